@@ -1,0 +1,27 @@
+# The two commands of the README: `make run` and `make test`. Both set up .venv themselves.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint bench clean
+
+$(BIN)/.installed: pyproject.toml
+	@echo "Setting up $(VENV) (first run only)…"
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+run: $(BIN)/.installed  ## Load the demo into ./var/ (SQLite) and serve it on http://127.0.0.1:8000
+	$(BIN)/undersigned demo
+	$(BIN)/undersigned serve
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/undersigned check --fail-level WARNING
+	$(BIN)/undersigned makemigrations --check --dry-run
+
+test: lint  ## Lint, then the whole test suite (browser tests need /usr/bin/chromium)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) var test-artifacts .pytest_cache .hypothesis

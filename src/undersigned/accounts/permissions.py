@@ -1,0 +1,112 @@
+"""Who may do what: the one place where the rules of access live.
+
+Views, admin actions, the CLI and the API ask these functions; none of them decides on its own.
+Staff may do everything. Anonymous users may only read what is public.
+"""
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+
+from undersigned.accounts.models import CoalitionRole, Delegate
+from undersigned.coalitions.models import Coalition, Organization
+from undersigned.statements.models import Statement
+
+User = AbstractBaseUser | AnonymousUser
+
+
+def _known(user: User) -> bool:
+    return user is not None and user.is_authenticated and user.is_active
+
+
+def coordinated_coalitions(user: User) -> QuerySet[Coalition]:
+    if not _known(user):
+        return Coalition.objects.none()
+    if user.is_staff:
+        return Coalition.objects.all()
+    return Coalition.objects.filter(
+        roles__user=user, roles__kind=CoalitionRole.Kind.COORDINATOR
+    ).distinct()
+
+
+def represented_organizations(user: User) -> QuerySet[Organization]:
+    """The organizations this person is a delegate of."""
+    if not _known(user):
+        return Organization.objects.none()
+    return Organization.objects.filter(delegates__user=user)
+
+
+def is_coordinator(user: User, coalition: Coalition | None) -> bool:
+    if not _known(user):
+        return False
+    if user.is_staff:
+        return True
+    return (
+        coalition is not None
+        and CoalitionRole.objects.filter(
+            user=user, coalition=coalition, kind=CoalitionRole.Kind.COORDINATOR
+        ).exists()
+    )
+
+
+def is_member(user: User, coalition: Coalition) -> bool:
+    """A coordinator of the coalition or a delegate of one of its member organizations."""
+    return is_coordinator(user, coalition) or (
+        _known(user)
+        and Delegate.objects.filter(user=user, organization__coalitions=coalition).exists()
+    )
+
+
+def can_view_statement(user: User, statement: Statement) -> bool:
+    if statement.state_enum.is_public:
+        return True
+    if not _known(user):
+        return False
+    if statement.coalition is None:
+        return user.is_staff or statement.created_by_id == user.pk
+    return is_member(user, statement.coalition)
+
+
+def can_edit_statement(user: User, statement: Statement) -> bool:
+    """Edit the text, change the state, record signatures, invite: the coordinators' work."""
+    if not _known(user):
+        return False
+    if statement.coalition is None:
+        return user.is_staff or statement.created_by_id == user.pk
+    return is_coordinator(user, statement.coalition)
+
+
+def can_translate(user: User, statement: Statement, language: str) -> bool:
+    if can_edit_statement(user, statement):
+        return True
+    return (
+        _known(user)
+        and statement.coalition_id is not None
+        and CoalitionRole.objects.filter(
+            user=user,
+            coalition_id=statement.coalition_id,
+            kind=CoalitionRole.Kind.TRANSLATOR,
+            language=language,
+        ).exists()
+    )
+
+
+def signing_organizations(user: User, statement: Statement) -> QuerySet[Organization]:
+    """The organizations this person may sign this statement for.
+
+    A coalition's statement is signed by its member organizations; an open letter by any.
+    """
+    organizations = represented_organizations(user)
+    if statement.coalition_id is not None:
+        organizations = organizations.filter(coalitions=statement.coalition_id)
+    return organizations.order_by("abbreviation", "name")
+
+
+def can_sign_for(user: User, statement: Statement, organization: Organization) -> bool:
+    return signing_organizations(user, statement).filter(pk=organization.pk).exists()
+
+
+def require(allowed: bool) -> None:
+    """Raise 403 unless allowed; for actions whose target the person can already see."""
+    if not allowed:
+        raise PermissionDenied

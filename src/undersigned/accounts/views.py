@@ -1,0 +1,78 @@
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from undersigned.accounts.forms import InvitedAccountForm
+from undersigned.accounts.permissions import coordinated_coalitions, represented_organizations
+from undersigned.coalitions import actions
+from undersigned.core.errors import ActionError
+from undersigned.signing.models import Signature
+
+
+def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows the invitation; only a POST uses it (mail scanners fetch links)."""
+    try:
+        invitation = actions.find_invitation(token)
+    except ActionError as error:
+        return render(
+            request, "accounts/invitation_invalid.html", {"message": error.message}, status=410
+        )
+    existing = get_user_model().objects.filter(email__iexact=invitation.email).exists()
+    form = None
+    if not request.user.is_authenticated and not existing:
+        form = InvitedAccountForm(request.POST or None, email=invitation.email)
+    if request.method == "POST":
+        try:
+            if request.user.is_authenticated:
+                actions.accept_invitation(link_token=token, user=request.user)
+            elif form is not None and form.is_valid():
+                user = actions.create_invited_account(
+                    link_token=token,
+                    email=invitation.email,
+                    password=form.cleaned_data["password1"],
+                )
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            else:
+                return render(
+                    request,
+                    "accounts/invitation.html",
+                    {"invitation": invitation, "form": form, "existing": existing},
+                )
+        except ActionError as error:
+            return render(
+                request, "accounts/invitation_invalid.html", {"message": error.message}, status=410
+            )
+        messages.success(
+            request,
+            _("Welcome. You can now sign for %(org)s.") % {"org": invitation.organization},
+        )
+        return redirect("dashboard")
+    return render(
+        request,
+        "accounts/invitation.html",
+        {"invitation": invitation, "form": form, "existing": existing},
+    )
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """My organizations and what waits for them; my coalitions."""
+    organizations = represented_organizations(request.user)
+    signatures = (
+        Signature.objects.filter(organization__in=organizations)
+        .select_related("statement", "organization", "text")
+        .prefetch_related("statement__texts")
+        .order_by("-signed_at")
+    )
+    return render(
+        request,
+        "accounts/dashboard.html",
+        {
+            "organizations": organizations,
+            "signatures": signatures,
+            "coalitions": coordinated_coalitions(request.user),
+        },
+    )

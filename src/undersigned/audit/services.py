@@ -1,0 +1,154 @@
+"""Appending to the audit chain and verifying it."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import transaction
+from django.db.transaction import TransactionManagementError
+from django.utils import timezone
+
+from undersigned.audit.models import GENESIS_HASH, ChainHead, Event, EventKind
+
+HEAD_PK = 1
+
+
+def record_event(
+    *,
+    kind: EventKind | str,
+    actor: Any = None,
+    statement: Any = None,
+    organization: Any = None,
+    details: dict[str, Any] | None = None,
+) -> Event:
+    """Append one event to the chain, inside the caller's transaction.
+
+    The event commits or rolls back with the change it records. `details` is a small dict of
+    JSON strings, integers, booleans, lists and dicts (no floats: their JSON text may not survive
+    the database round trip byte for byte, which would break the hash).
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise TransactionManagementError("record_event() must run inside transaction.atomic().")
+    _check_details(details or {})
+    if actor is not None and not actor.is_authenticated:
+        actor = None  # AnonymousUser: a public action
+    head = _lock_head()
+    event = Event(
+        # Taken under the lock, so time never runs backwards along the chain on one server.
+        created_at=timezone.now(),
+        kind=EventKind(kind),
+        actor=actor,
+        actor_name=(actor.get_full_name().strip() or actor.get_username()) if actor else "",
+        statement=statement,
+        statement_slug=statement.slug if statement else "",
+        organization=organization,
+        organization_label=(organization.abbreviation or organization.name) if organization else "",
+        details=details or {},
+        prev_hash=head.last_hash,
+    )
+    event.hash = event.compute_hash()
+    event.save()
+    ChainHead.objects.filter(pk=HEAD_PK).update(last_event_id=event.pk, last_hash=event.hash)
+    return event
+
+
+def _lock_head() -> ChainHead:
+    """Lock the chain head row so that concurrent appends queue up and form a single chain.
+
+    PostgreSQL takes a row lock (SELECT ... FOR UPDATE) held until the caller commits. SQLite
+    ignores FOR UPDATE, but our settings open every transaction with BEGIN IMMEDIATE, which
+    already serializes writers, so the same code is correct on both.
+    """
+    head = ChainHead.objects.select_for_update().filter(pk=HEAD_PK).first()
+    if head is None:
+        # The first event ever (or a flushed table): continue from the newest event, if any.
+        # ignore_conflicts: a concurrent first append may insert the row; then we wait for it.
+        last = Event.objects.order_by("-id").only("id", "hash").first()
+        ChainHead.objects.bulk_create(
+            [
+                ChainHead(
+                    pk=HEAD_PK,
+                    last_event_id=last.pk if last else None,
+                    last_hash=last.hash if last else GENESIS_HASH,
+                )
+            ],
+            ignore_conflicts=True,
+        )
+        head = ChainHead.objects.select_for_update().get(pk=HEAD_PK)
+    return head
+
+
+def _check_details(value: Any) -> None:
+    if isinstance(value, float):
+        raise TypeError("Event details may not contain floats.")
+    if isinstance(value, dict):
+        if not all(isinstance(key, str) for key in value):
+            raise TypeError("Event details keys must be strings.")
+        for item in value.values():
+            _check_details(item)
+    elif isinstance(value, list):
+        for item in value:
+            _check_details(item)
+    elif value is not None and not isinstance(value, str | int | bool):
+        raise TypeError(f"Event details cannot hold {type(value).__name__}.")
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    checked: int
+    first_broken: Event | None = None
+    reason: str = ""
+    last_hash: str = GENESIS_HASH
+
+
+def verify_chain(
+    *, progress: Callable[[int], None] | None = None, progress_every: int = 10_000
+) -> VerifyResult:
+    """Recompute the whole chain in id order, streaming, and compare it with the chain head.
+
+    Catches edited rows (hash mismatch), deleted, inserted or reordered rows (prev_hash
+    mismatch) and rows cut off the end (the head names an event that is gone). Events
+    appended while this runs are checked too.
+    """
+    checked, last_id, prev_hash = 0, 0, GENESIS_HASH
+    head_id, head_hash = _read_head()
+    while True:
+        events = Event.objects.filter(id__gt=last_id).order_by("id")
+        for event in events.iterator(chunk_size=2000):
+            if event.prev_hash != prev_hash:
+                reason = (
+                    "its previous hash does not match the event before it: "
+                    "an event was deleted, inserted or reordered"
+                )
+                return VerifyResult(False, checked, event, reason, prev_hash)
+            if event.compute_hash() != event.hash:
+                reason = "its content does not match its hash: it was edited"
+                return VerifyResult(False, checked, event, reason, prev_hash)
+            checked, last_id, prev_hash = checked + 1, event.pk, event.hash
+            if progress and checked % progress_every == 0:
+                progress(checked)
+        if head_id > last_id:
+            # The head was read before this pass, so its event had committed; yet it is gone.
+            reason = f"the chain head names event #{head_id}, which is missing: events were cut off"
+            return VerifyResult(False, checked, None, reason, prev_hash)
+        head_id, head_hash = _read_head()
+        if head_id <= last_id:
+            break
+        # More events were appended meanwhile: check them against the newer head.
+    if head_id < last_id:
+        extra = Event.objects.filter(id__gt=head_id).order_by("id").first()
+        reason = "the chain head does not include it: added behind the chain's back"
+        return VerifyResult(False, checked, extra, reason, prev_hash)
+    if head_hash != prev_hash:
+        last = Event.objects.filter(pk=last_id).first()
+        reason = "its hash does not match the chain head"
+        return VerifyResult(False, checked, last, reason, prev_hash)
+    return VerifyResult(True, checked, None, "", prev_hash)
+
+
+def _read_head() -> tuple[int, str]:
+    head = ChainHead.objects.filter(pk=HEAD_PK).first()
+    if head is None or head.last_event_id is None:
+        return 0, GENESIS_HASH
+    return head.last_event_id, head.last_hash

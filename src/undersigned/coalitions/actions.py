@@ -1,0 +1,247 @@
+"""Membership actions: invitations, requests to join, roles."""
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from undersigned.accounts.models import CoalitionRole, Delegate
+from undersigned.accounts.permissions import is_coordinator, require
+from undersigned.audit.models import Event
+from undersigned.audit.services import record_event
+from undersigned.coalitions.models import (
+    Coalition,
+    Invitation,
+    JoinRequest,
+    Membership,
+    Organization,
+)
+from undersigned.core.errors import ActionError
+from undersigned.mail.services import send_templated_mail
+
+INVITATION_MAX_AGE = timedelta(days=14)
+_SALT = "undersigned.invitation"
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invitation_link_token(token: str) -> str:
+    """The token as it travels in the link: signed with a timestamp."""
+    return signing.TimestampSigner(salt=_SALT).sign(token)
+
+
+def invite_organization(
+    *, coalition: Coalition, organization: Organization, email: str, user
+) -> Invitation:
+    """Invite an organization's delegate by e-mail; the mail carries a single-use link."""
+    require(is_coordinator(user, coalition))
+    token = secrets.token_urlsafe(32)
+    with transaction.atomic():
+        if organization.pk is None:
+            organization.save()
+        invitation = Invitation.objects.create(
+            coalition=coalition,
+            organization=organization,
+            email=email,
+            token_hash=_hash(token),
+            invited_by=user,
+        )
+        record_event(
+            kind=Event.Kind.INVITATION_SENT,
+            actor=user,
+            organization=organization,
+            details={"coalition": coalition.abbreviation},
+        )
+        send_templated_mail(
+            template="invitation",
+            to=[email],
+            context={
+                "coalition": coalition.name,
+                "coalition_abbreviation": coalition.abbreviation,
+                "organization": str(organization),
+                "inviter": user.get_full_name() or user.get_username(),
+                "url": settings.SITE_URL
+                + reverse("accept-invitation", args=[invitation_link_token(token)]),
+                "days": INVITATION_MAX_AGE.days,
+            },
+        )
+    return invitation
+
+
+def find_invitation(link_token: str) -> Invitation:
+    """The open invitation a link names, or ActionError saying why it cannot be used."""
+    try:
+        token = signing.TimestampSigner(salt=_SALT).unsign(link_token, max_age=INVITATION_MAX_AGE)
+    except signing.SignatureExpired:
+        raise ActionError(
+            _("This invitation has expired. Ask the coordinator for a new one.")
+        ) from None
+    except signing.BadSignature:
+        raise ActionError(_("This invitation link is not valid.")) from None
+    invitation = (
+        Invitation.objects.select_related("coalition", "organization")
+        .filter(token_hash=_hash(token))
+        .first()
+    )
+    if invitation is None:
+        raise ActionError(_("This invitation link is not valid."))
+    if invitation.accepted_at is not None:
+        raise ActionError(_("This invitation has been used already. Log in instead."))
+    return invitation
+
+
+def accept_invitation(*, link_token: str, user) -> Invitation:
+    """Make the user a delegate of the invited organization and the organization a member."""
+    with transaction.atomic():
+        invitation = find_invitation(link_token)
+        # Conditional update: of two clicks at once, only one uses the invitation.
+        used = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
+            accepted_at=timezone.now(), accepted_by=user
+        )
+        if not used:
+            raise ActionError(_("This invitation has been used already. Log in instead."))
+        Delegate.objects.get_or_create(user=user, organization=invitation.organization)
+        Membership.objects.get_or_create(
+            coalition=invitation.coalition, organization=invitation.organization
+        )
+        record_event(
+            kind=Event.Kind.INVITATION_ACCEPTED,
+            actor=user,
+            organization=invitation.organization,
+            details={"coalition": invitation.coalition.abbreviation},
+        )
+    return invitation
+
+
+def create_invited_account(*, link_token: str, email: str, password: str):
+    """A new account for the person an invitation was sent to, already a delegate."""
+    with transaction.atomic():
+        user = get_user_model().objects.create_user(username=email, email=email, password=password)
+        accept_invitation(link_token=link_token, user=user)
+    return user
+
+
+def request_to_join(
+    *, coalition: Coalition, organization: Organization, user, message: str
+) -> JoinRequest:
+    require(Delegate.objects.filter(user=user, organization=organization).exists())
+    if Membership.objects.filter(coalition=coalition, organization=organization).exists():
+        raise ActionError(_("%(org)s is a member already.") % {"org": organization})
+    if JoinRequest.objects.filter(
+        coalition=coalition, organization=organization, state=JoinRequest.State.PENDING
+    ).exists():
+        raise ActionError(
+            _("%(org)s has asked already; the coordinators will answer.") % {"org": organization}
+        )
+    with transaction.atomic():
+        join_request = JoinRequest.objects.create(
+            coalition=coalition, organization=organization, requested_by=user, message=message
+        )
+        record_event(
+            kind=Event.Kind.MEMBERSHIP_REQUESTED,
+            actor=user,
+            organization=organization,
+            details={"coalition": coalition.abbreviation},
+        )
+    return join_request
+
+
+def decide_join_request(*, join_request: JoinRequest, user, approve: bool) -> JoinRequest:
+    require(is_coordinator(user, join_request.coalition))
+    with transaction.atomic():
+        decided = JoinRequest.objects.filter(
+            pk=join_request.pk, state=JoinRequest.State.PENDING
+        ).update(
+            state=JoinRequest.State.APPROVED if approve else JoinRequest.State.DECLINED,
+            decided_by=user,
+            decided_at=timezone.now(),
+        )
+        if not decided:
+            raise ActionError(_("This request has been answered already."))
+        if approve:
+            Membership.objects.get_or_create(
+                coalition=join_request.coalition, organization=join_request.organization
+            )
+        kind = Event.Kind.MEMBERSHIP_APPROVED if approve else Event.Kind.MEMBERSHIP_DECLINED
+        record_event(
+            kind=kind,
+            actor=user,
+            organization=join_request.organization,
+            details={"coalition": join_request.coalition.abbreviation},
+        )
+    join_request.refresh_from_db()
+    return join_request
+
+
+def grant_role(
+    *, coalition: Coalition, target, kind: str, language: str = "", user
+) -> CoalitionRole:
+    require(is_coordinator(user, coalition))
+    with transaction.atomic():
+        role, created = CoalitionRole.objects.get_or_create(
+            user=target, coalition=coalition, kind=kind, language=language
+        )
+        if created:
+            record_event(
+                kind=Event.Kind.ROLE_GRANTED,
+                actor=user,
+                details={
+                    "user": target.get_username(),
+                    "role": kind,
+                    "coalition": coalition.abbreviation,
+                    "language": language,
+                },
+            )
+    return role
+
+
+def revoke_role(*, role: CoalitionRole, user) -> None:
+    require(is_coordinator(user, role.coalition))
+    with transaction.atomic():
+        record_event(
+            kind=Event.Kind.ROLE_REVOKED,
+            actor=user,
+            details={
+                "user": role.user.get_username(),
+                "role": role.kind,
+                "coalition": role.coalition.abbreviation,
+                "language": role.language,
+            },
+        )
+        role.delete()
+
+
+def add_delegate(*, organization: Organization, target, user) -> Delegate:
+    """Staff make someone a delegate by hand (invitations are the usual way)."""
+    require(user.is_staff)
+    with transaction.atomic():
+        delegate, created = Delegate.objects.get_or_create(user=target, organization=organization)
+        if created:
+            record_event(
+                kind=Event.Kind.ROLE_GRANTED,
+                actor=user,
+                organization=organization,
+                details={"user": target.get_username(), "role": "delegate"},
+            )
+    return delegate
+
+
+def remove_delegate(*, delegate: Delegate, user) -> None:
+    require(user.is_staff)
+    with transaction.atomic():
+        record_event(
+            kind=Event.Kind.ROLE_REVOKED,
+            actor=user,
+            organization=delegate.organization,
+            details={"user": delegate.user.get_username(), "role": "delegate"},
+        )
+        delegate.delete()

@@ -1,0 +1,56 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from django_countries.fields import LazyTypedChoiceField
+
+from undersigned.coalitions.models import Organization
+
+
+class InviteForm(forms.Form):
+    """Invite a known organization, or a new one described here, and its delegate."""
+
+    organization = forms.ModelChoiceField(
+        Organization.objects.order_by("abbreviation", "name"),
+        required=False,
+        label=_("Organization already listed"),
+        empty_label=_("— a new organization —"),
+    )
+    abbreviation = forms.CharField(label=_("Abbreviation"), max_length=60, required=False)
+    name = forms.CharField(label=_("Name in its own language"), max_length=300, required=False)
+    name_en = forms.CharField(label=_("English name"), max_length=300, required=False)
+    country = LazyTypedChoiceField(
+        choices=[("", "—"), *countries], required=False, label=_("Country")
+    )
+    email = forms.EmailField(label=_("E-mail of its delegate"), max_length=254)
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if not cleaned.get("organization"):
+            if not cleaned.get("name"):
+                self.add_error("name", _("Choose a listed organization or name a new one."))
+            if not cleaned.get("country"):
+                self.add_error("country", _("Say where the new organization works."))
+        return cleaned
+
+    def organization_to_invite(self) -> Organization:
+        data = self.cleaned_data
+        return data["organization"] or Organization(
+            abbreviation=data["abbreviation"].strip(),
+            name=data["name"].strip(),
+            name_en=data["name_en"].strip(),
+            country=data["country"],
+        )
+
+
+class JoinRequestForm(forms.Form):
+    organization = forms.ModelChoiceField(Organization.objects.none(), label=_("Organization"))
+    message = forms.CharField(
+        label=_("Message to the coordinators (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, organizations, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations

@@ -1,0 +1,142 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Prefetch, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from undersigned.accounts.permissions import (
+    is_coordinator,
+    is_member,
+    represented_organizations,
+    require,
+)
+from undersigned.coalitions import actions
+from undersigned.coalitions.forms import InviteForm, JoinRequestForm
+from undersigned.coalitions.models import Coalition, JoinRequest, Organization
+from undersigned.core.errors import ActionError
+from undersigned.signing.models import Signature
+from undersigned.statements.models import Statement
+
+
+def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    coalition = get_object_or_404(Coalition, slug=slug)
+    statements = coalition.statements.with_current_text().annotate(
+        signature_count=Count("signatures", filter=Q(signatures__withdrawn_at__isnull=True))
+    )
+    members = coalition.members.order_by("country", "abbreviation", "name")
+    coordinating = is_coordinator(request.user, coalition)
+    if not is_member(request.user, coalition):
+        statements = statements.public()
+    joinable = represented_organizations(request.user).exclude(coalitions=coalition)
+    return render(
+        request,
+        "coalitions/coalition_detail.html",
+        {
+            "coalition": coalition,
+            "statements": statements,
+            "members": members,
+            "coordinating": coordinating,
+            "invite_form": InviteForm() if coordinating else None,
+            "join_requests": coalition.join_requests.filter(
+                state=JoinRequest.State.PENDING
+            ).select_related("organization")
+            if coordinating
+            else [],
+            "join_form": JoinRequestForm(organizations=joinable) if joinable.exists() else None,
+        },
+    )
+
+
+@login_required
+def invite(request: HttpRequest, slug: str) -> HttpResponse:
+    coalition = get_object_or_404(Coalition, slug=slug)
+    require(is_coordinator(request.user, coalition))
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organization = form.organization_to_invite()
+        actions.invite_organization(
+            coalition=coalition,
+            organization=organization,
+            email=form.cleaned_data["email"],
+            user=request.user,
+        )
+        messages.success(
+            request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]}
+        )
+        return redirect(coalition)
+    return render(request, "coalitions/invite.html", {"coalition": coalition, "form": form})
+
+
+@require_POST
+@login_required
+def ask_to_join(request: HttpRequest, slug: str) -> HttpResponse:
+    coalition = get_object_or_404(Coalition, slug=slug)
+    organizations = represented_organizations(request.user)
+    require(organizations.exists())
+    form = JoinRequestForm(request.POST, organizations=organizations)
+    if form.is_valid():
+        try:
+            actions.request_to_join(
+                coalition=coalition,
+                user=request.user,
+                organization=form.cleaned_data["organization"],
+                message=form.cleaned_data["message"],
+            )
+        except ActionError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your request is with the coordinators."))
+    else:
+        require("organization" not in form.errors)
+        messages.error(request, _("The message is too long."))
+    return redirect(coalition)
+
+
+@require_POST
+@login_required
+def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    join_request = get_object_or_404(JoinRequest, pk=pk, coalition__slug=slug)
+    require(is_coordinator(request.user, join_request.coalition))
+    approve = request.POST.get("decision") == "approve"
+    try:
+        actions.decide_join_request(join_request=join_request, user=request.user, approve=approve)
+    except ActionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("%(org)s is now a member.") % {"org": join_request.organization}
+            if approve
+            else _("Request declined."),
+        )
+    return redirect(join_request.coalition)
+
+
+def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    organization = get_object_or_404(Organization, slug=slug)
+    public = Statement.objects.public().with_current_text()
+    signatures = (
+        Signature.objects.filter(
+            organization=organization, statement__in=Statement.objects.public()
+        )
+        .prefetch_related(Prefetch("statement", queryset=public))
+        .order_by("-signed_at")
+    )
+    return render(
+        request,
+        "coalitions/organization_detail.html",
+        {
+            "organization": organization,
+            "signatures": signatures,
+            "coalitions": organization.coalitions.all(),
+        },
+    )
+
+
+def organization_list(request: HttpRequest) -> HttpResponse:
+    organizations = Organization.objects.annotate(
+        signature_count=Count("signatures", filter=Q(signatures__withdrawn_at__isnull=True))
+    ).order_by("country", "abbreviation", "name")
+    return render(request, "coalitions/organization_list.html", {"organizations": organizations})

@@ -1,0 +1,19 @@
+from django.contrib import admin
+
+from undersigned.endorsements.models import Endorsement
+
+
+@admin.register(Endorsement)
+class EndorsementAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "statement",
+        "country",
+        "affiliation",
+        "listed",
+        "source",
+        "confirmed_at",
+    ]
+    list_filter = ["listed", "source", "country", ("confirmed_at", admin.EmptyFieldListFilter)]
+    search_fields = ["name", "email", "affiliation"]
+    raw_id_fields = ["statement"]

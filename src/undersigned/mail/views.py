@@ -1,0 +1,52 @@
+from csp.decorators import csp_update
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from .models import OutboxMessage
+from .services import send_templated_mail
+
+PAGE_SIZE = 50
+
+
+@staff_member_required
+def outbox(request: HttpRequest) -> HttpResponse:
+    page = Paginator(OutboxMessage.objects.defer("body_text", "body_html"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "mail/outbox.html", {"page": page})
+
+
+@staff_member_required
+# The sandboxed srcdoc frame inherits this page's policy; mail HTML is all inline styles.
+# Scripts stay forbidden (and the sandbox forbids them too).
+@csp_update({"style-src": ["'unsafe-inline'"]})
+def outbox_message(request: HttpRequest, pk: int) -> HttpResponse:
+    message = get_object_or_404(OutboxMessage, pk=pk)
+    return render(request, "mail/outbox_message.html", {"message": message})
+
+
+@staff_member_required
+@require_POST
+def send_test_message(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if not user.email:
+        messages.error(request, _("Your account has no e-mail address to send a test message to."))
+        return redirect("mail:outbox")
+    send_templated_mail(
+        template="test",
+        to=[user.email],
+        context={"name": user.get_short_name() or user.get_username()},
+        language=translation.get_language(),
+    )
+    messages.success(
+        request,
+        _("A test message to %(email)s is queued; the worker sends it shortly.")
+        % {"email": user.email},
+    )
+    return redirect("mail:outbox")

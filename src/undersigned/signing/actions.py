@@ -1,0 +1,175 @@
+"""Domain actions on signatures: sign, record, withdraw, confirm again.
+
+Each checks permission, locks the statement row (so that a signature and a state change or a
+new text version cannot cross), writes, records the audit event and enqueues mail, in one
+transaction.
+"""
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from undersigned.accounts.models import Delegate
+from undersigned.accounts.permissions import can_edit_statement, can_sign_for, require
+from undersigned.audit.models import Event
+from undersigned.audit.services import record_event
+from undersigned.coalitions.models import Organization
+from undersigned.core.errors import ActionError
+from undersigned.mail.services import send_templated_mail
+from undersigned.signing.models import Method, Signature
+from undersigned.statements.actions import close_if_expired
+from undersigned.statements.diff import text_diff_lines
+from undersigned.statements.models import Statement, Text
+
+
+def sign_statement(*, statement: Statement, organization: Organization, user) -> Signature:
+    """A delegate signs the current version for their organization."""
+    require(can_sign_for(user, statement, organization))
+    return _sign(statement=statement, organization=organization, user=user, method=Method.DELEGATE)
+
+
+def record_signature(
+    *, statement: Statement, organization: Organization, user, evidence: str
+) -> Signature:
+    """A coordinator records a signature received by e-mail or on paper, with evidence."""
+    require(can_edit_statement(user, statement))
+    if not evidence.strip():
+        raise ActionError(_("Say how the signature reached you (e-mail, letter, meeting)."))
+    return _sign(
+        statement=statement,
+        organization=organization,
+        user=user,
+        method=Method.RECORDED,
+        evidence=evidence.strip(),
+    )
+
+
+def withdraw_signature(
+    *, statement: Statement, organization: Organization, user, reason: str = ""
+) -> Signature:
+    require(can_sign_for(user, statement, organization) or can_edit_statement(user, statement))
+    with transaction.atomic():
+        Statement.objects.select_for_update().get(pk=statement.pk)
+        signature = _active_signature(statement, organization)
+        signature.withdrawn_at = timezone.now()
+        signature.withdrawal_reason = reason.strip()
+        signature.save(update_fields=["withdrawn_at", "withdrawal_reason"])
+        record_event(
+            kind=Event.Kind.SIGNATURE_WITHDRAWN,
+            actor=user,
+            statement=statement,
+            organization=organization,
+            details={"reason": signature.withdrawal_reason},
+        )
+    return signature
+
+
+def reconfirm_signature(*, statement: Statement, organization: Organization, user) -> Signature:
+    """A delegate consents to the newest version after the text changed."""
+    require(can_sign_for(user, statement, organization))
+    with transaction.atomic():
+        statement = Statement.objects.select_for_update().get(pk=statement.pk)
+        signature = _active_signature(statement, organization)
+        text = statement.current_text()
+        if signature.text_id == text.pk:
+            return signature
+        signature.text = text
+        signature.save(update_fields=["text"])
+        record_event(
+            kind=Event.Kind.SIGNATURE_RECONFIRMED,
+            actor=user,
+            statement=statement,
+            organization=organization,
+            details={"version": text.version},
+        )
+    return signature
+
+
+def ask_signers_to_reconfirm(*, statement: Statement, previous: Text, text: Text) -> None:
+    """Mail the delegates of every organization that signed an earlier version the changes."""
+    signed = Signature.objects.active().filter(statement=statement).exclude(text=text)
+    delegates = (
+        Delegate.objects.filter(organization__in=signed.values("organization"))
+        .select_related("user", "organization")
+        .order_by("user_id")
+    )
+    url = settings.SITE_URL + reverse("statement", args=[statement.slug])
+    diff = text_diff_lines(previous, text)
+    for delegate in delegates:
+        if not delegate.user.email:
+            continue
+        send_templated_mail(
+            template="reconfirm",
+            to=[delegate.user.email],
+            context={
+                "statement_title": text.title,
+                "organization": str(delegate.organization),
+                "version": text.version,
+                "previous_version": previous.version,
+                "diff": diff,
+                "url": url,
+            },
+        )
+
+
+def _sign(*, statement, organization, user, method, evidence: str = "") -> Signature:
+    with transaction.atomic():
+        # The row lock queues concurrent signers of one statement behind each other, so the
+        # second sees the first one's signature instead of racing it.
+        statement = Statement.objects.select_for_update().get(pk=statement.pk)
+        close_if_expired(statement)
+        if not statement.state_enum.is_signable:
+            raise ActionError(_("This statement is not open for signatures."))
+        text = statement.current_text()
+        existing = Signature.objects.filter(statement=statement, organization=organization).first()
+        if existing and existing.withdrawn_at is None:
+            raise ActionError(_("%(org)s has signed already.") % {"org": organization})
+        fields = {
+            "text": text,
+            "signed_at": timezone.now(),
+            "method": method,
+            "evidence": evidence,
+            "signed_by": user,
+            "withdrawn_at": None,
+            "withdrawal_reason": "",
+        }
+        if existing:  # signing again after a withdrawal
+            for name, value in fields.items():
+                setattr(existing, name, value)
+            existing.save()
+            signature = existing
+        else:
+            try:
+                with transaction.atomic():
+                    signature = Signature.objects.create(
+                        statement=statement, organization=organization, **fields
+                    )
+            except IntegrityError:
+                # Another request won the race where the database has no row lock (SQLite).
+                raise ActionError(
+                    _("%(org)s has signed already.") % {"org": organization}
+                ) from None
+        kind = (
+            Event.Kind.SIGNATURE_RECORDED
+            if method == Method.RECORDED
+            else Event.Kind.SIGNATURE_GIVEN
+        )
+        record_event(
+            kind=kind,
+            actor=user,
+            statement=statement,
+            organization=organization,
+            details={"version": text.version, "evidence": evidence},
+        )
+    return signature
+
+
+def _active_signature(statement: Statement, organization: Organization) -> Signature:
+    signature = Signature.objects.filter(
+        statement=statement, organization=organization, withdrawn_at__isnull=True
+    ).first()
+    if signature is None:
+        raise ActionError(_("%(org)s has not signed this statement.") % {"org": organization})
+    return signature

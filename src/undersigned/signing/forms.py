@@ -1,0 +1,40 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from undersigned.coalitions.models import Organization
+
+
+class OrganizationChoiceForm(forms.Form):
+    """Pick one of the organizations the person may act for."""
+
+    organization = forms.ModelChoiceField(Organization.objects.none(), label=_("Organization"))
+
+    def __init__(self, *args, organizations=None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if organizations is not None:
+            self.fields["organization"].queryset = organizations
+
+
+class SignForm(OrganizationChoiceForm):
+    confirm = forms.BooleanField(
+        label=_("I confirm that this organization signs this version of the text."),
+        error_messages={"required": _("Tick the box to confirm the signature.")},
+    )
+
+
+class WithdrawForm(OrganizationChoiceForm):
+    reason = forms.CharField(
+        label=_("Reason (optional, shown publicly)"),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class RecordForm(OrganizationChoiceForm):
+    evidence = forms.CharField(
+        label=_("Evidence"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_('How the signature reached you, e.g. "E-mail from the secretary, 3 May".'),
+    )

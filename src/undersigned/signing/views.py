@@ -1,0 +1,131 @@
+"""Signing, withdrawing and confirming again: thin views over signing.actions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from undersigned.accounts.permissions import (
+    can_edit_statement,
+    require,
+    signing_organizations,
+)
+from undersigned.coalitions.models import Organization
+from undersigned.core.errors import ActionError
+from undersigned.signing import actions
+from undersigned.signing.forms import RecordForm, SignForm, WithdrawForm
+from undersigned.statements.views import get_statement_for
+
+
+def _errors(form) -> str:
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
+
+
+def _require_allowed_organization(request: HttpRequest, allowed) -> None:
+    """403 when the posted organization is not one this person may act for: acting for
+    another organization is refused outright, not treated as a typo."""
+    try:
+        pk = int(request.POST.get("organization", ""))
+    except ValueError:
+        pk = None
+    require(pk is not None and allowed.filter(pk=pk).exists())
+
+
+@require_POST
+@login_required
+def sign(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = get_statement_for(request, slug)
+    allowed = signing_organizations(request.user, statement)
+    _require_allowed_organization(request, allowed)
+    form = SignForm(request.POST, organizations=allowed)
+    if not form.is_valid():
+        messages.error(request, _errors(form))
+        return redirect(statement)
+    organization = form.cleaned_data["organization"]
+    try:
+        actions.sign_statement(statement=statement, organization=organization, user=request.user)
+    except ActionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("%(org)s has signed. Thank you.") % {"org": organization})
+    return redirect(statement)
+
+
+@require_POST
+@login_required
+def withdraw(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = get_statement_for(request, slug)
+    allowed = signing_organizations(request.user, statement)
+    if can_edit_statement(request.user, statement):
+        allowed = Organization.objects.filter(signatures__statement=statement)
+    _require_allowed_organization(request, allowed)
+    form = WithdrawForm(request.POST, organizations=allowed)
+    if not form.is_valid():
+        messages.error(request, _errors(form))
+        return redirect(statement)
+    organization = form.cleaned_data["organization"]
+    try:
+        actions.withdraw_signature(
+            statement=statement,
+            organization=organization,
+            user=request.user,
+            reason=form.cleaned_data["reason"],
+        )
+    except ActionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("The signature of %(org)s is withdrawn.") % {"org": organization}
+        )
+    return redirect(statement)
+
+
+@require_POST
+@login_required
+def reconfirm(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = get_statement_for(request, slug)
+    allowed = signing_organizations(request.user, statement)
+    _require_allowed_organization(request, allowed)
+    organization = allowed.get(pk=request.POST["organization"])
+    try:
+        actions.reconfirm_signature(
+            statement=statement, organization=organization, user=request.user
+        )
+    except ActionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, _("%(org)s now signs the current version.") % {"org": organization}
+        )
+    return redirect(statement)
+
+
+@login_required
+def record(request: HttpRequest, slug: str) -> HttpResponse:
+    """A coordinator records a signature that arrived by e-mail or on paper."""
+    statement = get_statement_for(request, slug)
+    require(can_edit_statement(request.user, statement))
+    candidates = Organization.objects.exclude(
+        signatures__statement=statement, signatures__withdrawn_at__isnull=True
+    )
+    if statement.coalition_id:
+        candidates = candidates.filter(coalitions=statement.coalition_id)
+    form = RecordForm(
+        request.POST or None, organizations=candidates.order_by("abbreviation", "name")
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.record_signature(
+                statement=statement,
+                organization=form.cleaned_data["organization"],
+                user=request.user,
+                evidence=form.cleaned_data["evidence"],
+            )
+        except ActionError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("Signature recorded."))
+            return redirect(statement)
+    return render(request, "signing/record.html", {"statement": statement, "form": form})

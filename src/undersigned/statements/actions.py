@@ -1,0 +1,168 @@
+"""Domain actions on statements: create, edit the text, change the state.
+
+Each action checks permission, writes, records the audit event and enqueues mail, in one
+transaction. Nothing else changes a statement's state or text.
+"""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from undersigned.accounts.permissions import can_edit_statement, coordinated_coalitions, require
+from undersigned.audit.models import Event
+from undersigned.audit.services import record_event
+from undersigned.coalitions.models import Coalition, unique_slug
+from undersigned.core.errors import ActionError
+from undersigned.statements.models import State, Statement, Text
+
+
+def create_statement(
+    *,
+    user,
+    coalition: Coalition | None,
+    kind: str,
+    issuer: str,
+    language: str,
+    title: str,
+    subtitle: str,
+    body: str,
+    deadline=None,
+) -> Statement:
+    """A new draft with its first text version."""
+    if coalition is not None:
+        require(coordinated_coalitions(user).filter(pk=coalition.pk).exists())
+    else:
+        require(user.is_authenticated and user.is_staff)
+    with transaction.atomic():
+        statement = Statement.objects.create(
+            slug=unique_slug(Statement, coalition.abbreviation if coalition else "", title),
+            kind=kind,
+            issuer=issuer,
+            coalition=coalition,
+            original_language=language,
+            deadline=deadline,
+            created_by=user,
+        )
+        Text.objects.create(
+            statement=statement, language=language, title=title, subtitle=subtitle, body=body
+        )
+        record_event(
+            kind=Event.Kind.STATEMENT_CREATED,
+            actor=user,
+            statement=statement,
+            details={"title": title, "language": language},
+        )
+    return statement
+
+
+def update_details(*, statement: Statement, user, kind: str, issuer: str, deadline) -> None:
+    """What a statement is and who issues it; not its words, which are versioned."""
+    require(can_edit_statement(user, statement))
+    statement.kind, statement.issuer, statement.deadline = kind, issuer, deadline
+    statement.save(update_fields=["kind", "issuer", "deadline", "updated_at"])
+
+
+def edit_text(*, statement: Statement, user, title: str, subtitle: str, body: str) -> Text:
+    """Change the words of the original text.
+
+    A draft nobody has signed is edited in place. Once it is public or signed, the text is a new
+    version, and the delegates of the organizations that signed an earlier one are asked to
+    confirm again (their signatures stay, marked as given to the earlier version).
+    """
+    from undersigned.signing.actions import ask_signers_to_reconfirm
+
+    require(can_edit_statement(user, statement))
+    with transaction.atomic():
+        statement = Statement.objects.select_for_update().get(pk=statement.pk)
+        current = statement.current_text()
+        if (current.title, current.subtitle, current.body) == (title, subtitle, body):
+            return current
+        if statement.state == State.DRAFT and not current.signatures.exists():
+            current.title, current.subtitle, current.body = title, subtitle, body
+            current.save(update_fields=["title", "subtitle", "body"])
+            return current
+        text = Text.objects.create(
+            statement=statement,
+            language=current.language,
+            version=current.version + 1,
+            title=title,
+            subtitle=subtitle,
+            body=body,
+        )
+        record_event(
+            kind=Event.Kind.TEXT_VERSION_CREATED,
+            actor=user,
+            statement=statement,
+            details={"version": text.version, "language": text.language},
+        )
+        ask_signers_to_reconfirm(statement=statement, previous=current, text=text)
+    return text
+
+
+def change_state(*, statement: Statement, user, state: State, reason: str = "") -> Statement:
+    """Open, close, reopen or withdraw a statement, as its current state allows."""
+    require(can_edit_statement(user, statement))
+    with transaction.atomic():
+        statement = Statement.objects.select_for_update().get(pk=statement.pk)
+        if state not in statement.state_enum.next_states:
+            raise ActionError(
+                _("A statement that is “%(from)s” cannot become “%(to)s”.")
+                % {"from": statement.get_state_display(), "to": state.label}
+            )
+        if state == State.WITHDRAWN and not reason.strip():
+            raise ActionError(_("Say why the statement is withdrawn; the public page shows it."))
+        _set_state(statement, state, reason=reason.strip())
+        record_event(
+            kind=Event.Kind.STATEMENT_STATE_CHANGED,
+            actor=user,
+            statement=statement,
+            details={"state": state.value, "reason": reason.strip()},
+        )
+    return statement
+
+
+def close_if_expired(statement: Statement) -> bool:
+    """Close a statement whose deadline has passed. True when it did.
+
+    Called where signatures are read or given, so a deadline takes effect without a scheduler;
+    the conditional update makes sure only one request records the closing.
+    """
+    now = timezone.now()
+    if statement.state != State.OPEN or not statement.deadline or statement.deadline > now:
+        return False
+    with transaction.atomic():
+        closed = Statement.objects.filter(pk=statement.pk, state=State.OPEN).update(
+            state=State.CLOSED, closed_at=now, updated_at=now
+        )
+        if closed:
+            record_event(
+                kind=Event.Kind.STATEMENT_STATE_CHANGED,
+                statement=statement,
+                details={"state": State.CLOSED.value, "reason": "deadline"},
+            )
+    statement.state, statement.closed_at = State.CLOSED, now
+    return bool(closed)
+
+
+def _set_state(statement: Statement, state: State, *, reason: str) -> None:
+    now = timezone.now()
+    statement.state = state
+    if state == State.OPEN:
+        statement.opened_at = statement.opened_at or now
+        statement.closed_at = None
+        if statement.deadline and statement.deadline <= now:
+            statement.deadline = None  # reopening past the deadline means "no deadline now"
+    elif state == State.CLOSED:
+        statement.closed_at = now
+    elif state == State.WITHDRAWN:
+        statement.withdrawn_reason = reason
+    statement.save(
+        update_fields=[
+            "state",
+            "opened_at",
+            "closed_at",
+            "deadline",
+            "withdrawn_reason",
+            "updated_at",
+        ]
+    )

@@ -1,0 +1,55 @@
+from django.contrib import admin, messages
+
+from undersigned.core.errors import ActionError
+from undersigned.statements.actions import change_state
+from undersigned.statements.models import State, Statement, Text
+
+
+class TextInline(admin.StackedInline):
+    model = Text
+    extra = 0
+    can_delete = False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False  # texts are versioned through the editor, never rewritten
+
+    fields = ["language", "version", "title", "subtitle", "body", "translation_of"]
+    show_change_link = True
+
+
+@admin.register(Statement)
+class StatementAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "kind", "coalition", "state", "issued_on", "updated_at"]
+    list_filter = ["state", "kind", "coalition", "original_language"]
+    search_fields = ["slug", "texts__title", "issuer"]
+    date_hierarchy = "created_at"
+    # State and words change through the statement actions, which audit them.
+    readonly_fields = ["state", "opened_at", "closed_at", "created_by", "created_at", "updated_at"]
+    inlines = [TextInline]
+    actions = ["open_for_signatures", "close_for_signatures"]
+
+    @admin.action(description="Open the selected statements for signatures")
+    def open_for_signatures(self, request, queryset) -> None:
+        self._change_state(request, queryset, State.OPEN)
+
+    @admin.action(description="Close the selected statements for signatures")
+    def close_for_signatures(self, request, queryset) -> None:
+        self._change_state(request, queryset, State.CLOSED)
+
+    def _change_state(self, request, queryset, state: State) -> None:
+        for statement in queryset:
+            try:
+                change_state(statement=statement, user=request.user, state=state)
+            except ActionError as error:
+                self.message_user(request, f"{statement}: {error.message}", messages.WARNING)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("texts").select_related("coalition")
+
+
+@admin.register(Text)
+class TextAdmin(admin.ModelAdmin):
+    list_display = ["title", "statement", "language", "version", "created_at"]
+    list_filter = ["language"]
+    search_fields = ["title", "body", "statement__slug"]
+    raw_id_fields = ["statement", "translation_of"]

@@ -1,0 +1,71 @@
+"""Export a statement in the plain-text statement format, as Markdown or as JSON."""
+
+import json
+
+from undersigned.signing.selectors import signatory_list
+from undersigned.statements.models import DatePrecision, State, Statement
+from undersigned.textformat import Document, Signatory, render_markdown, render_text
+
+FORMATS = {
+    "txt": ("text/plain; charset=utf-8", "txt"),
+    "md": ("text/markdown; charset=utf-8", "md"),
+    "json": ("application/json; charset=utf-8", "json"),
+}
+
+
+def statement_document(statement: Statement, language: str | None = None) -> Document:
+    """The statement as the parser would have read it: current text and the public list."""
+    text = statement.current_text(language)
+    listing = signatory_list(statement)
+    signatories = [
+        Signatory(
+            number=entry.number,
+            abbreviation=entry.organization.abbreviation or None,
+            name=entry.organization.name,
+            name_en=entry.organization.name_en or None,
+            country=entry.organization.country.code or None,
+            group=None,
+            kind="organization",
+            affiliation=None,
+        )
+        for entry in listing.entries
+    ]
+    people = statement.endorsements.filter(listed=True, confirmed_at__isnull=False)
+    for number, person in enumerate(people, start=len(signatories) + 1):
+        signatories.append(
+            Signatory(
+                number=number,
+                abbreviation=None,
+                name=person.name,
+                name_en=None,
+                country=person.country.code or None,
+                group=None,
+                kind="person",
+                affiliation=person.affiliation or None,
+            )
+        )
+    issued = None
+    if statement.issued_on:
+        issued = statement.issued_on.isoformat()
+        if statement.issued_precision == DatePrecision.MONTH:
+            issued = issued[:7]
+    return Document(
+        kind=statement.kind.replace("-", " "),
+        title=text.title if text else None,
+        subtitle=(text.subtitle or None) if text else None,
+        issuer=statement.issuer or None,
+        date=issued,
+        signatories_as_of=listing.as_of.date().isoformat() if listing.as_of else None,
+        further_signatories_possible=statement.state == State.OPEN,
+        body=text.paragraphs if text else [],
+        signatories=signatories,
+    )
+
+
+def export_statement(statement: Statement, fmt: str, language: str | None = None) -> str:
+    document = statement_document(statement, language)
+    if fmt == "json":
+        return json.dumps(document.to_dict(), ensure_ascii=False, indent=1) + "\n"
+    if fmt == "md":
+        return render_markdown(document)
+    return render_text(document)

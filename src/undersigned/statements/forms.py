@@ -1,0 +1,125 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from undersigned.coalitions.models import Coalition
+from undersigned.statements.models import Kind, State
+from undersigned.textformat import Document, FormatError, check_recognizable, decode_source, parse
+
+
+class ImportForm(forms.Form):
+    """Paste a statement (or upload its file) to preview and import it."""
+
+    text = forms.CharField(
+        label=_("Statement text"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 18, "spellcheck": "false"}),
+        help_text=_(
+            "Paste the whole text: kind, title, paragraphs, and the signatory list, "
+            "one organization per line."
+        ),
+    )
+    file = forms.FileField(label=_("…or upload a text file"), required=False)
+    coalition = forms.ModelChoiceField(
+        Coalition.objects.all(),
+        label=_("Coalition"),
+        required=False,
+        empty_label=_("None (an open letter)"),
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=300,
+        required=False,
+        help_text=_("Only needed when the text has no title of its own."),
+    )
+    language = forms.ChoiceField(label=_("Language of the text"), choices=settings.LANGUAGES)
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        upload, text = cleaned.get("file"), cleaned.get("text") or ""
+        field = "file" if upload else "text"
+        try:
+            # From a file, read one byte past the limit: enough for decode_source to refuse a
+            # large file without holding all of it in memory.
+            data = upload.read(settings.IMPORT_MAX_BYTES + 1) if upload else text.encode("utf-8")
+            source = decode_source(data, max_bytes=settings.IMPORT_MAX_BYTES)
+            document = parse(source)
+            check_recognizable(document)
+        except FormatError as error:
+            self.add_error(field, error.message)
+            return cleaned
+        cleaned["text"] = source
+        cleaned["document"] = document
+        return cleaned
+
+    @property
+    def document(self) -> Document:
+        return self.cleaned_data["document"]
+
+
+class StatementForm(forms.Form):
+    """Draft or edit a statement. The words (title, subtitle, body) are versioned once public."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices, initial=Kind.STATEMENT)
+    coalition = forms.ModelChoiceField(
+        Coalition.objects.none(),
+        label=_("Coalition"),
+        required=False,
+        empty_label=_("None (an open letter)"),
+    )
+    issuer = forms.CharField(
+        label=_("Issuer"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_('Printed under the text, e.g. "Coordination Committee".'),
+    )
+    language = forms.ChoiceField(label=_("Original language"), choices=settings.LANGUAGES)
+    title = forms.CharField(label=_("Title"), max_length=300)
+    subtitle = forms.CharField(label=_("Subtitle"), max_length=500, required=False)
+    body = forms.CharField(
+        label=_("Text"),
+        max_length=100_000,
+        widget=forms.Textarea(attrs={"rows": 20}),
+        help_text=_("Markdown: a blank line between paragraphs, **bold**, *italic*, lists."),
+    )
+    deadline = forms.DateTimeField(
+        label=_("Deadline for signatures"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text=_("Optional. The statement closes for signatures by itself then."),
+    )
+
+    def __init__(self, *args, coalitions=None, editing: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["coalition"].queryset = (
+            coalitions if coalitions is not None else Coalition.objects.none()
+        )
+        if editing:  # coalition and language belong to the statement for good
+            del self.fields["coalition"], self.fields["language"]
+
+    def clean_title(self) -> str:
+        return _single_line(self.cleaned_data["title"])
+
+    def clean_subtitle(self) -> str:
+        return _single_line(self.cleaned_data["subtitle"])
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"].replace("\r\n", "\n").strip()
+        if not any(ch.isalnum() for ch in body):
+            raise forms.ValidationError(_("The text needs words."))
+        return body
+
+
+class StateForm(forms.Form):
+    state = forms.ChoiceField(choices=State.choices)
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+def _single_line(value: str) -> str:
+    return " ".join(value.split())

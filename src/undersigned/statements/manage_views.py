@@ -1,0 +1,147 @@
+"""Coordinators' pages: draft, edit, open, close, withdraw; and the public version diff."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from undersigned.accounts.permissions import can_edit_statement, coordinated_coalitions, require
+from undersigned.core.errors import ActionError
+from undersigned.core.markdown import render_markdown
+from undersigned.statements import actions
+from undersigned.statements.diff import text_diff
+from undersigned.statements.forms import StateForm, StatementForm
+from undersigned.statements.models import State
+from undersigned.statements.views import get_statement_for
+
+
+@login_required
+def statement_create(request: HttpRequest) -> HttpResponse:
+    coalitions = coordinated_coalitions(request.user)
+    require(coalitions.exists() or request.user.is_staff)
+    form = StatementForm(request.POST or None, coalitions=coalitions)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if request.POST.get("action") == "preview":
+            preview = render_markdown(data["body"])
+        else:
+            statement = actions.create_statement(user=request.user, **_fields(data))
+            messages.success(request, _("Draft saved. Only your coalition's members can see it."))
+            return redirect(statement)
+    return render(
+        request, "statements/edit.html", {"form": form, "preview": preview, "statement": None}
+    )
+
+
+@login_required
+def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = get_statement_for(request, slug)
+    require(can_edit_statement(request.user, statement))
+    text = statement.current_text()
+    initial = {
+        "kind": statement.kind,
+        "issuer": statement.issuer,
+        "deadline": statement.deadline,
+        "title": text.title,
+        "subtitle": text.subtitle,
+        "body": text.body,
+    }
+    form = StatementForm(request.POST or None, initial=initial, editing=True)
+    preview = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if request.POST.get("action") == "preview":
+            preview = render_markdown(data["body"])
+        else:
+            actions.update_details(
+                statement=statement,
+                user=request.user,
+                kind=data["kind"],
+                issuer=data["issuer"],
+                deadline=data["deadline"],
+            )
+            new = actions.edit_text(
+                statement=statement,
+                user=request.user,
+                title=data["title"],
+                subtitle=data["subtitle"],
+                body=data["body"],
+            )
+            if new.version != text.version:
+                messages.success(
+                    request,
+                    _(
+                        "Saved as version %(n)d. Organizations that signed an earlier version are "
+                        "asked to confirm again."
+                    )
+                    % {"n": new.version},
+                )
+            else:
+                messages.success(request, _("Saved."))
+            return redirect(statement)
+    return render(
+        request,
+        "statements/edit.html",
+        {"form": form, "preview": preview, "statement": statement, "text": text},
+    )
+
+
+@require_POST
+@login_required
+def statement_state(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = get_statement_for(request, slug)
+    require(can_edit_statement(request.user, statement))
+    form = StateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a state."))
+        return redirect(statement)
+    try:
+        actions.change_state(
+            statement=statement,
+            user=request.user,
+            state=State(form.cleaned_data["state"]),
+            reason=form.cleaned_data["reason"],
+        )
+    except ActionError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("The statement is now “%(state)s”.")
+            % {"state": State(form.cleaned_data["state"]).label},
+        )
+    return redirect(statement)
+
+
+def statement_diff(request: HttpRequest, slug: str) -> HttpResponse:
+    """Any two versions of the original text, changes marked word by word."""
+    statement = get_statement_for(request, slug)
+    versions = sorted(
+        (t for t in statement.texts.all() if t.language == statement.original_language),
+        key=lambda t: t.version,
+    )
+    by_number = {t.version: t for t in versions}
+    try:
+        new = by_number[int(request.GET.get("to", versions[-1].version))]
+        old = by_number[int(request.GET.get("from", max(new.version - 1, 1)))]
+    except (KeyError, ValueError, IndexError):
+        raise Http404 from None
+    return render(
+        request,
+        "statements/diff.html",
+        {
+            "statement": statement,
+            "old": old,
+            "new": new,
+            "versions": versions,
+            "paragraphs": text_diff(old, new),
+        },
+    )
+
+
+def _fields(data: dict) -> dict:
+    keys = ("coalition", "kind", "issuer", "language", "title", "subtitle", "body", "deadline")
+    return {key: data[key] for key in keys}

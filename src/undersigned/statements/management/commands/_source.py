@@ -1,0 +1,32 @@
+"""Reading a statement file for the parse and import commands."""
+
+import sys
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import CommandError
+
+from undersigned.textformat import Document, FormatError, check_recognizable, decode_source, parse
+
+
+def read_document(path: str) -> Document:
+    """Read, validate and parse FILE ("-" for standard input); CommandError says what is wrong."""
+    limit = settings.IMPORT_MAX_BYTES
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read(limit + 1)
+        else:
+            with Path(path).open("rb") as f:
+                data = f.read(limit + 1)
+    except FileNotFoundError:
+        raise CommandError(f"{path}: no such file.") from None
+    except IsADirectoryError:
+        raise CommandError(f"{path}: is a folder, not a file.") from None
+    except OSError as error:
+        raise CommandError(f"{path}: cannot be read ({error.strerror}).") from None
+    try:
+        document = parse(decode_source(data, max_bytes=limit))
+        check_recognizable(document)
+    except FormatError as error:
+        raise CommandError(f"{path}: {error.message}") from None
+    return document

@@ -1,0 +1,176 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from undersigned.coalitions.models import Coalition
+
+
+class Kind(models.TextChoices):
+    STATEMENT = "statement", _("Statement")
+    JOINT_STATEMENT = "joint-statement", _("Joint statement")
+    RESOLUTION = "resolution", _("Resolution")
+    DECLARATION = "declaration", _("Declaration")
+    OPEN_LETTER = "open-letter", _("Open letter")
+    APPEAL = "appeal", _("Appeal")
+    CALL = "call", _("Call")
+    MANIFESTO = "manifesto", _("Manifesto")
+    PETITION = "petition", _("Petition")
+
+    @classmethod
+    def from_word(cls, word: str | None) -> "Kind":
+        """The kind named by the word a text starts with ("open letter"); a statement if none."""
+        value = (word or "").strip().lower().replace(" ", "-")
+        return cls(value) if value in cls.values else cls.STATEMENT
+
+
+class State(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open for signatures")
+    CLOSED = "closed", _("Closed")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    @property
+    def is_public(self) -> bool:
+        return self != State.DRAFT
+
+    @property
+    def is_signable(self) -> bool:
+        return self == State.OPEN
+
+    @property
+    def next_states(self) -> list["State"]:
+        """Where a coordinator may take a statement from this state."""
+        return [State(s) for s in _TRANSITIONS[self.value]]
+
+
+_TRANSITIONS = {
+    "draft": ["open"],
+    "open": ["closed", "withdrawn"],
+    "closed": ["open", "withdrawn"],
+    "withdrawn": [],
+}
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+
+
+class StatementQuerySet(models.QuerySet):
+    def public(self) -> "StatementQuerySet":
+        return self.exclude(state=State.DRAFT)
+
+    def with_current_text(self) -> "StatementQuerySet":
+        return self.select_related("coalition").prefetch_related("texts")
+
+
+class Statement(models.Model):
+    """A statement, resolution or open letter; its words live in versioned Texts."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.STATEMENT)
+    issuer = models.TextField(
+        _("issuer"), blank=True, help_text=_('Who issues it, e.g. "Coordination Committee".')
+    )
+    coalition = models.ForeignKey(
+        Coalition,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="statements",
+        verbose_name=_("coalition"),
+        help_text=_("Empty for an open letter that belongs to no coalition."),
+    )
+    state = models.CharField(_("state"), max_length=20, choices=State, default=State.DRAFT)
+    original_language = models.CharField(
+        _("original language"), max_length=10, default=settings.LANGUAGE_CODE
+    )
+    issued_on = models.DateField(_("date"), null=True, blank=True)
+    issued_precision = models.CharField(
+        _("date precision"), max_length=5, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    opened_at = models.DateTimeField(_("opened for signatures"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    deadline = models.DateTimeField(
+        _("deadline"), null=True, blank=True, help_text=_("Closes for signatures by itself then.")
+    )
+    withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+        ordering = ["-issued_on", "-created_at"]
+
+    def __str__(self) -> str:
+        text = self.current_text()
+        return text.title if text else self.slug
+
+    def get_absolute_url(self) -> str:
+        return reverse("statement", args=[self.slug])
+
+    @property
+    def state_enum(self) -> State:
+        return State(self.state)
+
+    def current_text(self, language: str | None = None) -> "Text | None":
+        """The newest version in the language (the original language by default).
+
+        Works from a prefetched `texts` cache when there is one, so lists avoid a query per row.
+        """
+        language = language or self.original_language
+        texts = [t for t in self.texts.all() if t.language == language]
+        return max(texts, key=lambda t: t.version, default=None)
+
+
+class Text(models.Model):
+    """One version of a statement in one language. Immutable once anyone has signed it."""
+
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="texts", verbose_name=_("statement")
+    )
+    language = models.CharField(_("language"), max_length=10)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    title = models.CharField(_("title"), max_length=300)
+    subtitle = models.CharField(_("subtitle"), max_length=500, blank=True)
+    body = models.TextField(_("body"), help_text=_("Markdown."))
+    translation_of = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="translations",
+        verbose_name=_("translation of"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("text")
+        verbose_name_plural = _("texts")
+        ordering = ["statement", "language", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["statement", "language", "version"], name="unique_text_version"
+            ),
+            models.CheckConstraint(condition=Q(version__gte=1), name="text_version_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.language}, v{self.version})"
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p.strip() for p in self.body.split("\n\n") if p.strip()]

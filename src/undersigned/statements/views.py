@@ -1,0 +1,86 @@
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from undersigned.accounts.permissions import can_edit_statement, can_view_statement
+from undersigned.audit.selectors import events_for_statement
+from undersigned.signing.panel import signing_panel
+from undersigned.signing.selectors import BY_REGION, ORDERS, signatory_list
+from undersigned.statements.actions import close_if_expired
+from undersigned.statements.exporting import FORMATS, export_statement
+from undersigned.statements.forms import ImportForm
+from undersigned.statements.importing import import_document
+from undersigned.statements.models import Statement
+from undersigned.textformat import FormatError
+
+
+def get_statement_for(request: HttpRequest, slug: str) -> Statement:
+    """The statement, if this person may read it; 404 otherwise, so drafts stay unseen."""
+    statement = get_object_or_404(Statement.objects.with_current_text(), slug=slug)
+    if not can_view_statement(request.user, statement):
+        raise Http404
+    close_if_expired(statement)
+    return statement
+
+
+def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = get_statement_for(request, slug)
+    order = request.GET.get("order", BY_REGION)
+    if order not in ORDERS:
+        order = BY_REGION
+    people = statement.endorsements.filter(listed=True, confirmed_at__isnull=False)
+    listing = signatory_list(statement, order=order)
+    return render(
+        request,
+        "statements/statement_detail.html",
+        {
+            "statement": statement,
+            "text": statement.current_text(),
+            "signatories": listing,
+            "order": order,
+            "people": people,
+            "formats": FORMATS,
+            "signing": signing_panel(request.user, statement, listing),
+            "can_edit": can_edit_statement(request.user, statement),
+            # The newest fifty, shown oldest first.
+            "events": list(events_for_statement(statement).order_by("-id")[:50])[::-1],
+        },
+    )
+
+
+def statement_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    statement = get_statement_for(request, slug)
+    if fmt not in FORMATS:
+        raise Http404
+    content_type, extension = FORMATS[fmt]
+    response = HttpResponse(export_statement(statement, fmt), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{statement.slug}.{extension}"'
+    return response
+
+
+@staff_member_required
+def import_statement(request: HttpRequest) -> HttpResponse:
+    """Paste a statement, see what it will create, then create it."""
+    form = ImportForm(request.POST or None, request.FILES or None)
+    plan = None
+    if request.method == "POST" and form.is_valid():
+        options = {
+            "coalition": form.cleaned_data["coalition"],
+            "title": form.cleaned_data["title"] or None,
+            "language": form.cleaned_data["language"],
+        }
+        confirmed = request.POST.get("action") == "import"
+        try:
+            plan = import_document(
+                form.document, dry_run=not confirmed, user=request.user, **options
+            )
+        except FormatError as error:
+            form.add_error("text", error.message)
+        else:
+            if confirmed:
+                messages.success(request, " ".join(plan.summary()))
+                return redirect(plan.saved)
+            # The preview carries the decoded text, so an uploaded file need not be sent again.
+            form = ImportForm(initial={**form.cleaned_data, "file": None})
+    return render(request, "statements/import.html", {"form": form, "plan": plan})

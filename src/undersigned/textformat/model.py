@@ -1,0 +1,60 @@
+"""The structure a plain-text statement is parsed into."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Signatory:
+    number: int | None
+    abbreviation: str | None
+    name: str
+    name_en: str | None
+    country: str | None  # ISO 3166-1 alpha-2, upper-case
+    group: str | None  # heading it was listed under ("Africa", "Germany") or None
+    kind: str  # "organization" or "person"
+    affiliation: str | None  # for a person, else None
+    # Whether the source line spelled the country out (", Cyprus") although the names
+    # already give it away. Only the renderer looks at it, so a list renders back line by
+    # line; it is not part of to_dict() and not compared.
+    country_stated: bool = field(default=False, compare=False, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "number": self.number,
+            "abbreviation": self.abbreviation,
+            "name": self.name,
+            "name_en": self.name_en,
+            "country": self.country,
+            "group": self.group,
+            "kind": self.kind,
+            "affiliation": self.affiliation,
+        }
+
+
+@dataclass
+class Document:
+    kind: str | None = None  # lower-case English: "statement", "resolution", ...
+    title: str | None = None
+    subtitle: str | None = None
+    issuer: str | None = None  # lines joined by "\n"
+    date: str | None = None  # "YYYY-MM-DD" or "YYYY-MM"
+    signatories_as_of: str | None = None
+    further_signatories_possible: bool = False
+    body: list[str] = field(default_factory=list)  # paragraphs, Markdown kept
+    signatories: list[Signatory] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "issuer": self.issuer,
+            "date": self.date,
+            "signatories_as_of": self.signatories_as_of,
+            "further_signatories_possible": self.further_signatories_possible,
+            "body": list(self.body),
+            "signatories": [s.to_dict() for s in self.signatories],
+        }

@@ -1,0 +1,33 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from undersigned.coalitions import views as coalitions
+from undersigned.core import views as core
+from undersigned.signing import views as signing
+from undersigned.statements import manage_views as manage
+from undersigned.statements import views as statements
+
+urlpatterns = [
+    path("", core.home, name="home"),
+    path("search/", core.search, name="search"),
+    path("import/", statements.import_statement, name="import"),
+    path("new/", manage.statement_create, name="statement-create"),
+    path("s/<slug:slug>/", statements.statement_detail, name="statement"),
+    path("s/<slug:slug>/edit/", manage.statement_edit, name="statement-edit"),
+    path("s/<slug:slug>/state/", manage.statement_state, name="statement-state"),
+    path("s/<slug:slug>/changes/", manage.statement_diff, name="statement-diff"),
+    path("s/<slug:slug>/sign/", signing.sign, name="sign"),
+    path("s/<slug:slug>/withdraw/", signing.withdraw, name="withdraw"),
+    path("s/<slug:slug>/reconfirm/", signing.reconfirm, name="reconfirm"),
+    path("s/<slug:slug>/record/", signing.record, name="record-signature"),
+    path("s/<slug:slug>/export.<str:fmt>", statements.statement_export, name="statement-export"),
+    path("c/<slug:slug>/", coalitions.coalition_detail, name="coalition"),
+    path("c/<slug:slug>/invite/", coalitions.invite, name="invite"),
+    path("c/<slug:slug>/join/", coalitions.ask_to_join, name="ask-to-join"),
+    path("c/<slug:slug>/requests/<int:pk>/", coalitions.decide, name="decide-join-request"),
+    path("organizations/", coalitions.organization_list, name="organizations"),
+    path("o/<slug:slug>/", coalitions.organization_detail, name="organization"),
+    path("accounts/", include("undersigned.accounts.urls")),
+    path("outbox/", include("undersigned.mail.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,158 @@
+"""Shared fixtures: the seeds, imported statements and named people (alice is staff, bob not)."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+
+from tests.mailserver import run_tasks, smtp_server  # noqa: F401 - fixtures
+from undersigned.accounts.models import CoalitionRole, Delegate
+from undersigned.coalitions.models import Coalition, Membership, Organization
+from undersigned.statements.actions import change_state, create_statement
+from undersigned.statements.importing import import_document
+from undersigned.statements.models import State, Statement
+from undersigned.textformat import parse
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+DEMO = Path(__file__).resolve().parents[1] / "src" / "undersigned" / "demo"
+
+
+def seed_text(name: str) -> str:
+    """A seed from ../shared/seeds (as in CI), else the copy the demo ships."""
+    path = SEEDS / f"{name}.txt"
+    return (path if path.exists() else DEMO / f"{name}.txt").read_text("utf-8")
+
+
+def seed_expected(name: str) -> dict:
+    path = SEEDS / f"{name}.expected.json"
+    if not path.exists():
+        pytest.skip(f"{path} is missing: the shared seeds sit beside the repository in CI")
+    return json.loads(path.read_text("utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_files(settings):
+    # The manifest storage of production needs collectstatic; tests serve from the finders.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def icor(db) -> Coalition:
+    return Coalition.objects.create(
+        abbreviation="ICOR",
+        name="International Coordination of Revolutionary Parties and Organizations",
+    )
+
+
+@pytest.fixture
+def cipoml(db) -> Coalition:
+    return Coalition.objects.create(
+        abbreviation="CIPOML",
+        name="International Conference of Marxist-Leninist Parties and Organizations",
+    )
+
+
+@pytest.fixture
+def resolution(icor) -> Statement:
+    """The ICOR resolution with its 34 signatories, imported as the demo does."""
+    plan = import_document(parse(seed_text("icor-afghanistan-2021")), coalition=icor)
+    return plan.saved
+
+
+@pytest.fixture
+def cipoml_statement(cipoml) -> Statement:
+    plan = import_document(parse(seed_text("cipoml-afghanistan-2021")), coalition=cipoml)
+    return plan.saved
+
+
+@pytest.fixture
+def alice(db):
+    """Alice runs the site: staff."""
+    return get_user_model().objects.create_user(
+        "alice", "alice@example.org", "correct horse battery", is_staff=True
+    )
+
+
+@pytest.fixture
+def bob(db):
+    """Bob has an account and nothing more."""
+    return get_user_model().objects.create_user("bob", "bob@example.org", "correct horse battery")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    # The file cache outlives a test; log-in throttling must not leak from one test to the next.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def mlpd(icor) -> Organization:
+    org = Organization.objects.create(
+        abbreviation="MLPD",
+        name="Marxistisch-Leninistische Partei Deutschlands",
+        name_en="Marxist-Leninist Party of Germany",
+        country="DE",
+    )
+    Membership.objects.create(coalition=icor, organization=org)
+    return org
+
+
+@pytest.fixture
+def rode_morgen(icor) -> Organization:
+    org = Organization.objects.create(
+        abbreviation="RM", name="Rode Morgen", name_en="Red Dawn", country="NL"
+    )
+    Membership.objects.create(coalition=icor, organization=org)
+    return org
+
+
+@pytest.fixture
+def carol(icor):
+    """Carol coordinates ICOR."""
+    user = get_user_model().objects.create_user(
+        "carol", "carol@example.org", "correct horse battery"
+    )
+    CoalitionRole.objects.create(user=user, coalition=icor, kind=CoalitionRole.Kind.COORDINATOR)
+    return user
+
+
+@pytest.fixture
+def dave(mlpd):
+    """Dave signs for the MLPD."""
+    user = get_user_model().objects.create_user("dave", "dave@example.org", "correct horse battery")
+    Delegate.objects.create(user=user, organization=mlpd)
+    return user
+
+
+@pytest.fixture
+def erin(rode_morgen):
+    """Erin signs for Rode Morgen."""
+    user = get_user_model().objects.create_user("erin", "erin@example.org", "correct horse battery")
+    Delegate.objects.create(user=user, organization=rode_morgen)
+    return user
+
+
+@pytest.fixture
+def draft(carol, icor) -> Statement:
+    return create_statement(
+        user=carol,
+        coalition=icor,
+        kind="statement",
+        issuer="Coordination Committee",
+        language="en",
+        title="Solidarity with the dockers",
+        subtitle="",
+        body="The dockers' strike deserves our support.\n\nWe call for solidarity.",
+    )
+
+
+@pytest.fixture
+def open_statement(draft, carol) -> Statement:
+    return change_state(statement=draft, user=carol, state=State.OPEN)

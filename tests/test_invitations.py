@@ -1,0 +1,116 @@
+"""Coordinators invite organizations; delegates accept once; organizations ask to join."""
+
+import re
+import time
+
+from django.core import signing
+
+from undersigned.accounts.models import Delegate
+from undersigned.coalitions import actions
+from undersigned.coalitions.models import Invitation, JoinRequest, Membership, Organization
+
+
+def invite_new_organization(client, carol, icor, smtp_server, run_tasks) -> str:
+    client.force_login(carol)
+    response = client.post(
+        f"/c/{icor.slug}/invite/",
+        {
+            "abbreviation": "KOL",
+            "name": "Kommunistische Organisation Luxemburg",
+            "name_en": "Communist Organization of Luxembourg",
+            "country": "LU",
+            "email": "kol@example.org",
+        },
+    )
+    assert response.status_code == 302
+    client.logout()
+    run_tasks()
+    [mail] = smtp_server.messages
+    assert mail["To"] == "kol@example.org"
+    return re.search(
+        r"https?://\S+/accounts/invitation/(\S+)/", mail.get_body(("plain",)).get_content()
+    ).group(1)
+
+
+def test_a_new_delegate_accepts_an_invitation_once(client, carol, icor, smtp_server, run_tasks):
+    token = invite_new_organization(client, carol, icor, smtp_server, run_tasks)
+    url = f"/accounts/invitation/{token}/"
+    html = client.get(url).content.decode()  # looking does not use it up
+    assert "invites <strong>KOL Kommunistische Organisation Luxemburg</strong>" in html
+    assert Invitation.objects.get().accepted_at is None
+    response = client.post(url, {"password1": "correct horse battery", "password2": "wrong"})
+    assert response.status_code == 200 and "The two passwords differ." in response.content.decode()
+    response = client.post(
+        url, {"password1": "correct horse battery", "password2": "correct horse battery"}
+    )
+    assert response.status_code == 302
+    kol = Organization.objects.get(abbreviation="KOL")
+    delegate = Delegate.objects.get(organization=kol)
+    assert delegate.user.email == "kol@example.org"
+    assert Membership.objects.filter(coalition=icor, organization=kol).exists()
+    client.logout()
+    replay = client.post(
+        url, {"password1": "correct horse battery", "password2": "correct horse battery"}
+    )
+    assert replay.status_code == 410 and "used already" in replay.content.decode()
+    assert Delegate.objects.count() == 1
+
+
+def test_an_expired_or_altered_link_is_refused(client, carol, icor, mlpd):
+    actions.invite_organization(
+        coalition=icor, organization=mlpd, email="x@example.org", user=carol
+    )
+
+    class Past(signing.TimestampSigner):
+        def timestamp(self):
+            return signing.b62_encode(int(time.time()) - 15 * 24 * 3600)
+
+    old = Past(salt="undersigned.invitation").sign("whatever-token")
+    response = client.get(f"/accounts/invitation/{old}/")
+    assert response.status_code == 410 and "expired" in response.content.decode()
+    response = client.post("/accounts/invitation/not-a-real-token:abc:def/")
+    assert response.status_code == 410 and "not valid" in response.content.decode()
+    assert Delegate.objects.count() == 0
+
+
+def test_only_coordinators_invite(client, dave, icor):
+    client.force_login(dave)
+    response = client.post(
+        f"/c/{icor.slug}/invite/", {"name": "X", "country": "DE", "email": "x@example.org"}
+    )
+    assert response.status_code == 403
+    assert not Invitation.objects.exists()
+
+
+def test_an_organization_asks_to_join_and_carol_approves(client, icor, carol, dave, mlpd):
+    from undersigned.coalitions.models import Coalition
+
+    other = Coalition.objects.create(abbreviation="NET", name="Another network")
+    client.force_login(dave)
+    client.post(f"/c/{other.slug}/join/", {"organization": mlpd.pk, "message": "We agree."})
+    join_request = JoinRequest.objects.get()
+    assert join_request.state == JoinRequest.State.PENDING
+    client.force_login(carol)  # carol coordinates ICOR, not NET
+    response = client.post(f"/c/{other.slug}/requests/{join_request.pk}/", {"decision": "approve"})
+    assert response.status_code == 403
+    from undersigned.accounts.models import CoalitionRole
+
+    CoalitionRole.objects.create(user=carol, coalition=other, kind=CoalitionRole.Kind.COORDINATOR)
+    html = client.get(other.get_absolute_url()).content.decode()
+    assert "We agree." in html
+    client.post(f"/c/{other.slug}/requests/{join_request.pk}/", {"decision": "approve"})
+    assert Membership.objects.filter(coalition=other, organization=mlpd).exists()
+    again = client.post(f"/c/{other.slug}/requests/{join_request.pk}/", {"decision": "decline"})
+    assert again.status_code == 302
+    join_request.refresh_from_db()
+    assert join_request.state == JoinRequest.State.APPROVED
+
+
+def test_a_delegate_cannot_ask_for_someone_elses_organization(client, icor, dave, rode_morgen):
+    from undersigned.coalitions.models import Coalition
+
+    other = Coalition.objects.create(abbreviation="NET", name="Another network")
+    client.force_login(dave)
+    response = client.post(f"/c/{other.slug}/join/", {"organization": rode_morgen.pk})
+    assert response.status_code == 403
+    assert not JoinRequest.objects.exists()

@@ -1,0 +1,47 @@
+from undersigned.coalitions.models import Organization
+
+
+def test_the_home_page_lists_open_and_recent_statements(client, resolution, cipoml_statement):
+    html = client.get("/").content.decode()
+    assert resolution.get_absolute_url() in html
+    assert cipoml_statement.get_absolute_url() in html
+    assert "34 signatory organizations" in html
+    assert html.index("Open for signatures") < html.index(resolution.get_absolute_url())
+
+
+def test_the_organization_page_shows_its_statements(client, resolution):
+    mlpd = Organization.objects.get(abbreviation="MLPD")
+    html = client.get(mlpd.get_absolute_url()).content.decode()
+    assert "Marxistisch-Leninistische Partei Deutschlands" in html
+    assert "Marxist-Leninist Party of Germany" in html
+    assert "Germany" in html and "Europe" in html
+    assert resolution.get_absolute_url() in html
+    assert "Signed on 15 September 2021" in html
+    assert "ICOR" in html
+
+
+def test_the_coalition_page_shows_members_and_statements(client, resolution, icor):
+    html = client.get(icor.get_absolute_url()).content.decode()
+    assert "34 member organizations" in html
+    assert resolution.get_absolute_url() in html
+    assert "Rode Morgen" in html
+
+
+def test_the_organization_list_shows_everyone(client, resolution):
+    html = client.get("/organizations/").content.decode()
+    assert "34 organizations" in html
+
+
+def test_search_finds_statements_and_organizations(client, resolution, cipoml_statement):
+    html = client.get("/search/", {"q": "imperialist"}).content.decode()
+    assert resolution.get_absolute_url() in html
+    html = client.get("/search/", {"q": "rode morgen"}).content.decode()
+    assert Organization.objects.get(abbreviation="RM").get_absolute_url() in html
+    html = client.get("/search/", {"q": "nothing-matches-this"}).content.decode()
+    assert "No statement matches." in html and "No organization matches." in html
+
+
+def test_search_escapes_the_query(client, db):
+    html = client.get("/search/", {"q": "<script>x</script>"}).content.decode()
+    assert "<script>x</script>" not in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html
