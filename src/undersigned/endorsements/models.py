@@ -11,6 +11,15 @@ class Source(models.TextChoices):
     WEB = "web", _("Signed on this site")
 
 
+class EndorsementQuerySet(models.QuerySet):
+    def counted(self) -> "EndorsementQuerySet":
+        """Confirmed and not hidden: what counts and what the numbers show."""
+        return self.filter(confirmed_at__isnull=False, hidden=False)
+
+    def listed_publicly(self) -> "EndorsementQuerySet":
+        return self.counted().filter(listed=True)
+
+
 class Endorsement(models.Model):
     """A person's signature. The e-mail address is never shown publicly.
 
@@ -26,12 +35,19 @@ class Endorsement(models.Model):
     )
     name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail"), blank=True)
+    # The address with case and the aliases a provider ignores folded away; one per statement.
+    email_canonical = models.CharField(max_length=254, blank=True, editable=False)
     country = CountryField(_("country"), blank=True)
     affiliation = models.CharField(_("affiliation"), max_length=300, blank=True)
     listed = models.BooleanField(_("consents to be listed publicly"), default=False)
     source = models.CharField(_("source"), max_length=20, choices=Source, default=Source.WEB)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    hidden = models.BooleanField(
+        _("hidden as spam"), default=False, help_text=_("Not counted and not listed.")
+    )
+
+    objects = EndorsementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("endorsement")
@@ -39,10 +55,14 @@ class Endorsement(models.Model):
         ordering = ["statement", "created_at", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["statement", "email"],
-                condition=~Q(email=""),
+                fields=["statement", "email_canonical"],
+                condition=~Q(email_canonical=""),
                 name="one_endorsement_per_email",
             ),
+        ]
+        indexes = [
+            # The public list and the counts read confirmed, visible rows of one statement.
+            models.Index(fields=["statement", "hidden", "confirmed_at"], name="endorsement_counted"),
         ]
 
     def __str__(self) -> str:
