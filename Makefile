@@ -23,5 +23,8 @@ lint: $(BIN)/.installed
 test: lint  ## Lint, then the whole test suite (browser tests need /usr/bin/chromium)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+bench: $(BIN)/.installed  ## Load benchmarks on SQLite and PostgreSQL; writes BENCHMARKS.md
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) var test-artifacts .pytest_cache .hypothesis

@@ -64,7 +64,7 @@ def test_it_never_renders_html_from_the_text(client, resolution):
         body="Hello <img src=x onerror=alert(1)> [x](javascript:alert(2)) <b>bold</b>",
     )
     html = client.get(resolution.get_absolute_url()).content.decode()
-    assert "<script>alert" not in html and "<img" not in html
+    assert "<script>alert" not in html and "<img src=x" not in html
     assert 'href="javascript:' not in html and "<b>bold</b>" not in html
     assert "&lt;script&gt;" in html and "&lt;img src=x onerror=alert(1)&gt;" in html
 

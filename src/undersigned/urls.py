@@ -3,6 +3,8 @@ from django.urls import include, path
 
 from undersigned.coalitions import views as coalitions
 from undersigned.core import views as core
+from undersigned.endorsements import picture_views
+from undersigned.endorsements import views as endorsements
 from undersigned.signing import views as signing
 from undersigned.statements import manage_views as manage
 from undersigned.statements import views as statements
@@ -10,6 +12,7 @@ from undersigned.statements import views as statements
 urlpatterns = [
     path("", core.home, name="home"),
     path("search/", core.search, name="search"),
+    path("healthz", core.healthz, name="healthz"),
     path("import/", statements.import_statement, name="import"),
     path("new/", manage.statement_create, name="statement-create"),
     path("s/<slug:slug>/", statements.statement_detail, name="statement"),
@@ -21,6 +24,19 @@ urlpatterns = [
     path("s/<slug:slug>/reconfirm/", signing.reconfirm, name="reconfirm"),
     path("s/<slug:slug>/record/", signing.record, name="record-signature"),
     path("s/<slug:slug>/export.<str:fmt>", statements.statement_export, name="statement-export"),
+    path("s/<slug:slug>/endorse/", endorsements.endorse, name="endorse"),
+    path("s/<slug:slug>/people/", endorsements.people, name="endorsement-people"),
+    path("s/<slug:slug>/map.svg", picture_views.map_svg, name="endorsement-map"),
+    path("s/<slug:slug>/chart.svg", picture_views.chart_svg, name="endorsement-chart"),
+    path("s/<slug:slug>/stats.json", picture_views.stats_json, name="endorsement-stats"),
+    path("s/<slug:slug>/people/hide/", endorsements.hide, name="endorsement-hide"),
+    path(
+        "s/<slug:slug>/people/<str:audience>.<str:fmt>",
+        endorsements.export,
+        name="endorsement-export",
+    ),
+    path("e/confirm/<str:token>/", endorsements.confirm, name="endorsement-confirm"),
+    path("e/remove/<str:token>/", endorsements.remove, name="endorsement-remove"),
     path("c/<slug:slug>/", coalitions.coalition_detail, name="coalition"),
     path("c/<slug:slug>/invite/", coalitions.invite, name="invite"),
     path("c/<slug:slug>/join/", coalitions.ask_to_join, name="ask-to-join"),

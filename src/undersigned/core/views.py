@@ -17,6 +17,11 @@ def _listed(statements):
     )
 
 
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For load balancers and benchmarks: the web stack answers, nothing else is asked."""
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
 def home(request: HttpRequest) -> HttpResponse:
     public = Statement.objects.public()
     return render(

@@ -62,7 +62,9 @@ class Endorsement(models.Model):
         ]
         indexes = [
             # The public list and the counts read confirmed, visible rows of one statement.
-            models.Index(fields=["statement", "hidden", "confirmed_at"], name="endorsement_counted"),
+            models.Index(
+                fields=["statement", "hidden", "confirmed_at"], name="endorsement_counted"
+            ),
         ]
 
     def __str__(self) -> str:

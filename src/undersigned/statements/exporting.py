@@ -2,6 +2,7 @@
 
 import json
 
+from undersigned.endorsements.models import Source
 from undersigned.signing.selectors import signatory_list
 from undersigned.statements.models import DatePrecision, State, Statement
 from undersigned.textformat import Document, Signatory, render_markdown, render_text
@@ -30,7 +31,8 @@ def statement_document(statement: Statement, language: str | None = None) -> Doc
         )
         for entry in listing.entries
     ]
-    people = statement.endorsements.filter(listed=True, confirmed_at__isnull=False)
+    # The individuals of the published list; endorsements gathered here have their own export.
+    people = statement.endorsements.filter(source=Source.IMPORTED).listed_publicly()
     for number, person in enumerate(people, start=len(signatories) + 1):
         signatories.append(
             Signatory(

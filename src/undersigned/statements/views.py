@@ -5,6 +5,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from undersigned.accounts.permissions import can_edit_statement, can_view_statement
 from undersigned.audit.selectors import events_for_statement
+from undersigned.endorsements.forms import EndorseForm
+from undersigned.endorsements.models import Source
+from undersigned.endorsements.stats import endorsement_stats
 from undersigned.signing.panel import signing_panel
 from undersigned.signing.selectors import BY_REGION, ORDERS, signatory_list
 from undersigned.statements.actions import close_if_expired
@@ -29,7 +32,8 @@ def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
     order = request.GET.get("order", BY_REGION)
     if order not in ORDERS:
         order = BY_REGION
-    people = statement.endorsements.filter(listed=True, confirmed_at__isnull=False)
+    # People named in the published list; those who sign here are on their own, paginated page.
+    people = statement.endorsements.filter(source=Source.IMPORTED).listed_publicly()
     listing = signatory_list(statement, order=order)
     return render(
         request,
@@ -44,6 +48,8 @@ def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "signing": signing_panel(request.user, statement, listing),
             "can_edit": can_edit_statement(request.user, statement),
             # The newest fifty, shown oldest first.
+            "stats": endorsement_stats(statement),
+            "endorse_form": EndorseForm(),
             "events": list(events_for_statement(statement).order_by("-id")[:50])[::-1],
         },
     )

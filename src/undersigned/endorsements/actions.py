@@ -1,0 +1,165 @@
+"""Endorsement actions: sign as a person, confirm, remove, hide as spam, forget a person."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from undersigned.accounts.permissions import can_edit_statement, require
+from undersigned.audit.models import Event
+from undersigned.audit.services import record_event
+from undersigned.core.errors import ActionError
+from undersigned.core.ratelimit import over_limit
+from undersigned.endorsements.addresses import canonical_email
+from undersigned.endorsements.models import Endorsement
+from undersigned.endorsements.tokens import (
+    confirm_token,
+    read_confirm_token,
+    read_remove_token,
+    remove_token,
+)
+from undersigned.mail.services import send_templated_mail
+from undersigned.statements.models import Statement
+
+
+class RateLimited(ActionError):
+    pass
+
+
+@dataclass
+class EndorseResult:
+    endorsement: Endorsement
+    created: bool  # False: this address had signed already; the link was sent again
+    mailed: bool  # False: too many mails to this address this hour
+
+
+def endorse(
+    *,
+    statement: Statement,
+    name: str,
+    email: str,
+    country: str,
+    affiliation: str,
+    listed: bool,
+    client: str,
+) -> EndorseResult:
+    """Add a pending endorsement and mail its confirmation link; once per address.
+
+    Returns only after the row is committed, so a success answer means it is stored.
+    """
+    if not statement.state_enum.is_signable:
+        raise ActionError(_("This statement is not open for signatures."))
+    if over_limit(f"endorse-ip:{client}", settings.ENDORSE_LIMIT_PER_IP, 3600):
+        raise RateLimited(_("Too many signatures from your network this hour. Try again later."))
+    canonical = canonical_email(email)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                endorsement = Endorsement.objects.create(
+                    statement=statement,
+                    name=name,
+                    email=email,
+                    email_canonical=canonical,
+                    country=country,
+                    affiliation=affiliation,
+                    listed=listed,
+                )
+            created = True
+        except IntegrityError:
+            endorsement = Endorsement.objects.get(statement=statement, email_canonical=canonical)
+            created = False
+        mailed = not over_limit(f"endorse-mail:{canonical}", settings.ENDORSE_LIMIT_PER_EMAIL, 3600)
+        if mailed:
+            _send_confirmation(endorsement, statement)
+    return EndorseResult(endorsement, created, mailed)
+
+
+def _send_confirmation(endorsement: Endorsement, statement: Statement) -> None:
+    text = statement.current_text()
+    send_templated_mail(
+        template="endorsement-confirm",
+        to=[endorsement.email],
+        context={
+            "name": endorsement.name,
+            "statement_title": text.title if text else statement.slug,
+            "confirm_url": settings.SITE_URL
+            + reverse("endorsement-confirm", args=[confirm_token(endorsement.pk)]),
+            "remove_url": settings.SITE_URL
+            + reverse("endorsement-remove", args=[remove_token(endorsement.pk)]),
+            "days": settings.ENDORSE_TOKEN_MAX_AGE // 86400,
+        },
+    )
+
+
+def endorsement_from_confirm_token(token: str) -> Endorsement:
+    try:
+        pk = read_confirm_token(token)
+    except signing.SignatureExpired:
+        raise ActionError(_("This link has expired. Sign again to get a new one.")) from None
+    except (signing.BadSignature, ValueError):
+        raise ActionError(_("This link is not valid. Check that it was copied whole.")) from None
+    endorsement = Endorsement.objects.select_related("statement").filter(pk=pk).first()
+    if endorsement is None:
+        raise ActionError(_("This signature has been removed."))
+    return endorsement
+
+
+def confirm_endorsement(token: str) -> Endorsement:
+    """Confirm through the mailed link (a POST: mail scanners that fetch links confirm nothing)."""
+    endorsement = endorsement_from_confirm_token(token)
+    Endorsement.objects.filter(pk=endorsement.pk, confirmed_at__isnull=True).update(
+        confirmed_at=timezone.now()
+    )
+    endorsement.refresh_from_db()
+    return endorsement
+
+
+def endorsement_from_remove_token(token: str) -> Endorsement:
+    try:
+        pk = read_remove_token(token)
+    except (signing.BadSignature, ValueError):
+        raise ActionError(_("This link is not valid. Check that it was copied whole.")) from None
+    endorsement = Endorsement.objects.select_related("statement").filter(pk=pk).first()
+    if endorsement is None:
+        raise ActionError(_("This signature has been removed already."))
+    return endorsement
+
+
+def remove_endorsement(token: str) -> Statement:
+    endorsement = endorsement_from_remove_token(token)
+    endorsement.delete()
+    return endorsement.statement
+
+
+def hide_endorsements(*, statement: Statement, ids: list[int], user) -> int:
+    """Coordinators hide spam in bulk; hidden entries are neither counted nor listed."""
+    require(can_edit_statement(user, statement))
+    with transaction.atomic():
+        hidden = Endorsement.objects.filter(statement=statement, pk__in=ids, hidden=False).update(
+            hidden=True
+        )
+        if hidden:
+            record_event(
+                kind=Event.Kind.ENDORSEMENTS_HIDDEN,
+                actor=user,
+                statement=statement,
+                details={"count": hidden, "ids": sorted(ids)[:1000]},
+            )
+    return hidden
+
+
+def forget_person(email: str) -> int:
+    """Delete a person's endorsements on every statement; the trail records how many, not who."""
+    with transaction.atomic():
+        rows = Endorsement.objects.filter(email_canonical=canonical_email(email))
+        statements = sorted(set(rows.values_list("statement_id", flat=True)))
+        count, _by_model = rows.delete()
+        record_event(
+            kind=Event.Kind.PERSON_FORGOTTEN,
+            details={"endorsements": count, "statements": statements},
+        )
+    return count

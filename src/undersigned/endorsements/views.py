@@ -1,0 +1,171 @@
+"""Individual endorsements: sign, confirm, remove, the public list, exports and moderation."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from undersigned.accounts.permissions import can_edit_statement, require
+from undersigned.core.errors import ActionError
+from undersigned.core.ratelimit import client_ip
+from undersigned.endorsements import actions
+from undersigned.endorsements.exports import FULL_FIELDS, PUBLIC_FIELDS, stream_csv, stream_json
+from undersigned.endorsements.forms import EndorseForm
+from undersigned.endorsements.models import Endorsement
+from undersigned.statements.views import get_statement_for
+
+PAGE_SIZE = 100
+
+
+@require_POST
+def endorse(request: HttpRequest, slug: str) -> HttpResponse:
+    """Add your name. With htmx the answer replaces the form in place; without, a full page."""
+    statement = get_statement_for(request, slug)
+    form = EndorseForm(request.POST)
+    in_place = request.headers.get("HX-Request") == "true"
+    status = 200
+    if form.is_valid():
+        if form.is_bot:  # answer as if it worked; store nothing
+            return _pending(request, statement, in_place, email=form.cleaned_data["email"])
+        data = form.cleaned_data
+        try:
+            result = actions.endorse(
+                statement=statement,
+                name=data["name"],
+                email=data["email"],
+                country=data["country"],
+                affiliation=data["affiliation"],
+                listed=data["listed"],
+                client=client_ip(request),
+            )
+        except actions.RateLimited as error:
+            form.add_error(None, error.message)
+            status = 429
+        except ActionError as error:
+            form.add_error(None, error.message)
+            status = 409
+        else:
+            return _pending(
+                request,
+                statement,
+                in_place,
+                email=data["email"],
+                again=not result.created,
+                status=201 if result.created else 200,
+            )
+    else:
+        status = 400
+    template = "endorsements/_form.html" if in_place else "endorsements/endorse_page.html"
+    # htmx swaps only 2xx answers; the form with its messages must show all the same.
+    return render(
+        request,
+        template,
+        {"statement": statement, "endorse_form": form},
+        status=200 if in_place else status,
+    )
+
+
+def _pending(
+    request, statement, in_place: bool, *, email: str, again: bool = False, status: int = 201
+) -> HttpResponse:
+    template = "endorsements/_pending.html" if in_place else "endorsements/pending.html"
+    return render(
+        request, template, {"statement": statement, "email": email, "again": again}, status=status
+    )
+
+
+def confirm(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in the mail opens this page; only its button (a POST) confirms."""
+    try:
+        endorsement = (
+            actions.confirm_endorsement(token)
+            if request.method == "POST"
+            else actions.endorsement_from_confirm_token(token)
+        )
+    except ActionError as error:
+        return render(
+            request, "endorsements/link_invalid.html", {"message": error.message}, status=410
+        )
+    return render(
+        request,
+        "endorsements/confirm.html",
+        {"endorsement": endorsement, "statement": endorsement.statement},
+    )
+
+
+def remove(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        if request.method == "POST":
+            statement = actions.remove_endorsement(token)
+            messages.success(request, _("Your signature and your e-mail address are deleted."))
+            return redirect(statement)
+        endorsement = actions.endorsement_from_remove_token(token)
+    except ActionError as error:
+        return render(
+            request, "endorsements/link_invalid.html", {"message": error.message}, status=410
+        )
+    return render(
+        request,
+        "endorsements/remove.html",
+        {"endorsement": endorsement, "statement": endorsement.statement},
+    )
+
+
+def people(request: HttpRequest, slug: str) -> HttpResponse:
+    """The people who consented to be listed, paginated and searchable."""
+    statement = get_statement_for(request, slug)
+    query = request.GET.get("q", "").strip()[:100]
+    can_moderate = can_edit_statement(request.user, statement)
+    listed = Endorsement.objects.filter(statement=statement)
+    # Coordinators see every entry that is not hidden yet, to find spam; the public the listed.
+    listed = listed.filter(hidden=False) if can_moderate else listed.listed_publicly()
+    if query:
+        listed = listed.filter(name__icontains=query)
+    page = Paginator(
+        listed.order_by("-id").only("name", "country", "affiliation", "listed", "confirmed_at"),
+        PAGE_SIZE,
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "endorsements/people.html",
+        {
+            "statement": statement,
+            "page": page,
+            "query": query,
+            "can_moderate": can_moderate,
+        },
+    )
+
+
+def export(request: HttpRequest, slug: str, audience: str, fmt: str) -> StreamingHttpResponse:
+    """public: listed people without e-mail; full: everyone with e-mail, for coordinators."""
+    statement = get_statement_for(request, slug)
+    if fmt not in ("csv", "json") or audience not in ("public", "full"):
+        raise Http404
+    rows = Endorsement.objects.filter(statement=statement)
+    if audience == "full":
+        require(can_edit_statement(request.user, statement))
+        fields = FULL_FIELDS
+    else:
+        rows, fields = rows.listed_publicly(), PUBLIC_FIELDS
+    stream = stream_csv(rows, fields) if fmt == "csv" else stream_json(rows, fields)
+    response = StreamingHttpResponse(
+        stream,
+        content_type="text/csv; charset=utf-8" if fmt == "csv" else "application/json",
+    )
+    name = f"{statement.slug}-{'signatories' if audience == 'public' else 'endorsements'}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@require_POST
+@login_required
+def hide(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = get_statement_for(request, slug)
+    ids = [int(pk) for pk in request.POST.getlist("endorsement") if pk.isdigit()]
+    hidden = actions.hide_endorsements(statement=statement, ids=ids, user=request.user)
+    messages.success(request, _("%(n)d entries hidden.") % {"n": hidden})
+    return redirect("endorsement-people", slug=statement.slug)

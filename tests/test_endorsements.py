@@ -1,0 +1,232 @@
+"""People add their names: confirm by mail, once per address, with limits against abuse."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+
+from undersigned.audit.models import Event
+from undersigned.endorsements.addresses import canonical_email
+from undersigned.endorsements.models import Endorsement
+from undersigned.endorsements.stats import compute_stats
+
+PERSON = {
+    "name": "Ana Lima",
+    "email": "Ana.Lima+news@gmail.com",
+    "country": "PT",
+    "affiliation": "Sindicato dos Professores",
+    "listed": "on",
+}
+
+
+def endorse(client, statement, headers=None, **changes):
+    return client.post(f"/s/{statement.slug}/endorse/", {**PERSON, **changes}, headers=headers)
+
+
+def links(mail) -> tuple[str, str]:
+    text = mail.get_body(("plain",)).get_content()
+    confirm = re.search(r"https?://[^/\s]+(/e/confirm/\S+/)", text).group(1)
+    remove = re.search(r"https?://[^/\s]+(/e/remove/\S+/)", text).group(1)
+    return confirm, remove
+
+
+def test_ana_signs_confirms_and_is_listed(client, open_statement, smtp_server, run_tasks):
+    response = endorse(client, open_statement)
+    assert response.status_code == 201 and "check your mail" in response.content.decode()
+    endorsement = Endorsement.objects.get()
+    assert endorsement.confirmed_at is None
+    assert endorsement.email_canonical == "analima@gmail.com"
+    run_tasks()
+    [mail] = smtp_server.messages
+    assert mail["To"] == "Ana.Lima+news@gmail.com"
+    confirm, _remove = links(mail)
+    # Opening the link (a mail scanner would) confirms nothing.
+    assert "Confirm my signature" in client.get(confirm).content.decode()
+    assert Endorsement.objects.get().confirmed_at is None
+    assert "is confirmed and counted" in client.post(confirm).content.decode()
+    assert compute_stats(open_statement).confirmed == 1
+    html = client.get(f"/s/{open_statement.slug}/people/").content.decode()
+    assert "Ana Lima" in html and "Sindicato dos Professores" in html
+    assert "gmail" not in html
+
+
+def test_the_same_person_twice_makes_one_endorsement(
+    client, open_statement, smtp_server, run_tasks
+):
+    endorse(client, open_statement)
+    response = endorse(client, open_statement, email="analima@GMAIL.com", name="Ana L.")
+    assert (
+        response.status_code == 200 and "You have signed this already." in response.content.decode()
+    )
+    assert Endorsement.objects.count() == 1
+    run_tasks()
+    assert len(smtp_server.messages) == 2  # the link is sent again
+    for _ in range(3):
+        endorse(client, open_statement)
+    run_tasks()
+    assert len(smtp_server.messages) == 3  # but at most three mails an hour to one address
+
+
+@pytest.mark.parametrize(
+    ("email", "canonical"),
+    [
+        ("A.B.C+x@googlemail.com", "abc@gmail.com"),
+        ("Jo+tag@outlook.com", "jo@outlook.com"),
+        ("first.last+tag@example.org", "first.last+tag@example.org"),
+        ("MiXeD@Example.ORG", "mixed@example.org"),
+    ],
+)
+def test_addresses_fold_to_one_form(email, canonical):
+    assert canonical_email(email) == canonical
+
+
+def test_bad_input_is_refused_field_by_field(client, open_statement):
+    html = endorse(client, open_statement, name="", email="not-an-address").content.decode()
+    assert "This field is required." in html and "Enter a valid email address." in html
+    html = endorse(client, open_statement, email="x@localhost").content.decode()
+    assert "no valid domain" in html
+    html = endorse(client, open_statement, name="Buy now https://spam.example").content.decode()
+    assert "leave links out" in html
+    html = endorse(client, open_statement, name="cheap pills www.pills.ru").content.decode()
+    assert "leave links out" in html
+    assert endorse(client, open_statement, name="x" * 201).status_code == 400
+    assert not Endorsement.objects.exists()
+
+
+def test_the_honeypot_stores_nothing(client, open_statement):
+    response = endorse(client, open_statement, website="http://bot.example")
+    assert response.status_code == 201
+    assert not Endorsement.objects.exists()
+
+
+def test_a_closed_statement_takes_no_names(client, draft):
+    assert endorse(client, draft).status_code == 404  # a draft is not even visible
+    assert not Endorsement.objects.exists()
+
+
+def test_submissions_are_limited_per_address(client, open_statement, settings):
+    settings.ENDORSE_LIMIT_PER_IP = 3
+    for n in range(3):
+        assert endorse(client, open_statement, email=f"p{n}@example.org").status_code == 201
+    response = endorse(client, open_statement, email="p4@example.org")
+    assert response.status_code == 429 and "Too many signatures" in response.content.decode()
+    assert Endorsement.objects.count() == 3
+
+
+def test_a_forged_forwarded_header_does_not_get_around_the_limit(client, open_statement, settings):
+    settings.ENDORSE_LIMIT_PER_IP = 2
+    settings.TRUSTED_PROXY_COUNT = 1  # one proxy: it appends the real client address last
+    statuses = [
+        endorse(
+            client,
+            open_statement,
+            email=f"p{n}@example.org",
+            headers={"X-Forwarded-For": f"10.0.0.{n}, 203.0.113.7"},
+        ).status_code
+        for n in range(4)
+    ]
+    assert statuses == [201, 201, 429, 429]
+
+
+def test_the_forwarded_header_is_ignored_without_trusted_proxies(client, open_statement, settings):
+    settings.ENDORSE_LIMIT_PER_IP = 1
+    first = endorse(
+        client, open_statement, email="a@example.org", headers={"X-Forwarded-For": "1.1.1.1"}
+    )
+    second = endorse(
+        client, open_statement, email="b@example.org", headers={"X-Forwarded-For": "2.2.2.2"}
+    )
+    assert (first.status_code, second.status_code) == (201, 429)
+
+
+def test_in_place_submission_returns_the_fragment(client, open_statement):
+    response = endorse(client, open_statement, headers={"HX-Request": "true"})
+    assert response.status_code == 201
+    assert response.content.decode().lstrip().startswith('<div class="notice notice--success"')
+    invalid = endorse(client, open_statement, headers={"HX-Request": "true"}, email="bad")
+    assert (
+        invalid.status_code == 200 and '<form class="form endorse-form"' in invalid.content.decode()
+    )
+
+
+def test_the_remove_link_deletes_the_signature(client, open_statement, smtp_server, run_tasks):
+    endorse(client, open_statement)
+    run_tasks()
+    _confirm, remove = links(smtp_server.messages[0])
+    client.get(remove)
+    assert Endorsement.objects.exists()
+    client.post(remove)
+    assert not Endorsement.objects.exists()
+    assert client.post(remove).status_code == 410
+
+
+def test_a_tampered_link_is_refused(client, open_statement):
+    assert client.post("/e/confirm/abc:def/").status_code == 410
+
+
+def confirmed(statement, n: int, **fields) -> list[Endorsement]:
+    from django.utils import timezone
+
+    return Endorsement.objects.bulk_create(
+        Endorsement(
+            statement=statement,
+            name=f"Person {i}",
+            email=f"p{i}@example.org",
+            email_canonical=f"p{i}@example.org",
+            listed=True,
+            confirmed_at=timezone.now(),
+            **fields,
+        )
+        for i in range(n)
+    )
+
+
+def test_coordinators_hide_spam_in_bulk(client, open_statement, carol, dave):
+    people = confirmed(open_statement, 5)
+    ids = [p.pk for p in people[:3]]
+    client.force_login(dave)
+    assert (
+        client.post(f"/s/{open_statement.slug}/people/hide/", {"endorsement": ids}).status_code
+        == 403
+    )
+    client.force_login(carol)
+    client.post(f"/s/{open_statement.slug}/people/hide/", {"endorsement": ids})
+    assert Endorsement.objects.filter(hidden=True).count() == 3
+    assert compute_stats(open_statement).confirmed == 2
+    event = Event.objects.get(kind=Event.Kind.ENDORSEMENTS_HIDDEN)
+    assert event.details["count"] == 3 and event.actor_id == carol.pk
+
+
+def test_exports_keep_emails_for_coordinators_and_defuse_formulas(client, open_statement, carol):
+    confirmed(open_statement, 2)
+    Endorsement.objects.filter(name="Person 0").update(name='=HYPERLINK("http://x")')
+    Endorsement.objects.filter(name="Person 1").update(listed=False)
+    public = b"".join(
+        client.get(f"/s/{open_statement.slug}/people/public.csv").streaming_content
+    ).decode()
+    assert "'=HYPERLINK" in public and "@" not in public and "Person 1" not in public
+    assert client.get(f"/s/{open_statement.slug}/people/full.csv").status_code in (302, 403)
+    client.force_login(carol)
+    full = b"".join(
+        client.get(f"/s/{open_statement.slug}/people/full.csv").streaming_content
+    ).decode()
+    assert "p0@example.org" in full and "Person 1" in full
+    data = b"".join(client.get(f"/s/{open_statement.slug}/people/public.json").streaming_content)
+    import json
+
+    assert [row["name"] for row in json.loads(data)] == ['=HYPERLINK("http://x")']
+
+
+def test_forget_removes_a_person_everywhere(open_statement, resolution, capsys):
+    confirmed(open_statement, 1)
+    Endorsement.objects.create(
+        statement=resolution, name="P", email="P0+x@example.org", email_canonical="p0+x@example.org"
+    )
+    Endorsement.objects.create(
+        statement=resolution, name="Q", email="q@example.org", email_canonical="q@example.org"
+    )
+    call_command("forget", "p0@example.org")
+    assert "Deleted 1 endorsement" in capsys.readouterr().out
+    assert list(Endorsement.objects.values_list("name", flat=True).order_by("name")) == ["P", "Q"]
+    event = Event.objects.get(kind=Event.Kind.PERSON_FORGOTTEN)
+    assert "p0" not in str(event.details)
