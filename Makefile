@@ -12,6 +12,7 @@ $(BIN)/.installed: pyproject.toml
 	@touch $@
 
 run: $(BIN)/.installed  ## Load the demo into ./var/ (SQLite) and serve it on http://127.0.0.1:8000
+	$(BIN)/undersigned compiletranslations
 	$(BIN)/undersigned demo
 	$(BIN)/undersigned serve
 
@@ -21,6 +22,7 @@ lint: $(BIN)/.installed
 	$(BIN)/undersigned makemigrations --check --dry-run
 
 test: lint  ## Lint, then the whole test suite (browser tests need /usr/bin/chromium)
+	$(BIN)/undersigned compiletranslations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: $(BIN)/.installed  ## Load benchmarks on SQLite and PostgreSQL; writes BENCHMARKS.md

@@ -4,8 +4,10 @@ import json
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.utils import translation
 
 from tests.mailserver import run_tasks, smtp_server  # noqa: F401 - fixtures
 from undersigned.accounts.models import CoalitionRole, Delegate
@@ -82,6 +84,15 @@ def alice(db):
 def bob(db):
     """Bob has an account and nothing more."""
     return get_user_model().objects.create_user("bob", "bob@example.org", "correct horse battery")
+
+
+@pytest.fixture(autouse=True)
+def _english_first():
+    # LocaleMiddleware activates the language of each request in this thread and leaves it; a
+    # test starts in English whatever the test before it read.
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,6 @@
 """The endorsement map, chart, numbers partial and their views.
 
-The views are mounted by a small urls module (this file, through ROOT_URLCONF) so the tests go
-through the real middleware (locale, CSP) without depending on the project's urls.py.
+The views go through the project's urls and the real middleware (locale, CSP).
 """
 
 import datetime as dt
@@ -10,11 +9,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.template.loader import render_to_string
-from django.test import override_settings
-from django.urls import include, path
 from django.utils import timezone, translation
 
-from undersigned.endorsements import picture_views
 from undersigned.endorsements.models import Endorsement
 from undersigned.endorsements.pictures import (
     CHART_HEIGHT,
@@ -31,13 +27,9 @@ from undersigned.statements.models import Statement, Text
 
 SVG = "{http://www.w3.org/2000/svg}"
 
-urlpatterns = [
-    path("s/<slug:slug>/map.svg", picture_views.map_svg, name="endorsement-map"),
-    path("s/<slug:slug>/chart.svg", picture_views.chart_svg, name="endorsement-chart"),
-    path("s/<slug:slug>/stats.json", picture_views.stats_json, name="endorsement-stats"),
-    path("", include("undersigned.urls")),  # the names base.html (and the 404 page) links to
-]
-with_picture_urls = override_settings(ROOT_URLCONF=__name__)
+
+def with_picture_urls(test):  # the views are mounted in the project's urls.py now
+    return test
 
 
 def parse(svg: str) -> ET.Element:

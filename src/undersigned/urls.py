@@ -1,5 +1,7 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from undersigned.coalitions import views as coalitions
 from undersigned.core import views as core
@@ -10,15 +12,24 @@ from undersigned.statements import manage_views as manage
 from undersigned.statements import views as statements
 
 urlpatterns = [
+    path("healthz", core.healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+
+urlpatterns += i18n_patterns(
     path("", core.home, name="home"),
     path("search/", core.search, name="search"),
-    path("healthz", core.healthz, name="healthz"),
     path("import/", statements.import_statement, name="import"),
     path("new/", manage.statement_create, name="statement-create"),
     path("s/<slug:slug>/", statements.statement_detail, name="statement"),
     path("s/<slug:slug>/edit/", manage.statement_edit, name="statement-edit"),
     path("s/<slug:slug>/state/", manage.statement_state, name="statement-state"),
     path("s/<slug:slug>/changes/", manage.statement_diff, name="statement-diff"),
+    path(
+        "s/<slug:slug>/translate/<str:language>/",
+        manage.statement_translate,
+        name="statement-translate",
+    ),
     path("s/<slug:slug>/sign/", signing.sign, name="sign"),
     path("s/<slug:slug>/withdraw/", signing.withdraw, name="withdraw"),
     path("s/<slug:slug>/reconfirm/", signing.reconfirm, name="reconfirm"),
@@ -46,4 +57,5 @@ urlpatterns = [
     path("accounts/", include("undersigned.accounts.urls")),
     path("outbox/", include("undersigned.mail.urls")),
     path("admin/", admin.site.urls),
-]
+    prefix_default_language=False,
+)

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 from undersigned.coalitions.models import Coalition, Membership, Organization
 
@@ -20,7 +21,7 @@ class CoalitionAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(member_count=Count("members"))
 
-    @admin.display(ordering="member_count", description="members")
+    @admin.display(ordering="member_count", description=_("members"))
     def member_count(self, obj: Coalition) -> int:
         return obj.member_count
 
@@ -36,6 +37,6 @@ class OrganizationAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(signature_count=Count("signatures"))
 
-    @admin.display(ordering="signature_count", description="signatures")
+    @admin.display(ordering="signature_count", description=_("signatures"))
     def signature_count(self, obj: Organization) -> int:
         return obj.signature_count

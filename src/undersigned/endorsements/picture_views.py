@@ -11,6 +11,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.formats import time_format
 from django.utils.translation import gettext
 
+from undersigned.core.l10n import native_digits
 from undersigned.endorsements.pictures import (
     country_name,
     daily_chart_svg,
@@ -69,7 +70,9 @@ def stats_json(request: HttpRequest, slug: str) -> JsonResponse:
     data = stats.as_json()
     data["confirmed_display"] = number(stats.confirmed)
     data["computed_at"] = stats.computed_at.isoformat()
-    data["computed_at_display"] = time_format(timezone.localtime(stats.computed_at), "H:i:s")
+    data["computed_at_display"] = native_digits(
+        time_format(timezone.localtime(stats.computed_at), "H:i:s")
+    )
     data["top_countries"] = [
         {
             "code": code,

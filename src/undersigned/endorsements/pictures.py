@@ -14,10 +14,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.translation import get_language, get_language_bidi, gettext, ngettext
 from django_countries import countries
+
+from undersigned.core.l10n import local_number, native_digits
 
 MAP_DATA = Path(__file__).resolve().parent / "data" / "world.json"
 MAP_CREDIT = "@svg-maps/world, Victor Cazanave, CC BY 4.0"
@@ -37,8 +39,8 @@ CHART_WIDTH, CHART_HEIGHT = 720, 260
 
 
 def number(n: int) -> str:
-    """A count as people read it here: "1,234" in English, "1.234" in German."""
-    return number_format(n, use_l10n=True, force_grouping=True)
+    """A count in the reader's language (grouped, and in Persian digits for Persian)."""
+    return local_number(n)
 
 
 @cache
@@ -280,10 +282,12 @@ def _ticks(top: int) -> list[int]:
 
 def _when(unit: str, start: dt.date) -> str:
     if unit == "week":
-        return gettext("week of %(date)s") % {"date": date_format(start, "DATE_FORMAT")}
+        return gettext("week of %(date)s") % {
+            "date": native_digits(date_format(start, "DATE_FORMAT"))
+        }
     if unit == "month":
-        return date_format(start, "YEAR_MONTH_FORMAT")
-    return date_format(start, "DATE_FORMAT")
+        return native_digits(date_format(start, "YEAR_MONTH_FORMAT"))
+    return native_digits(date_format(start, "DATE_FORMAT"))
 
 
 def _axis_labels(
@@ -308,7 +312,7 @@ def _axis_labels(
         offset = {"start": i * slot, "end": (i + 1) * slot}.get(anchor, (i + 0.5) * slot)
         parts.append(
             f'<text x="{x(offset):.2f}" y="{y:g}" text-anchor="{anchor}" font-size="12" '
-            f'fill="{INK_SOFT}">{escape(date_format(buckets[i][0], fmt))}</text>'
+            f'fill="{INK_SOFT}">{escape(native_digits(date_format(buckets[i][0], fmt)))}</text>'
         )
     return parts
 

@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
 
 from undersigned.core.errors import ActionError
 from undersigned.statements.actions import change_state
@@ -28,11 +29,11 @@ class StatementAdmin(admin.ModelAdmin):
     inlines = [TextInline]
     actions = ["open_for_signatures", "close_for_signatures"]
 
-    @admin.action(description="Open the selected statements for signatures")
+    @admin.action(description=_("Open the selected statements for signatures"))
     def open_for_signatures(self, request, queryset) -> None:
         self._change_state(request, queryset, State.OPEN)
 
-    @admin.action(description="Close the selected statements for signatures")
+    @admin.action(description=_("Close the selected statements for signatures"))
     def close_for_signatures(self, request, queryset) -> None:
         self._change_state(request, queryset, State.CLOSED)
 

@@ -123,3 +123,23 @@ class StateForm(forms.Form):
 
 def _single_line(value: str) -> str:
     return " ".join(value.split())
+
+
+class TranslationForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=300)
+    subtitle = forms.CharField(label=_("Subtitle"), max_length=500, required=False)
+    body = forms.CharField(
+        label=_("Text"),
+        max_length=100_000,
+        widget=forms.Textarea(attrs={"rows": 24}),
+        help_text=_("Markdown, paragraph for paragraph as in the original."),
+    )
+
+    def clean_title(self) -> str:
+        return _single_line(self.cleaned_data["title"])
+
+    def clean_subtitle(self) -> str:
+        return _single_line(self.cleaned_data["subtitle"])
+
+    def clean_body(self) -> str:
+        return self.cleaned_data["body"].replace("\r\n", "\n").strip()

@@ -1,19 +1,27 @@
 """Coordinators' pages: draft, edit, open, close, withdraw; and the public version diff."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import translate_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from undersigned.accounts.permissions import can_edit_statement, coordinated_coalitions, require
+from undersigned.accounts.permissions import (
+    can_edit_statement,
+    can_translate,
+    coordinated_coalitions,
+    require,
+)
 from undersigned.core.errors import ActionError
 from undersigned.core.markdown import render_markdown
 from undersigned.statements import actions
 from undersigned.statements.diff import text_diff
-from undersigned.statements.forms import StateForm, StatementForm
+from undersigned.statements.forms import StateForm, StatementForm, TranslationForm
 from undersigned.statements.models import State
+from undersigned.statements.translations import save_translation, translations
 from undersigned.statements.views import get_statement_for
 
 
@@ -145,3 +153,42 @@ def statement_diff(request: HttpRequest, slug: str) -> HttpResponse:
 def _fields(data: dict) -> dict:
     keys = ("coalition", "kind", "issuer", "language", "title", "subtitle", "body", "deadline")
     return {key: data[key] for key in keys}
+
+
+@login_required
+def statement_translate(request: HttpRequest, slug: str, language: str) -> HttpResponse:
+    """Write the translation into one language beside the original, seeing what changed."""
+    statement = get_statement_for(request, slug)
+    if language not in dict(settings.LANGUAGES) or language == statement.original_language:
+        raise Http404
+    require(can_translate(request.user, statement, language))
+    original = statement.current_text()
+    current = next((t for t in translations(statement) if t.language == language), None)
+    initial = (
+        {"title": current.text.title, "subtitle": current.text.subtitle, "body": current.text.body}
+        if current
+        else {}
+    )
+    form = TranslationForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        save_translation(
+            statement=statement, user=request.user, language=language, **form.cleaned_data
+        )
+        messages.success(request, _("Translation saved."))
+        return redirect(translate_url(statement.get_absolute_url(), language))
+    changes = None
+    if current and current.is_stale and current.text.translation_of:
+        changes = text_diff(current.text.translation_of, original)
+    return render(
+        request,
+        "statements/translate.html",
+        {
+            "statement": statement,
+            "original": original,
+            "form": form,
+            "current": current,
+            "language": language,
+            "language_name": dict(settings.LANGUAGES)[language],
+            "changes": changes,
+        },
+    )

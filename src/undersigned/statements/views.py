@@ -1,9 +1,14 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from undersigned.accounts.permissions import can_edit_statement, can_view_statement
+from undersigned.accounts.permissions import (
+    can_edit_statement,
+    can_translate,
+    can_view_statement,
+)
 from undersigned.audit.selectors import events_for_statement
 from undersigned.endorsements.forms import EndorseForm
 from undersigned.endorsements.models import Source
@@ -15,6 +20,7 @@ from undersigned.statements.exporting import FORMATS, export_statement
 from undersigned.statements.forms import ImportForm
 from undersigned.statements.importing import import_document
 from undersigned.statements.models import Statement
+from undersigned.statements.translations import text_for_reader, translations
 from undersigned.textformat import FormatError
 
 
@@ -35,12 +41,22 @@ def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # People named in the published list; those who sign here are on their own, paginated page.
     people = statement.endorsements.filter(source=Source.IMPORTED).listed_publicly()
     listing = signatory_list(statement, order=order)
+    reading = text_for_reader(statement, request.LANGUAGE_CODE)
     return render(
         request,
         "statements/statement_detail.html",
         {
             "statement": statement,
-            "text": statement.current_text(),
+            "text": reading.text,
+            "original": statement.current_text(),
+            "reading": reading,
+            "translations": translations(statement),
+            "translatable": [
+                (code, name)
+                for code, name in settings.LANGUAGES
+                if code != statement.original_language
+                and can_translate(request.user, statement, code)
+            ],
             "signatories": listing,
             "order": order,
             "people": people,
@@ -59,9 +75,13 @@ def statement_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     statement = get_statement_for(request, slug)
     if fmt not in FORMATS:
         raise Http404
+    language = request.GET.get("language") or None
+    if language and statement.current_text(language) is None:
+        raise Http404
     content_type, extension = FORMATS[fmt]
-    response = HttpResponse(export_statement(statement, fmt), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{statement.slug}.{extension}"'
+    response = HttpResponse(export_statement(statement, fmt, language), content_type=content_type)
+    name = f"{statement.slug}-{language}" if language else statement.slug
+    response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
     return response
 
 

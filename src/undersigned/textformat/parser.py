@@ -28,17 +28,18 @@ _TERMINAL = (".", "!", "?", ":", ";", ",", "…")
 
 # Kind lines, folded, -> the kind as stored (lower-case English).
 _KINDS = {
-    "statement": "statement stellungnahme erklarung communique comunicado comunicato aciklama",
+    "statement": "statement stellungnahme erklarung communique comunicado comunicato aciklama "
+    "بیانیه بيان заявление",
     "joint statement": "joint statement|gemeinsame erklarung|declaration commune|"
     "declaracion conjunta|declaracao conjunta|dichiarazione congiunta|ortak aciklama|"
     "ortak bildiri|common statement",
-    "resolution": "resolution resolucion resolucao risoluzione karar",
+    "resolution": "resolution resolucion resolucao risoluzione karar قطعنامه قرار резолюция",
     "declaration": "declaration declaracion declaracao dichiarazione deklaration bildiri "
-    "deklarasyon",
+    "deklarasyon اعلامیه إعلان декларация",
     "joint declaration": "joint declaration|common declaration",
     "open letter": "open letter|offener brief|lettre ouverte|carta abierta|carta aberta|"
     "lettera aperta|acik mektup",
-    "appeal": "appeal aufruf appel llamamiento apelo appello cagri",
+    "appeal": "appeal aufruf appel llamamiento apelo appello cagri فراخوان نداء обращение",
     "joint appeal": "joint appeal|gemeinsamer aufruf|appel commun|llamamiento conjunto",
     "call": "call|call to action|convocatoria|chamado|chiamata",
     "press release": "press release|pressemitteilung|communique de presse|"

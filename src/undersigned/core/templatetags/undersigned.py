@@ -1,7 +1,9 @@
 from django import template
+from django.urls import translate_url
 from django.utils.safestring import SafeString
 from django_countries import countries
 
+from undersigned.core.l10n import local_date, local_datetime, local_number
 from undersigned.core.markdown import render_markdown
 
 register = template.Library()
@@ -17,3 +19,30 @@ def markdown(text: str) -> SafeString:
 def country_name(code: str | None) -> str:
     """The name of an ISO 3166 country code in the current language."""
     return (countries.name(code) or code) if code else ""
+
+
+@register.filter
+def localdate(value) -> str:
+    """15 September 2021 / 15. September 2021 / ۱۵ سپتامبر ۲۰۲۱, in the reader's language."""
+    return local_date(value)
+
+
+@register.filter
+def localmonth(value) -> str:
+    return local_date(value, month_only=True)
+
+
+@register.filter
+def localdatetime(value) -> str:
+    return local_datetime(value)
+
+
+@register.filter
+def localnumber(value) -> str:
+    return local_number(value)
+
+
+@register.simple_tag(takes_context=True)
+def translated_path(context, language: str) -> str:
+    """This page's address in another language."""
+    return translate_url(context["request"].get_full_path(), language)

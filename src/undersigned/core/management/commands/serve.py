@@ -60,6 +60,7 @@ class Command(BaseCommand):
         if not no_migrate:
             call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("Collecting static files…")
+        call_command("compiletranslations", verbosity=0)
         call_command("collectstatic", interactive=False, verbosity=0)
         bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
         self.stdout.write(f"Serving on http://{bind}/ with {workers} workers.")

@@ -4,6 +4,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from undersigned.coalitions.models import Coalition
 from undersigned.statements.importing import import_document
+from undersigned.statements.models import Statement
+from undersigned.statements.translations import import_translation
 from undersigned.textformat import FormatError
 
 from ._source import read_document
@@ -33,6 +35,11 @@ class Command(BaseCommand):
             help=f"Language code of the text (default {settings.LANGUAGE_CODE}).",
         )
         parser.add_argument(
+            "--translation-of",
+            metavar="SLUG",
+            help="Add the file as a translation (in --language) of this existing statement.",
+        )
+        parser.add_argument(
             "--dry-run", action="store_true", help="Show what would be created; write nothing."
         )
 
@@ -60,6 +67,8 @@ class Command(BaseCommand):
                     "Create it in the admin first."
                 )
         document = read_document(file)
+        if options.get("translation_of"):
+            return self._translation(document, options["translation_of"], language, title, dry_run)
         if options["verbosity"] > 0:
             self.stdout.write(
                 f"Read {file}: {len(document.body)} paragraphs, "
@@ -85,3 +94,34 @@ class Command(BaseCommand):
                 )
         elif plan.saved:
             self.stdout.write(self.style.SUCCESS(f"Done: /s/{plan.saved.slug}/"))
+
+    def _translation(
+        self, document, slug: str, language: str, title: str | None, dry_run: bool
+    ) -> None:
+        statement = Statement.objects.filter(slug=slug).first()
+        if statement is None:
+            raise CommandError(f"--translation-of: no statement with the slug {slug!r}.")
+        if language == statement.original_language:
+            raise CommandError(
+                f"--language: {language!r} is the original language of {slug}; give the "
+                "language of the translation, e.g. --language de."
+            )
+        words = {
+            "title": (title or document.title or "").strip(),
+            "subtitle": document.subtitle or "",
+            "body": "\n\n".join(document.body),
+        }
+        if not words["title"]:
+            raise CommandError("The translation has no title; give one with --title.")
+        if dry_run:
+            self.stdout.write(f"Would add a {language} translation of {slug}: {words['title']}")
+            return
+        text = import_translation(statement=statement, language=language, **words)
+        if text is None:
+            self.stdout.write(f"The {language} translation of {slug} is up to date; nothing to do.")
+        else:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Added version {text.version} of the {language} translation of {slug}."
+                )
+            )
