@@ -1,7 +1,9 @@
 """Six interface languages, right-to-left Persian, and statements translated version by version."""
 
+import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,9 +41,11 @@ def test_the_catalogs_hold_every_message_of_the_code(tmp_path):
     package = Path(settings.PACKAGE_DIR)
     copy = tmp_path / "undersigned"
     shutil.copytree(package, copy, ignore=shutil.ignore_patterns("*.mo", "__pycache__", "static"))
+    # Without a settings module makemessages writes into the copy's locale/, not the real one.
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     subprocess.run(
         [
-            shutil.which("django-admin") or "django-admin",
+            str(Path(sys.executable).with_name("django-admin")),
             "makemessages",
             "-l",
             "de",
@@ -53,6 +57,7 @@ def test_the_catalogs_hold_every_message_of_the_code(tmp_path):
         cwd=copy,
         check=True,
         capture_output=True,
+        env=env,
     )
     with (copy / "locale/de/LC_MESSAGES/django.po").open("rb") as po:
         fresh = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(po) if m.id}

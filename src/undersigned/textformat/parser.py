@@ -97,12 +97,19 @@ _HEADING_FILLER = frozenset(
 )
 
 
+_JOINERS = "\u200c\u200d"
+
+
 def _clean(line: str) -> str:
     # Control and format characters become spaces so arbitrary input stays on one line;
-    # isprintable() is a fast check that almost every real line passes.
+    # isprintable() is a fast check that almost every real line passes. The zero-width
+    # (non-)joiners are letters' business in Persian, Arabic and Indic scripts: they stay.
     if not line.isprintable():
         line = "".join(
-            " " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in line
+            " "
+            if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in _JOINERS
+            else ch
+            for ch in line
         )
     return _SPACE.sub(" ", line).strip()
 

@@ -5,9 +5,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
-from undersigned.coalitions.models import Coalition
+from undersigned.accounts.models import CoalitionRole, Delegate
+from undersigned.coalitions.models import Coalition, Organization
 from undersigned.statements.importing import import_document
+from undersigned.statements.models import Statement
+from undersigned.statements.translations import import_translation
 from undersigned.textformat import parse
 
 COALITIONS = [
@@ -16,6 +20,7 @@ COALITIONS = [
         "name": "International Coordination of Revolutionary Parties and Organizations",
         "description": "Source of the demo resolution on Afghanistan, 2021.",
         "file": "icor-afghanistan-2021.txt",
+        "translations": ["de", "fa"],
     },
     {
         "abbreviation": "CIPOML",
@@ -23,6 +28,7 @@ COALITIONS = [
         "description": "Source of the demo statement on Afghanistan, 2021, "
         "issued by its Coordination Committee.",
         "file": "cipoml-afghanistan-2021.txt",
+        "translations": [],
     },
 ]
 
@@ -31,33 +37,83 @@ class Command(BaseCommand):
     help = (
         "Load the demo content into the configured database: migrate it, create the coalitions "
         "ICOR and CIPOML, import their two statements on Afghanistan (2021) with the 34 "
-        "signatory organizations, and create an admin account whose login it prints. Running "
-        "it again changes nothing."
+        "signatory organizations and the demo translations, and create three accounts (admin, "
+        "coordinator of ICOR, delegate of the MLPD) whose logins it prints. Running it again "
+        "changes nothing."
     )
 
     def handle(self, *args, **options) -> None:
         self.stdout.write("Applying migrations…")
         call_command("migrate", interactive=False, verbosity=0)
+        demo = resources.files("undersigned.demo")
         for spec in COALITIONS:
             coalition, _ = Coalition.objects.get_or_create(
                 abbreviation=spec["abbreviation"],
                 defaults={"name": spec["name"], "description": spec["description"]},
             )
-            text = resources.files("undersigned.demo").joinpath(spec["file"]).read_text("utf-8")
-            plan = import_document(parse(text), coalition=coalition)
+            plan = import_document(
+                parse(demo.joinpath(spec["file"]).read_text("utf-8")), coalition=coalition
+            )
             self.stdout.write(f"{coalition.abbreviation}: " + " ".join(plan.summary()))
-        self._admin()
+            statement = plan.saved or plan.statement
+            for language in spec["translations"]:
+                self._translation(
+                    statement,
+                    demo.joinpath(spec["file"].replace(".txt", f".{language}.txt")),
+                    language,
+                )
+        self._accounts()
 
-    def _admin(self) -> None:
-        password_file = settings.VAR_DIR / "demo-admin-password"
+    def _translation(self, statement: Statement, path, language: str) -> None:
+        if not path.is_file():
+            return
+        document = parse(path.read_text("utf-8"))
+        text = import_translation(
+            statement=statement,
+            language=language,
+            title=document.title or "",
+            subtitle=document.subtitle or "",
+            body="\n\n".join(document.body),
+        )
+        if text:
+            self.stdout.write(f"  {language} translation added.")
+
+    @transaction.atomic
+    def _accounts(self) -> None:
+        logins_file = settings.VAR_DIR / "demo-logins.txt"
         User = get_user_model()
-        if not User.objects.filter(username="admin").exists():
-            password = secrets.token_urlsafe(12)
-            User.objects.create_superuser("admin", "admin@localhost", password)
-            password_file.write_text(password)
-            password_file.chmod(0o600)
-        if password_file.exists():
-            login = f"user admin, password {password_file.read_text().strip()}"
-        else:
-            login = "user admin (set its password with `undersigned changepassword admin`)"
-        self.stdout.write(self.style.SUCCESS(f"Admin login at /admin/: {login}"))
+        created = []
+        for username, staff in (("admin", True), ("coordinator", False), ("delegate", False)):
+            if not User.objects.filter(username=username).exists():
+                password = secrets.token_urlsafe(12)
+                User.objects.create_user(
+                    username,
+                    f"{username}@example.org",
+                    password,
+                    is_staff=staff,
+                    is_superuser=staff,
+                )
+                created.append(f"{username} {password}")
+        if created:
+            with logins_file.open("a") as f:
+                f.write("\n".join(created) + "\n")
+            logins_file.chmod(0o600)
+        icor = Coalition.objects.get(abbreviation="ICOR")
+        CoalitionRole.objects.get_or_create(
+            user=User.objects.get(username="coordinator"),
+            coalition=icor,
+            kind=CoalitionRole.Kind.COORDINATOR,
+            language="",
+        )
+        mlpd = Organization.objects.filter(abbreviation="MLPD").first()
+        if mlpd:
+            Delegate.objects.get_or_create(
+                user=User.objects.get(username="delegate"), organization=mlpd
+            )
+        if logins_file.exists():
+            self.stdout.write(
+                self.style.SUCCESS("Logins (user password), also in var/demo-logins.txt:")
+            )
+            for line in logins_file.read_text().splitlines():
+                self.stdout.write(f"  {line}")
+        self.stdout.write("Log in at http://127.0.0.1:8000/accounts/login/ (staff: /admin/).")
