@@ -41,7 +41,7 @@ class Command(BaseCommand):
         destination = sqlite3.connect(target)
         try:
 
-            def progress(status, remaining, total):  # noqa: ANN001, ANN202
+            def progress(status, remaining, total):
                 if options["verbosity"] > 1:
                     self.stderr.write(f"  {total - remaining}/{total} pages")
 
