@@ -44,7 +44,7 @@ def test_ana_signs_confirms_and_is_listed(client, open_statement, smtp_server, r
     assert "Confirm my signature" in client.get(confirm).content.decode()
     assert Endorsement.objects.get().confirmed_at is None
     assert "is confirmed and counted" in client.post(confirm).content.decode()
-    assert compute_stats(open_statement).confirmed == 1
+    assert compute_stats(open_statement.pk).confirmed == 1
     html = client.get(f"/s/{open_statement.slug}/people/").content.decode()
     assert "Ana Lima" in html and "Sindicato dos Professores" in html
     assert "gmail" not in html
@@ -192,7 +192,7 @@ def test_coordinators_hide_spam_in_bulk(client, open_statement, carol, dave):
     client.force_login(carol)
     client.post(f"/s/{open_statement.slug}/people/hide/", {"endorsement": ids})
     assert Endorsement.objects.filter(hidden=True).count() == 3
-    assert compute_stats(open_statement).confirmed == 2
+    assert compute_stats(open_statement.pk).confirmed == 2
     event = Event.objects.get(kind=Event.Kind.ENDORSEMENTS_HIDDEN)
     assert event.details["count"] == 3 and event.actor_id == carol.pk
 
@@ -230,3 +230,31 @@ def test_forget_removes_a_person_everywhere(open_statement, resolution, capsys):
     assert list(Endorsement.objects.values_list("name", flat=True).order_by("name")) == ["P", "Q"]
     event = Event.objects.get(kind=Event.Kind.PERSON_FORGOTTEN)
     assert "p0" not in str(event.details)
+
+
+def test_the_numbers_are_refreshed_by_the_worker_not_the_request(open_statement, run_tasks):
+    from datetime import timedelta
+
+    from django.core.cache import cache
+    from django.utils import timezone
+
+    from undersigned.endorsements.stats import endorsement_stats
+
+    confirmed(open_statement, 2)
+    first = endorsement_stats(open_statement)  # never counted: counted now
+    assert first.confirmed == 2
+    Endorsement.objects.create(
+        statement=open_statement,
+        name="Late",
+        email="late@example.org",
+        email_canonical="late@example.org",
+        confirmed_at=timezone.now(),
+    )
+    stale = first
+    stale.computed_at = timezone.now() - timedelta(seconds=60)
+    cache.set(f"endorsement-stats:{open_statement.pk}", stale)
+    assert endorsement_stats(open_statement).confirmed == 2  # served stale at once
+    run_tasks()
+    fresh = endorsement_stats(open_statement)
+    assert fresh.confirmed == 3 and fresh.computed_at > stale.computed_at
+    assert [n for _day, n in fresh.by_day] == [3]

@@ -65,6 +65,8 @@ class Endorsement(models.Model):
             models.Index(
                 fields=["statement", "hidden", "confirmed_at"], name="endorsement_counted"
             ),
+            # The statement page lists the few people of an imported list among a million.
+            models.Index(fields=["statement", "source"], name="endorsement_source"),
         ]
 
     def __str__(self) -> str:
