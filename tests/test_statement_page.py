@@ -72,7 +72,7 @@ def test_it_never_renders_html_from_the_text(client, resolution):
 def test_it_reads_the_page_in_a_fixed_number_of_queries(
     client, resolution, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):
         client.get(resolution.get_absolute_url())
 
 

@@ -123,7 +123,9 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Persistent connections: opening one (the PRAGMAs, reading the schema) costs more than a
+    # whole small request.
+    DATABASES["default"]["CONN_MAX_AGE"] = 600
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,
         "transaction_mode": "IMMEDIATE",
@@ -154,10 +156,13 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
+    # The file cache culls a third of its entries once it holds MAX_ENTRIES, and rate limits
+    # must not be culled under load: room for a surge's worth of keys.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": VAR_DIR / "cache",
+            "OPTIONS": {"MAX_ENTRIES": 200_000},
         }
     }
 

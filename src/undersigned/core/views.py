@@ -3,6 +3,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from undersigned.coalitions.models import Coalition, Organization
+from undersigned.core.pagecache import cache_public_page
 from undersigned.statements.models import State, Statement
 
 SEARCH_LIMIT = 50
@@ -22,6 +23,7 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok\n", content_type="text/plain")
 
 
+@cache_public_page(5)
 def home(request: HttpRequest) -> HttpResponse:
     public = Statement.objects.public()
     return render(

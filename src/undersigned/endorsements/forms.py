@@ -1,6 +1,11 @@
 import re
+from functools import lru_cache
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import LazyTypedChoiceField
@@ -17,6 +22,28 @@ def _no_links(value: str) -> str:
     return " ".join(value.split())
 
 
+@lru_cache(maxsize=16)
+def _country_options(language: str) -> str:
+    options = [format_html('<option value="">{}</option>', "—")]
+    options += [
+        format_html('<option value="{}">{}</option>', code, name) for code, name in countries
+    ]
+    return "".join(options)
+
+
+class CountrySelect(forms.Select):
+    """The 250 countries rendered once per language, not through 250 template renderings on
+    every view of a statement page."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        options = _country_options(get_language() or "en")
+        if value:
+            plain = format_html('<option value="{}">', value)
+            options = options.replace(plain, plain[:-1] + " selected>", 1)
+        attrs = flatatt(self.build_attrs(self.attrs, {**(attrs or {}), "name": name}))
+        return mark_safe(f"<select{attrs}>{options}</select>")
+
+
 class EndorseForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(
@@ -25,7 +52,10 @@ class EndorseForm(forms.Form):
         help_text=_("To confirm your signature. Never shown publicly."),
     )
     country = LazyTypedChoiceField(
-        label=_("Country"), choices=[("", "—"), *countries], required=False
+        label=_("Country"),
+        choices=[("", "—"), *countries],
+        required=False,
+        widget=CountrySelect,
     )
     affiliation = forms.CharField(
         label=_("Affiliation (optional)"),

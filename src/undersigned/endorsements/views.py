@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from undersigned.accounts.permissions import can_edit_statement, require
@@ -20,9 +21,15 @@ from undersigned.statements.views import get_statement_for
 PAGE_SIZE = 100
 
 
+@csrf_exempt
 @require_POST
 def endorse(request: HttpRequest, slug: str) -> HttpResponse:
-    """Add your name. With htmx the answer replaces the form in place; without, a full page."""
+    """Add your name. With htmx the answer replaces the form in place; without, a full page.
+
+    Exempt from CSRF so that the statement page can be one cached page for everyone: a forged
+    submission could only send a confirmation mail, which counts for nothing until the owner
+    of the address confirms, and is rate limited per address.
+    """
     statement = get_statement_for(request, slug)
     form = EndorseForm(request.POST)
     in_place = request.headers.get("HX-Request") == "true"

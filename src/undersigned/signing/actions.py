@@ -56,6 +56,7 @@ def withdraw_signature(
         signature.withdrawn_at = timezone.now()
         signature.withdrawal_reason = reason.strip()
         signature.save(update_fields=["withdrawn_at", "withdrawal_reason"])
+        statement.touch()
         record_event(
             kind=Event.Kind.SIGNATURE_WITHDRAWN,
             actor=user,
@@ -77,6 +78,7 @@ def reconfirm_signature(*, statement: Statement, organization: Organization, use
             return signature
         signature.text = text
         signature.save(update_fields=["text"])
+        statement.touch()
         record_event(
             kind=Event.Kind.SIGNATURE_RECONFIRMED,
             actor=user,
@@ -151,6 +153,7 @@ def _sign(*, statement, organization, user, method, evidence: str = "") -> Signa
                 raise ActionError(
                     _("%(org)s has signed already.") % {"org": organization}
                 ) from None
+        statement.touch()
         kind = (
             Event.Kind.SIGNATURE_RECORDED
             if method == Method.RECORDED

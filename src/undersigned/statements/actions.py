@@ -89,6 +89,7 @@ def edit_text(*, statement: Statement, user, title: str, subtitle: str, body: st
             subtitle=subtitle,
             body=body,
         )
+        statement.touch()
         record_event(
             kind=Event.Kind.TEXT_VERSION_CREATED,
             actor=user,

@@ -214,6 +214,7 @@ def _write(plan: ImportPlan) -> Statement:
             )
         if plan.coalition:
             Membership.objects.get_or_create(coalition=plan.coalition, organization=organization)
+    statement.touch()
     listed = {n.casefold() for n in statement.endorsements.values_list("name", flat=True)}
     Endorsement.objects.bulk_create(
         Endorsement(

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from undersigned.coalitions.models import Coalition
@@ -125,6 +126,12 @@ class Statement(models.Model):
     @property
     def state_enum(self) -> State:
         return State(self.state)
+
+    def touch(self) -> None:
+        """Mark the statement changed (a signature, a version): the cached signatory list of
+        its page is keyed by updated_at."""
+        self.updated_at = timezone.now()
+        Statement.objects.filter(pk=self.pk).update(updated_at=self.updated_at)
 
     def current_text(self, language: str | None = None) -> "Text | None":
         """The newest version in the language (the original language by default).

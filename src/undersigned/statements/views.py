@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 
 from undersigned.accounts.permissions import (
     can_edit_statement,
@@ -10,6 +11,7 @@ from undersigned.accounts.permissions import (
     can_view_statement,
 )
 from undersigned.audit.selectors import events_for_statement
+from undersigned.core.pagecache import cache_public_page
 from undersigned.endorsements.forms import EndorseForm
 from undersigned.endorsements.models import Source
 from undersigned.endorsements.stats import endorsement_stats
@@ -33,6 +35,14 @@ def get_statement_for(request: HttpRequest, slug: str) -> Statement:
     return statement
 
 
+def _last_change(request: HttpRequest, slug: str) -> str:
+    changed = Statement.objects.filter(slug=slug).values_list("updated_at", flat=True).first()
+    return changed.isoformat() if changed else ""
+
+
+# A new signature, withdrawal or version shows at once; endorsement numbers follow their own
+# aggregation every few seconds.
+@cache_public_page(5, version=_last_change)
 def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
     statement = get_statement_for(request, slug)
     order = request.GET.get("order", BY_REGION)
@@ -40,7 +50,8 @@ def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
         order = BY_REGION
     # People named in the published list; those who sign here are on their own, paginated page.
     people = statement.endorsements.filter(source=Source.IMPORTED).listed_publicly()
-    listing = signatory_list(statement, order=order)
+    # Read only when the page's cached list is out of date, or for the signing panel.
+    listing = SimpleLazyObject(lambda: signatory_list(statement, order=order))
     reading = text_for_reader(statement, request.LANGUAGE_CODE)
     return render(
         request,

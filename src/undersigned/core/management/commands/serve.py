@@ -1,3 +1,5 @@
+import contextlib
+import ctypes
 import os
 import signal
 import subprocess
@@ -83,6 +85,14 @@ class Command(BaseCommand):
         sys.exit(run_together([web] if no_worker else [web, worker]))
 
 
+def _die_with_parent() -> None:
+    """In the child: get SIGTERM when serve dies, even by SIGKILL (Linux), so that no server
+    keeps the port after its supervisor is gone."""
+    # Not on Linux: the children outlive a killed serve, as any process would.
+    with contextlib.suppress(OSError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
 def run_together(commands: list[list[str]], stop_timeout: float = 40) -> int:
     """Run the commands as child processes until one exits; stop the others; return its code.
 
@@ -104,7 +114,7 @@ def run_together(commands: list[list[str]], stop_timeout: float = 40) -> int:
     signal.signal(signal.SIGTERM, forward)
     for command in commands:
         if not stopping:  # a signal while we start them must not leave a late one running
-            children.append(subprocess.Popen(command, process_group=0))
+            children.append(subprocess.Popen(command, process_group=0, preexec_fn=_die_with_parent))
 
     while (first := next((c for c in children if c.poll() is not None), None)) is None:
         time.sleep(0.2)
