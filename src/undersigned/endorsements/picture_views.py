@@ -12,6 +12,7 @@ from django.utils.formats import time_format
 from django.utils.translation import gettext
 
 from undersigned.core.l10n import native_digits
+from undersigned.core.pagecache import cache_public_page
 from undersigned.endorsements.pictures import (
     country_name,
     daily_chart_svg,
@@ -60,6 +61,8 @@ def chart_svg(request: HttpRequest, slug: str) -> HttpResponse:
     return _cached(_svg(svg), statement, PICTURE_MAX_AGE)
 
 
+# Polled by every open page every ten seconds: one rendering serves all anonymous readers.
+@cache_public_page(JSON_MAX_AGE)
 def stats_json(request: HttpRequest, slug: str) -> JsonResponse:
     """The numbers, plus what the page shows of them already formatted in the reader's language.
 
