@@ -10,6 +10,7 @@ import json
 import os
 import secrets
 import sqlite3
+import threading
 import time
 import urllib.parse
 from collections import Counter
@@ -270,7 +271,7 @@ def run_durability(
         server = Server(db.env, log_dir / f"durability-{round_number}.log", workers=workers)
         try:
             server.start()
-            asyncio.run(
+            _run_async(
                 _submit(
                     server,
                     slug,
@@ -304,3 +305,21 @@ def run_durability(
         seconds=round(time.monotonic() - started, 1),
     )
     return final
+
+
+def _run_async(coroutine) -> None:
+    """asyncio.run in a thread of its own: the caller's thread may already run an event loop
+    (Playwright's sync API leaves one in pytest's main thread)."""
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            asyncio.run(coroutine)
+        except BaseException as error:
+            errors.append(error)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
