@@ -175,3 +175,9 @@ def test_import_adds_a_translation_in_another_script(resolution, tmp_path, capsy
     assert resolution.current_text("ru").title == "Нет империалистической интервенции!"
     with pytest.raises(CommandError, match="original language"):
         call_command("import", str(path), translation_of=resolution.slug, language="en")
+
+
+def test_lists_show_titles_in_the_readers_language(client, open_statement, carol):
+    translate(open_statement, carol)
+    assert "Solidarität mit den Hafenarbeitern" in client.get("/de/").content.decode()
+    assert "Solidarity with the dockers" in client.get("/fr/").content.decode()

@@ -46,3 +46,12 @@ def localnumber(value) -> str:
 def translated_path(context, language: str) -> str:
     """This page's address in another language."""
     return translate_url(context["request"].get_full_path(), language)
+
+
+@register.filter
+def for_reader(statement, language: str):
+    """The text of a statement to show a reader of this language (a current translation, else
+    the original), from the prefetched texts."""
+    from undersigned.statements.translations import text_for_reader
+
+    return text_for_reader(statement, language).text
