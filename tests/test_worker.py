@@ -87,6 +87,7 @@ def test_worker_runs_what_is_queued_and_exits(cwd):
         ([], "sigterm to serve", 0),
         (["--no-worker"], "sigterm to serve", 0),
         ([], "the worker is killed", 128 + signal.SIGKILL),
+        ([], "serve is killed", -signal.SIGKILL),
     ],
 )
 def test_serve_runs_the_web_and_a_worker_and_stops_them_together(cwd, options, stop, exit_code):
@@ -106,10 +107,14 @@ def test_serve_runs_the_web_and_a_worker_and_stops_them_together(cwd, options, s
 
         if stop == "sigterm to serve":
             serve.send_signal(signal.SIGTERM)
+        elif stop == "serve is killed":  # its children are told by the kernel (PDEATHSIG)
+            serve.kill()
         else:
             os.kill(workers[0], signal.SIGKILL)
         assert serve.wait(timeout=10) == exit_code, serve.communicate()[0]
-        time.sleep(0.5)  # gunicorn's workers may take a moment after their master
+        deadline = time.monotonic() + 35  # gunicorn finishes requests in progress first
+        while [pid for pid in everything if alive(pid)] and time.monotonic() < deadline:
+            time.sleep(0.2)
         assert not [pid for pid in everything if alive(pid)], "a child is left behind"
     finally:
         if serve.poll() is None:
