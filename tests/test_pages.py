@@ -45,3 +45,10 @@ def test_search_escapes_the_query(client, db):
     html = client.get("/search/", {"q": "<script>x</script>"}).content.decode()
     assert "<script>x</script>" not in html
     assert "&lt;script&gt;x&lt;/script&gt;" in html
+
+
+def test_a_closed_statement_without_signatories_has_no_empty_list(client, cipoml_statement):
+    html = client.get(cipoml_statement.get_absolute_url()).content.decode()
+    assert 'id="signatories-heading"' not in html
+    assert "Coordination Committee" in html
+    assert "0 signatory organizations" not in client.get("/").content.decode()
