@@ -57,8 +57,35 @@ class ImportForm(forms.Form):
         return self.cleaned_data["document"]
 
 
-class StatementForm(forms.Form):
+class WordsForm(forms.Form):
+    """The words of a text: title, subtitle and Markdown body, in any language."""
+
+    title = forms.CharField(label=_("Title"), max_length=300)
+    subtitle = forms.CharField(label=_("Subtitle"), max_length=500, required=False)
+    body = forms.CharField(
+        label=_("Text"),
+        max_length=100_000,
+        widget=forms.Textarea(attrs={"rows": 20}),
+        help_text=_("Markdown: a blank line between paragraphs, **bold**, *italic*, lists."),
+    )
+
+    def clean_title(self) -> str:
+        return _single_line(self.cleaned_data["title"])
+
+    def clean_subtitle(self) -> str:
+        return _single_line(self.cleaned_data["subtitle"])
+
+    def clean_body(self) -> str:
+        body = self.cleaned_data["body"].replace("\r\n", "\n").strip()
+        if not any(ch.isalnum() for ch in body):
+            raise forms.ValidationError(_("The text needs words."))
+        return body
+
+
+class StatementForm(WordsForm):
     """Draft or edit a statement. The words (title, subtitle, body) are versioned once public."""
+
+    field_order = ["kind", "coalition", "issuer", "language", "title", "subtitle", "body"]
 
     kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices, initial=Kind.STATEMENT)
     coalition = forms.ModelChoiceField(
@@ -75,14 +102,6 @@ class StatementForm(forms.Form):
         help_text=_('Printed under the text, e.g. "Coordination Committee".'),
     )
     language = forms.ChoiceField(label=_("Original language"), choices=settings.LANGUAGES)
-    title = forms.CharField(label=_("Title"), max_length=300)
-    subtitle = forms.CharField(label=_("Subtitle"), max_length=500, required=False)
-    body = forms.CharField(
-        label=_("Text"),
-        max_length=100_000,
-        widget=forms.Textarea(attrs={"rows": 20}),
-        help_text=_("Markdown: a blank line between paragraphs, **bold**, *italic*, lists."),
-    )
     deadline = forms.DateTimeField(
         label=_("Deadline for signatures"),
         required=False,
@@ -97,18 +116,6 @@ class StatementForm(forms.Form):
         )
         if editing:  # coalition and language belong to the statement for good
             del self.fields["coalition"], self.fields["language"]
-
-    def clean_title(self) -> str:
-        return _single_line(self.cleaned_data["title"])
-
-    def clean_subtitle(self) -> str:
-        return _single_line(self.cleaned_data["subtitle"])
-
-    def clean_body(self) -> str:
-        body = self.cleaned_data["body"].replace("\r\n", "\n").strip()
-        if not any(ch.isalnum() for ch in body):
-            raise forms.ValidationError(_("The text needs words."))
-        return body
 
 
 class StateForm(forms.Form):
@@ -125,21 +132,7 @@ def _single_line(value: str) -> str:
     return " ".join(value.split())
 
 
-class TranslationForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=300)
-    subtitle = forms.CharField(label=_("Subtitle"), max_length=500, required=False)
-    body = forms.CharField(
-        label=_("Text"),
-        max_length=100_000,
-        widget=forms.Textarea(attrs={"rows": 24}),
-        help_text=_("Markdown, paragraph for paragraph as in the original."),
-    )
-
-    def clean_title(self) -> str:
-        return _single_line(self.cleaned_data["title"])
-
-    def clean_subtitle(self) -> str:
-        return _single_line(self.cleaned_data["subtitle"])
-
-    def clean_body(self) -> str:
-        return self.cleaned_data["body"].replace("\r\n", "\n").strip()
+class TranslationForm(WordsForm):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["body"].help_text = _("Markdown, paragraph for paragraph as in the original.")
