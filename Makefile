@@ -18,6 +18,7 @@ run: $(BIN)/.installed  ## Load the demo into ./var/ (SQLite) and serve it on ht
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/undersigned check --fail-level WARNING
 	$(BIN)/undersigned makemigrations --check --dry-run
 

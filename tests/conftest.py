@@ -13,9 +13,9 @@ from tests.mailserver import run_tasks, smtp_server  # noqa: F401 - fixtures
 from undersigned.accounts.models import CoalitionRole, Delegate
 from undersigned.coalitions.models import Coalition, Membership, Organization
 from undersigned.statements.actions import change_state, create_statement
-from undersigned.statements.importing import import_document
 from undersigned.statements.models import State, Statement
 from undersigned.textformat import parse
+from undersigned.web.importing import import_document
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 DEMO = Path(__file__).resolve().parents[1] / "src" / "undersigned" / "demo"

@@ -128,11 +128,23 @@ def test_a_published_text_change_is_a_new_version(client, open_statement, carol)
     assert open_statement.current_text().title == "Free the dockers"
 
 
-def test_a_deadline_closes_the_statement_by_itself(client, open_statement):
+def test_a_deadline_closes_the_statement_by_itself(client, open_statement, dave, mlpd):
     open_statement.deadline = timezone.now() - timedelta(minutes=1)
     open_statement.save()
-    client.get(open_statement.get_absolute_url())
+    # Reading shows it closed and writes nothing.
+    events_before = Event.objects.count()
+    page = client.get(open_statement.get_absolute_url())
+    assert b"Closed" in page.content
+    open_statement.refresh_from_db()
+    assert open_statement.state == State.OPEN and Event.objects.count() == events_before
+    # The next action on it records the closing, and is refused.
+    client.force_login(dave)
+    client.post(
+        f"/s/{open_statement.slug}/sign/",
+        {"organization": mlpd.pk, "version": 1, "confirm": "on"},
+    )
     open_statement.refresh_from_db()
     assert open_statement.state == State.CLOSED
+    assert not open_statement.signatures.exists()
     event = Event.objects.filter(kind=Event.Kind.STATEMENT_STATE_CHANGED).last()
     assert event.details["reason"] == "deadline" and event.actor_id is None

@@ -8,7 +8,7 @@ from .conftest import seed_text
 
 
 def test_the_text_export_parses_back_to_the_same_signatories(resolution):
-    from undersigned.statements.exporting import export_statement
+    from undersigned.web.exporting import export_statement
 
     exported = parse(export_statement(resolution, "txt"))
     original = parse(seed_text("icor-afghanistan-2021"))

@@ -5,8 +5,8 @@ import time
 
 from django.core import signing
 
+from undersigned.accounts import actions
 from undersigned.accounts.models import Delegate
-from undersigned.coalitions import actions
 from undersigned.coalitions.models import Invitation, JoinRequest, Membership, Organization
 
 

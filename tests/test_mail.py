@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from undersigned.mail.config import email_settings
+from undersigned.config import email_settings
 from undersigned.mail.models import OutboxMessage
 from undersigned.mail.services import send_templated_mail
 from undersigned.mail.tasks import send_mail_task

@@ -11,7 +11,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from undersigned.mail.config import email_settings
+from undersigned.config import email_settings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "undersigned.core",
+    "undersigned.web",
     "undersigned.accounts",
     "undersigned.coalitions",
     "undersigned.statements",

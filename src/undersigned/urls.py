@@ -4,13 +4,14 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
-from undersigned.coalitions import views as coalitions
-from undersigned.core import views as core
 from undersigned.endorsements import picture_views
 from undersigned.endorsements import views as endorsements
 from undersigned.signing import views as signing
 from undersigned.statements import manage_views as manage
-from undersigned.statements import views as statements
+from undersigned.web import account_views
+from undersigned.web import coalition_views as coalitions
+from undersigned.web import statement_views as statements
+from undersigned.web import views as core
 
 urlpatterns = [
     path("healthz", core.healthz, name="healthz"),
@@ -56,6 +57,7 @@ urlpatterns += i18n_patterns(
     path("c/<slug:slug>/requests/<int:pk>/", coalitions.decide, name="decide-join-request"),
     path("organizations/", coalitions.organization_list, name="organizations"),
     path("o/<slug:slug>/", coalitions.organization_detail, name="organization"),
+    path("accounts/", account_views.dashboard, name="dashboard"),
     path("accounts/", include("undersigned.accounts.urls")),
     path("outbox/", include("undersigned.mail.urls")),
     path("admin/", admin.site.urls),

@@ -2,8 +2,8 @@
 
 from django.contrib import admin
 
+from undersigned.accounts import actions
 from undersigned.accounts.models import CoalitionRole, Delegate
-from undersigned.coalitions import actions
 
 
 @admin.register(CoalitionRole)

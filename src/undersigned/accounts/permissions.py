@@ -4,13 +4,17 @@ Views, admin actions, the CLI and the API ask these functions; none of them deci
 Staff may do everything. Anonymous users may only read what is public.
 """
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
 from undersigned.accounts.models import CoalitionRole, Delegate
 from undersigned.coalitions.models import Coalition, Organization
-from undersigned.statements.models import Statement
+
+if TYPE_CHECKING:  # statements sit above accounts; rules read a statement, never import it
+    from undersigned.statements.models import Statement
 
 User = AbstractBaseUser | AnonymousUser
 
@@ -57,7 +61,7 @@ def is_member(user: User, coalition: Coalition) -> bool:
     )
 
 
-def can_view_statement(user: User, statement: Statement) -> bool:
+def can_view_statement(user: User, statement: "Statement") -> bool:
     if statement.state_enum.is_public:
         return True
     if not _known(user):
@@ -67,7 +71,7 @@ def can_view_statement(user: User, statement: Statement) -> bool:
     return is_member(user, statement.coalition)
 
 
-def can_edit_statement(user: User, statement: Statement) -> bool:
+def can_edit_statement(user: User, statement: "Statement") -> bool:
     """Edit the text, change the state, record signatures, invite: the coordinators' work."""
     if not _known(user):
         return False
@@ -76,7 +80,7 @@ def can_edit_statement(user: User, statement: Statement) -> bool:
     return is_coordinator(user, statement.coalition)
 
 
-def can_translate(user: User, statement: Statement, language: str) -> bool:
+def can_translate(user: User, statement: "Statement", language: str) -> bool:
     if can_edit_statement(user, statement):
         return True
     return (
@@ -91,7 +95,7 @@ def can_translate(user: User, statement: Statement, language: str) -> bool:
     )
 
 
-def signing_organizations(user: User, statement: Statement) -> QuerySet[Organization]:
+def signing_organizations(user: User, statement: "Statement") -> QuerySet[Organization]:
     """The organizations this person may sign this statement for.
 
     A coalition's statement is signed by its member organizations; an open letter by any.
@@ -102,7 +106,7 @@ def signing_organizations(user: User, statement: Statement) -> QuerySet[Organiza
     return organizations.order_by("abbreviation", "name")
 
 
-def can_sign_for(user: User, statement: Statement, organization: Organization) -> bool:
+def can_sign_for(user: User, statement: "Statement", organization: Organization) -> bool:
     return signing_organizations(user, statement).filter(pk=organization.pk).exists()
 
 

@@ -34,5 +34,4 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("invitation/<str:token>/", views.accept_invitation, name="accept-invitation"),
-    path("", views.dashboard, name="dashboard"),
 ]

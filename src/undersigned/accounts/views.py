@@ -1,15 +1,12 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
-from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from undersigned.accounts import actions
 from undersigned.accounts.forms import InvitedAccountForm
-from undersigned.accounts.permissions import coordinated_coalitions, represented_organizations
-from undersigned.coalitions import actions
 from undersigned.core.errors import ActionError
-from undersigned.signing.models import Signature
 
 
 def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
@@ -54,25 +51,4 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         request,
         "accounts/invitation.html",
         {"invitation": invitation, "form": form, "existing": existing},
-    )
-
-
-@login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
-    """My organizations and what waits for them; my coalitions."""
-    organizations = represented_organizations(request.user)
-    signatures = (
-        Signature.objects.filter(organization__in=organizations)
-        .select_related("statement", "organization", "text")
-        .prefetch_related("statement__texts")
-        .order_by("-signed_at")
-    )
-    return render(
-        request,
-        "accounts/dashboard.html",
-        {
-            "organizations": organizations,
-            "signatures": signatures,
-            "coalitions": coordinated_coalitions(request.user),
-        },
     )

@@ -22,7 +22,7 @@ from undersigned.endorsements.pictures import (
 )
 from undersigned.endorsements.stats import endorsement_stats
 from undersigned.statements.models import Statement
-from undersigned.statements.views import get_statement_for
+from undersigned.statements.selectors import get_statement_for
 
 PICTURE_MAX_AGE = 5  # as fresh as the numbers behind them
 JSON_MAX_AGE = 2

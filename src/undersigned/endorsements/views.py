@@ -16,7 +16,7 @@ from undersigned.endorsements import actions
 from undersigned.endorsements.exports import FULL_FIELDS, PUBLIC_FIELDS, stream_csv, stream_json
 from undersigned.endorsements.forms import EndorseForm
 from undersigned.endorsements.models import Endorsement
-from undersigned.statements.views import get_statement_for
+from undersigned.statements.selectors import get_statement_for
 
 PAGE_SIZE = 100
 

@@ -117,12 +117,14 @@ def ask_signers_to_reconfirm(*, statement: Statement, previous: Text, text: Text
 
 
 def _sign(*, statement, organization, user, method, evidence: str = "") -> Signature:
+    # A deadline that has passed closes the statement for good (committed and audited), even
+    # though this signature is then refused.
+    close_if_expired(statement)
     with transaction.atomic():
         # The row lock queues concurrent signers of one statement behind each other, so the
         # second sees the first one's signature instead of racing it.
         statement = Statement.objects.select_for_update().get(pk=statement.pk)
-        close_if_expired(statement)
-        if not statement.state_enum.is_signable:
+        if not statement.is_open_for_signatures():
             raise ActionError(_("This statement is not open for signatures."))
         text = statement.current_text()
         existing = Signature.objects.filter(statement=statement, organization=organization).first()

@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class SigningConfig(AppConfig):
     name = "undersigned.signing"
     verbose_name = _("Signing")
+
+    def ready(self) -> None:
+        from undersigned.signing.actions import ask_signers_to_reconfirm
+        from undersigned.statements.signals import text_version_created
+
+        def reconfirm(sender, *, statement, previous, text, **kwargs) -> None:
+            ask_signers_to_reconfirm(statement=statement, previous=previous, text=text)
+
+        text_version_created.connect(reconfirm, weak=False, dispatch_uid="signing-reconfirm")

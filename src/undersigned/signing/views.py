@@ -16,7 +16,7 @@ from undersigned.coalitions.models import Organization
 from undersigned.core.errors import ActionError
 from undersigned.signing import actions
 from undersigned.signing.forms import RecordForm, SignForm, WithdrawForm
-from undersigned.statements.views import get_statement_for
+from undersigned.statements.selectors import get_statement_for
 
 
 def _errors(form) -> str:

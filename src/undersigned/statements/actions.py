@@ -14,6 +14,7 @@ from undersigned.audit.services import record_event
 from undersigned.coalitions.models import Coalition, unique_slug
 from undersigned.core.errors import ActionError
 from undersigned.statements.models import State, Statement, Text
+from undersigned.statements.signals import text_version_created
 
 
 def create_statement(
@@ -69,8 +70,6 @@ def edit_text(*, statement: Statement, user, title: str, subtitle: str, body: st
     version, and the delegates of the organizations that signed an earlier one are asked to
     confirm again (their signatures stay, marked as given to the earlier version).
     """
-    from undersigned.signing.actions import ask_signers_to_reconfirm
-
     require(can_edit_statement(user, statement))
     with transaction.atomic():
         statement = Statement.objects.select_for_update().get(pk=statement.pk)
@@ -96,7 +95,7 @@ def edit_text(*, statement: Statement, user, title: str, subtitle: str, body: st
             statement=statement,
             details={"version": text.version, "language": text.language},
         )
-        ask_signers_to_reconfirm(statement=statement, previous=current, text=text)
+        text_version_created.send(Statement, statement=statement, previous=current, text=text)
     return text
 
 
@@ -125,11 +124,12 @@ def change_state(*, statement: Statement, user, state: State, reason: str = "") 
 def close_if_expired(statement: Statement) -> bool:
     """Close a statement whose deadline has passed. True when it did.
 
-    Called where signatures are read or given, so a deadline takes effect without a scheduler;
-    the conditional update makes sure only one request records the closing.
+    Called before a signature is given, so a deadline takes effect without a scheduler (pages
+    show it closed meanwhile); the conditional update makes sure only one request records
+    the closing, whatever state the caller's copy shows.
     """
     now = timezone.now()
-    if statement.state != State.OPEN or not statement.deadline or statement.deadline > now:
+    if not statement.deadline or statement.deadline > now:
         return False
     with transaction.atomic():
         closed = Statement.objects.filter(pk=statement.pk, state=State.OPEN).update(

@@ -21,8 +21,8 @@ from undersigned.statements import actions
 from undersigned.statements.diff import text_diff
 from undersigned.statements.forms import StateForm, StatementForm, TranslationForm
 from undersigned.statements.models import State
+from undersigned.statements.selectors import get_statement_for
 from undersigned.statements.translations import save_translation, translations
-from undersigned.statements.views import get_statement_for
 
 
 @login_required

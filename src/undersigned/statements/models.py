@@ -127,6 +127,12 @@ class Statement(models.Model):
     def state_enum(self) -> State:
         return State(self.state)
 
+    def is_open_for_signatures(self) -> bool:
+        """Open, and its deadline (if any) still ahead."""
+        return self.state_enum.is_signable and not (
+            self.deadline and self.deadline <= timezone.now()
+        )
+
     def touch(self) -> None:
         """Mark the statement changed (a signature, a version): the cached signatory list of
         its page is keyed by updated_at."""

@@ -6,13 +6,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from undersigned.accounts import actions
 from undersigned.accounts.permissions import (
     is_coordinator,
     is_member,
     represented_organizations,
     require,
 )
-from undersigned.coalitions import actions
 from undersigned.coalitions.forms import InviteForm, JoinRequestForm
 from undersigned.coalitions.models import Coalition, JoinRequest, Organization
 from undersigned.core.errors import ActionError

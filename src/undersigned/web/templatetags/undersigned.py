@@ -5,6 +5,7 @@ from django_countries import countries
 
 from undersigned.core.l10n import local_date, local_datetime, local_number
 from undersigned.core.markdown import render_markdown
+from undersigned.statements.translations import text_for_reader
 
 register = template.Library()
 
@@ -52,6 +53,4 @@ def translated_path(context, language: str) -> str:
 def for_reader(statement, language: str):
     """The text of a statement to show a reader of this language (a current translation, else
     the original), from the prefetched texts."""
-    from undersigned.statements.translations import text_for_reader
-
     return text_for_reader(statement, language).text

@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from undersigned.statements.exporting import FORMATS, export_statement
 from undersigned.statements.models import Statement
+from undersigned.web.exporting import FORMATS, export_statement
 
 
 class Command(BaseCommand):

@@ -2,13 +2,12 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 
 from undersigned.accounts.permissions import (
     can_edit_statement,
     can_translate,
-    can_view_statement,
 )
 from undersigned.audit.selectors import events_for_statement
 from undersigned.core.pagecache import cache_public_page
@@ -17,22 +16,13 @@ from undersigned.endorsements.models import Source
 from undersigned.endorsements.stats import endorsement_stats
 from undersigned.signing.panel import signing_panel
 from undersigned.signing.selectors import BY_REGION, ORDERS, signatory_list
-from undersigned.statements.actions import close_if_expired
-from undersigned.statements.exporting import FORMATS, export_statement
 from undersigned.statements.forms import ImportForm
-from undersigned.statements.importing import import_document
 from undersigned.statements.models import Statement
+from undersigned.statements.selectors import get_statement_for
 from undersigned.statements.translations import text_for_reader, translations
 from undersigned.textformat import FormatError
-
-
-def get_statement_for(request: HttpRequest, slug: str) -> Statement:
-    """The statement, if this person may read it; 404 otherwise, so drafts stay unseen."""
-    statement = get_object_or_404(Statement.objects.with_current_text(), slug=slug)
-    if not can_view_statement(request.user, statement):
-        raise Http404
-    close_if_expired(statement)
-    return statement
+from undersigned.web.exporting import FORMATS, export_statement
+from undersigned.web.importing import import_document
 
 
 def _last_change(request: HttpRequest, slug: str) -> str:

@@ -3,10 +3,10 @@ from django.conf.locale import LANG_INFO
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from undersigned.coalitions.models import Coalition
-from undersigned.statements.importing import import_document
 from undersigned.statements.models import Statement
 from undersigned.statements.translations import import_translation
 from undersigned.textformat import FormatError
+from undersigned.web.importing import import_document
 
 from ._source import read_document
 

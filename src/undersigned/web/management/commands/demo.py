@@ -9,10 +9,10 @@ from django.db import transaction
 
 from undersigned.accounts.models import CoalitionRole, Delegate
 from undersigned.coalitions.models import Coalition, Organization
-from undersigned.statements.importing import import_document
 from undersigned.statements.models import Statement
 from undersigned.statements.translations import import_translation
 from undersigned.textformat import parse
+from undersigned.web.importing import import_document
 
 COALITIONS = [
     {
