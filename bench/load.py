@@ -3,7 +3,8 @@
 Each of N connections sends one request at a time, keeps the connection alive when the server
 allows it and reconnects when it does not (gunicorn's sync workers close after every answer, so
 the connect time is part of every latency, as for a real client). Bodies are read and discarded.
-Our own client rather than wrk because every endorsement needs its own body.
+The benchmark measures GETs with wrk where it is installed (bench/wrk.py: a Python client caps
+the cheapest paths) and POSTs with this client, because every endorsement needs its own body.
 """
 
 import asyncio
@@ -28,6 +29,7 @@ class LoadResult:
     statuses: Counter
     errors: Counter
     client_cpu: float  # CPU seconds of this process per wall second (1.0 = one full core)
+    retried: int = 0  # requests sent again on a fresh connection (a silently closed keep-alive)
 
     @property
     def rps(self) -> float:
@@ -48,6 +50,7 @@ class LoadResult:
             "statuses": dict(sorted(self.statuses.items())),
             "errors": dict(self.errors),
             "client_cpu": round(self.client_cpu, 2),
+            "retried": self.retried,
         }
 
 
@@ -100,6 +103,14 @@ async def read_response(
     return status, keep
 
 
+async def _exchange(
+    reader: asyncio.StreamReader, writer: asyncio.StreamWriter, request: bytes, timeout: float
+) -> tuple[int, bool]:
+    writer.write(request)
+    await writer.drain()
+    return await asyncio.wait_for(read_response(reader), timeout)
+
+
 async def _connection(
     port: int,
     make_request: Callable[[int], bytes],
@@ -113,12 +124,26 @@ async def _connection(
         request = make_request(index)
         started = time.perf_counter()
         try:
+            reused = writer is not None
             if writer is None:
                 reader, writer = await asyncio.wait_for(
                     asyncio.open_connection(HOST, port), timeout
                 )
-            writer.write(request)
-            status, keep = await asyncio.wait_for(read_response(reader), timeout)
+            try:
+                status, keep = await _exchange(reader, writer, request, timeout)
+            except (ConnectionError, asyncio.IncompleteReadError) as e:
+                if not reused or (isinstance(e, asyncio.IncompleteReadError) and e.partial):
+                    raise
+                # An HTTP/1.1 server may close an idle keep-alive connection without having
+                # said `Connection: close` (uwsgi does). Not one byte of an answer came, so the
+                # request was not handled: send it again on a fresh connection, as browsers do.
+                writer.close()
+                reader = writer = None
+                result.retried += 1
+                reader, writer = await asyncio.wait_for(
+                    asyncio.open_connection(HOST, port), timeout
+                )
+                status, keep = await _exchange(reader, writer, request, timeout)
         except (OSError, TimeoutError, asyncio.IncompleteReadError, ProtocolError, ValueError) as e:
             result.errors[type(e).__name__] += 1
             keep = False
