@@ -20,9 +20,12 @@ class Signatory:
     # already give it away. Only the renderer looks at it, so a list renders back line by
     # line; it is not part of to_dict() and not compared.
     country_stated: bool = field(default=False, compare=False, repr=False)
+    # How sure the parser is that this line is a signatory (0..1). Not part of to_dict():
+    # the same list reads back with other certainty once rendered under a heading.
+    confidence: float = field(default=1.0, compare=False, repr=False)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, *, confidence: bool = False) -> dict[str, Any]:
+        out = {
             "number": self.number,
             "abbreviation": self.abbreviation,
             "name": self.name,
@@ -32,6 +35,9 @@ class Signatory:
             "kind": self.kind,
             "affiliation": self.affiliation,
         }
+        if confidence:
+            out["confidence"] = self.confidence
+        return out
 
 
 @dataclass
@@ -46,7 +52,8 @@ class Document:
     body: list[str] = field(default_factory=list)  # paragraphs, Markdown kept
     signatories: list[Signatory] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, confidence: bool = False) -> dict[str, Any]:
+        """The structure as JSON-ready data; confidence=True adds each signatory's certainty."""
         return {
             "kind": self.kind,
             "title": self.title,
@@ -56,5 +63,5 @@ class Document:
             "signatories_as_of": self.signatories_as_of,
             "further_signatories_possible": self.further_signatories_possible,
             "body": list(self.body),
-            "signatories": [s.to_dict() for s in self.signatories],
+            "signatories": [s.to_dict(confidence=confidence) for s in self.signatories],
         }

@@ -6,8 +6,10 @@ import re
 
 from .countries import english_country_name
 from .dates import format_date
+from .headings import group_heading as _group_heading
+from .headings import vocabulary_heading as _heading
 from .model import Document, Signatory
-from .parser import _group_heading, _heading, parse
+from .parser import parse
 from .signatories import parse_signatory
 
 

@@ -1,0 +1,348 @@
+"""Finding the signatory list (or lists) among the lines of a statement.
+
+Every non-blank line gets a role. The list is looked for in this order, and the first
+way that finds entries wins:
+
+1. under headings: the vocabulary, or short lines about signing ("Les signataires :");
+   several headed blocks make one list (a list split by endnotes);
+2. with no heading, after a sign-off ("Sincerely,") or a place-and-date line;
+3. a trailing run of entry-like lines at the end of the text;
+4. an inline sentence naming the signatories ("… Tresorit und Tutanota.").
+
+Inside a block each line is an entry, a group heading, the continuation of a wrapped
+entry, or the end of the block. What follows the last block is a footer when it is
+shorter than the text before the list. Decisions look at lines, never at blank-line
+layout, so that a rendered document (which has its own layout) reads back alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import tables
+from .classify import entry_likeness
+from .countries import country_name_code, is_region
+from .folding import fold
+from .headings import (
+    FURTHER,
+    INVITATION,
+    as_of_line,
+    footer_line,
+    group_heading,
+    list_heading,
+    place_date_line,
+    sign_off,
+    vocabulary_heading,
+)
+from .inline import inline_entries
+from .lines import Line, nonblank_lines
+from .wrapping import continues, split_glued
+
+ENTRY, PROSE = 0.45, 0.3  # likeness above which a line is an entry / below which it is prose
+_HOW_SURE = {"heading": 0.95, "sign-off": 0.8, "trailing": 0.7, "inline": 0.55}
+
+
+@dataclass
+class Entry:
+    """One signatory as written: its text (wrapped lines joined) and where it came from."""
+
+    text: str
+    number: int | None
+    group: str | None
+    lines: list[int]
+    confidence: float
+    table_country: str | None = None  # from a table's country column
+    from_table: bool = False
+
+
+@dataclass
+class Plan:
+    """What each line is, and the entries found."""
+
+    entries: list[Entry] = field(default_factory=list)
+    roles: dict[int, tuple[str, str]] = field(default_factory=dict)  # line -> (role, why)
+    signatories_as_of: str | None = None
+    further: bool = False
+
+    def mark(self, line: Line, role: str, reason: str) -> None:
+        self.roles[line.index] = (role, reason)
+
+
+@dataclass
+class _Block:
+    entries: list[Entry]
+    roles: dict[int, tuple[str, str]]
+    end: int  # position (in the non-blank lines) of the first line not taken
+
+
+def _group_like(line: Line, following: Line | None, marked_list: bool) -> str | None:
+    """A heading inside a list ("Africa", "Maryland:", "Organisations nationales")."""
+    if line.marked or following is None or len(line.text) > 80:
+        return None
+    if line.text.endswith((".", "!", "?", ",", ";")):
+        return None
+    if marked_list:
+        if not following.marked:
+            return None
+        return group_heading(line.text, True)
+    # In a list without markers only an explicit heading shape makes a group.
+    if line.text.endswith(":") or is_region(line.text) or country_name_code(line.text):
+        return group_heading(line.text, False)
+    return None
+
+
+def _collect(lines: list[Line], start: int, how: str) -> _Block:
+    """The entries from lines[start] on, up to the first line that is not part of a list."""
+    roles: dict[int, tuple[str, str]] = {}
+    entries: list[Entry] = []
+    position = start
+    # An explanation or two may sit between the heading and the entries.
+    skipped = 0
+    while (
+        position < len(lines)
+        and skipped < 2
+        and how == "heading"
+        and not lines[position].marked
+        and entry_likeness(lines[position].text).score < PROSE
+        and list_heading(lines[position].text) is None
+        and not _opens_group(lines, position)
+    ):
+        roles[lines[position].index] = ("note", "an explanation under the heading")
+        position += 1
+        skipped += 1
+    if position < len(lines) and _table_starts(lines, position):
+        return _collect_table(lines, position, how, roles)
+    marked_list = position < len(lines) and lines[position].marked
+    if not marked_list and position < len(lines) - 1:
+        marked_list = _group_like(lines[position], lines[position + 1], True) is not None
+    group: str | None = None
+    while position < len(lines):
+        line = lines[position]
+        following = lines[position + 1] if position + 1 < len(lines) else None
+        if position > start and list_heading(line.text) is not None:
+            break
+        reason = footer_line(line.text)
+        if reason is not None:
+            break
+        if entries and not line.marked and continues(entries[-1].text, line.text):
+            entries[-1].text += " " + line.text
+            entries[-1].lines.append(line.index)
+            roles[line.index] = ("continuation", "continues the entry above")
+            position += 1
+            continue
+        heading = _group_like(line, following, marked_list)
+        if heading is not None and (following is not None and _entry_score(following) >= PROSE):
+            group = heading
+            roles[line.index] = ("group", "a heading inside the list")
+            position += 1
+            continue
+        if not line.marked and place_date_line(line.text):
+            break
+        likeness = entry_likeness(line.content)
+        threshold = ENTRY
+        if line.marked:
+            threshold = 0.15 if how == "heading" else PROSE
+        if (marked_list and not line.marked) or likeness.score < threshold:
+            break
+        for text in split_glued(line.content):
+            sure = _HOW_SURE[how] * 0.6 + likeness.score * 0.4
+            entries.append(Entry(text, line.number, group, [line.index], round(sure, 2)))
+        roles[line.index] = ("entry", likeness.reason)
+        position += 1
+    return _Block(entries, roles, position)
+
+
+def _opens_group(lines: list[Line], position: int) -> bool:
+    following = lines[position + 1] if position + 1 < len(lines) else None
+    return _group_like(lines[position], following, True) is not None
+
+
+def _entry_score(line: Line) -> float:
+    return entry_likeness(line.content).score
+
+
+def _table_starts(lines: list[Line], position: int) -> bool:
+    if position + 1 >= len(lines):
+        return False
+    first, second = lines[position].text, lines[position + 1].text
+    return (
+        tables.is_row(first)
+        and tables.is_row(second)
+        and len(tables.cells(first)) == len(tables.cells(second))
+    )
+
+
+def _collect_table(
+    lines: list[Line], start: int, how: str, roles: dict[int, tuple[str, str]]
+) -> _Block:
+    width = len(tables.cells(lines[start].text))
+    end = start
+    while (
+        end < len(lines)
+        and tables.is_row(lines[end].text)
+        and len(tables.cells(lines[end].text)) == width
+    ):
+        end += 1
+    rows = [tables.cells(line.text) for line in lines[start:end]]
+    first = start
+    if tables.is_header(rows[0]):
+        roles[lines[start].index] = ("heading", "the header row of a table")
+        rows, first = rows[1:], start + 1
+    entries: list[Entry] = []
+    if rows:
+        columns = tables.columns(rows)
+        for line, row in zip(lines[first:end], rows, strict=True):
+            name = row[columns.name] if columns.name < len(row) else ""
+            if not any(ch.isalpha() for ch in name):
+                roles[line.index] = ("decoy", "a table row without a name")
+                continue
+            number = None
+            if columns.number is not None:
+                number = int(row[columns.number].rstrip("."))
+            country = None
+            if columns.country is not None and columns.country < len(row):
+                country = tables.country_cell(row[columns.country])
+            sure = _HOW_SURE[how] * 0.6 + 0.35
+            entries.append(Entry(name, number, None, [line.index], round(sure, 2), country, True))
+            roles[line.index] = ("entry", "a table row")
+    return _Block(entries, roles, end)
+
+
+def _take(plan: Plan, block: _Block) -> None:
+    plan.entries.extend(block.entries)
+    plan.roles.update(block.roles)
+
+
+def _headed(lines: list[Line], plan: Plan) -> int | None:
+    """Take every block under a heading; the position after the last one, or None."""
+    position, last_end = 0, None
+    while position < len(lines):
+        line = lines[position]
+        reason = list_heading(line.text)
+        if reason is None:
+            position += 1
+            continue
+        metadata = vocabulary_heading(line.text)
+        block = _collect(lines, position + 1, "heading")
+        if block.entries or metadata is not None:
+            plan.mark(line, "heading", reason)
+            if metadata is not None:
+                plan.signatories_as_of = plan.signatories_as_of or metadata[0]
+                plan.further = plan.further or metadata[1]
+        if block.entries:
+            _take(plan, block)
+            last_end = block.end
+            position = block.end
+        else:
+            position += 1
+    return last_end
+
+
+def _after_sign_off(lines: list[Line], plan: Plan) -> int | None:
+    """Entries right after the last sign-off or place-and-date line."""
+    for position in range(len(lines) - 2, -1, -1):
+        line = lines[position]
+        reason = sign_off(line.text) or ("a place and date" if place_date_line(line.text) else None)
+        if reason is None:
+            continue
+        block = _collect(lines, position + 1, "sign-off")
+        needed = 2 if sign_off(line.text) else 3
+        if len(block.entries) >= needed:
+            plan.roles[line.index] = ("body", f"{reason} before the list")
+            _take(plan, block)
+            return block.end
+    return None
+
+
+def _trailing(lines: list[Line], plan: Plan) -> int | None:
+    """A run of entries that ends the text (after footers), found walking backwards."""
+    end = len(lines)
+    while end > 0 and footer_line(lines[end - 1].text):
+        end -= 1
+    start = end
+    while start > 0 and _extends_backwards(lines[start - 1], lines[start] if start < end else None):
+        start -= 1
+    # A list does not open with a heading of nothing.
+    while start < end and not lines[start].marked and _entry_score(lines[start]) < 0.6:
+        start += 1
+    if start >= end:
+        return None
+    block = _collect(lines, start, "trailing")
+    marked = sum(1 for e in block.entries if lines_marked(lines, e))
+    if marked >= 2 or len(block.entries) >= 5:
+        _take(plan, block)
+        return block.end
+    return None
+
+
+def _extends_backwards(line: Line, following: Line | None) -> bool:
+    """Whether a line belongs to the trailing list that starts below it."""
+    if place_date_line(line.text) or sign_off(line.text):
+        return False
+    if line.marked:
+        return _entry_score(line) >= PROSE
+    if following is not None and following.marked and _group_like(line, following, True):
+        return True
+    return _entry_score(line) >= 0.6
+
+
+def lines_marked(lines: list[Line], entry: Entry) -> bool:
+    first = entry.lines[0]
+    return any(line.index == first and line.marked for line in lines)
+
+
+def _footers(lines: list[Line], plan: Plan, end: int) -> None:
+    """After the last block: boilerplate, unless the body goes on (a list before the body)."""
+    list_start = min((e.lines[0] for e in plan.entries), default=0)
+    before = sum(len(line.text) for line in lines if line.index < list_start)
+    after = sum(len(line.text) for line in lines[end:])
+    footer = after < before or all(footer_line(line.text) for line in lines[end:])
+    for line in lines[end:]:
+        reason = footer_line(line.text)
+        if footer or reason:
+            plan.mark(line, "footer", reason or "after the list, shorter than the text before it")
+
+
+def find_signatories(all_lines: list[str]) -> Plan:
+    """Decide what every line is, and collect the entries of the signatory list."""
+    lines = nonblank_lines(all_lines)
+    plan = Plan()
+    end = _headed(lines, plan)
+    if end is None:
+        end = _after_sign_off(lines, plan)
+    if end is None:
+        end = _trailing(lines, plan)
+    if end is not None and plan.entries:
+        _footers(lines, plan, end)
+    elif not plan.entries:
+        _inline(lines, plan)
+    _metadata(lines, plan)
+    return plan
+
+
+def _inline(lines: list[Line], plan: Plan) -> None:
+    for line in lines[:8]:
+        found = inline_entries(line.text)
+        if found:
+            for text in found:
+                plan.entries.append(Entry(text, None, None, [line.index], _HOW_SURE["inline"]))
+            plan.mark(line, "body", "a sentence that names the signatories")
+            return
+
+
+def _metadata(lines: list[Line], plan: Plan) -> None:
+    """As-of dates and invitations to sign, wherever they are written."""
+    for line in lines:
+        folded = fold(line.text)
+        if len(line.text) <= 400 and (FURTHER.search(folded) or INVITATION.search(folded)):
+            plan.further = True
+        if plan.entries and line.index not in plan.roles:
+            as_of = as_of_line(line.text)
+            if as_of is not None:
+                plan.signatories_as_of = plan.signatories_as_of or as_of
+                plan.mark(line, "heading", "says as of when the list counts")
+        if line.index not in plan.roles and line.marked:
+            plan.mark(line, "decoy", "a list item in the body (not a signatory)")
+
+
+__all__ = ["Entry", "Plan", "find_signatories"]

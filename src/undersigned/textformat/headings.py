@@ -1,0 +1,217 @@
+"""Lines that open a signatory list, or a group inside one, and lines that close a letter.
+
+A list is opened by a heading from the vocabulary ("Signatories (as of 15 September
+2021):"), by a short line built on a signing word ("Les signataires :", "Entidades
+firmantes", "Kampanyayı başlatanlar:", "States who joined the statement:"), or, with no
+heading at all, by a sign-off ("Sincerely,") or a place-and-date line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .countries import country_name_code, is_region
+from .dates import find_date, parse_date_line
+from .folding import fold, words
+from .vocabulary import split_words
+
+_HEADINGS = """signatories|signatory organizations|signatory organisations|signatory parties|
+signatory parties and organizations|signatures|signed by|signed|signers|initial signatories|
+first signatories|co-signatories|cosignatories|list of signatories|signing organizations|
+signing organisations|endorsed by|endorsements|unterzeichner|unterzeichnerinnen|
+unterzeichnende|unterzeichnende organisationen|erstunterzeichner|erstunterzeichnerinnen|
+unterzeichnerinnen und unterzeichner|unterzeichnet von|unterschriften|signataires|
+premiers signataires|organisations signataires|liste des signataires|signe par|firmantes|
+primeros firmantes|organizaciones firmantes|firmas|firmado por|lista de firmantes|
+signatarios|signatarias|organizacoes signatarias|assinaturas|assinado por|
+primeiros signatarios|firmatari|primi firmatari|organizzazioni firmatarie|firmato da|
+adesioni|imzacilar|imzaci orgutler|imzaci kurumlar|imzalayanlar"""
+_HEADING = re.compile(
+    r"^(?:#{1,6}\s*)?(?:"
+    + "|".join(
+        re.escape(h).replace(r"\ ", r"\s+")
+        for h in sorted((h.strip() for h in _HEADINGS.split("|")), key=len, reverse=True)
+    )
+    + r")(?![\w-])(?P<rest>.*)$"
+)
+FURTHER = re.compile(
+    r"(?:further|more|additional|other) signator(?:y|ies) (?:are )?(?:possible|welcome)"
+    r"|open (?:for|to) (?:further |more )?signatures"
+    r"|weitere unterzeichn\w* (?:sind )?(?:moglich|willkommen)"
+    r"|(?:d'autres|autres|nouveaux) signataires (?:sont )?(?:possibles|bienvenus)"
+    r"|(?:otros|mas|nuevos|otras) firmantes (?:son )?(?:posibles|bienvenid[oa]s)"
+    r"|(?:outros|novos|mais) signatarios (?:sao )?(?:possiveis|bem-vindos)"
+    r"|(?:altri|ulteriori|nuovi) firmatari (?:sono )?(?:possibili|benvenuti)"
+    r"|(?:yeni|diger) imzaci(?:lar)? (?:mumkun(?:dur)?|acik(?:tir)?)|imzaya acik(?:tir)?"
+)
+# Invitations to sign that are written as sentences near the list, folded.
+INVITATION = re.compile(
+    r"\bto add your (?:signature|name|organi[sz]ation)\b|\bif you want to sign\b"
+    r"|\b(?:add|sign) your (?:name|organi[sz]ation)\b|\bsign (?:the|this) (?:letter|statement)"
+    r" here\b|\bwant to (?:co-?)?sign\b|\binvit\w+ (?:a|to) (?:co-?)?(?:firm|sign)\w*"
+    r"|\bsont invitees? a (?:co-?)?signer|\bpour signer\b|\bzum (?:mit)?unterzeichnen\b"
+    r"|\bpara (?:firmar|assinar|adherir)\b|\bimza listesi\w* .*guncellen"
+)
+# Words allowed around the date in a heading: "(as of ...)", "(Stand: ...)", "(au ...)".
+_HEADING_FILLER = frozenset(
+    split_words(
+        """
+        as of at on per by stand vom am au le en date al el a partir del em de status
+        updated state itibariyle itibariyla itibaren tarihi itibarile aggiornato al last
+        update
+        """
+    )
+)
+_MD_HEADING = re.compile(r"^(?:#{1,6}\s+)+(?=\S)")
+
+# Folded stems of words about signing, in the languages of the format.
+_SIGNING = re.compile(
+    r"\b(?:signator\w*|signatai\w*|signer[s]?|signed|signing|signatures|co-?signat\w*"
+    r"|endors\w+|firma\w*|firmant\w*|firmatar\w*|unterzeichn\w*|erstunterzeichn\w*"
+    r"|unterschrift\w*|assinat\w*|assinad\w*|assinam|signatari\w*|imza\w*|baslatan\w*"
+    r"|adhesion\w*|adesion\w*|adhesoes|joined|undersigned|initiators?|initiat\w*"
+    r"|supported by|unterstutz\w*)\b"
+)
+_LIST_WORDS = re.compile(
+    r"\b(?:organi[sz]ations?|organisationen|organizaciones|organizacoes|organizzazioni"
+    r"|entidades|entites|kurumlar|orgutler|states|countries|parties|partis|unions|members"
+    r"|people|persons|individuals|personnes|personas|pessoas|persone|signers|list|liste"
+    r"|lista|listesi|following|suivants|folgende|siguientes|seguintes|seguenti|asagidaki)\b"
+)
+
+
+def vocabulary_heading(line: str) -> tuple[str | None, bool] | None:
+    """(as-of date, further possible) when the line is a heading from the vocabulary."""
+    if len(line) > 160:
+        return None
+    match = _HEADING.match(fold(line))
+    if match is None:
+        return None
+    rest = match["rest"].strip()
+    if rest.endswith(":"):
+        rest = rest[:-1].strip()
+    rest = rest.lstrip(":,;–—- ").strip()
+    if rest.startswith("(") and rest.endswith(")"):
+        rest = rest[1:-1].strip()
+    if not rest:
+        return None, False
+    further = FURTHER.search(rest)
+    found = find_date(rest)
+    leftover = rest
+    if further:
+        leftover = leftover.replace(further.group(0), " ")
+    if found:
+        leftover = leftover[: found[1]] + " " + leftover[found[2] :] if not further else leftover
+        if further:
+            again = find_date(leftover)
+            if again:
+                leftover = leftover[: again[1]] + " " + leftover[again[2] :]
+    if not further and not found:
+        return None
+    if any(w not in _HEADING_FILLER for w in words(leftover)):
+        return None
+    return (found[0] if found else None), further is not None
+
+
+def list_heading(line: str) -> str | None:
+    """Why the line opens a signatory list, or None.
+
+    Besides the vocabulary, a short line built on a signing word opens a list when it
+    reads like a heading (no sentence end) or like an introduction ending with a colon.
+    """
+    if vocabulary_heading(line) is not None:
+        return "a signatories heading"
+    if len(line) > 120:
+        return None
+    text = line.strip().strip("[]*_#").strip()
+    folded = fold(text)
+    if not _SIGNING.search(folded):
+        return None
+    count = len(words(text))
+    if text.endswith(":") and count <= 14:
+        return "a line about signing that ends with a colon"
+    if text.endswith((".", "!", "?", ",", ";")) or count > 6:
+        return None
+    if count <= 3 or _LIST_WORDS.search(folded):
+        return "a short heading about signing"
+    return None
+
+
+def as_of_line(line: str) -> str | None:
+    """The ISO date of a "333 total signers as of 26 January 2021." line near a list."""
+    folded = fold(line)
+    if len(line) > 160 or not _SIGNING.search(folded):
+        return None
+    if not re.search(r"\b(?:as of|stand|au|al|em|itibar\w*|aggiornat\w*|updated)\b", folded):
+        return None
+    found = find_date(line)
+    return found[0] if found else None
+
+
+_SIGN_OFFS = frozenset(
+    fold(s)
+    for s in """sincerely|yours sincerely|sincerely yours|yours faithfully|best regards|kind
+    regards|regards|respectfully|respectfully yours|in solidarity|with solidarity|yours in
+    solidarity|atentamente|cordialmente|saludos|saludos cordiales|un saludo|fraternalmente|
+    solidariamente|cordialement|salutations|bien cordialement|salutations distinguees|
+    solidairement|mit freundlichen grussen|mit solidarischen grussen|solidarische grusse|
+    herzliche grusse|viele grusse|freundliche grusse|saudacoes|atenciosamente|
+    saudacoes fraternas|cordiali saluti|distinti saluti|saluti|in fede|saygilarimizla|
+    saygilarla|saygilarimla""".replace("\n", " ").split("|")
+)
+
+
+def sign_off(line: str) -> str | None:
+    """Why the line closes a letter ("Sincerely,", "Atentamente,"), or None."""
+    text = line.strip()
+    folded = " ".join(words(text))
+    if folded in {" ".join(s.split()) for s in _SIGN_OFFS}:
+        return "a closing formula"
+    # "With urgency," "In hope," — a few words and a comma, at the end of a letter.
+    if text.endswith(",") and len(text) <= 40 and len(words(text)) <= 4 and text[0].isupper():
+        return "a short closing line ending with a comma"
+    return None
+
+
+def place_date_line(line: str) -> str | None:
+    """The ISO date of "São Paulo, 8 de janeiro de 2023" or "15 September 2021"."""
+    if len(line) > 80:
+        return None
+    return parse_date_line(line)
+
+
+# Folded phrases that start boilerplate after a list: contacts, "about us", invitations.
+FOOTER = re.compile(
+    r"^(?:for more information|more information|further information|for further information"
+    r"|press contact|media contact|contact|contacts|kontakt|pressekontakt|about us|about the"
+    r"|about [A-Za-z]+$|a propos|uber uns|acerca de|sobre|chi siamo|hakkimizda|read more"
+    r"|learn more|mehr erfahren|en savoir plus|to add your|if you want to sign|download"
+    r"|source|quelle|fuente|fonte|kaynak|related articles|share|partager|teilen)\b"
+)
+
+
+def footer_line(line: str) -> str | None:
+    """Why a line after a list is boilerplate rather than an entry, or None."""
+    folded = fold(line).lstrip("#*[ ")
+    if FOOTER.match(folded):
+        return "boilerplate (contact, about, invitation or link)"
+    if INVITATION.search(folded):
+        return "an invitation to sign"
+    if re.search(r"https?://|www\.|@\w+\.\w", line) and len(words(line)) > 3:
+        return "a line with a link or an address"
+    return None
+
+
+def group_heading(line: str, marked: bool) -> str | None:
+    """The group a heading line opens ("Africa", "Germany:", "### Trade unions"), else None."""
+    text = line
+    markdown = _MD_HEADING.match(text)
+    if markdown:
+        return text[markdown.end() :].strip() or None
+    if text.endswith(":") and len(text) > 1 and len(text) <= 101:
+        return text[:-1].strip() or None
+    if is_region(text) or country_name_code(text) is not None:
+        return text
+    if marked and len(text) <= 100 and not text.endswith((".", "!", "?")):
+        return text
+    return None

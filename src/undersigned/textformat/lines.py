@@ -1,0 +1,59 @@
+"""Splitting a text into clean lines and reading the list marker in front of a line."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_SPACE = re.compile(r"\s+")
+MARKER = re.compile(r"^(?:(?P<n1>\d{1,6})[.)]|\((?P<n2>\d{1,6})\)|[-*•–—·‣▪◦])\s+(?=\S)")
+_JOINERS = "\u200c\u200d"
+
+
+def clean_line(line: str) -> str:
+    """One line with control characters turned into spaces and runs of spaces collapsed."""
+    # isprintable() is a fast check that almost every real line passes. The zero-width
+    # (non-)joiners are letters' business in Persian, Arabic and Indic scripts: they stay.
+    if not line.isprintable():
+        line = "".join(
+            " "
+            if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") and ch not in _JOINERS
+            else ch
+            for ch in line
+        )
+    return _SPACE.sub(" ", line).strip()
+
+
+def split_lines(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
+    return [clean_line(line) for line in text.split("\n")]
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-blank line: its position, its text, and the list marker it starts with."""
+
+    index: int  # position among all lines of the text, blank ones included
+    text: str
+    marked: bool  # starts with "1.", "(1)", "-", "•", ...
+    number: int | None  # the number of a numbered marker
+    content: str  # the text after the marker
+
+
+def read_marker(line: str) -> tuple[bool, int | None, str]:
+    """(marked, number, text after the marker) for "12. Name", "- Name", "Name"."""
+    match = MARKER.match(line)
+    if match is None:
+        return False, None, line
+    number = match["n1"] or match["n2"]
+    return True, int(number) if number else None, line[match.end() :]
+
+
+def nonblank_lines(lines: list[str]) -> list[Line]:
+    out = []
+    for index, text in enumerate(lines):
+        if text:
+            marked, number, content = read_marker(text)
+            out.append(Line(index, text, marked, number, content))
+    return out

@@ -1,0 +1,50 @@
+"""Entries that a line break cut in two, and two entries that lost the break between them."""
+
+from __future__ import annotations
+
+import re
+
+from .folding import fold, words
+from .signatories import initials_score, is_acronym
+from .vocabulary import FUNCTION_WORDS
+
+# "Olvid (France)OpenCloud (Germany)": a closing parenthesis glued to the next name.
+_GLUED = re.compile(r"(?<=\))(?=[^\W\d_])")
+_LEADING_ABBREVIATION = re.compile(r"^(?P<abbr>\S+)\s+[-–—]\s+(?P<name>.+)$")
+
+
+def split_glued(text: str) -> list[str]:
+    """One line holding two entries with no separator, split; otherwise the line itself."""
+    if ")" not in text:
+        return [text]
+    parts = [part.strip() for part in _GLUED.split(text)]
+    if len(parts) > 1 and all(part[:1].isupper() for part in parts[1:]):
+        return parts
+    return [text]
+
+
+def continues(previous: str, line: str) -> bool:
+    """Whether the line is the rest of the entry above rather than an entry of its own."""
+    if len(line) > 80:
+        return False
+    # "... (Central dos Trabalhadores e Trabalhadoras" / "do Brasil)".
+    if previous.count("(") > previous.count(")") and ")" in line:
+        return True
+    last = previous.rstrip().rsplit(" ", 1)[-1]
+    if previous.rstrip().endswith(("-", "–", "&", ",", "/")) and line[:1].islower():
+        return True
+    if fold(last) in FUNCTION_WORDS and line[:1].islower() and len(words(previous)) >= 3:
+        return True
+    return _completes_abbreviation(previous, line)
+
+
+def _completes_abbreviation(previous: str, line: str) -> bool:
+    """ "MRJC – Mouvement Rural de Jeunesse" / "Chrétienne": the next word holds the C."""
+    match = _LEADING_ABBREVIATION.match(previous)
+    if match is None or len(words(line)) > 3 or not is_acronym(match["abbr"], strict=True):
+        return False
+    if any(is_acronym(token, strict=True) for token in line.split()):
+        return False
+    before = initials_score(match["abbr"], match["name"])
+    after = initials_score(match["abbr"], f"{match['name']} {line}")
+    return before < 1.0 and after == 1.0
