@@ -3,7 +3,10 @@
 import re
 import time
 
+import pytest
+from django.contrib.auth import get_user_model
 from django.core import signing
+from django.core.exceptions import PermissionDenied
 
 from undersigned.accounts import actions
 from undersigned.accounts.models import Delegate
@@ -38,20 +41,25 @@ def test_a_new_delegate_accepts_an_invitation_once(client, carol, icor, smtp_ser
     html = client.get(url).content.decode()  # looking does not use it up
     assert "invites <strong>KOL Kommunistische Organisation Luxemburg</strong>" in html
     assert Invitation.objects.get().accepted_at is None
-    response = client.post(url, {"password1": "correct horse battery", "password2": "wrong"})
-    assert response.status_code == 200 and "The two passwords differ." in response.content.decode()
     response = client.post(
-        url, {"password1": "correct horse battery", "password2": "correct horse battery"}
+        url, {"username": "kol", "password1": "correct horse battery", "password2": "wrong"}
     )
+    assert response.status_code == 200 and "The two passwords differ." in response.content.decode()
+    account = {
+        "username": "kol",
+        "password1": "correct horse battery",
+        "password2": "correct horse battery",
+    }
+    response = client.post(url, {**account, "username": "kol@example.org"})
+    assert "not an e-mail address" in response.content.decode()
+    response = client.post(url, account)
     assert response.status_code == 302
     kol = Organization.objects.get(abbreviation="KOL")
     delegate = Delegate.objects.get(organization=kol)
-    assert delegate.user.email == "kol@example.org"
+    assert delegate.user.email == "kol@example.org" and delegate.user.username == "kol"
     assert Membership.objects.filter(coalition=icor, organization=kol).exists()
     client.logout()
-    replay = client.post(
-        url, {"password1": "correct horse battery", "password2": "correct horse battery"}
-    )
+    replay = client.post(url, {**account, "username": "kol2"})
     assert replay.status_code == 410 and "used already" in replay.content.decode()
     assert Delegate.objects.count() == 1
 
@@ -114,3 +122,49 @@ def test_a_delegate_cannot_ask_for_someone_elses_organization(client, icor, dave
     response = client.post(f"/c/{other.slug}/join/", {"organization": rode_morgen.pk})
     assert response.status_code == 403
     assert not JoinRequest.objects.exists()
+
+
+def test_a_coordinator_cannot_invite_for_another_coalitions_organization(
+    client, carol, icor, cipoml
+):
+    """The takeover the probe found: carol (ICOR) invites herself as a CIPOML party's delegate."""
+    pce = Organization.objects.create(abbreviation="PCE", name="Partido Comunista", country="ES")
+    Membership.objects.create(coalition=cipoml, organization=pce)
+    client.force_login(carol)
+    form = client.get(f"/c/{icor.slug}/invite/").content.decode()
+    assert "Partido Comunista" not in form
+    response = client.post(
+        f"/c/{icor.slug}/invite/", {"organization": pce.pk, "email": "carol@example.org"}
+    )
+    assert response.status_code == 200 and not Invitation.objects.exists()
+    with pytest.raises(PermissionDenied):
+        actions.invite_organization(
+            coalition=icor, organization=pce, email="carol@example.org", user=carol
+        )
+    assert not Membership.objects.filter(coalition=icor, organization=pce).exists()
+
+
+def test_an_invitation_is_accepted_only_by_the_address_it_was_sent_to(
+    client, carol, icor, mlpd, dave, erin, smtp_server, run_tasks
+):
+    link = None
+    actions.invite_organization(
+        coalition=icor, organization=mlpd, email="new@example.org", user=carol
+    )
+    run_tasks()
+    link = re.search(
+        r"/accounts/invitation/(\S+)/", smtp_server.messages[-1].get_body(("plain",)).get_content()
+    ).group(1)
+    client.force_login(erin)  # someone else, logged in, opens the link
+    response = client.post(f"/accounts/invitation/{link}/")
+    assert response.status_code == 410 and "another e-mail address" in response.content.decode()
+    assert not Delegate.objects.filter(user=erin, organization=mlpd).exists()
+    assert Invitation.objects.get().accepted_at is None
+    # The invited person accepts; dave, the MLPD's delegate until now, is told.
+    newcomer = get_user_model().objects.create_user("newcomer", "New@Example.org", "x" * 12)
+    client.force_login(newcomer)
+    assert client.post(f"/accounts/invitation/{link}/").status_code == 302
+    assert Delegate.objects.filter(user=newcomer, organization=mlpd).exists()
+    run_tasks()
+    told = [m for m in smtp_server.messages if m["To"] == "dave@example.org"]
+    assert len(told) == 1 and "newcomer may now sign for MLPD" in told[0]["Subject"]

@@ -4,8 +4,10 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from undersigned.audit.models import Event
+from undersigned.coalitions.models import Membership, Organization
 from undersigned.core.errors import ActionError
 from undersigned.signing.actions import (
+    StaleVersion,
     reconfirm_signature,
     record_signature,
     sign_statement,
@@ -24,7 +26,9 @@ def test_dave_signs_for_the_mlpd_on_the_statement_page(client, open_statement, d
     client.force_login(dave)
     html = client.get(open_statement.get_absolute_url()).content.decode()
     assert "Sign version 1 of this text for" in html
-    response = client.post(sign_url(open_statement), {"organization": mlpd.pk, "confirm": "on"})
+    response = client.post(
+        sign_url(open_statement), {"organization": mlpd.pk, "confirm": "on", "version": 1}
+    )
     assert response.status_code == 302
     signature = Signature.objects.get()
     assert (signature.organization, signature.signed_by, signature.method) == (
@@ -49,16 +53,18 @@ def test_a_delegate_of_one_organization_cannot_sign_for_another(
 ):
     client.force_login(dave)
     response = client.post(
-        sign_url(open_statement), {"organization": rode_morgen.pk, "confirm": "on"}
+        sign_url(open_statement), {"organization": rode_morgen.pk, "confirm": "on", "version": 1}
     )
     assert response.status_code == 403
     assert not Signature.objects.exists()
     with pytest.raises(PermissionDenied):
-        sign_statement(statement=open_statement, organization=rode_morgen, user=dave)
+        sign_statement(statement=open_statement, organization=rode_morgen, user=dave, version=1)
 
 
 def test_anonymous_people_cannot_sign(client, open_statement, mlpd):
-    response = client.post(sign_url(open_statement), {"organization": mlpd.pk, "confirm": "on"})
+    response = client.post(
+        sign_url(open_statement), {"organization": mlpd.pk, "confirm": "on", "version": 1}
+    )
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     assert not Signature.objects.exists()
 
@@ -68,30 +74,32 @@ def test_signing_needs_a_csrf_token(open_statement, dave, mlpd):
 
     client = Client(enforce_csrf_checks=True)
     client.force_login(dave)
-    response = client.post(sign_url(open_statement), {"organization": mlpd.pk, "confirm": "on"})
+    response = client.post(
+        sign_url(open_statement), {"organization": mlpd.pk, "confirm": "on", "version": 1}
+    )
     assert response.status_code == 403
     assert not Signature.objects.exists()
 
 
 def test_nobody_signs_a_draft_or_a_closed_statement(draft, carol, dave, mlpd):
     with pytest.raises(ActionError, match="not open"):
-        sign_statement(statement=draft, organization=mlpd, user=dave)
+        sign_statement(statement=draft, organization=mlpd, user=dave, version=1)
     change_state(statement=draft, user=carol, state=State.OPEN)
     change_state(statement=draft, user=carol, state=State.CLOSED)
     with pytest.raises(ActionError, match="not open"):
-        sign_statement(statement=draft, organization=mlpd, user=dave)
+        sign_statement(statement=draft, organization=mlpd, user=dave, version=1)
     assert not Signature.objects.exists()
 
 
 def test_signing_twice_gives_one_signature(open_statement, dave, mlpd):
-    sign_statement(statement=open_statement, organization=mlpd, user=dave)
+    sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
     with pytest.raises(ActionError, match="signed already"):
-        sign_statement(statement=open_statement, organization=mlpd, user=dave)
+        sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
     assert Signature.objects.count() == 1
 
 
 def test_dave_withdraws_with_a_public_reason(client, open_statement, dave, mlpd):
-    sign_statement(statement=open_statement, organization=mlpd, user=dave)
+    sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
     client.force_login(dave)
     client.post(
         f"/s/{open_statement.slug}/withdraw/",
@@ -107,7 +115,7 @@ def test_dave_withdraws_with_a_public_reason(client, open_statement, dave, mlpd)
 
 
 def test_erin_cannot_withdraw_daves_signature(client, open_statement, dave, erin, mlpd):
-    sign_statement(statement=open_statement, organization=mlpd, user=dave)
+    sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
     client.force_login(erin)
     response = client.post(f"/s/{open_statement.slug}/withdraw/", {"organization": mlpd.pk})
     assert response.status_code == 403
@@ -122,7 +130,11 @@ def test_carol_records_a_signature_received_by_mail(client, open_statement, caro
     assert response.status_code == 200 and "This field is required." in response.content.decode()
     client.post(
         f"/s/{open_statement.slug}/record/",
-        {"organization": rode_morgen.pk, "evidence": "E-mail from the secretary, 3 May"},
+        {
+            "organization": rode_morgen.pk,
+            "evidence": "E-mail from the secretary, 3 May",
+            "version": 1,
+        },
     )
     signature = Signature.objects.get()
     assert signature.method == Method.RECORDED and signature.evidence.startswith("E-mail")
@@ -135,14 +147,14 @@ def test_a_delegate_cannot_record_signatures(client, open_statement, dave, rode_
     assert client.get(f"/s/{open_statement.slug}/record/").status_code == 403
     with pytest.raises(PermissionDenied):
         record_signature(
-            statement=open_statement, organization=rode_morgen, user=dave, evidence="x"
+            statement=open_statement, organization=rode_morgen, user=dave, evidence="x", version=1
         )
 
 
 def test_a_new_version_asks_signers_to_confirm_again(
     client, open_statement, carol, dave, mlpd, smtp_server, run_tasks
 ):
-    sign_statement(statement=open_statement, organization=mlpd, user=dave)
+    sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
     text = edit_text(
         statement=open_statement,
         user=carol,
@@ -159,7 +171,7 @@ def test_a_new_version_asks_signers_to_confirm_again(
     assert "+The dockers' strike deserves all our support." in plain
     html = client.get(open_statement.get_absolute_url()).content.decode()
     assert "(signed version 1)" in html
-    reconfirm_signature(statement=open_statement, organization=mlpd, user=dave)
+    reconfirm_signature(statement=open_statement, organization=mlpd, user=dave, version=2)
     assert Signature.objects.get().text.version == 2
     assert (
         "(signed version 1)" not in client.get(open_statement.get_absolute_url()).content.decode()
@@ -191,7 +203,122 @@ def test_the_diff_page_marks_the_changes(client, open_statement, carol):
 
 
 def test_withdrawing_a_signature_twice_is_refused(open_statement, dave, mlpd):
-    sign_statement(statement=open_statement, organization=mlpd, user=dave)
+    sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
     withdraw_signature(statement=open_statement, organization=mlpd, user=dave)
     with pytest.raises(ActionError):
         withdraw_signature(statement=open_statement, organization=mlpd, user=dave)
+
+
+def _new_version(statement, carol) -> None:
+    edit_text(
+        statement=statement,
+        user=carol,
+        title="Solidarity with the dockers",
+        subtitle="",
+        body="The dockers' strike deserves all our support.",
+    )
+
+
+def test_a_signature_for_a_version_that_is_no_longer_current_is_refused(
+    client, open_statement, carol, dave, mlpd
+):
+    """Dave read version 1; Carol published version 2 before his POST arrived."""
+    client.force_login(dave)
+    page = client.get(open_statement.get_absolute_url()).content.decode()
+    assert 'name="version" value="1"' in page
+    _new_version(open_statement, carol)
+    response = client.post(
+        sign_url(open_statement), {"organization": mlpd.pk, "confirm": "on", "version": 1}
+    )
+    assert not Signature.objects.exists()
+    assert response["Location"].endswith(f"/s/{open_statement.slug}/changes/?from=1&to=2")
+    follow = client.get(response["Location"]).content.decode()
+    assert "it is now version 2" in follow and "<ins>" in follow
+    with pytest.raises(StaleVersion):
+        sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
+    sign_statement(statement=open_statement, organization=mlpd, user=dave, version=2)
+    assert Signature.objects.get().text.version == 2
+
+
+def test_confirming_again_binds_to_the_version_read(open_statement, carol, dave, mlpd):
+    sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
+    _new_version(open_statement, carol)
+    _new_version_3 = edit_text(
+        statement=open_statement, user=carol, title="Solidarity", subtitle="", body="Three."
+    )
+    assert _new_version_3.version == 3
+    with pytest.raises(StaleVersion):
+        reconfirm_signature(statement=open_statement, organization=mlpd, user=dave, version=2)
+    assert Signature.objects.get().text.version == 1
+
+
+def test_a_coordinator_removes_a_delegates_signature_only_with_a_public_reason(
+    client, open_statement, carol, dave, mlpd
+):
+    sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
+    with pytest.raises(ActionError, match="Say publicly why"):
+        withdraw_signature(statement=open_statement, organization=mlpd, user=carol)
+    assert not Signature.objects.get().is_withdrawn
+    withdraw_signature(
+        statement=open_statement, organization=mlpd, user=carol, reason="Signed by mistake."
+    )
+    signature = Signature.objects.get()
+    assert signature.removed_by_coordination and signature.withdrawn_by == carol
+    html = client.get(open_statement.get_absolute_url()).content.decode()
+    assert "removed by the coordination" in html and "withdrew its signature" not in html
+    event = Event.objects.get(kind=Event.Kind.SIGNATURE_WITHDRAWN)
+    assert event.actor_id == carol.pk and event.details["by_coordination"] is True
+
+
+def test_a_delegates_own_withdrawal_says_the_organization_withdrew(
+    client, open_statement, dave, mlpd
+):
+    sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
+    withdraw_signature(statement=open_statement, organization=mlpd, user=dave)
+    signature = Signature.objects.get()
+    assert not signature.removed_by_coordination and signature.withdrawn_by == dave
+    assert (
+        "withdrew its signature" in client.get(open_statement.get_absolute_url()).content.decode()
+    )
+
+
+def test_a_coordinator_removes_a_signature_they_recorded(open_statement, carol, rode_morgen):
+    record_signature(
+        statement=open_statement, organization=rode_morgen, user=carol, evidence="Fax", version=1
+    )
+    withdraw_signature(statement=open_statement, organization=rode_morgen, user=carol)
+    assert Signature.objects.get().is_withdrawn
+
+
+def test_a_coordinator_cannot_record_for_an_organization_outside_the_coalition(
+    client, open_statement, carol, cipoml
+):
+    outsider = Organization.objects.create(
+        abbreviation="PCE", name="Partido Comunista", country="ES"
+    )
+    Membership.objects.create(coalition=cipoml, organization=outsider)
+    with pytest.raises(PermissionDenied):
+        record_signature(
+            statement=open_statement, organization=outsider, user=carol, evidence="x", version=1
+        )
+    client.force_login(carol)
+    response = client.post(
+        f"/s/{open_statement.slug}/record/",
+        {"organization": outsider.pk, "evidence": "Letter", "version": 1},
+    )
+    assert response.status_code == 200 and not Signature.objects.exists()
+
+
+def test_a_recorded_signature_keeps_the_day_it_was_given(client, open_statement, carol, mlpd):
+    client.force_login(carol)
+    response = client.post(
+        f"/s/{open_statement.slug}/record/",
+        {"organization": mlpd.pk, "evidence": "Letter", "version": 1, "signed_on": "2999-01-01"},
+    )
+    assert "cannot be in the future" in response.content.decode()
+    assert not Signature.objects.exists()
+    client.post(
+        f"/s/{open_statement.slug}/record/",
+        {"organization": mlpd.pk, "evidence": "Letter", "version": 1, "signed_on": "2021-09-15"},
+    )
+    assert Signature.objects.get().signed_at.date().isoformat() == "2021-09-15"

@@ -6,6 +6,7 @@ checkout just works. DATABASE_URL moves it to PostgreSQL.
 
 import os
 import secrets
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -133,7 +134,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         # synchronous=FULL: a commit is on disk before we answer "saved" (WAL keeps it cheap).
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
     }
-    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("SQLITE_TEST_NAME") or None}
+    # Tests run on a file, not in memory: an in-memory database shares one connection across
+    # threads, so concurrency tests and live servers would test something production never does.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.environ.get("SQLITE_TEST_NAME")
+        or str(Path(tempfile.gettempdir()) / f"undersigned-test-{os.getpid()}.sqlite3")
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -51,6 +51,7 @@ def test_carol_and_the_kol_delegate_run_a_statement(
     # The delegate follows the link from the mail, creates an account, and signs.
     kol = browser.new_context(base_url=live_server.url).new_page()
     kol.goto(link)
+    kol.get_by_label("Choose a username").fill("kol")
     kol.get_by_label("Choose a password").fill("kol horse battery staple")
     kol.get_by_label("The same password again").fill("kol horse battery staple")
     kol.get_by_role("button", name="Accept and create the account").click()

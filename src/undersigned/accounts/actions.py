@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from undersigned.accounts.models import CoalitionRole, Delegate
-from undersigned.accounts.permissions import is_coordinator, require
+from undersigned.accounts.permissions import can_invite_for, is_coordinator, require
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
 from undersigned.coalitions.models import (
@@ -42,8 +42,12 @@ def invitation_link_token(token: str) -> str:
 def invite_organization(
     *, coalition: Coalition, organization: Organization, email: str, user
 ) -> Invitation:
-    """Invite an organization's delegate by e-mail; the mail carries a single-use link."""
-    require(is_coordinator(user, coalition))
+    """Invite an organization's delegate by e-mail; the mail carries a single-use link.
+
+    The organization is one of the coalition's members, or a new one described by the
+    coordinator: nobody invites themselves into another coalition's organization.
+    """
+    require(can_invite_for(user, coalition, organization))
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
         if organization.pk is None:
@@ -100,16 +104,30 @@ def find_invitation(link_token: str) -> Invitation:
 
 
 def accept_invitation(*, link_token: str, user) -> Invitation:
-    """Make the user a delegate of the invited organization and the organization a member."""
+    """Make the user a delegate of the invited organization and the organization a member.
+
+    Only the person the invitation was sent to accepts it: the logged-in account's address must
+    be the invited one. The organization's other delegates are told.
+    """
     with transaction.atomic():
         invitation = find_invitation(link_token)
+        if (user.email or "").strip().casefold() != invitation.email.strip().casefold():
+            raise ActionError(
+                _(
+                    "This invitation was sent to another e-mail address than the one of the "
+                    "account you are logged in with. Log out and open the link again, or ask "
+                    "the coordinator to invite your address."
+                )
+            )
         # Conditional update: of two clicks at once, only one uses the invitation.
         used = Invitation.objects.filter(pk=invitation.pk, accepted_at__isnull=True).update(
             accepted_at=timezone.now(), accepted_by=user
         )
         if not used:
             raise ActionError(_("This invitation has been used already. Log in instead."))
-        Delegate.objects.get_or_create(user=user, organization=invitation.organization)
+        __, added = Delegate.objects.get_or_create(user=user, organization=invitation.organization)
+        if added:
+            _tell_delegates(invitation.organization, new=user)
         Membership.objects.get_or_create(
             coalition=invitation.coalition, organization=invitation.organization
         )
@@ -122,10 +140,33 @@ def accept_invitation(*, link_token: str, user) -> Invitation:
     return invitation
 
 
-def create_invited_account(*, link_token: str, email: str, password: str):
+def _tell_delegates(organization: Organization, *, new) -> None:
+    """Mail the organization's other delegates that someone may now sign in its name."""
+    others = (
+        Delegate.objects.filter(organization=organization)
+        .exclude(user=new)
+        .select_related("user")
+        .order_by("user_id")
+    )
+    for delegate in others:
+        if delegate.user.email:
+            send_templated_mail(
+                template="delegate-added",
+                to=[delegate.user.email],
+                context={
+                    "organization": str(organization),
+                    "new_delegate": new.get_full_name() or new.get_username(),
+                    "url": settings.SITE_URL + reverse("dashboard"),
+                },
+            )
+
+
+def create_invited_account(*, link_token: str, username: str, email: str, password: str):
     """A new account for the person an invitation was sent to, already a delegate."""
     with transaction.atomic():
-        user = get_user_model().objects.create_user(username=email, email=email, password=password)
+        user = get_user_model().objects.create_user(
+            username=username, email=email, password=password
+        )
         accept_invitation(link_token=link_token, user=user)
     return user
 

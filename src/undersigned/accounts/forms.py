@@ -1,6 +1,6 @@
 from django import forms
 from django.conf import settings
-from django.contrib.auth import password_validation
+from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.cache import cache
 from django.urls import reverse
@@ -70,8 +70,17 @@ class QueuedPasswordResetForm(PasswordResetForm):
 
 
 class InvitedAccountForm(forms.Form):
-    """A new account for an invited delegate: the e-mail is the one invited."""
+    """A new account for an invited delegate: the e-mail is the one invited.
 
+    The username is chosen here and is not the address: names appear in the audit trail, which
+    is never erased, and an address must not be kept there.
+    """
+
+    username = forms.CharField(
+        label=_("Choose a username"),
+        max_length=150,
+        help_text=_("Shown to coordinators and in the history; not your e-mail address."),
+    )
     password1 = forms.CharField(
         label=_("Choose a password"), widget=forms.PasswordInput, strip=False, max_length=200
     )
@@ -82,6 +91,15 @@ class InvitedAccountForm(forms.Form):
     def __init__(self, *args, email: str, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.email = email
+
+    def clean_username(self) -> str:
+        username = self.cleaned_data["username"].strip()
+        if "@" in username:
+            raise forms.ValidationError(_("Choose a name that is not an e-mail address."))
+        get_user_model().username_validator(username)
+        if get_user_model().objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(_("This username is taken. Choose another."))
+        return username
 
     def clean(self) -> dict:
         cleaned = super().clean()

@@ -110,6 +110,36 @@ def can_sign_for(user: User, statement: "Statement", organization: Organization)
     return signing_organizations(user, statement).filter(pk=organization.pk).exists()
 
 
+def invitable_organizations(user: User, coalition: Coalition) -> QuerySet[Organization]:
+    """Listed organizations whose delegates a coordinator may invite: the coalition's members."""
+    if not is_coordinator(user, coalition):
+        return Organization.objects.none()
+    return Organization.objects.filter(coalitions=coalition)
+
+
+def can_invite_for(user: User, coalition: Coalition, organization: Organization) -> bool:
+    """A coordinator invites for a member organization, or for a new one (not yet saved)."""
+    if not is_coordinator(user, coalition):
+        return False
+    if organization.pk is None:
+        return True
+    return invitable_organizations(user, coalition).filter(pk=organization.pk).exists()
+
+
+def recordable_organizations(user: User, statement: "Statement") -> QuerySet[Organization]:
+    """Organizations whose signature a coordinator may record: the coalition's members (any
+    organization for an open letter); none for people who do not coordinate the statement."""
+    if not can_edit_statement(user, statement):
+        return Organization.objects.none()
+    if statement.coalition_id is None:
+        return Organization.objects.all()
+    return Organization.objects.filter(coalitions=statement.coalition_id)
+
+
+def can_record_signature(user: User, statement: "Statement", organization: Organization) -> bool:
+    return recordable_organizations(user, statement).filter(pk=organization.pk).exists()
+
+
 def require(allowed: bool) -> None:
     """Raise 403 unless allowed; for actions whose target the person can already see."""
     if not allowed:

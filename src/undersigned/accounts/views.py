@@ -28,6 +28,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             elif form is not None and form.is_valid():
                 user = actions.create_invited_account(
                     link_token=token,
+                    username=form.cleaned_data["username"],
                     email=invitation.email,
                     password=form.cleaned_data["password1"],
                 )

@@ -50,6 +50,8 @@ def describe(event: Event) -> str:
                 "version": version or "?",
             }
         case EventKind.SIGNATURE_WITHDRAWN:
+            if d.get("by_coordination"):
+                return gettext("The coordination removed the signature of %(org)s.") % {"org": org}
             return gettext("%(org)s withdrew its signature.") % {"org": org}
         case EventKind.SIGNATURE_RECORDED:
             if actor:

@@ -10,9 +10,9 @@ class InviteForm(forms.Form):
     """Invite a known organization, or a new one described here, and its delegate."""
 
     organization = forms.ModelChoiceField(
-        Organization.objects.order_by("abbreviation", "name"),
+        Organization.objects.none(),
         required=False,
-        label=_("Organization already listed"),
+        label=_("Member organization"),
         empty_label=_("— a new organization —"),
     )
     abbreviation = forms.CharField(label=_("Abbreviation"), max_length=60, required=False)
@@ -22,6 +22,10 @@ class InviteForm(forms.Form):
         choices=[("", "—"), *countries], required=False, label=_("Country")
     )
     email = forms.EmailField(label=_("E-mail of its delegate"), max_length=254)
+
+    def __init__(self, *args, organizations, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organization"].queryset = organizations.order_by("abbreviation", "name")
 
     def clean(self) -> dict:
         cleaned = super().clean()

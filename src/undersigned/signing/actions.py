@@ -12,7 +12,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from undersigned.accounts.models import Delegate
-from undersigned.accounts.permissions import can_edit_statement, can_sign_for, require
+from undersigned.accounts.permissions import (
+    can_edit_statement,
+    can_record_signature,
+    can_sign_for,
+    require,
+)
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
 from undersigned.coalitions.models import Organization
@@ -24,56 +29,122 @@ from undersigned.statements.diff import text_diff_lines
 from undersigned.statements.models import Statement, Text
 
 
-def sign_statement(*, statement: Statement, organization: Organization, user) -> Signature:
-    """A delegate signs the current version for their organization."""
+class StaleVersion(ActionError):
+    """The text changed between the moment the signer read it and the signature."""
+
+    def __init__(self, seen: int, current: int) -> None:
+        super().__init__(
+            _(
+                "The text changed while you were reading: it is now version %(current)s, and you "
+                "read version %(seen)s. Read what changed, then sign again."
+            )
+            % {"current": current, "seen": seen}
+        )
+        self.seen, self.current = seen, current
+
+
+def sign_statement(
+    *, statement: Statement, organization: Organization, user, version: int
+) -> Signature:
+    """A delegate signs, for their organization, the version they read."""
     require(can_sign_for(user, statement, organization))
-    return _sign(statement=statement, organization=organization, user=user, method=Method.DELEGATE)
+    return _sign(
+        statement=statement,
+        organization=organization,
+        user=user,
+        method=Method.DELEGATE,
+        version=version,
+    )
 
 
 def record_signature(
-    *, statement: Statement, organization: Organization, user, evidence: str
+    *,
+    statement: Statement,
+    organization: Organization,
+    user,
+    evidence: str,
+    version: int,
+    signed_at=None,
 ) -> Signature:
-    """A coordinator records a signature received by e-mail or on paper, with evidence."""
-    require(can_edit_statement(user, statement))
+    """A coordinator records a signature received by e-mail or on paper, with evidence.
+
+    Only for organizations of the statement's coalition (any organization for an open letter),
+    for the version the coordinator showed the organization, on the day it was given.
+    """
+    require(can_record_signature(user, statement, organization))
     if not evidence.strip():
         raise ActionError(_("Say how the signature reached you (e-mail, letter, meeting)."))
+    if signed_at is not None and signed_at > timezone.now():
+        raise ActionError(_("The date a signature was given cannot be in the future."))
     return _sign(
         statement=statement,
         organization=organization,
         user=user,
         method=Method.RECORDED,
         evidence=evidence.strip(),
+        version=version,
+        signed_at=signed_at,
     )
 
 
 def withdraw_signature(
     *, statement: Statement, organization: Organization, user, reason: str = ""
 ) -> Signature:
-    require(can_sign_for(user, statement, organization) or can_edit_statement(user, statement))
+    """The organization withdraws its signature, or the coordination removes one.
+
+    A delegate withdraws their organization's signature, with an optional reason. A coordinator
+    may remove a signature they recorded; one the organization gave itself only with a public
+    reason, and the list then says the coordination removed it.
+    """
+    reason = reason.strip()
+    by_organization = can_sign_for(user, statement, organization)
+    require(by_organization or can_edit_statement(user, statement))
     with transaction.atomic():
         Statement.objects.select_for_update().get(pk=statement.pk)
         signature = _active_signature(statement, organization)
+        by_coordination = not by_organization
+        if by_coordination and signature.method == Method.DELEGATE and not reason:
+            raise ActionError(
+                _(
+                    "%(org)s signed through its own delegate. Say publicly why the coordination "
+                    "removes this signature."
+                )
+                % {"org": organization}
+            )
         signature.withdrawn_at = timezone.now()
-        signature.withdrawal_reason = reason.strip()
-        signature.save(update_fields=["withdrawn_at", "withdrawal_reason"])
+        signature.withdrawal_reason = reason
+        signature.withdrawn_by = user
+        signature.removed_by_coordination = by_coordination
+        signature.save(
+            update_fields=[
+                "withdrawn_at",
+                "withdrawal_reason",
+                "withdrawn_by",
+                "removed_by_coordination",
+            ]
+        )
         statement.touch()
         record_event(
             kind=Event.Kind.SIGNATURE_WITHDRAWN,
             actor=user,
             statement=statement,
             organization=organization,
-            details={"reason": signature.withdrawal_reason},
+            details={"reason": reason, "by_coordination": by_coordination},
         )
     return signature
 
 
-def reconfirm_signature(*, statement: Statement, organization: Organization, user) -> Signature:
-    """A delegate consents to the newest version after the text changed."""
+def reconfirm_signature(
+    *, statement: Statement, organization: Organization, user, version: int
+) -> Signature:
+    """A delegate consents to the newest version, the one they read, after the text changed."""
     require(can_sign_for(user, statement, organization))
     with transaction.atomic():
         statement = Statement.objects.select_for_update().get(pk=statement.pk)
         signature = _active_signature(statement, organization)
         text = statement.current_text()
+        if text.version != version:
+            raise StaleVersion(seen=version, current=text.version)
         if signature.text_id == text.pk:
             return signature
         signature.text = text
@@ -116,7 +187,9 @@ def ask_signers_to_reconfirm(*, statement: Statement, previous: Text, text: Text
         )
 
 
-def _sign(*, statement, organization, user, method, evidence: str = "") -> Signature:
+def _sign(
+    *, statement, organization, user, method, version: int, evidence: str = "", signed_at=None
+) -> Signature:
     # A deadline that has passed closes the statement for good (committed and audited), even
     # though this signature is then refused.
     close_if_expired(statement)
@@ -127,17 +200,21 @@ def _sign(*, statement, organization, user, method, evidence: str = "") -> Signa
         if not statement.is_open_for_signatures():
             raise ActionError(_("This statement is not open for signatures."))
         text = statement.current_text()
+        if text.version != version:
+            raise StaleVersion(seen=version, current=text.version)
         existing = Signature.objects.filter(statement=statement, organization=organization).first()
         if existing and existing.withdrawn_at is None:
             raise ActionError(_("%(org)s has signed already.") % {"org": organization})
         fields = {
             "text": text,
-            "signed_at": timezone.now(),
+            "signed_at": signed_at or timezone.now(),
             "method": method,
             "evidence": evidence,
             "signed_by": user,
             "withdrawn_at": None,
             "withdrawal_reason": "",
+            "withdrawn_by": None,
+            "removed_by_coordination": False,
         }
         if existing:  # signing again after a withdrawal
             for name, value in fields.items():

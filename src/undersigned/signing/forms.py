@@ -15,7 +15,12 @@ class OrganizationChoiceForm(forms.Form):
             self.fields["organization"].queryset = organizations
 
 
-class SignForm(OrganizationChoiceForm):
+class VersionForm(OrganizationChoiceForm):
+    # The version the person read; a signature is given to that text or to none.
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+
+class SignForm(VersionForm):
     confirm = forms.BooleanField(
         label=_("I confirm that this organization signs this version of the text."),
         error_messages={"required": _("Tick the box to confirm the signature.")},
@@ -31,7 +36,13 @@ class WithdrawForm(OrganizationChoiceForm):
     )
 
 
-class RecordForm(OrganizationChoiceForm):
+class RecordForm(VersionForm):
+    signed_on = forms.DateField(
+        label=_("Date the signature was given"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty for today."),
+    )
     evidence = forms.CharField(
         label=_("Evidence"),
         max_length=4000,

@@ -52,6 +52,17 @@ class Signature(models.Model):
     )
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
     withdrawal_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("withdrawn by"),
+    )
+    # True when the coalition's coordination removed the signature, not the organization itself;
+    # the public list says so.
+    removed_by_coordination = models.BooleanField(_("removed by the coordination"), default=False)
 
     objects = SignatureQuerySet.as_manager()
 

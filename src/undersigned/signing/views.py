@@ -1,22 +1,37 @@
 """Signing, withdrawing and confirming again: thin views over signing.actions."""
 
+from datetime import date, datetime, time
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from undersigned.accounts.permissions import (
     can_edit_statement,
+    recordable_organizations,
     require,
     signing_organizations,
 )
 from undersigned.coalitions.models import Organization
 from undersigned.core.errors import ActionError
 from undersigned.signing import actions
-from undersigned.signing.forms import RecordForm, SignForm, WithdrawForm
+from undersigned.signing.forms import RecordForm, SignForm, VersionForm, WithdrawForm
 from undersigned.statements.selectors import get_statement_for
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time(12)))
+
+
+def _changes_since(statement, stale: "actions.StaleVersion") -> HttpResponse:
+    """To what changed between the version the person read and the current one."""
+    url = reverse("statement-diff", args=[statement.slug])
+    return redirect(f"{url}?from={stale.seen}&to={stale.current}")
 
 
 def _errors(form) -> str:
@@ -45,7 +60,15 @@ def sign(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect(statement)
     organization = form.cleaned_data["organization"]
     try:
-        actions.sign_statement(statement=statement, organization=organization, user=request.user)
+        actions.sign_statement(
+            statement=statement,
+            organization=organization,
+            user=request.user,
+            version=form.cleaned_data["version"],
+        )
+    except actions.StaleVersion as stale:
+        messages.error(request, stale.message)
+        return _changes_since(statement, stale)
     except ActionError as error:
         messages.error(request, error.message)
     else:
@@ -88,11 +111,21 @@ def reconfirm(request: HttpRequest, slug: str) -> HttpResponse:
     statement = get_statement_for(request, slug)
     allowed = signing_organizations(request.user, statement)
     _require_allowed_organization(request, allowed)
-    organization = allowed.get(pk=request.POST["organization"])
+    form = VersionForm(request.POST, organizations=allowed)
+    if not form.is_valid():
+        messages.error(request, _errors(form))
+        return redirect(statement)
+    organization = form.cleaned_data["organization"]
     try:
         actions.reconfirm_signature(
-            statement=statement, organization=organization, user=request.user
+            statement=statement,
+            organization=organization,
+            user=request.user,
+            version=form.cleaned_data["version"],
         )
+    except actions.StaleVersion as stale:
+        messages.error(request, stale.message)
+        return _changes_since(statement, stale)
     except ActionError as error:
         messages.error(request, error.message)
     else:
@@ -107,21 +140,24 @@ def record(request: HttpRequest, slug: str) -> HttpResponse:
     """A coordinator records a signature that arrived by e-mail or on paper."""
     statement = get_statement_for(request, slug)
     require(can_edit_statement(request.user, statement))
-    candidates = Organization.objects.exclude(
+    candidates = recordable_organizations(request.user, statement).exclude(
         signatures__statement=statement, signatures__withdrawn_at__isnull=True
     )
-    if statement.coalition_id:
-        candidates = candidates.filter(coalitions=statement.coalition_id)
     form = RecordForm(
-        request.POST or None, organizations=candidates.order_by("abbreviation", "name")
+        request.POST or None,
+        organizations=candidates.order_by("abbreviation", "name"),
+        initial={"version": statement.current_text().version},
     )
     if request.method == "POST" and form.is_valid():
+        signed_on = form.cleaned_data["signed_on"]
         try:
             actions.record_signature(
                 statement=statement,
                 organization=form.cleaned_data["organization"],
                 user=request.user,
                 evidence=form.cleaned_data["evidence"],
+                version=form.cleaned_data["version"],
+                signed_at=_start_of(signed_on) if signed_on else None,
             )
         except ActionError as error:
             form.add_error(None, error.message)

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from undersigned.accounts import actions
 from undersigned.accounts.permissions import (
+    invitable_organizations,
     is_coordinator,
     is_member,
     represented_organizations,
@@ -38,7 +39,11 @@ def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "statements": statements,
             "members": members,
             "coordinating": coordinating,
-            "invite_form": InviteForm() if coordinating else None,
+            "invite_form": InviteForm(
+                organizations=invitable_organizations(request.user, coalition)
+            )
+            if coordinating
+            else None,
             "join_requests": coalition.join_requests.filter(
                 state=JoinRequest.State.PENDING
             ).select_related("organization")
@@ -53,7 +58,9 @@ def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def invite(request: HttpRequest, slug: str) -> HttpResponse:
     coalition = get_object_or_404(Coalition, slug=slug)
     require(is_coordinator(request.user, coalition))
-    form = InviteForm(request.POST or None)
+    form = InviteForm(
+        request.POST or None, organizations=invitable_organizations(request.user, coalition)
+    )
     if request.method == "POST" and form.is_valid():
         organization = form.organization_to_invite()
         actions.invite_organization(
