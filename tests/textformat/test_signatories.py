@@ -79,8 +79,9 @@ def test_it_reads_individuals_with_affiliations():
     assert doc.date == "2021-09"
     assert [(s.name, s.affiliation, s.country, s.kind) for s in doc.signatories] == [
         ("Jane Doe", "University of Oxford", None, "person"),
-        ("Prof. Dr. Hans Müller", "Universität Hamburg", "DE", "person"),
-        ("Dr. Amina Yusuf", "University of Lagos", "NG", "person"),
+        # Titles are not part of a name.
+        ("Hans Müller", "Universität Hamburg", "DE", "person"),
+        ("Amina Yusuf", "University of Lagos", "NG", "person"),
         ("John Smith", None, None, "person"),
     ]
 
@@ -177,7 +178,7 @@ def test_it_splits_abbreviation_name_and_translation(line, abbreviation, name, n
     ("line", "kind", "name", "affiliation", "country"),
     [
         ("Jane Doe, University of X", "person", "Jane Doe", "University of X", None),
-        ("Prof. Dr. Jane Doe (University of X, Germany)", "person", "Prof. Dr. Jane Doe",
+        ("Prof. Dr. Jane Doe (University of X, Germany)", "person", "Jane Doe",
          "University of X", "DE"),
         ("Jean-Luc de la Roche, Lycée Voltaire, France", "person", "Jean-Luc de la Roche",
          "Lycée Voltaire", "FR"),

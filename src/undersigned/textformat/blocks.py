@@ -247,7 +247,10 @@ def _after_sign_off(lines: list[Line], plan: Plan) -> int | None:
             continue
         block = _collect(lines, position + 1, "sign-off")
         needed = 2 if sign_off(line.text) else 3
-        if len(block.entries) >= needed:
+        # A closing comes near the end: the text below the list is shorter than above it.
+        below = sum(len(other.text) for other in lines[block.end :])
+        above = sum(len(other.text) for other in lines[:position])
+        if len(block.entries) >= needed and below < above:
             plan.roles[line.index] = ("body", f"{reason} before the list")
             _take(plan, block)
             return block.end
@@ -269,7 +272,10 @@ def _trailing(lines: list[Line], plan: Plan) -> int | None:
         return None
     block = _collect(lines, start, "trailing")
     marked = sum(1 for e in block.entries if lines_marked(lines, e))
-    if marked >= 2 or len(block.entries) >= 5:
+    # Without markers, five entries at least, below some prose: short closing lines
+    # ("Coordination Committee") are an issuer, not a list.
+    after_prose = start > 0 and _entry_score(lines[start - 1]) < PROSE
+    if marked >= 2 or (len(block.entries) >= 5 and after_prose):
         _take(plan, block)
         return block.end
     return None

@@ -109,6 +109,15 @@ def _title_like(unit: str) -> bool:
     )
 
 
+def _continues_title(title: str, unit: str) -> bool:
+    """A title set over several heading lines: "The unanimous Declaration" / "of the …"."""
+    unit = _strip_markdown_heading(unit)
+    if len(unit) > 60 or not _title_like(unit.removesuffix(",")):
+        return False
+    last = title.rsplit(" ", 1)[-1]
+    return unit[:1].islower() or (last.isalpha() and last.islower())
+
+
 def _issuer_like(unit: str) -> bool:
     if not (2 <= len(unit) <= 100) or not unit[0].isupper() or unit.endswith(_TERMINAL):
         return False
@@ -164,8 +173,12 @@ def _top(units: list[str], doc: Document) -> None:
     if position < len(units):
         title = _strip_markdown_heading(units[position])
         if _title_like(title):
-            doc.title = title
             position += 1
+            # Only with text below: a lone short paragraph may be an issuer once joined.
+            while position < len(units) - 1 and _continues_title(title, units[position]):
+                title += " " + _strip_markdown_heading(units[position])
+                position += 1
+            doc.title = title
             if position < len(units):
                 subtitle = _strip_markdown_heading(units[position])
                 if _title_like(subtitle):

@@ -11,9 +11,10 @@ import dataclasses
 import re
 from functools import lru_cache
 
-from .countries import country_from_text, country_name_code
+from .countries import country_from_text, country_name_code, is_region
 from .folding import fold, words
 from .model import Signatory
+from .persons import affiliation, strip_titles
 from .vocabulary import (
     FUNCTION_WORDS,
     NAME_PARTICLES,
@@ -245,16 +246,127 @@ def parse_signatory(
     return dataclasses.replace(_parse_signatory(text, number, group, group_country))
 
 
+_ABBREVIATED_WORDS = "jr sr inc ltd co corp bros st e.v e.k s.a s.l s.j ev ek sa sl sj gmbh mbh v k"
+_KEEP_FINAL_PERIOD = frozenset(_ABBREVIATED_WORDS.split())
+_SEVERAL_COUNTRIES = re.compile(r"\s*(?:/|,|;|&|\band\b|\bet\b|\bund\b|\by\b|\be\b)\s*")
+_LEADING_DASHED = re.compile(r"^(?P<abbr>[^\s,]+)\s*(?:[-–—]|,)\s+(?P<name>.+)$")
+
+
+def _strip_final_period(text: str) -> str:
+    """ "Fundación Corona." -> "Fundación Corona"; "Pengutronix e.K." and "Jr." keep theirs."""
+    if not text.endswith(".") or text.endswith(".."):
+        return text
+    last = text[:-1].rsplit(" ", 1)[-1]
+    if len(last) <= 1 or "." in last or fold(last) in _KEEP_FINAL_PERIOD:
+        return text
+    return text[:-1].rstrip()
+
+
+def _several_countries(content: str) -> bool:
+    """ "(France / Switzerland)": two places or more, so no one country."""
+    parts = [p for p in _SEVERAL_COUNTRIES.split(content) if p]
+    return len(parts) >= 2 and all(country_name_code(p) is not None or is_region(p) for p in parts)
+
+
+def _is_descriptor(content: str) -> bool:
+    """ "(EU trade association representing 45.000 EU SMEs)": a description, not a name."""
+    tokens = [t for t in content.split() if fold(t) not in FUNCTION_WORDS]
+    if len(tokens) < 3:
+        return False
+    lower = sum(1 for t in tokens if t[:1].islower())
+    return 2 * lower >= len(tokens) or any(ch.isdigit() for ch in content)
+
+
+def _paren_abbreviation(content: str, before: str) -> bool:
+    """ "(CCC)", "(IP.rec)", "(DHnet)", "(vzbv)" after the name they abbreviate."""
+    if " " in content or len(content) > 14 or not content[:1].isalnum():
+        return False
+    if is_acronym(content, strict=True):
+        return True
+    if any(ch.isupper() for ch in content[1:]):
+        return initials_score(content, before) >= 0.6
+    initials = _initials(before)
+    return content.islower() and bool(initials) and fold(content[0]) == initials[0]
+
+
+def _only_short_forms(text: str) -> bool:
+    """ "FFDN", "SEP-UNSA", "LAG 21 NRW", "ApTI": an entry that is only its short form."""
+    tokens = text.split()
+    if not tokens or len(tokens) > 3:
+        return False
+    lettered = [t for t in tokens if any(ch.isalpha() for ch in t)]
+    if len(tokens) > 1 and (
+        len(lettered) < 2 or not all(t.isupper() or t.isdigit() for t in tokens)
+    ):
+        return False
+    token = tokens[0] if len(tokens) == 1 else "".join(lettered)
+    letters = [ch for ch in token if ch.isalpha()]
+    upper = sum(1 for ch in letters if ch.isupper())
+    return upper >= 2 and upper > len(letters) - upper and token[:1].isupper()
+
+
+def _leading_dashed(name: str) -> tuple[str | None, str]:
+    """ "FSU – Fédération Syndicale Unitaire", "WDC, Whale …", "Idec - Instituto …"."""
+    match = _LEADING_DASHED.match(name)
+    if match is None:
+        return None, name
+    abbr, rest = match["abbr"], match["name"]
+    if not abbr[:1].isupper() or not any(ch.isalpha() for ch in rest[:1]):
+        return None, name
+    comma = name[len(abbr) :].lstrip().startswith(",")
+    if is_acronym(abbr, strict=True) and (not comma or initials_score(abbr, rest) >= 0.6):
+        return abbr, rest
+    if any(ch.isdigit() for ch in abbr) and any(ch.isupper() for ch in abbr) and not comma:
+        return abbr, rest  # "D64 – Zentrum für digitalen Fortschritt"
+    # "Idec - Instituto Brasileiro de Defesa do Consumidor": a short mixed-case form whose
+    # letters follow the initials of the name after the dash.
+    initials = _initials(rest)
+    if (
+        not comma
+        and len(abbr) <= 8
+        and len(initials) >= 3
+        and fold(abbr[0]) in initials[:2]
+        and initials_score(abbr, rest) >= 0.6
+    ):
+        return abbr, rest
+    return None, name
+
+
+_NAME_SUFFIX = re.compile(r"^((?:Jr|Sr|Jnr|Snr)\.?|I{2,3}|IV)(?=,|$)")
+
+
+def _person(text: str) -> tuple[str, str | None] | None:
+    """(name, affiliation) when the entry is a person: "Jane Doe, Role, University"."""
+    for separator in (", ", " - ", " – ", " — ", " for "):
+        head, found, tail = text.partition(separator)
+        if not found:
+            continue
+        if not _is_person_name(head):
+            continue
+        name = strip_titles(head)[0]
+        suffix = _NAME_SUFFIX.match(tail) if separator == ", " else None
+        if suffix:  # "Thomas Heyward, Jr." keeps its suffix
+            name, tail = f"{name}, {suffix[1]}", tail[suffix.end() :].removeprefix(", ")
+            if not tail:
+                return name, None
+        if separator != ", " and not tail[:1].isupper():
+            continue
+        parts = tail.split(", ") if separator in (", ", " - ", " – ", " — ") else [tail]
+        return name, affiliation(parts)
+    return None
+
+
 @lru_cache(maxsize=1 << 17)
 def _parse_signatory(
     text: str, number: int | None, group: str | None, group_country: str | None
 ) -> Signatory:
-    text = _clean(text)
+    text = _strip_final_period(_clean(text))
     text, country = _country_suffix(text)
     stated = country is not None
     name_en: str | None = None
     paren_abbreviation: str | None = None
-    affiliation: str | None = None
+    expanded: str | None = None  # the abbreviation of "FSFE (Free Software Foundation Europe)"
+    affiliation_: str | None = None
     person = False
 
     # Parenthesized parts at the end, outermost last: "Name (English) (ABBR)".
@@ -269,27 +381,54 @@ def _parse_signatory(
         if country is None and country_name_code(content) is not None:
             country, stated, text = country_name_code(content), True, before
             continue
-        if paren_abbreviation is None and name_en is None and is_acronym(content, strict=True):
+        if _several_countries(content):
+            text = before
+            continue
+        if paren_abbreviation is None and name_en is None and _paren_abbreviation(content, before):
             paren_abbreviation, text = content, before
             continue
         if (
-            affiliation is None
+            name_en is None
+            and " " not in before
+            and is_acronym(before)
+            and initials_score(before, content) >= 0.6
+        ):
+            expanded, text = before, content
+            break
+        titled = strip_titles(before)[1]
+        if (
+            affiliation_ is None
             and name_en is None
-            and ("," in content or has_organization_word(content))
+            and ("," in content or has_organization_word(content) or titled)
             and _is_person_name(before)
         ):
             # "Prof. Dr. Jane Doe (University of X, Germany)"
-            affiliation, inner_country = _country_suffix(content)
+            affiliation_, inner_country = _country_suffix(content)
             if inner_country is not None and country is None:
                 country, stated = inner_country, True
-            person, text = True, before
+            person, text = True, strip_titles(before)[0]
             break
+        if name_en is None and _is_descriptor(content):
+            text = before
+            continue
         if name_en is None and _is_translation(content, before):
             name_en, text = content, before
             continue
         break
 
-    abbreviation, name = (None, text) if person else _split_abbreviation(text, name_en)
+    abbreviation: str | None = expanded
+    name = text
+    if not person and expanded is None and paren_abbreviation is None:
+        found = _person(text)
+        if found is not None:
+            person = True
+            name, affiliation_ = found
+    if not person and expanded is None:
+        abbreviation, name = _split_abbreviation(text, name_en)
+        if abbreviation is not None:
+            name = name.lstrip("–—-, ").strip() or name
+        if abbreviation is None:
+            abbreviation, name = _leading_dashed(name)
     if abbreviation is None and not person:
         if paren_abbreviation is not None:
             abbreviation, paren_abbreviation = paren_abbreviation, None
@@ -297,23 +436,25 @@ def _parse_signatory(
             match = _DASH_ACRONYM.match(name)
             if match and is_acronym(match["abbr"], strict=True):
                 abbreviation, name = match["abbr"], match["name"]
+            elif _only_short_forms(name):
+                abbreviation = name
     if paren_abbreviation is not None:
         name = f"{name} ({paren_abbreviation})"
 
     if not person and abbreviation is None and name_en is None:
         head, _, tail = name.partition(", ")
         if _is_person_name(head):
-            person, name = True, head
-            affiliation = tail or None
+            person, name = True, strip_titles(head)[0]
+            affiliation_ = tail or None
     kind = "person" if person else "organization"
-    if affiliation is not None:
-        affiliation = affiliation.strip() or None
+    if affiliation_ is not None:
+        affiliation_ = affiliation_.strip() or None
 
     if country is None:
         country = group_country
     if country is None:
         if person:
-            country = country_from_text(affiliation) if affiliation else None
+            country = country_from_text(affiliation_) if affiliation_ else None
         else:
             country = country_from_text(name) or (country_from_text(name_en) if name_en else None)
     return Signatory(
@@ -324,6 +465,6 @@ def _parse_signatory(
         country=country,
         group=group,
         kind=kind,
-        affiliation=affiliation,
+        affiliation=affiliation_,
         country_stated=stated,
     )

@@ -1,0 +1,140 @@
+"""Persons in a signatory list: "Name, Role, Institution", "Prof. Dr. Name - Institution",
+"Name, Presidente da CUT (…)", "Name for Project", "MEP Name (Group)".
+
+The name keeps neither titles nor roles; the affiliation is the organization as written,
+with the role in front of it removed ("Presidente da CUT" -> "CUT"). Roles, degrees and
+disciplines on their own are not affiliations.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .folding import fold, words
+from .vocabulary import PERSON_TITLES, has_organization_word
+
+_ROLE_TEXT = """president presidente presidenta president presidentin vice vicepresidente secretary
+    secretaria secretario secretaire sekretar sekretarin general geral director directora
+    directeur directrice direktor direktorin diretor diretora chair chairman chairwoman
+    chairperson co-chair cochair ceo cto founder co-founder cofounder coordinator
+    coordinadora coordinador coordinateur coordinatrice koordinator koordinatorin coordenador
+    coordenadora member miembro membre mitglied membro spokesperson spokesman spokeswoman
+    porte-parole sprecher sprecherin portavoz porta-voz professor professora professeur
+    profesor profesora prof lecturer reader researcher research fellow associate assistant
+    adjunct emeritus emerita dean student candidate phd postdoc postdoctoral scholar faculty
+    instructor teacher administrator manager head chief officer advisor adviser consultant
+    analyst economist sociologist historian attorney lawyer editor journalist author writer
+    activist organizer organiser mp mep senator deputy deputado deputada diputado diputada
+    depute abgeordnete abgeordneter councillor councilor councilwoman council woman mayor
+    retired former senior junior visiting graduate undergraduate doctoral principal
+    investigator staff executive treasurer rector rektor reitor provost chancellor tesorero
+    vorsitzende vorsitzender geschaftsfuhrer geschaftsfuhrerin baskan baskani genel sekreter
+    uyesi uye presidente-geral secretario-geral secretaria-geral lecturer instructor
+    part-time parttime freelance independent sociologist employee"""
+_ROLE_WORDS = frozenset(_ROLE_TEXT.split())
+# A role and the preposition that leads to the organization: "Presidente da", "Professor at".
+_ROLE_PREFIX = re.compile(
+    r"^(?:(?:[\w'’\-]+\s+){0,3}?[\w'’\-]+\s+)?"
+    r"(?:da|do|de|del|della|des|du|der|of|at|of the|at the|for|for the|bei|von|am|en)\s+"
+    r"(?=\S)",
+    re.IGNORECASE,
+)
+_ON_BEHALF = re.compile(
+    r"^(?:on behalf of|representing|for|pour|au nom de|im namen (?:von|des|der)|en nombre de"
+    r"|em nome d[aoe]|a nome d[ei])\s+",
+    re.IGNORECASE,
+)
+_US_STATE = re.compile(r"^[A-Z]{2}$")
+# Universities have campuses: the place after them stays ("University of California, Irvine").
+_CAMPUS_HOLDERS = re.compile(r"\buniversit|\bstate\b", re.IGNORECASE)
+_INSTITUTION_TEXT = """university universidad universidade universite universitat universita
+    universitesi college school academy akademie institute instituto institut center centre centro
+    hospital laboratory lab library museum clinic consulting city ministry department
+    sindical intersindical central"""
+_INSTITUTION_WORDS = frozenset(_INSTITUTION_TEXT.split())
+_DEGREE = re.compile(r"^(?:phd|ph\.d\.?|md|mba|ma|ms|msc|bsc|ba|mps|edd)\b", re.IGNORECASE)
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&.\-]{1,}\b")
+
+
+def strip_titles(name: str) -> tuple[str, bool]:
+    """ "Prof. Dr. Jane Doe" -> ("Jane Doe", True); "MEP Jane Doe" -> ("Jane Doe", True)."""
+    tokens = name.split()
+    titled = False
+    while len(tokens) > 1 and fold(tokens[0].rstrip(".,")).replace(".", "") in PERSON_TITLES:
+        tokens = tokens[1:]
+        titled = True
+    # "Jane Doe, PhD" and "Jane Doe PhD" keep the degree out of the name.
+    while len(tokens) > 2 and fold(tokens[-1].strip(".,")) in {"phd", "md", "mba", "mep", "mp"}:
+        tokens = tokens[:-1]
+    return " ".join(tokens).rstrip(","), titled
+
+
+def is_role(segment: str) -> bool:
+    """Whether a comma-separated part is a role, a degree or a discipline, not an employer."""
+    tokens = words(segment)
+    if not tokens:
+        return True
+    return any(t in _ROLE_WORDS for t in tokens) and not _is_institution(segment)
+
+
+def _is_institution(segment: str) -> bool:
+    tokens = words(segment)
+    if any(t in _INSTITUTION_WORDS or t.startswith("universit") for t in tokens):
+        return True
+    return has_organization_word(segment) or bool(_ACRONYM.search(segment))
+
+
+def _without_role(segment: str) -> str:
+    """ "Presidente da CUT (…)" -> "CUT (…)"; "Professor at Harvard" -> "Harvard"."""
+    behalf = _ON_BEHALF.match(segment)
+    if behalf:
+        return segment[behalf.end() :]
+    match = _ROLE_PREFIX.match(segment)
+    if match and any(t in _ROLE_WORDS for t in words(segment[: match.end()])):
+        rest = segment[match.end() :]
+        if rest[:1].isupper() or rest[:1].isdigit():
+            return rest
+    return segment
+
+
+def affiliation(parts: list[str]) -> str | None:
+    """The organization among the parts after a person's name, as written, or None."""
+    parts = [p.strip() for p in parts if p.strip()]
+    if not parts:
+        return None
+    # A US state code and the city before it are a place, not part of the institution.
+    if len(parts) >= 2 and _US_STATE.match(parts[-1]):
+        parts = parts[:-2]
+    for index, part in enumerate(parts):
+        if _is_institution(part) and not _is_role_phrase(part):
+            return ", ".join(_drop_city([_without_role(part), *parts[index + 1 :]]))
+    for index, part in enumerate(parts):
+        stripped = _without_role(part)
+        if stripped != part and not is_role(stripped) and stripped[:1].isupper():
+            return ", ".join([stripped, *parts[index + 1 :]])
+    last = parts[-1]
+    if is_role(last) or _is_role_phrase(last) or _DEGREE.match(last):
+        return None
+    return last
+
+
+def _is_role_phrase(part: str) -> bool:
+    """ "Professor of Sociology": a role word leads and no institution word follows."""
+    tokens = words(part)
+    return (
+        bool(tokens)
+        and tokens[0] in _ROLE_WORDS
+        and not any(t in _INSTITUTION_WORDS or t.startswith("universit") for t in tokens)
+    )
+
+
+def _drop_city(parts: list[str]) -> list[str]:
+    """ "Wilbur Wright College, Chicago" -> the college; a university keeps its campus."""
+    if (
+        len(parts) >= 2
+        and not _is_institution(parts[-1])
+        and len(words(parts[-1])) <= 3
+        and not _CAMPUS_HOLDERS.search(parts[-2])
+    ):
+        return parts[:-1]
+    return parts
