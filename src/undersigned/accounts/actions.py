@@ -13,7 +13,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from undersigned.accounts.models import CoalitionRole, Delegate
-from undersigned.accounts.permissions import can_invite_for, is_coordinator, require
+from undersigned.accounts.permissions import (
+    can_edit_directory,
+    can_invite_for,
+    is_coordinator,
+    require,
+)
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
 from undersigned.coalitions.models import (
@@ -286,3 +291,32 @@ def remove_delegate(*, delegate: Delegate, user) -> None:
             details={"user": delegate.user.get_username(), "role": "delegate"},
         )
         delegate.delete()
+
+
+def save_coalition(*, coalition: Coalition, user) -> Coalition:
+    """Create a coalition or correct its name, description or website (staff)."""
+    require(can_edit_directory(user))
+    created = coalition.pk is None
+    with transaction.atomic():
+        coalition.save()
+        record_event(
+            kind=Event.Kind.COALITION_SAVED,
+            actor=user,
+            details={"coalition": coalition.abbreviation, "created": created},
+        )
+    return coalition
+
+
+def save_organization(*, organization: Organization, user) -> Organization:
+    """Add an organization or correct its names, country or website (staff)."""
+    require(can_edit_directory(user))
+    created = organization.pk is None
+    with transaction.atomic():
+        organization.save()
+        record_event(
+            kind=Event.Kind.ORGANIZATION_SAVED,
+            actor=user,
+            organization=organization,
+            details={"created": created},
+        )
+    return organization

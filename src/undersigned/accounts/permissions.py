@@ -140,6 +140,11 @@ def can_record_signature(user: User, statement: "Statement", organization: Organ
     return recordable_organizations(user, statement).filter(pk=organization.pk).exists()
 
 
+def can_edit_directory(user: User) -> bool:
+    """Create coalitions and correct organizations' names and details: the operators' work."""
+    return _known(user) and user.is_staff
+
+
 def require(allowed: bool) -> None:
     """Raise 403 unless allowed; for actions whose target the person can already see."""
     if not allowed:

@@ -42,6 +42,8 @@ class EventKind(models.TextChoices):
     STATEMENT_IMPORTED = "statement.imported", _("Statement imported")
     ENDORSEMENTS_HIDDEN = "endorsements.hidden", _("Endorsements hidden")
     PERSON_FORGOTTEN = "person.forgotten", _("Person forgotten")
+    COALITION_SAVED = "coalition.saved", _("Coalition saved")
+    ORGANIZATION_SAVED = "organization.saved", _("Organization saved")
 
 
 class ImmutableEventError(Exception):

@@ -1,10 +1,13 @@
 from django.contrib import admin
 
+from undersigned.core.admin import ViewOnlyAdmin
 from undersigned.endorsements.models import Endorsement
 
 
 @admin.register(Endorsement)
-class EndorsementAdmin(admin.ModelAdmin):
+class EndorsementAdmin(ViewOnlyAdmin):
+    """Endorsements change through their actions (confirm, remove, hide, forget)."""
+
     list_display = [
         "name",
         "statement",

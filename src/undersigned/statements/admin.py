@@ -1,31 +1,30 @@
 from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
+from undersigned.core.admin import ViewOnlyAdmin, ViewOnlyMixin
 from undersigned.core.errors import ActionError
 from undersigned.statements.actions import change_state
 from undersigned.statements.models import State, Statement, Text
 
 
-class TextInline(admin.StackedInline):
+class TextInline(ViewOnlyMixin, admin.StackedInline):
+    """Texts are versioned through the editor, never rewritten."""
+
     model = Text
     extra = 0
-    can_delete = False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False  # texts are versioned through the editor, never rewritten
-
     fields = ["language", "version", "title", "subtitle", "body", "translation_of"]
     show_change_link = True
 
 
 @admin.register(Statement)
-class StatementAdmin(admin.ModelAdmin):
+class StatementAdmin(ViewOnlyAdmin):
+    """Statements change through the statement actions, which audit them: the admin lists them
+    and offers opening and closing, which go through the same action."""
+
     list_display = ["__str__", "kind", "coalition", "state", "issued_on", "updated_at"]
     list_filter = ["state", "kind", "coalition", "original_language"]
     search_fields = ["slug", "texts__title", "issuer"]
     date_hierarchy = "created_at"
-    # State and words change through the statement actions, which audit them.
-    readonly_fields = ["state", "opened_at", "closed_at", "created_by", "created_at", "updated_at"]
     inlines = [TextInline]
     actions = ["open_for_signatures", "close_for_signatures"]
 
@@ -49,7 +48,7 @@ class StatementAdmin(admin.ModelAdmin):
 
 
 @admin.register(Text)
-class TextAdmin(admin.ModelAdmin):
+class TextAdmin(ViewOnlyAdmin):
     list_display = ["title", "statement", "language", "version", "created_at"]
     list_filter = ["language"]
     search_fields = ["title", "body", "statement__slug"]

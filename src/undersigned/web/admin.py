@@ -1,14 +1,17 @@
+"""Coalitions and organizations in the admin: saved through the directory actions, which audit
+them; memberships change through invitations and requests to join."""
+
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from undersigned.accounts.actions import save_coalition, save_organization
 from undersigned.coalitions.models import Coalition, Membership, Organization
+from undersigned.core.admin import ViewOnlyTabularInline
 
 
-class MembershipInline(admin.TabularInline):
+class MembershipInline(ViewOnlyTabularInline):
     model = Membership
-    extra = 0
-    autocomplete_fields = ["organization"]
 
 
 @admin.register(Coalition)
@@ -17,6 +20,12 @@ class CoalitionAdmin(admin.ModelAdmin):
     search_fields = ["abbreviation", "name"]
     prepopulated_fields = {"slug": ["abbreviation"]}
     inlines = [MembershipInline]
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    def save_model(self, request, obj, form, change) -> None:
+        save_coalition(coalition=obj, user=request.user)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(member_count=Count("members"))
@@ -33,6 +42,12 @@ class OrganizationAdmin(admin.ModelAdmin):
     list_filter = ["country", "coalitions"]
     search_fields = ["abbreviation", "name", "name_en"]
     prepopulated_fields = {"slug": ["abbreviation", "name"]}
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False  # signatures keep their organization
+
+    def save_model(self, request, obj, form, change) -> None:
+        save_organization(organization=obj, user=request.user)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(signature_count=Count("signatures"))
