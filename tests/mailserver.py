@@ -30,6 +30,7 @@ class SMTPServer:
     host: str
     port: int
     messages: list[EmailMessage] = field(default_factory=list)
+    peers: list[tuple] = field(default_factory=list)  # the client address of each message
     # Set to e.g. "550 5.1.1 No such user" or "451 4.3.0 Try again later" to refuse recipients.
     rcpt_reply: str | None = None
 
@@ -41,6 +42,7 @@ class SMTPServer:
 
     async def handle_DATA(self, server, session, envelope) -> str:
         self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        self.peers.append(session.peer)
         return "250 Message accepted for delivery"
 
 

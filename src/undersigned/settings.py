@@ -204,6 +204,8 @@ if DEBUG:
 # Background work (mail) goes through Django's task framework, queued in the database so that the
 # embedded mode needs no broker; `undersigned worker` runs the queue.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Tasks a worker takes from the queue at a time: one transaction claims them, one records them.
+TASK_BATCH_SIZE = envint("TASK_BATCH_SIZE", "50")
 
 # EMAIL_URL: smtp://user:pass@host:587?tls=1, smtps://…, console:, file:///path; unset = the
 # database outbox that staff read at /outbox/ (the embedded mode).

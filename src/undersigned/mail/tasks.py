@@ -3,9 +3,12 @@
 import logging
 import smtplib
 import ssl
+import time
 from datetime import timedelta
 
-from django.core.mail import EmailMultiAlternatives
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.utils import timezone
 from django_tasks import task
 
@@ -14,6 +17,62 @@ logger = logging.getLogger(__name__)
 # Wait before attempt 2, 3, 4, 5; after the fifth failure we give up (about 2.6 hours in all).
 RETRY_DELAYS = tuple(timedelta(minutes=m) for m in (1, 5, 30, 120))
 MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
+
+# One SMTP connection per worker process, kept open across messages: a new one costs a TCP
+# handshake, EHLO, often STARTTLS and AUTH, several times the cost of sending a message. Closed
+# and opened afresh after this long unused, before the server's own idle timeout (commonly 60 s
+# or more) can leave us holding a dead one.
+IDLE_SECONDS = 20
+_CONNECTION_SETTINGS = (
+    *("EMAIL_BACKEND", "EMAIL_HOST", "EMAIL_PORT"),
+    *("EMAIL_HOST_USER", "EMAIL_USE_TLS", "EMAIL_USE_SSL"),
+)
+_shared: BaseEmailBackend | None = None
+_shared_for: tuple = ()
+_last_used = 0.0
+
+
+def _mail_settings() -> tuple:
+    return tuple(getattr(settings, name, None) for name in _CONNECTION_SETTINGS)
+
+
+def shared_connection() -> BaseEmailBackend:
+    """The mail connection this process keeps open (opened on first use; opened afresh when
+    idle too long or when the mail settings changed, as tests change them)."""
+    global _shared, _shared_for, _last_used
+    now, wanted = time.monotonic(), _mail_settings()
+    if _shared is not None and (now - _last_used > IDLE_SECONDS or _shared_for != wanted):
+        close_shared_connection()
+    if _shared is None:
+        _shared, _shared_for = get_connection(), wanted
+        _shared.open()
+    _last_used = now
+    return _shared
+
+
+def close_shared_connection() -> None:
+    global _shared
+    connection, _shared = _shared, None
+    if connection is not None:
+        try:
+            connection.close()
+        except Exception:  # it is gone either way
+            logger.debug("Closing the mail connection failed", exc_info=True)
+
+
+def _send(message: EmailMultiAlternatives) -> None:
+    """Send on the shared connection; once more on a fresh one if the kept one was dead."""
+    reused = _shared is not None
+    message.connection = shared_connection()
+    try:
+        message.send()
+    except Exception as error:
+        # After any error the state of the SMTP session is unknown: never reuse it.
+        close_shared_connection()
+        if not (reused and isinstance(error, smtplib.SMTPServerDisconnected | ConnectionError)):
+            raise
+        message.connection = shared_connection()
+        message.send()
 
 
 @task()
@@ -25,7 +84,7 @@ def send_mail_task(
     if body_html:
         message.attach_alternative(body_html, "text/html")
     try:
-        message.send()
+        _send(message)
     except Exception as error:
         if not is_temporary(error):
             # Raising records the failure (with traceback) on the task result for the admin.

@@ -1,4 +1,126 @@
+import os
+import random
+import time
+
+from django.conf import settings
+from django.core.management.base import CommandError, CommandParser
+from django.db import close_old_connections, transaction
+from django.db.utils import OperationalError
+from django.utils import timezone
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
+from django_tasks_db.compat import TaskContext, task_finished, task_started
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+from django_tasks_db.management.commands.db_worker import Worker, logger
+from django_tasks_db.models import DBTaskResult, TaskResultStatus
+from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
+
+
+class BatchWorker(Worker):
+    """django-tasks-db's worker, taking up to `batch_size` ready tasks at a time.
+
+    The stock worker spends two write transactions per task (claim it, record its result) around
+    the task's own work; on SQLite each commit is an fsync, and a confirmation mail per signature
+    made the queue grow faster than it drained. Here one transaction claims a batch and one
+    records the batch's results. Tasks still run one by one, outside any transaction (a slow
+    SMTP server must not hold SQLite's write lock), and the mail tasks keep one SMTP connection
+    open across them (mail.tasks).
+    """
+
+    def __init__(self, *, batch_size: int, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.batch_size = batch_size
+
+    def run(self) -> None:
+        logger.info("Starting worker worker_id=%s queues=%s", self.worker_id, self.queue_names)
+        if self.startup_delay and self.interval:
+            time.sleep(random.random())
+        while self.running:
+            close_old_connections()
+            claimed, retrieved = self.claim_batch()
+            if claimed:
+                self.run_batch(claimed)
+            if self.batch and retrieved and not claimed:
+                logger.info("No more tasks to run for worker_id=%s - exiting.", self.worker_id)
+                return
+            if self.max_tasks is not None and self._run_tasks >= self.max_tasks:
+                logger.info("Ran the maximum of %d tasks - exiting.", self._run_tasks)
+                return
+            close_old_connections()
+            if self.running and not claimed:
+                time.sleep(self.interval)
+
+    def claim_batch(self) -> tuple[list[DBTaskResult], bool]:
+        """Lock and mark RUNNING up to batch_size ready tasks; (them, whether the query ran)."""
+        size = self.batch_size
+        if self.max_tasks is not None:
+            size = max(1, min(size, self.max_tasks - self._run_tasks))
+        tasks = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
+        if not self.process_all_queues:
+            tasks = tasks.filter(queue_name__in=self.queue_names)
+        if self.excluded_queue_names:
+            tasks = tasks.exclude(queue_name__in=self.excluded_queue_names)
+        try:
+            with exclusive_transaction(tasks.db):
+                claimed = list(tasks.select_for_update(skip_locked=True)[:size])
+                now = timezone.now()
+                for result in claimed:
+                    result.status = TaskResultStatus.RUNNING
+                    result.started_at = now
+                    result.worker_ids = [*result.worker_ids, self.worker_id]
+                if claimed:
+                    DBTaskResult.objects.bulk_update(
+                        claimed, ["status", "started_at", "worker_ids"]
+                    )
+        except OperationalError as error:
+            if is_locked_database_exception(error):  # SQLite busy: try again next round
+                return [], False
+            raise
+        return claimed, True
+
+    def run_batch(self, claimed: list[DBTaskResult]) -> None:
+        outcomes = []
+        for index, db_result in enumerate(claimed):
+            if not self.running:  # stopping: hand back what was not started
+                self.release(claimed[index:])
+                break
+            outcomes.append((db_result, *self.call(db_result)))
+        with transaction.atomic():
+            for db_result, ok, value in outcomes:
+                if ok:
+                    db_result.set_successful(value)
+                else:
+                    db_result.set_failed(value)
+        for db_result, _ok, _value in outcomes:
+            try:
+                sender = type(db_result.task.get_backend())
+            except Exception:  # the task's module is gone: recorded as failed above
+                continue
+            task_finished.send(sender=sender, task_result=db_result.task_result)
+
+    def call(self, db_result: DBTaskResult) -> tuple[bool, object]:
+        """Run one task: (True, its return value) or (False, the exception it raised)."""
+        self.running_task = True
+        try:
+            task = db_result.task
+            task_result = db_result.task_result
+            task_started.send(sender=type(task.get_backend()), task_result=task_result)
+            if task.takes_context:
+                value = task.call(
+                    TaskContext(task_result=task_result), *task_result.args, **task_result.kwargs
+                )
+            else:
+                value = task.call(*task_result.args, **task_result.kwargs)
+            return True, value
+        except BaseException as error:  # as the stock worker: a failure is recorded, not fatal
+            return False, error
+        finally:
+            self.running_task = False
+            self._run_tasks += 1
+
+    def release(self, results: list[DBTaskResult]) -> None:
+        DBTaskResult.objects.filter(
+            pk__in=[r.pk for r in results], status=TaskResultStatus.RUNNING
+        ).update(status=TaskResultStatus.READY, started_at=None)
 
 
 class Command(DbWorkerCommand):
@@ -9,5 +131,57 @@ class Command(DbWorkerCommand):
         "already runs one worker beside the web server; run this yourself in deployments at "
         "scale, where web and worker processes run separately (`serve --no-worker`), as many "
         "as you like on the same database. --batch runs what is queued and exits. Stop it with "
-        "Ctrl+C or SIGTERM: it finishes the task in hand first."
+        "Ctrl+C or SIGTERM: it finishes the tasks in hand first."
     )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=settings.TASK_BATCH_SIZE,
+            help="Tasks taken from the queue at a time (default %(default)s, env TASK_BATCH_SIZE).",
+        )
+
+    def handle(
+        self,
+        *,
+        verbosity: int,
+        queue_name: str,
+        interval: float,
+        batch: bool,
+        backend_name: str,
+        startup_delay: bool,
+        reload: bool,
+        max_tasks: int | None,
+        worker_id: str,
+        exclude_queues: str,
+        batch_size: int,
+        **options,
+    ) -> None:
+        # The stock handle() with our worker class in place of its own.
+        if batch_size < 1:
+            raise CommandError("--batch-size must be at least 1.")
+        self.configure_logging(verbosity)
+        queue_names = queue_name.split(",")
+        excluded = exclude_queues.split(",") if exclude_queues else []
+        if excluded and "*" not in queue_names:
+            raise CommandError("--exclude-queues can only be used with --queue-name=*")
+        worker = BatchWorker(
+            batch_size=batch_size,
+            queue_names=queue_names,
+            interval=interval,
+            batch=batch,
+            backend_name=backend_name,
+            startup_delay=startup_delay,
+            max_tasks=max_tasks,
+            worker_id=worker_id,
+            excluded_queue_names=excluded,
+        )
+        if reload and not batch:
+            if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
+                worker.configure_signals()  # only in the child the reloader runs
+            run_with_reloader(worker.run)
+        else:
+            worker.configure_signals()
+            worker.run()

@@ -1,0 +1,88 @@
+"""The worker takes queued mail in batches and sends it over one kept SMTP connection."""
+
+import socket
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django_tasks_db.models import DBTaskResult
+
+from undersigned.core.management.commands.worker import BatchWorker
+from undersigned.mail import tasks
+from undersigned.mail.services import send_templated_mail
+
+from .mailserver import _run_pending_on_commit_callbacks
+
+pytestmark = pytest.mark.django_db
+
+
+def queue_mails(count: int) -> None:
+    for i in range(count):
+        send_templated_mail(template="test", to=[f"p{i}@example.org"], context={"name": f"P{i}"})
+    _run_pending_on_commit_callbacks()  # as if each request had committed
+
+
+def worker(batch_size: int = 50) -> BatchWorker:
+    return BatchWorker(
+        batch_size=batch_size,
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="tests",
+        excluded_queue_names=[],
+    )
+
+
+def run_once(w: BatchWorker) -> list[DBTaskResult]:
+    # Not w.run(): it installs signal handlers and closes the test's database connection.
+    claimed, _ = w.claim_batch()
+    w.run_batch(claimed)
+    return claimed
+
+
+def test_a_batch_is_claimed_at_once_and_sent_over_one_connection(smtp_server):
+    queue_mails(6)
+    with CaptureQueriesContext(connection) as queries:
+        claimed, retrieved = worker().claim_batch()
+    assert retrieved and len(claimed) == 6
+    assert sum(q["sql"].lstrip().upper().startswith("UPDATE") for q in queries) == 1
+    worker().run_batch(claimed)
+    assert {r.status for r in DBTaskResult.objects.all()} == {"SUCCESSFUL"}
+    assert sorted(m["To"] for m in smtp_server.messages) == [f"p{i}@example.org" for i in range(6)]
+    assert len(set(smtp_server.peers)) == 1, "one SMTP connection for the whole batch"
+    tasks.close_shared_connection()
+
+
+def test_batches_follow_each_other_until_the_queue_is_empty(smtp_server):
+    queue_mails(5)
+    w = worker(batch_size=2)
+    sizes = [len(run_once(w)) for _ in range(4)]
+    assert sizes == [2, 2, 1, 0]
+    assert len(smtp_server.messages) == 5
+    tasks.close_shared_connection()
+
+
+def test_a_dropped_smtp_connection_is_replaced_without_losing_the_mail(smtp_server):
+    queue_mails(1)
+    run_once(worker())
+    # The server (or a NAT on the way) drops the idle connection we keep.
+    tasks._shared.connection.sock.shutdown(socket.SHUT_RDWR)
+    queue_mails(1)
+    run_once(worker())
+    assert {r.status for r in DBTaskResult.objects.all()} == {"SUCCESSFUL"}
+    assert len(smtp_server.messages) == 2
+    assert len(set(smtp_server.peers)) == 2
+    tasks.close_shared_connection()
+
+
+def test_a_stopping_worker_hands_back_the_tasks_it_did_not_start(smtp_server):
+    queue_mails(3)
+    w = worker()
+    claimed, _ = w.claim_batch()
+    w.running = False  # SIGTERM arrived
+    w.run_batch(claimed)
+    assert DBTaskResult.objects.filter(status="READY").count() == 3
+    assert not smtp_server.messages
