@@ -148,3 +148,28 @@ def test_a_deadline_closes_the_statement_by_itself(client, open_statement, dave,
     assert not open_statement.signatures.exists()
     event = Event.objects.filter(kind=Event.Kind.STATEMENT_STATE_CHANGED).last()
     assert event.details["reason"] == "deadline" and event.actor_id is None
+
+
+def test_one_save_of_the_editor_is_one_audited_action(client, open_statement, carol):
+    client.force_login(carol)
+    client.post(
+        f"/s/{open_statement.slug}/edit/",
+        {**STATEMENT, "issuer": "The Coordination", "action": "save"},
+    )
+    open_statement.refresh_from_db()
+    assert open_statement.issuer == "The Coordination"
+    event = Event.objects.filter(kind=Event.Kind.STATEMENT_DETAILS_CHANGED).get()
+    assert event.details["issuer"] == "The Coordination" and event.actor_id == carol.pk
+
+
+def test_a_closed_statement_is_frozen_until_reopened(client, open_statement, carol):
+    change_state(statement=open_statement, user=carol, state=State.CLOSED)
+    client.force_login(carol)
+    response = client.post(f"/s/{open_statement.slug}/edit/", {**STATEMENT, "action": "save"})
+    assert "frozen" in response.content.decode()
+    assert open_statement.texts.count() == 1
+    open_statement.refresh_from_db()
+    assert open_statement.kind == "statement"  # the details stayed too
+    change_state(statement=open_statement, user=carol, state=State.OPEN)
+    client.post(f"/s/{open_statement.slug}/edit/", {**STATEMENT, "action": "save"})
+    assert open_statement.texts.count() == 2

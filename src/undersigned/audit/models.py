@@ -27,6 +27,7 @@ class EventKind(models.TextChoices):
 
     STATEMENT_CREATED = "statement.created", _("Statement created")
     STATEMENT_STATE_CHANGED = "statement.state_changed", _("Statement state changed")
+    STATEMENT_DETAILS_CHANGED = "statement.details_changed", _("Statement details changed")
     TEXT_VERSION_CREATED = "text.version_created", _("Text version created")
     SIGNATURE_GIVEN = "signature.given", _("Signature given")
     SIGNATURE_RECORDED = "signature.recorded", _("Signature recorded")

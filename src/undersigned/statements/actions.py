@@ -59,8 +59,45 @@ def create_statement(
 def update_details(*, statement: Statement, user, kind: str, issuer: str, deadline) -> None:
     """What a statement is and who issues it; not its words, which are versioned."""
     require(can_edit_statement(user, statement))
-    statement.kind, statement.issuer, statement.deadline = kind, issuer, deadline
-    statement.save(update_fields=["kind", "issuer", "deadline", "updated_at"])
+    with transaction.atomic():
+        statement = Statement.objects.select_for_update().get(pk=statement.pk)
+        before = {
+            "kind": statement.kind,
+            "issuer": statement.issuer,
+            "deadline": statement.deadline,
+        }
+        after = {"kind": kind, "issuer": issuer, "deadline": deadline}
+        if before == after:
+            return
+        statement.kind, statement.issuer, statement.deadline = kind, issuer, deadline
+        statement.save(update_fields=["kind", "issuer", "deadline", "updated_at"])
+        record_event(
+            kind=Event.Kind.STATEMENT_DETAILS_CHANGED,
+            actor=user,
+            statement=statement,
+            details={
+                name: value.isoformat() if hasattr(value, "isoformat") else value
+                for name, value in after.items()
+                if before[name] != value
+            },
+        )
+
+
+def save_statement(
+    *,
+    statement: Statement,
+    user,
+    kind: str,
+    issuer: str,
+    deadline,
+    title: str,
+    subtitle: str,
+    body: str,
+) -> Text:
+    """The editor's one save: details and words together, in one transaction."""
+    with transaction.atomic():
+        update_details(statement=statement, user=user, kind=kind, issuer=issuer, deadline=deadline)
+        return edit_text(statement=statement, user=user, title=title, subtitle=subtitle, body=body)
 
 
 def edit_text(*, statement: Statement, user, title: str, subtitle: str, body: str) -> Text:
@@ -76,6 +113,10 @@ def edit_text(*, statement: Statement, user, title: str, subtitle: str, body: st
         current = statement.current_text()
         if (current.title, current.subtitle, current.body) == (title, subtitle, body):
             return current
+        if statement.state in (State.CLOSED, State.WITHDRAWN):
+            raise ActionError(
+                _("A closed or withdrawn statement is frozen. Reopen it first to change its text.")
+            )
         if statement.state == State.DRAFT and not current.signatures.exists():
             current.title, current.subtitle, current.body = title, subtitle, body
             current.save(update_fields=["title", "subtitle", "body"])

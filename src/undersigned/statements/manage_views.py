@@ -64,32 +64,32 @@ def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
         if request.POST.get("action") == "preview":
             preview = render_markdown(data["body"])
         else:
-            actions.update_details(
-                statement=statement,
-                user=request.user,
-                kind=data["kind"],
-                issuer=data["issuer"],
-                deadline=data["deadline"],
-            )
-            new = actions.edit_text(
-                statement=statement,
-                user=request.user,
-                title=data["title"],
-                subtitle=data["subtitle"],
-                body=data["body"],
-            )
-            if new.version != text.version:
-                messages.success(
-                    request,
-                    _(
-                        "Saved as version %(n)d. Organizations that signed an earlier version are "
-                        "asked to confirm again."
-                    )
-                    % {"n": new.version},
+            try:
+                new = actions.save_statement(
+                    statement=statement,
+                    user=request.user,
+                    kind=data["kind"],
+                    issuer=data["issuer"],
+                    deadline=data["deadline"],
+                    title=data["title"],
+                    subtitle=data["subtitle"],
+                    body=data["body"],
                 )
+            except ActionError as error:
+                form.add_error(None, error.message)
             else:
-                messages.success(request, _("Saved."))
-            return redirect(statement)
+                if new.version != text.version:
+                    messages.success(
+                        request,
+                        _(
+                            "Saved as version %(n)d. Organizations that signed an earlier "
+                            "version are asked to confirm again."
+                        )
+                        % {"n": new.version},
+                    )
+                else:
+                    messages.success(request, _("Saved."))
+                return redirect(statement)
     return render(
         request,
         "statements/edit.html",
