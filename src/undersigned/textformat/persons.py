@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .folding import fold, words
-from .vocabulary import PERSON_TITLES, has_organization_word
+from .vocabulary import NAME_PARTICLES, PERSON_TITLES, has_organization_word
 
 _ROLE_TEXT = """president presidente presidenta president presidentin vice vicepresidente secretary
     secretaria secretario secretaire sekretar sekretarin general geral director directora
@@ -56,11 +56,41 @@ _DEGREE = re.compile(r"^(?:phd|ph\.d\.?|md|mba|ma|ms|msc|bsc|ba|mps|edd)\b", re.
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&.\-]{1,}\b")
 
 
+def is_person_name(text: str) -> bool:
+    """ "Jane Doe", "Prof. Dr. Jane Doe", "Jean-Luc de la Roche", "J. R. Smith"."""
+    tokens = text.split()
+    titled = False
+    while tokens and fold(tokens[0].rstrip(".")).replace(".", "") in PERSON_TITLES:
+        tokens = tokens[1:]
+        titled = True
+    if not tokens or len(tokens) > 5 or (len(tokens) < 2 and not titled):
+        return False
+    if has_organization_word(text) or any(ch.isdigit() for ch in text):
+        return False
+    folded = words(text)
+    if len(set(folded)) < len(folded):
+        return False  # "Ranjbaran Hezb-e Ranjbaran-e Iran" repeats a short name
+    capitalized = 0
+    for token in tokens:
+        if fold(token) in NAME_PARTICLES:
+            continue
+        if not re.fullmatch(r"[^\W\d_][\w'’\-.]*", token) or not token[0].isupper():
+            return False
+        upper = sum(1 for ch in token if ch.isupper())
+        if upper >= 2 and 2 * upper >= sum(1 for ch in token if ch.isalpha()) and "." not in token:
+            return False  # an acronym ("RM Rode Morgen"), not a name
+        capitalized += 1
+    return capitalized >= (1 if titled else 2)
+
+
 def strip_titles(name: str) -> tuple[str, bool]:
     """ "Prof. Dr. Jane Doe" -> ("Jane Doe", True); "MEP Jane Doe" -> ("Jane Doe", True)."""
     tokens = name.split()
     titled = False
-    while len(tokens) > 1 and fold(tokens[0].rstrip(".,")).replace(".", "") in PERSON_TITLES:
+    # A title stays when the rest alone would not read back as a person ("Dr. Smith").
+    while len(tokens) > 2 and fold(tokens[0].rstrip(".,")).replace(".", "") in PERSON_TITLES:
+        if not is_person_name(" ".join(tokens[1:])):
+            break
         tokens = tokens[1:]
         titled = True
     # "Jane Doe, PhD" and "Jane Doe PhD" keep the degree out of the name.

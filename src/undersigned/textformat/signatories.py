@@ -14,11 +14,9 @@ from functools import lru_cache
 from .countries import country_from_text, country_name_code, is_region
 from .folding import fold, words
 from .model import Signatory
-from .persons import affiliation, strip_titles
+from .persons import affiliation, is_person_name, strip_titles
 from .vocabulary import (
     FUNCTION_WORDS,
-    NAME_PARTICLES,
-    PERSON_TITLES,
     has_organization_word,
     language_of,
 )
@@ -127,33 +125,6 @@ def initials_score(abbr: str, name: str) -> float:
     if initials[0] != letters[0] and letters[0] not in initials[:2]:
         return 0.0
     return found / len(letters)
-
-
-def _is_person_name(text: str) -> bool:
-    """ "Jane Doe", "Prof. Dr. Jane Doe", "Jean-Luc de la Roche", "J. R. Smith"."""
-    tokens = text.split()
-    titled = False
-    while tokens and fold(tokens[0].rstrip(".")).replace(".", "") in PERSON_TITLES:
-        tokens = tokens[1:]
-        titled = True
-    if not tokens or len(tokens) > 5 or (len(tokens) < 2 and not titled):
-        return False
-    if has_organization_word(text) or any(ch.isdigit() for ch in text):
-        return False
-    folded = words(text)
-    if len(set(folded)) < len(folded):
-        return False  # "Ranjbaran Hezb-e Ranjbaran-e Iran" repeats a short name
-    capitalized = 0
-    for token in tokens:
-        if fold(token) in NAME_PARTICLES:
-            continue
-        if not re.fullmatch(r"[^\W\d_][\w'’\-.]*", token) or not token[0].isupper():
-            return False
-        upper = sum(1 for ch in token if ch.isupper())
-        if upper >= 2 and 2 * upper >= sum(1 for ch in token if ch.isalpha()) and "." not in token:
-            return False  # an acronym ("RM Rode Morgen"), not a name
-        capitalized += 1
-    return capitalized >= (1 if titled else 2)
 
 
 def _country_suffix(text: str) -> tuple[str, str | None]:
@@ -341,7 +312,7 @@ def _person(text: str) -> tuple[str, str | None] | None:
         head, found, tail = text.partition(separator)
         if not found:
             continue
-        if not _is_person_name(head):
+        if not is_person_name(head):
             continue
         name = strip_titles(head)[0]
         suffix = _NAME_SUFFIX.match(tail) if separator == ", " else None
@@ -400,7 +371,7 @@ def _parse_signatory(
             affiliation_ is None
             and name_en is None
             and ("," in content or has_organization_word(content) or titled)
-            and _is_person_name(before)
+            and is_person_name(before)
         ):
             # "Prof. Dr. Jane Doe (University of X, Germany)"
             affiliation_, inner_country = _country_suffix(content)
@@ -443,7 +414,7 @@ def _parse_signatory(
 
     if not person and abbreviation is None and name_en is None:
         head, _, tail = name.partition(", ")
-        if _is_person_name(head):
+        if is_person_name(head):
             person, name = True, strip_titles(head)[0]
             affiliation_ = tail or None
     kind = "person" if person else "organization"
