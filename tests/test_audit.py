@@ -14,7 +14,13 @@ from django.db.transaction import TransactionManagementError
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from undersigned.audit.models import GENESIS_HASH, Event, EventKind, ImmutableEventError
+from undersigned.audit.models import (
+    GENESIS_HASH,
+    ChainHead,
+    Event,
+    EventKind,
+    ImmutableEventError,
+)
 from undersigned.audit.selectors import events_for_statement
 from undersigned.audit.services import record_event, verify_chain
 from undersigned.coalitions.models import Organization
@@ -293,3 +299,27 @@ def test_it_forms_one_chain_from_concurrent_appends():
     assert len({e.prev_hash for e in events}) == len(events)  # no two events share a parent
     result = verify_chain()
     assert result.ok and result.checked == threads * per_thread
+
+
+def test_it_fails_on_an_emptied_trail_while_statements_exist(open_statement):
+    assert verify_chain().ok
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {Event._meta.db_table}")
+        cursor.execute(f"DELETE FROM {ChainHead._meta.db_table}")
+    result = verify_chain()
+    assert not result.ok and "trail is empty" in result.reason
+    assert "trail is empty" in str(verify_fails())
+
+
+def test_it_fails_when_the_newest_events_and_the_head_were_cut_back(open_statement, carol):
+    from undersigned.statements.actions import change_state
+    from undersigned.statements.models import State
+
+    before = Event.objects.order_by("-id").first()
+    change_state(statement=open_statement, user=carol, state=State.CLOSED)
+    # Cut the newest event and move the head back to what it was: the chain itself is intact.
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {Event._meta.db_table} WHERE id > %s", [before.pk])
+    ChainHead.objects.update(last_event_id=before.pk, last_hash=before.hash)
+    result = verify_chain()
+    assert not result.ok and "cut off" in result.reason

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 
+from undersigned.audit import checks
 from undersigned.audit.models import GENESIS_HASH, ChainHead, Event, EventKind
 
 HEAD_PK = 1
@@ -140,10 +141,12 @@ def verify_chain(
         extra = Event.objects.filter(id__gt=head_id).order_by("id").first()
         reason = "the chain head does not include it: added behind the chain's back"
         return VerifyResult(False, checked, extra, reason, prev_hash)
+    newest = Event.objects.filter(pk=last_id).first() if last_id else None
     if head_hash != prev_hash:
-        last = Event.objects.filter(pk=last_id).first()
         reason = "its hash does not match the chain head"
-        return VerifyResult(False, checked, last, reason, prev_hash)
+        return VerifyResult(False, checked, newest, reason, prev_hash)
+    if reason := checks.disagreement(newest):
+        return VerifyResult(False, checked, None, reason, prev_hash)
     return VerifyResult(True, checked, None, "", prev_hash)
 
 
