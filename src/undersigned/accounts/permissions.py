@@ -54,10 +54,13 @@ def is_coordinator(user: User, coalition: Coalition | None) -> bool:
 
 
 def is_member(user: User, coalition: Coalition) -> bool:
-    """A coordinator of the coalition or a delegate of one of its member organizations."""
-    return is_coordinator(user, coalition) or (
-        _known(user)
-        and Delegate.objects.filter(user=user, organization__coalitions=coalition).exists()
+    """Someone with a role in the coalition (coordinator, translator) or a delegate of one of its
+    member organizations: they read its drafts."""
+    if is_coordinator(user, coalition):
+        return True
+    return _known(user) and (
+        CoalitionRole.objects.filter(user=user, coalition=coalition).exists()
+        or Delegate.objects.filter(user=user, organization__coalitions=coalition).exists()
     )
 
 
