@@ -17,21 +17,16 @@ from undersigned.statements.models import State, Statement
 from undersigned.textformat import parse
 from undersigned.web.importing import import_document
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
-DEMO = Path(__file__).resolve().parents[1] / "src" / "undersigned" / "demo"
+# The two seed statements (the demo's texts) and their expected structure, as in ../shared/seeds.
+SEEDS = Path(__file__).resolve().parent / "seeds"
 
 
 def seed_text(name: str) -> str:
-    """A seed from ../shared/seeds (as in CI), else the copy the demo ships."""
-    path = SEEDS / f"{name}.txt"
-    return (path if path.exists() else DEMO / f"{name}.txt").read_text("utf-8")
+    return (SEEDS / f"{name}.txt").read_text("utf-8")
 
 
 def seed_expected(name: str) -> dict:
-    path = SEEDS / f"{name}.expected.json"
-    if not path.exists():
-        pytest.skip(f"{path} is missing: the shared seeds sit beside the repository in CI")
-    return json.loads(path.read_text("utf-8"))
+    return json.loads((SEEDS / f"{name}.expected.json").read_text("utf-8"))
 
 
 @pytest.fixture(autouse=True)
