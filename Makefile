@@ -26,7 +26,13 @@ test: lint  ## Lint, then the whole test suite (browser tests need /usr/bin/chro
 	$(BIN)/undersigned compiletranslations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: $(BIN)/.installed  ## Load benchmarks on SQLite and PostgreSQL; writes BENCHMARKS.md
+bench: $(BIN)/.installed  ## Load benchmarks on SQLite, PostgreSQL and through nginx; writes BENCHMARKS.md
+	@# wrk (GETs) and nginx (the at-scale run) come from Debian's packages; CI never needs them.
+	@if ! command -v wrk >/dev/null || ! [ -x /usr/sbin/nginx ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			apt-get install -y -qq nginx-light wrk || { apt-get update -qq && apt-get install -y -qq nginx-light wrk; }; \
+		else echo "Install wrk and nginx (apt-get install nginx-light wrk) for the full benchmark."; fi; \
+	fi
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 clean:

@@ -1,19 +1,33 @@
-"""Load benchmarks of `undersigned serve` on SQLite and PostgreSQL; writes bench/results.json
-and the figures in BENCHMARKS.md.
+"""Load benchmarks of `undersigned serve` on SQLite and PostgreSQL, and of the at-scale shape
+through nginx; writes bench/results.json and the figures in BENCHMARKS.md.
 
-For each database: seed 1M endorsements (bench/seed.py), try a few gunicorn worker counts, then
-with the best one measure (a) GET /healthz, (b) POST endorse with distinct e-mails and client
-addresses, (c) the statement page, (d) stats.json, each for --duration seconds at --concurrency
-connections, then (e) the public CSV export of all rows on a freshly started server; last, the
-durability check with several SIGKILLs. Needs 127.0.0.1 ports, PostgreSQL for --only postgresql
-(and Redis for its cache, as at scale); takes about 10 minutes with the defaults.
+For each database: seed 1M endorsements (bench/seed.py), try a few gunicorn worker counts
+(recording the resident memory of serve and its children), then with the best one measure
+(a) GET /healthz, (f) a 404, (b) POST endorse with distinct e-mails and client addresses (and
+the confirmation mail it queues: sent per second, queue left, time to drain), (c) the
+statement page, (d) stats.json, each for --duration seconds at --concurrency connections;
+then (b') endorse again after --after more endorsements (bench/fill.py); (e) the public CSV
+export on a freshly started server; last, the durability check with several SIGKILLs. Then
+docs/scale.md's shape: nginx with deploy/nginx.conf in front of two `serve --no-worker` and
+two `undersigned worker`s on PostgreSQL and Redis, with and without the micro-cache, and its
+durability check (one app server and one worker SIGKILLed mid-load).
+
+GETs go through wrk and the at-scale run through nginx, both from Debian's packages: `make
+bench` installs them with apt-get when it can (`apt-get install nginx-light wrk`); without wrk
+the GETs use bench/load.py, without nginx the at-scale run is left out. Mail goes by SMTP to a
+local sink (bench/smtpsink.py). Needs 127.0.0.1 ports, PostgreSQL (and Redis for its cache, as
+at scale); about 30 minutes with the defaults. On a shared machine run it under `nice -n 19`
+and with smaller sizes while developing, e.g.
+    python -m bench.run --only sqlite --rows 20000 --duration 3 --after 5000 --skip export
 """
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import platform
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -21,8 +35,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import durability, load
-from bench.server import Server, memory_kb
+from bench import durability, load, nginx, wrk
+from bench.server import Server, free_port, memory_kb, tree_memory
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
@@ -43,6 +57,17 @@ KEYS = [
     "count_p99_ms",
     "export_rows_per_s",
     "export_peak_mb",
+    "notfound_rps",
+    "notfound_p50_ms",
+    "notfound_p99_ms",
+    "endorse_after_rps",
+    "endorse_after_p50_ms",
+    "endorse_after_p99_ms",
+    "mail_per_s",
+    "mail_queue_left",
+    "mail_drain_s",
+    "serve_rss_mb",
+    "serve_pss_mb",
 ]
 
 
@@ -57,7 +82,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         epilog=__doc__.split("\n\n", 1)[1],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--only", choices=["sqlite", "postgresql"], help="one database only")
+    parser.add_argument(
+        "--only",
+        choices=["sqlite", "postgresql", "nginx"],
+        help="one database only, or only the at-scale run through nginx",
+    )
     parser.add_argument("--duration", type=float, default=20, help="seconds per endpoint (20)")
     parser.add_argument("--rows", type=int, default=1_000_000, help="endorsements to seed (1M)")
     parser.add_argument("--concurrency", type=int, default=8, help="client connections (8)")
@@ -69,6 +98,21 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--sweep-duration", type=float, default=5, help="seconds per try (5)")
     parser.add_argument("--kills", type=int, default=3, help="SIGKILLs in the durability run")
     parser.add_argument(
+        "--after",
+        type=int,
+        default=200_000,
+        help="endorsements added before the endorse figure is measured again (200,000)",
+    )
+    parser.add_argument(
+        "--skip",
+        default="",
+        help="parts to leave out while developing, comma-separated: sweep, after, export, "
+        "durability, nginx",
+    )
+    parser.add_argument(
+        "--no-wrk", action="store_true", help="measure GETs with bench/load.py, not wrk"
+    )
+    parser.add_argument(
         "--postgres-url",
         default=os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
         help="server to create the benchmark database on (env BENCH_POSTGRES_URL)",
@@ -78,7 +122,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7"),
         help="cache for the PostgreSQL run, as at scale ('' for the file cache)",
     )
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    args.skip = {part.strip() for part in args.skip.split(",") if part.strip()}
+    args.wrk = wrk.available() and not args.no_wrk
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,11 +143,19 @@ def main(argv: list[str] | None = None) -> int:
         f"{ceiling['keep_alive']['rps']} req/s keep-alive"
     )
     results["machine"] = machine(args, ceiling)
-    for vendor in [args.only] if args.only else ["sqlite", "postgresql"]:
+    vendors = ["sqlite", "postgresql"] if not args.only else [args.only]
+    for vendor in [v for v in vendors if v != "nginx"]:
         figures, extra = bench_database(vendor, args)
         results[vendor] = figures
         details[vendor] = extra
         _save(results, details)  # a later failure keeps what was measured
+    if "nginx" in args.skip or args.only == "sqlite":
+        pass
+    elif not nginx.available():
+        say("nginx is not installed (apt-get install nginx-light): no at-scale run")
+    else:
+        results["nginx"], details["nginx"] = bench_nginx(args)
+        _save(results, details)
     say(f"done in {(time.monotonic() - started) / 60:.1f} min; wrote {RESULTS.name}, {REPORT.name}")
     return 0
 
@@ -108,65 +163,186 @@ def main(argv: list[str] | None = None) -> int:
 def bench_database(vendor: str, args: argparse.Namespace) -> tuple[dict, dict]:
     say(f"== {vendor} ==")
     extra: dict = {"concurrency": args.concurrency, "duration_s": args.duration, "rows": args.rows}
+    extra["get_client"] = "wrk" if args.wrk else "bench/load.py"
     postgres = args.postgres_url if vendor == "postgresql" else None
     redis = args.redis_url if vendor == "postgresql" else None
     with tempfile.TemporaryDirectory(prefix=f"bench-{vendor}-") as tmp:
         tmp_path = Path(tmp)
-        with durability.fresh_database(tmp_path / "var", postgres, redis) as db:
-            say(f"seeding {args.rows:,} endorsements…")
-            t = time.monotonic()
-            subprocess.run(
-                [sys.executable, "-m", "bench.seed", "--rows", str(args.rows)],
-                env={
-                    **db.env,
-                    "PYTHONPATH": os.pathsep.join(
-                        filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])
-                    ),
-                },
-                check=True,
-                timeout=600,
-            )
-            extra["seed_s"] = round(time.monotonic() - t, 1)
-            extra["cache"] = "redis" if redis else "files under var/"
-            _statement_id, slug = durability.icor_statement(db)
-            extra["sweep"] = sweep(db, tmp_path, slug, args)
-            workers = max(extra["sweep"], key=lambda w: extra["sweep"][w]["page"]["rps"])
-            extra["workers"] = int(workers)
-            figures, extra["runs"] = measure(db, tmp_path, slug, int(workers), args)
-            export, extra["export"] = measure_export(db, tmp_path, slug, int(workers), args)
-            figures.update(export)
-        say(f"durability: {args.kills} SIGKILLs under concurrent endorsements…")
-        with durability.fresh_database(tmp_path / "var-durability", postgres, redis) as db:
-            extra["durability"] = durability.run_durability(
-                db,
-                tmp_path,
-                kills=args.kills,
-                per_round=400,
-                kill_after=150,
-                concurrency=16,
-                workers=extra["workers"],
-                progress=say,
-            )
+        sink = SmtpSink(tmp_path / "smtp.log")
+        sink.start()
+        try:
+            with durability.fresh_database(tmp_path / "var", postgres, redis) as db:
+                db.env["EMAIL_URL"] = sink.url
+                say(f"seeding {args.rows:,} endorsements…")
+                t = time.monotonic()
+                _bench_module("seed", ["--rows", str(args.rows)], db.env, timeout=900)
+                extra["seed_s"] = round(time.monotonic() - t, 1)
+                extra["cache"] = "redis" if redis else "files under var/"
+                extra["mail"] = "SMTP to a local sink (bench/smtpsink.py)"
+                _statement_id, slug = durability.icor_statement(db)
+                if "sweep" in args.skip:
+                    workers = int(args.workers.split(",")[-1])
+                else:
+                    extra["sweep"] = sweep(db, tmp_path, slug, args)
+                    workers = int(
+                        max(extra["sweep"], key=lambda w: extra["sweep"][w]["page"]["rps"])
+                    )
+                extra["workers"] = workers
+                figures, extra["runs"] = measure(db, tmp_path, slug, workers, args)
+                memory = extra.get("sweep", {}).get("4", {}).get("memory")
+                if memory:  # the issue's yardstick: serve with 4 web workers, after load
+                    figures["serve_rss_mb"] = memory["rss_mb"]
+                    figures["serve_pss_mb"] = memory["pss_mb"]
+                if "export" not in args.skip:
+                    export, extra["export"] = measure_export(db, tmp_path, slug, workers, args)
+                    figures.update(export)
+            if "durability" not in args.skip:
+                say(f"durability: {args.kills} SIGKILLs under concurrent endorsements…")
+                with durability.fresh_database(tmp_path / "var-durability", postgres, redis) as db:
+                    db.env["EMAIL_URL"] = sink.url
+                    extra["durability"] = durability.run_durability(
+                        db,
+                        tmp_path,
+                        kills=args.kills,
+                        per_round=400,
+                        kill_after=150,
+                        concurrency=16,
+                        workers=extra["workers"],
+                        progress=say,
+                    )
+        finally:
+            sink.stop()
     if vendor == "postgresql":
         extra["versions"] = {"postgresql": _postgres_version(args.postgres_url)}
     return {key: figures.get(key) for key in KEYS}, extra
+
+
+NGINX_KEYS = [
+    "trivial_rps",
+    "endorse_rps",
+    "endorse_p99_ms",
+    "page_rps",
+    "count_rps",
+    "page_cached_rps",
+    "count_cached_rps",
+    "mail_per_s",
+    "mail_queue_left",
+    "mail_drain_s",
+]
+
+
+def bench_nginx(args: argparse.Namespace) -> tuple[dict, dict]:
+    """docs/scale.md's shape: nginx, 2 × serve --no-worker, 2 workers, PostgreSQL, Redis."""
+    say("== nginx in front of 2 app servers and 2 workers, PostgreSQL and Redis ==")
+    extra: dict = {"concurrency": args.concurrency, "duration_s": args.duration, "rows": args.rows}
+    with tempfile.TemporaryDirectory(prefix="bench-nginx-") as tmp:
+        tmp_path = Path(tmp)
+        sink = SmtpSink(tmp_path / "smtp.log")
+        sink.start()
+        try:
+            with durability.fresh_database(
+                tmp_path / "var", args.postgres_url, args.redis_url
+            ) as db:
+                db.env["EMAIL_URL"] = sink.url
+                say(f"seeding {args.rows:,} endorsements…")
+                _bench_module("seed", ["--rows", str(args.rows)], db.env, timeout=900)
+                _statement_id, slug = durability.icor_statement(db)
+                figures, extra["runs"] = nginx.measure(
+                    db, tmp_path, slug, args, run_endpoint, endorse_run, say
+                )
+            if "durability" not in args.skip:
+                with durability.fresh_database(
+                    tmp_path / "var-durability", args.postgres_url, args.redis_url
+                ) as db:
+                    db.env["EMAIL_URL"] = sink.url
+                    extra["durability"] = nginx.durability_at_scale(db, tmp_path, say=say)
+        finally:
+            sink.stop()
+    return {key: figures.get(key) for key in NGINX_KEYS}, extra
+
+
+class SmtpSink:
+    """bench/smtpsink.py in a process of its own: the mail server the workers send to."""
+
+    def __init__(self, log_path: Path) -> None:
+        self.port = free_port()
+        self.url = f"smtp://127.0.0.1:{self.port}"
+        self.log_path = log_path
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        log = open(self.log_path, "ab")  # noqa: SIM115 - the child keeps it open
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "bench.smtpsink", "--port", str(self.port)],
+            env=_bench_env(os.environ),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        log.close()
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("the SMTP sink did not start")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+
+
+def _bench_env(env) -> dict:
+    return {
+        **env,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+    }
+
+
+def _bench_module(name: str, arguments: list[str], env: dict, timeout: float) -> None:
+    subprocess.run(
+        [sys.executable, "-m", f"bench.{name}", *arguments],
+        env=_bench_env(env),
+        check=True,
+        timeout=timeout,
+    )
 
 
 def _endpoints(port: int, slug: str) -> dict:
     """Request makers by endpoint. Call it again for each run: the e-mails must be new."""
     csrf = durability.csrf_secret()
     tag = f"b{time.time_ns()}"
-    get = {
-        "trivial": load.build_request("GET", "/healthz", port),
-        "page": load.build_request("GET", f"/s/{slug}/", port),
-        "count": load.build_request("GET", f"/s/{slug}/stats.json", port),
-    }
+    get = {name: load.build_request("GET", path, port) for name, path in _paths(slug).items()}
     return {
         "trivial": lambda i: get["trivial"],
+        "notfound": lambda i: get["notfound"],
         "endorse": lambda i: durability.endorse_request(port, slug, i, tag, csrf)[1],
         "page": lambda i: get["page"],
         "count": lambda i: get["count"],
     }
+
+
+def _paths(slug: str) -> dict[str, str]:
+    return {
+        "trivial": "/healthz",
+        "notfound": "/wp-login.php",  # what scanners ask for all day
+        "page": f"/s/{slug}/",
+        "count": f"/s/{slug}/stats.json",
+    }
+
+
+def run_endpoint(port: int, slug: str, name: str, args, duration: float) -> dict:
+    """One run of one endpoint: GETs with wrk where available, POSTs with load.py."""
+    if name != "endorse" and args.wrk:
+        return wrk.run(port, _paths(slug)[name], concurrency=args.concurrency, duration=duration)
+    make = _endpoints(port, slug)[name]
+    result = _run(port, make, args.concurrency, duration)
+    return {**result.summary(), "client": "bench/load.py", "seconds": round(result.seconds, 2)}
 
 
 def _run(port: int, make, concurrency: int, duration: float) -> load.LoadResult:
@@ -194,18 +370,84 @@ def sweep(db: durability.Database, tmp: Path, slug: str, args) -> dict:
         try:
             server.start()
             _warm(server, slug)
-            make = _endpoints(server.port, slug)
             found[str(workers)] = {
-                name: _run(server.port, make[name], args.concurrency, args.sweep_duration).summary()
+                name: run_endpoint(server.port, slug, name, args, args.sweep_duration)
                 for name in ("trivial", "page")
             }
+            found[str(workers)]["memory"] = tree_memory(server.process.pid)
         finally:
             server.stop()
+        memory = found[str(workers)]["memory"]
         say(
             f"  workers={workers}: trivial {found[str(workers)]['trivial']['rps']} req/s, "
-            f"page {found[str(workers)]['page']['rps']} req/s"
+            f"page {found[str(workers)]['page']['rps']} req/s; serve and its children hold "
+            f"{memory['rss_mb']} MB RSS, {memory['pss_mb']} MB PSS"
         )
     return found
+
+
+def _summarize(name: str, summary: dict) -> None:
+    say(
+        f"    {summary['rps']} req/s, p50 {summary['p50_ms']} ms, p99 "
+        f"{summary['p99_ms']} ms, statuses {summary['statuses']}, "
+        f"errors {summary['errors']}, client CPU {summary['client_cpu']} ({summary['client']})"
+    )
+
+
+def _figures(prefix: str, name: str, summary: dict) -> dict:
+    ok = {"endorse": 201, "notfound": 404}.get(name, 200)
+    good = summary["statuses"].get(ok, 0)
+    # Only the expected answers count as throughput: a fast 429 or 500 is no success.
+    return {
+        f"{prefix}_rps": round(good / summary["seconds"], 1),
+        f"{prefix}_p50_ms": summary["p50_ms"],
+        f"{prefix}_p99_ms": summary["p99_ms"],
+    }
+
+
+def mail_queue(db: durability.Database) -> dict[str, int]:
+    return dict(
+        db.query("SELECT status, COUNT(*) FROM django_tasks_database_dbtaskresult GROUP BY 1")
+    )
+
+
+def wait_for_mail(db: durability.Database, limit: float) -> tuple[int, float | None]:
+    """(mails still queued at the start, seconds until none was; None: not within limit)."""
+    started = time.monotonic()
+    queued = None
+    while True:
+        counts = mail_queue(db)
+        left = counts.get("READY", 0) + counts.get("RUNNING", 0)
+        queued = left if queued is None else queued
+        if not left:
+            return queued, round(time.monotonic() - started, 2)
+        if time.monotonic() - started > limit:
+            return queued, None
+        time.sleep(0.2)
+
+
+def endorse_run(db, server: Server, slug: str, args, prefix: str) -> tuple[dict, dict]:
+    """The endorse run and the mail it caused: sent per second from the run's start to the
+    queue's end, what was queued at the run's end and how long it took to drain (≤ 10 s counts).
+    """
+    wait_for_mail(db, 30)  # the warm-up's mail is not this run's
+    sent_before = mail_queue(db).get("SUCCESSFUL", 0)
+    started = time.monotonic()
+    summary = run_endpoint(server.port, slug, "endorse", args, args.duration)
+    _summarize(prefix, summary)
+    left, drain = wait_for_mail(db, 10)
+    sent = mail_queue(db).get("SUCCESSFUL", 0) - sent_before
+    mail = {
+        "mail_sent": sent,
+        "mail_queue_left": left,
+        "mail_drain_s": drain,
+        "mail_per_s": round(sent / (time.monotonic() - started), 1),
+    }
+    say(
+        f"    mail: {sent} sent, {left} queued at the run's end, "
+        f"{'drained in ' + str(drain) + ' s' if drain is not None else 'NOT drained within 10 s'}"
+    )
+    return {**_figures(prefix, "endorse", summary), **mail}, summary
 
 
 def measure(db, tmp: Path, slug: str, workers: int, args) -> tuple[dict, dict]:
@@ -214,23 +456,25 @@ def measure(db, tmp: Path, slug: str, workers: int, args) -> tuple[dict, dict]:
     try:
         server.start()
         _warm(server, slug)
-        for name in ("trivial", "endorse", "page", "count"):
-            _run(server.port, _endpoints(server.port, slug)[name], args.concurrency, 2)  # warm-up
-            make = _endpoints(server.port, slug)
+        for name in ("trivial", "notfound", "endorse", "page", "count"):
+            run_endpoint(server.port, slug, name, args, 2)  # warm-up
             say(f"  {name}: {args.duration:.0f} s at {args.concurrency} connections…")
-            result = _run(server.port, make[name], args.concurrency, args.duration)
-            summary = runs[name] = result.summary()
-            say(
-                f"    {summary['rps']} req/s, p50 {summary['p50_ms']} ms, p99 "
-                f"{summary['p99_ms']} ms, statuses {summary['statuses']}, "
-                f"errors {summary['errors']}, client CPU {summary['client_cpu']}"
-            )
-            ok = 201 if name == "endorse" else 200
-            good = summary["statuses"].get(ok, 0)
-            # Only successful answers count as throughput: a fast 404 or 429 is no success.
-            figures[f"{name}_rps"] = round(good / result.seconds, 1)
-            figures[f"{name}_p50_ms"] = summary["p50_ms"]
-            figures[f"{name}_p99_ms"] = summary["p99_ms"]
+            if name == "endorse":
+                found, runs[name] = endorse_run(db, server, slug, args, "endorse")
+                figures.update(found)
+                continue
+            summary = runs[name] = run_endpoint(server.port, slug, name, args, args.duration)
+            _summarize(name, summary)
+            figures.update(_figures(name, name, summary))
+        if "after" not in args.skip:
+            say(f"  adding {args.after:,} endorsements' rows, rate-limit entries and tasks…")
+            _bench_module("fill", ["--count", str(args.after)], db.env, timeout=3600)
+            say(f"  endorse after {args.after:,} more: {args.duration:.0f} s…")
+            found, runs["endorse_after"] = endorse_run(db, server, slug, args, "endorse_after")
+            figures["endorse_after_rps"] = found["endorse_after_rps"]
+            figures["endorse_after_p50_ms"] = found["endorse_after_p50_ms"]
+            figures["endorse_after_p99_ms"] = found["endorse_after_p99_ms"]
+            runs["endorse_after"]["mail"] = {k: v for k, v in found.items() if "mail" in k}
     finally:
         server.stop()
     return figures, runs
@@ -277,6 +521,11 @@ def measure_export(db, tmp: Path, slug: str, workers: int, args) -> tuple[dict, 
 
 
 def machine(args, ceiling: dict) -> dict:
+    versions = {}
+    for name, command in (("nginx", [nginx.nginx_binary(), "-v"]), ("wrk", ["wrk", "-v"])):
+        with contextlib.suppress(OSError):
+            done = subprocess.run(command, capture_output=True, text=True, timeout=10)
+            versions[name] = (done.stderr + done.stdout).strip().splitlines()[0][:60]
     import django
 
     cpuinfo = Path("/proc/cpuinfo").read_text()
@@ -308,6 +557,7 @@ def machine(args, ceiling: dict) -> dict:
         "sqlite": sqlite3.sqlite_version,
         "postgresql": _postgres_version(args.postgres_url),
         "client_ceiling": ceiling,
+        **versions,
     }
 
 
@@ -329,7 +579,7 @@ def _load(path: Path) -> dict:
 
 
 def _save(results: dict, details: dict) -> None:
-    ordered = {k: results[k] for k in ("sqlite", "postgresql", "machine") if k in results}
+    ordered = {k: results[k] for k in ("sqlite", "postgresql", "nginx", "machine") if k in results}
     RESULTS.write_text(json.dumps(ordered, indent=2) + "\n")
     DETAILS.write_text(json.dumps(details, indent=2, default=str) + "\n")
     from bench.report import write_report

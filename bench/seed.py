@@ -213,16 +213,17 @@ EXPLICIT = [
 ]
 
 
-def _people(statement_id: int, rows: int, as_time) -> Iterator[tuple]:
-    """Endorsements in signing order over the last DAYS days; emails distinct by their number."""
-    rng = random.Random(20210915)
+def _people(statement_id: int, rows: int, as_time, offset: int = 0) -> Iterator[tuple]:
+    """Endorsements in signing order over the last DAYS days; emails distinct by their number
+    (offset: the first number, for rows added to a seeded database)."""
+    rng = random.Random(20210915 + offset)
     countries = _countries()
     start = time.time() - DAYS * 86400
     step = DAYS * 86400 / rows
     for i in range(rows):
         first, first_ascii = rng.choice(FIRST)
         last, last_ascii = rng.choice(LAST)
-        email = f"{first_ascii}.{last_ascii}.{i}@{DOMAINS[i % len(DOMAINS)]}"
+        email = f"{first_ascii}.{last_ascii}.{i + offset}@{DOMAINS[i % len(DOMAINS)]}"
         created = start + i * step
         yield (
             statement_id,
@@ -239,7 +240,7 @@ def _people(statement_id: int, rows: int, as_time) -> Iterator[tuple]:
         )
 
 
-def _insert_sqlite(statement_id: int, rows: int) -> None:
+def _insert_sqlite(statement_id: int, rows: int, offset: int = 0) -> None:
     from django.db import connection
 
     other, defaults = _endorsement_columns(set(EXPLICIT))
@@ -261,7 +262,7 @@ def _insert_sqlite(statement_id: int, rows: int) -> None:
     raw.execute("PRAGMA temp_store=MEMORY")
     raw.execute("BEGIN")
     batch = []
-    for done, person in enumerate(_people(statement_id, rows, as_time), 1):
+    for done, person in enumerate(_people(statement_id, rows, as_time, offset), 1):
         batch.append(person + tail)
         if len(batch) == BATCH or done == rows:
             raw.executemany(sql, batch)
@@ -272,7 +273,7 @@ def _insert_sqlite(statement_id: int, rows: int) -> None:
     raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # leave no 100 MB WAL behind for the server
 
 
-def _copy_postgresql(statement_id: int, rows: int) -> None:
+def _copy_postgresql(statement_id: int, rows: int, offset: int = 0) -> None:
     from django.db import connection, transaction
 
     other, defaults = _endorsement_columns(set(EXPLICIT))
@@ -287,7 +288,7 @@ def _copy_postgresql(statement_id: int, rows: int) -> None:
         raw = cursor.cursor  # the psycopg cursor
         with raw.copy(f"COPY endorsements_endorsement ({', '.join(columns)}) FROM STDIN") as copy:
             lines = []
-            for done, person in enumerate(_people(statement_id, rows, as_time), 1):
+            for done, person in enumerate(_people(statement_id, rows, as_time, offset), 1):
                 lines.append("\t".join(_copy_text(v) for v in person) + tail + "\n")
                 if len(lines) == BATCH or done == rows:
                     copy.write("".join(lines))

@@ -38,16 +38,20 @@ def run_command(args: list[str], env: dict[str, str], timeout: float = 180) -> s
 class Server:
     """`undersigned serve` on a free port, in a session of its own."""
 
-    def __init__(self, env: dict[str, str], log_path: Path, workers: int = 2) -> None:
+    def __init__(
+        self, env: dict[str, str], log_path: Path, workers: int = 2, no_worker: bool = False
+    ) -> None:
         self.env = {**env, "WEB_WORKERS": str(workers)}
         self.log_path = log_path
         self.port = free_port()
         self.process: subprocess.Popen | None = None
+        self.no_worker = no_worker
 
     def start(self, timeout: float = 60) -> None:
         log = open(self.log_path, "ab")  # noqa: SIM115 - the child keeps it open
+        command = [UNDERSIGNED, "serve", "--host", "127.0.0.1", "--port", str(self.port)]
         self.process = subprocess.Popen(
-            [UNDERSIGNED, "serve", "--host", "127.0.0.1", "--port", str(self.port)],
+            command + (["--no-worker"] if self.no_worker else []),
             env=self.env,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -109,6 +113,64 @@ class Server:
         deadline = time.monotonic() + 10  # the orphans are reaped by init, not by us
         while any(alive(pid) for pid in pids[1:]) and time.monotonic() < deadline:
             time.sleep(0.05)
+
+
+class TaskWorker:
+    """`undersigned worker`, as deployments at scale run it beside `serve --no-worker`."""
+
+    def __init__(self, env: dict[str, str], log_path: Path) -> None:
+        self.env, self.log_path = env, log_path
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        log = open(self.log_path, "ab")  # noqa: SIM115 - the child keeps it open
+        self.process = subprocess.Popen(
+            [UNDERSIGNED, "worker", "--no-reload", "--no-startup-delay"],
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        log.close()
+
+    def stop(self, timeout: float = 30) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(timeout)
+        self.kill()
+
+    def kill(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(10)
+
+
+def tree_memory(pid: int) -> dict:
+    """Resident memory of a process and its descendants: per process (command, RSS, PSS in MB)
+    and totals. RSS counts pages shared between forked workers once per process; PSS divides
+    them among the processes sharing them, so its total is what the tree really holds."""
+    processes = []
+    for each in [pid, *descendants(pid)]:
+        rss = memory_kb(each).get("VmRSS", 0) / 1024
+        pss = _pss_kb(each) / 1024
+        name = cmdline(each).split(" -m ", 1)[-1][:60]
+        processes.append(
+            {"pid": each, "command": name, "rss_mb": round(rss, 1), "pss_mb": round(pss, 1)}
+        )
+    return {
+        "rss_mb": round(sum(p["rss_mb"] for p in processes), 1),
+        "pss_mb": round(sum(p["pss_mb"] for p in processes), 1),
+        "processes": processes,
+    }
+
+
+def _pss_kb(pid: int) -> int:
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    return 0
 
 
 def _proc_stat(pid: int) -> list[str] | None:
