@@ -99,9 +99,18 @@ def test_the_honeypot_stores_nothing(client, open_statement):
     assert not Endorsement.objects.exists()
 
 
-def test_a_closed_statement_takes_no_names(client, draft):
+def test_a_draft_takes_no_names(client, draft):
     assert endorse(client, draft).status_code == 404  # a draft is not even visible
     assert not Endorsement.objects.exists()
+
+
+def test_a_closed_statement_takes_no_names(client, open_statement, carol):
+    from undersigned.statements.actions import change_state
+    from undersigned.statements.models import State
+
+    change_state(statement=open_statement, user=carol, state=State.CLOSED)
+    response = endorse(client, open_statement)
+    assert response.status_code in (400, 403, 409, 410) and not Endorsement.objects.exists()
 
 
 def test_submissions_are_limited_per_address(client, open_statement, settings):
