@@ -22,12 +22,14 @@ PUBLIC_KINDS = frozenset(
 
 
 def public_actor_name(event: Event) -> str:
-    """The coordinator's name as shown to the public; empty if it could be an e-mail address.
+    """The coordinator's name as shown to the public; empty for an account kept by number (its
+    name was an address) or an old event that kept an address.
 
     Only coordinator actions name their actor: a delegate signs for the organization, and the
     organization, not the person, is what the public list shows.
     """
-    return "" if "@" in event.actor_name else event.actor_name
+    name = event.actor_name
+    return "" if "@" in name or name.startswith("#") else name
 
 
 def describe(event: Event) -> str:

@@ -39,7 +39,7 @@ def record_event(
         created_at=timezone.now(),
         kind=EventKind(kind),
         actor=actor,
-        actor_name=(actor.get_full_name().strip() or actor.get_username()) if actor else "",
+        actor_name=actor_display_name(actor) if actor else "",
         statement=statement,
         statement_slug=statement.slug if statement else "",
         organization=organization,
@@ -51,6 +51,17 @@ def record_event(
     event.save()
     ChainHead.objects.filter(pk=HEAD_PK).update(last_event_id=event.pk, last_hash=event.hash)
     return event
+
+
+def actor_display_name(actor: Any) -> str:
+    """The name an event keeps for its actor, forever: never an e-mail address.
+
+    The trail cannot be erased, and a person's address must be erasable; a full name or
+    username that is an address is kept as the account's number (the actor id stays, for the
+    administrators).
+    """
+    name = actor.get_full_name().strip() or actor.get_username()
+    return f"#{actor.pk}" if "@" in name else name
 
 
 def _lock_head() -> ChainHead:
