@@ -20,7 +20,7 @@ from undersigned.accounts.permissions import (
     require,
 )
 from undersigned.audit.models import Event
-from undersigned.audit.services import record_event
+from undersigned.audit.services import actor_display_name, record_event
 from undersigned.coalitions.models import (
     Coalition,
     Invitation,
@@ -241,7 +241,8 @@ def grant_role(
                 kind=Event.Kind.ROLE_GRANTED,
                 actor=user,
                 details={
-                    "user": target.get_username(),
+                    "user_id": target.pk,
+                    "user": actor_display_name(target),
                     "role": kind,
                     "coalition": coalition.abbreviation,
                     "language": language,
@@ -257,7 +258,8 @@ def revoke_role(*, role: CoalitionRole, user) -> None:
             kind=Event.Kind.ROLE_REVOKED,
             actor=user,
             details={
-                "user": role.user.get_username(),
+                "user_id": role.user_id,
+                "user": actor_display_name(role.user),
                 "role": role.kind,
                 "coalition": role.coalition.abbreviation,
                 "language": role.language,
@@ -268,7 +270,7 @@ def revoke_role(*, role: CoalitionRole, user) -> None:
 
 def add_delegate(*, organization: Organization, target, user) -> Delegate:
     """Staff make someone a delegate by hand (invitations are the usual way)."""
-    require(user.is_staff)
+    require(can_edit_directory(user))
     with transaction.atomic():
         delegate, created = Delegate.objects.get_or_create(user=target, organization=organization)
         if created:
@@ -276,19 +278,24 @@ def add_delegate(*, organization: Organization, target, user) -> Delegate:
                 kind=Event.Kind.ROLE_GRANTED,
                 actor=user,
                 organization=organization,
-                details={"user": target.get_username(), "role": "delegate"},
+                details={"user_id": target.pk,
+                    "user": actor_display_name(target), "role": "delegate"},
             )
     return delegate
 
 
 def remove_delegate(*, delegate: Delegate, user) -> None:
-    require(user.is_staff)
+    require(can_edit_directory(user))
     with transaction.atomic():
         record_event(
             kind=Event.Kind.ROLE_REVOKED,
             actor=user,
             organization=delegate.organization,
-            details={"user": delegate.user.get_username(), "role": "delegate"},
+            details={
+                "user_id": delegate.user_id,
+                "user": actor_display_name(delegate.user),
+                "role": "delegate",
+            },
         )
         delegate.delete()
 

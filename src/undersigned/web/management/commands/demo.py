@@ -7,7 +7,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from undersigned.accounts.models import CoalitionRole, Delegate
+from undersigned.accounts.actions import add_delegate, grant_role, save_coalition
+from undersigned.accounts.models import CoalitionRole
 from undersigned.coalitions.models import Coalition, Organization
 from undersigned.statements.models import Statement
 from undersigned.statements.translations import import_translation
@@ -45,14 +46,23 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         self.stdout.write("Applying migrations…")
         call_command("migrate", interactive=False, verbosity=0)
+        admin = self._accounts()
         demo = resources.files("undersigned.demo")
         for spec in COALITIONS:
-            coalition, _ = Coalition.objects.get_or_create(
-                abbreviation=spec["abbreviation"],
-                defaults={"name": spec["name"], "description": spec["description"]},
-            )
+            coalition = Coalition.objects.filter(abbreviation=spec["abbreviation"]).first()
+            if coalition is None:
+                coalition = save_coalition(
+                    coalition=Coalition(
+                        abbreviation=spec["abbreviation"],
+                        name=spec["name"],
+                        description=spec["description"],
+                    ),
+                    user=admin,
+                )
             plan = import_document(
-                parse(demo.joinpath(spec["file"]).read_text("utf-8")), coalition=coalition
+                parse(demo.joinpath(spec["file"]).read_text("utf-8")),
+                coalition=coalition,
+                user=admin,
             )
             self.stdout.write(f"{coalition.abbreviation}: " + " ".join(plan.summary()))
             statement = plan.saved or plan.statement
@@ -62,7 +72,8 @@ class Command(BaseCommand):
                     demo.joinpath(spec["file"].replace(".txt", f".{language}.txt")),
                     language,
                 )
-        self._accounts()
+        self._roles(admin)
+        self._print_logins()
 
     def _translation(self, statement: Statement, path, language: str) -> None:
         if not path.is_file():
@@ -79,7 +90,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {language} translation added.")
 
     @transaction.atomic
-    def _accounts(self) -> None:
+    def _accounts(self):
+        """The three demo accounts (created once); returns the admin, who loads the rest."""
         logins_file = settings.VAR_DIR / "demo-logins.txt"
         User = get_user_model()
         created = []
@@ -98,18 +110,24 @@ class Command(BaseCommand):
             with logins_file.open("a") as f:
                 f.write("\n".join(created) + "\n")
             logins_file.chmod(0o600)
-        icor = Coalition.objects.get(abbreviation="ICOR")
-        CoalitionRole.objects.get_or_create(
-            user=User.objects.get(username="coordinator"),
-            coalition=icor,
+        return User.objects.get(username="admin")
+
+    def _roles(self, admin) -> None:
+        """Through the role actions, so the trail shows the grants like any other."""
+        User = get_user_model()
+        grant_role(
+            coalition=Coalition.objects.get(abbreviation="ICOR"),
+            target=User.objects.get(username="coordinator"),
             kind=CoalitionRole.Kind.COORDINATOR,
-            language="",
+            user=admin,
         )
         mlpd = Organization.objects.filter(abbreviation="MLPD").first()
         if mlpd:
-            Delegate.objects.get_or_create(
-                user=User.objects.get(username="delegate"), organization=mlpd
-            )
+            delegate = User.objects.get(username="delegate")
+            add_delegate(organization=mlpd, target=delegate, user=admin)
+
+    def _print_logins(self) -> None:
+        logins_file = settings.VAR_DIR / "demo-logins.txt"
         if logins_file.exists():
             self.stdout.write(
                 self.style.SUCCESS("Logins (user password), also in var/demo-logins.txt:")
