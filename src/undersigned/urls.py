@@ -9,6 +9,7 @@ from undersigned.endorsements import views as endorsements
 from undersigned.signing import views as signing
 from undersigned.statements import manage_views as manage
 from undersigned.web import account_views
+from undersigned.web import circulate_views as circulate
 from undersigned.web import coalition_views as coalitions
 from undersigned.web import statement_views as statements
 from undersigned.web import views as core
@@ -37,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("s/<slug:slug>/withdraw/", signing.withdraw, name="withdraw"),
     path("s/<slug:slug>/reconfirm/", signing.reconfirm, name="reconfirm"),
     path("s/<slug:slug>/record/", signing.record, name="record-signature"),
+    path("s/<slug:slug>/export.pdf", circulate.statement_pdf_view, name="statement-pdf"),
     path("s/<slug:slug>/export.<str:fmt>", statements.statement_export, name="statement-export"),
     path("s/<slug:slug>/endorse/", endorsements.endorse, name="endorse"),
     path("s/<slug:slug>/people/", endorsements.people, name="endorsement-people"),

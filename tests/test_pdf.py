@@ -1,0 +1,142 @@
+"""The statement as a PDF: read back with pypdf, as a journalist's PDF reader would show it."""
+
+import io
+import os
+import re
+import shutil
+import subprocess
+import unicodedata
+
+import pytest
+from django.core.management import CommandError, call_command
+from pypdf import PdfReader
+
+from tests.conftest import DEMO
+from undersigned.signing.actions import withdraw_signature
+from undersigned.signing.selectors import signatory_list
+
+
+def _words(text: str) -> str:
+    """Letters and digits only: line breaks, columns and the visual order of punctuation in
+    right-to-left lines are the PDF's business; Arabic presentation forms fold back (NFKC)."""
+    return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text))
+
+
+def _pdf(response) -> PdfReader:
+    assert response.status_code == 200, response.status_code
+    assert response["Content-Type"] == "application/pdf"
+    return PdfReader(io.BytesIO(response.content))
+
+
+def _text(reader: PdfReader) -> str:
+    return _words("".join(page.extract_text() for page in reader.pages))
+
+
+def _assert_in_order(haystack: str, needles: list[str]) -> None:
+    position = 0
+    for needle in needles:
+        found = haystack.find(_words(needle), position)
+        assert found >= 0, f"{needle!r} missing or out of order"
+        position = found + 1
+
+
+def test_it_has_the_title_and_all_34_signatories_in_order(client, resolution):
+    reader = _pdf(client.get(f"/s/{resolution.slug}/export.pdf"))
+    text = _text(reader)
+    entries = signatory_list(resolution).entries
+    assert len(entries) == 34
+    _assert_in_order(
+        text,
+        [
+            "No to any imperialist or expansionist intervention!",
+            "Signatories (as of 15 September 2021)",
+            *[f"{e.number}. {e.organization.abbreviation} {e.organization.name}" for e in entries],
+        ],
+    )
+    assert reader.pages[0].mediabox.width == pytest.approx(595.3, abs=1)  # A4
+
+
+@pytest.fixture
+def translated(resolution):
+    """The resolution with the Persian translation the demo ships."""
+    path = DEMO / "icor-afghanistan-2021.fa.txt"
+    call_command("import", str(path), translation_of=resolution.slug, language="fa")
+    return resolution
+
+
+def test_the_persian_pdf_reads_right_to_left_with_persian_digits(client, translated, tmp_path):
+    # pypdf gives the digits of a right-to-left line in visual order (۴۳ for 34); poppler's
+    # pdftotext puts them back in reading order, as a PDF reader's search does.
+    if not shutil.which("pdftotext"):
+        if os.environ.get("CI"):
+            pytest.fail("pdftotext is missing: .ci/run installs poppler-utils")
+        pytest.skip("pdftotext not found: apt-get install poppler-utils")
+    resolution = translated
+    response = client.get(f"/s/{resolution.slug}/export.pdf?language=fa")
+    _pdf(response)
+    path = tmp_path / "fa.pdf"
+    path.write_bytes(response.content)
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    text = re.sub("[\u202a-\u202e]", "", text)  # the bidi embeddings pdftotext adds
+    assert _words(resolution.current_text("fa").title) in _words(text)
+    assert "امضاکنندگان (تا" in text
+    assert "۱۵" in text and "۲۰۲۱" in text and "سپتامبر" in text  # 15 September 2021
+    assert "۳۴" in text and "سازمان" in text
+    for entry in signatory_list(resolution).entries:
+        assert _words(entry.organization.abbreviation) in _words(text)
+        assert re.search(rf"(?<![۰-۹]){local_number_fa(entry.number)}(?![۰-۹])", text)
+
+
+def local_number_fa(number: int) -> str:
+    return str(number).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+
+
+def test_letter_paper_on_request(client, resolution):
+    reader = _pdf(client.get(f"/s/{resolution.slug}/export.pdf?size=letter"))
+    assert reader.pages[0].mediabox.width == pytest.approx(612, abs=1)
+
+
+def test_a_withdrawal_changes_the_pdf_at_once(client, resolution, alice):
+    url = f"/s/{resolution.slug}/export.pdf"
+    assert "34organizations" in _text(_pdf(client.get(url)))
+    first = signatory_list(resolution).entries[0].organization
+    withdraw_signature(statement=resolution, organization=first, user=alice, reason="")
+    resolution.refresh_from_db()
+    text = _text(_pdf(client.get(url)))
+    assert "33organizations" in text
+
+
+def test_unknown_languages_sizes_and_drafts_are_not_found(client, resolution, draft):
+    assert client.get(f"/s/{resolution.slug}/export.pdf?language=xx").status_code == 404
+    assert client.get(f"/s/{resolution.slug}/export.pdf?size=a0").status_code == 404
+    assert client.get(f"/s/{draft.slug}/export.pdf").status_code == 404
+
+
+def test_cyrillic_and_turkish_letters_come_through(client, resolution, tmp_path):
+    cyrillic = tmp_path / "ru.txt"
+    cyrillic.write_text("Резолюция\n\nНет интервенции! Ğüşİıöç\n\nТекст.\n", "utf-8")
+    call_command("import", str(cyrillic), translation_of=resolution.slug, language="ru")
+    text = _text(_pdf(client.get(f"/s/{resolution.slug}/export.pdf?language=ru")))
+    assert _words("Нет интервенции! Ğüşİıöç") in text
+    assert _words("Türkiye Komünist Partisi") in text
+
+
+def test_the_page_links_the_pdf(client, translated):
+    resolution = translated
+    page = client.get(f"/fa/s/{resolution.slug}/").content.decode()
+    assert f'href="/fa/s/{resolution.slug}/export.pdf?language=fa"' in page
+
+
+def test_the_command_writes_a_pdf(resolution, tmp_path):
+    path = tmp_path / "icor.pdf"
+    call_command("export", resolution.slug, fmt="pdf", output=str(path), page_size="letter")
+    reader = PdfReader(path)
+    fonts = [
+        font.get_object()["/BaseFont"] for font in reader.pages[0]["/Resources"]["/Font"].values()
+    ]
+    assert any("Noto-Serif" in font for font in fonts), fonts
+    assert reader.pages[0].mediabox.width == pytest.approx(612, abs=1)
+    with pytest.raises(CommandError):
+        call_command("export", resolution.slug, fmt="pdf")
