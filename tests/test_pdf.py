@@ -6,14 +6,16 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 from pypdf import PdfReader
 
-from tests.conftest import DEMO
 from undersigned.signing.actions import withdraw_signature
 from undersigned.signing.selectors import signatory_list
+
+DEMO = Path(__file__).resolve().parents[1] / "src" / "undersigned" / "demo"
 
 
 def _words(text: str) -> str:
