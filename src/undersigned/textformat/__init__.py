@@ -6,6 +6,7 @@ Pure Python (no Django), so that it can be fuzzed and reused by the command line
 from __future__ import annotations
 
 from .countries import country_from_text
+from .explain import LineReport, explain, format_report
 from .model import Document, Signatory
 from .parser import parse
 from .render import render_markdown, render_text
@@ -26,10 +27,13 @@ def check_recognizable(doc: Document) -> None:
 __all__ = [
     "Document",
     "FormatError",
+    "LineReport",
     "Signatory",
     "check_recognizable",
     "country_from_text",
     "decode_source",
+    "explain",
+    "format_report",
     "parse",
     "render_markdown",
     "render_text",

@@ -142,7 +142,9 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
         threshold = ENTRY
         if line.marked:
             threshold = 0.15 if how == "heading" else PROSE
-        if (marked_list and not line.marked) or likeness.score < threshold:
+        if marked_list and not line.marked:
+            break
+        if likeness.score < threshold and not _shaped_like_neighbours(entries, line, following):
             break
         for text in split_glued(line.content):
             sure = _HOW_SURE[how] * 0.6 + likeness.score * 0.4
@@ -150,6 +152,18 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
         roles[line.index] = ("entry", likeness.reason)
         position += 1
     return _Block(entries, roles, position)
+
+
+def _shaped_like_neighbours(entries: list[Entry], line: Line, following: Line | None) -> bool:
+    """A weak line between entries that has their shape ("caroline ponder, assistant
+    professor of geography, florida state university" among capitalized entries)."""
+    if not entries or following is None or line.text.endswith((".", "!", "?", ":")):
+        return False
+    if _entry_score(following) < ENTRY or entry_likeness(line.content).score < 0.1:
+        return False
+    return abs(line.content.count(",") - entries[-1].text.count(",")) <= 1 and abs(
+        len(line.content) - len(entries[-1].text)
+    ) <= max(40, len(entries[-1].text))
 
 
 def _opens_group(lines: list[Line], position: int) -> bool:

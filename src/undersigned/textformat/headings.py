@@ -128,6 +128,8 @@ def list_heading(line: str) -> str | None:
     if not _SIGNING.search(folded):
         return None
     count = len(words(text))
+    if line.startswith("[") and line.endswith("]") and count <= 14:
+        return "an editorial note about signing, in brackets"
     if text.endswith(":") and count <= 14:
         return "a line about signing that ends with a colon"
     if text.endswith((".", "!", "?", ",", ";")) or count > 6:
@@ -186,7 +188,9 @@ FOOTER = re.compile(
     r"|press contact|media contact|contact|contacts|kontakt|pressekontakt|about us|about the"
     r"|about [A-Za-z]+$|a propos|uber uns|acerca de|sobre|chi siamo|hakkimizda|read more"
     r"|learn more|mehr erfahren|en savoir plus|to add your|if you want to sign|download"
-    r"|source|quelle|fuente|fonte|kaynak|related articles|share|partager|teilen)\b"
+    r"|source|quelle|fuente|fonte|kaynak|related articles|share|partager|teilen"
+    r"|endnotes|footnotes|notes|references|anmerkungen|fussnoten|notas|referencias|note"
+    r"|riferimenti|kaynaklar|dipnotlar)\b"
 )
 
 

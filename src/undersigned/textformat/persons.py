@@ -30,7 +30,8 @@ _ROLE_TEXT = """president presidente presidenta president presidentin vice vicep
     investigator staff executive treasurer rector rektor reitor provost chancellor tesorero
     vorsitzende vorsitzender geschaftsfuhrer geschaftsfuhrerin baskan baskani genel sekreter
     uyesi uye presidente-geral secretario-geral secretaria-geral lecturer instructor
-    part-time parttime freelance independent sociologist employee"""
+    part-time parttime freelance independent sociologist employee worker handler
+    conservator curator librarian counselor therapist engineer scientist nurse planner"""
 _ROLE_WORDS = frozenset(_ROLE_TEXT.split())
 # A role and the preposition that leads to the organization: "Presidente da", "Professor at".
 _ROLE_PREFIX = re.compile(
@@ -52,6 +53,12 @@ _INSTITUTION_TEXT = """university universidad universidade universite universita
     hospital laboratory lab library museum clinic consulting city ministry department
     sindical intersindical central"""
 _INSTITUTION_WORDS = frozenset(_INSTITUTION_TEXT.split())
+# Words that make a part a place of work even next to a role ("Research Associate" is a
+# role, "Research Institute" is not).
+_PLACES_OF_WORK = frozenset(
+    ["university", "universidad", "universidade", "universite", "universitat", "college",
+     "school", "institute", "instituto", "institut", "academy", "hospital", "museum"]
+)  # fmt: skip
 _DEGREE = re.compile(r"^(?:phd|ph\.d\.?|md|mba|ma|ms|msc|bsc|ba|mps|edd)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&.\-]{1,}\b")
 
@@ -102,9 +109,9 @@ def strip_titles(name: str) -> tuple[str, bool]:
 def is_role(segment: str) -> bool:
     """Whether a comma-separated part is a role, a degree or a discipline, not an employer."""
     tokens = words(segment)
-    if not tokens:
+    if not tokens or _DEGREE.match(segment.strip()):
         return True
-    return any(t in _ROLE_WORDS for t in tokens) and not _is_institution(segment)
+    return any(t in _ROLE_WORDS for t in tokens) and not any(t in _PLACES_OF_WORK for t in tokens)
 
 
 def _is_institution(segment: str) -> bool:
@@ -136,12 +143,15 @@ def affiliation(parts: list[str]) -> str | None:
     if len(parts) >= 2 and _US_STATE.match(parts[-1]):
         parts = parts[:-2]
     for index, part in enumerate(parts):
-        if _is_institution(part) and not _is_role_phrase(part):
-            return ", ".join(_drop_city([_without_role(part), *parts[index + 1 :]]))
-    for index, part in enumerate(parts):
-        stripped = _without_role(part)
-        if stripped != part and not is_role(stripped) and stripped[:1].isupper():
-            return ", ".join([stripped, *parts[index + 1 :]])
+        if is_role(part) or _is_role_phrase(part):
+            continue
+        if _is_institution(part):
+            return ", ".join(_drop_city([part, *parts[index + 1 :]]))
+    # "Presidente da CUT": the role leads to the organization. Before other parts it
+    # leads to a discipline instead ("Professor of Sociology, Virginia Tech").
+    stripped = _without_role(parts[0])
+    if len(parts) == 1 and stripped != parts[0] and not is_role(stripped):
+        return stripped if stripped[:1].isupper() else None
     last = parts[-1]
     if is_role(last) or _is_role_phrase(last) or _DEGREE.match(last):
         return None
@@ -149,13 +159,10 @@ def affiliation(parts: list[str]) -> str | None:
 
 
 def _is_role_phrase(part: str) -> bool:
-    """ "Professor of Sociology": a role word leads and no institution word follows."""
+    """ "Professor of School Counseling", "Assistant Professor at the Institute …": a role
+    leads the part, so what follows is a discipline or a unit, not the affiliation."""
     tokens = words(part)
-    return (
-        bool(tokens)
-        and tokens[0] in _ROLE_WORDS
-        and not any(t in _INSTITUTION_WORDS or t.startswith("universit") for t in tokens)
-    )
+    return bool(tokens) and tokens[0] in _ROLE_WORDS
 
 
 def _drop_city(parts: list[str]) -> list[str]:

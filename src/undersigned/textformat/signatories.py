@@ -14,7 +14,7 @@ from functools import lru_cache
 from .countries import country_from_text, country_name_code, is_region
 from .folding import fold, words
 from .model import Signatory
-from .persons import affiliation, is_person_name, strip_titles
+from .persons import affiliation, is_person_name, is_role, strip_titles
 from .vocabulary import (
     FUNCTION_WORDS,
     has_organization_word,
@@ -306,13 +306,27 @@ def _leading_dashed(name: str) -> tuple[str | None, str]:
 _NAME_SUFFIX = re.compile(r"^((?:Jr|Sr|Jnr|Snr)\.?|I{2,3}|IV)(?=,|$)")
 
 
+def _name_shaped(head: str) -> bool:
+    """ "Kim KATOR", "caroline ponder", "DJ Trela": before a role, two to four plain words
+    are a name even when their case is unusual."""
+    tokens = head.split()
+    return (
+        2 <= len(tokens) <= 4
+        and not has_organization_word(head)
+        and all(re.fullmatch(r"[^\W\d_][\w'’.\-]*", t) for t in tokens)
+    )
+
+
 def _person(text: str) -> tuple[str, str | None] | None:
     """(name, affiliation) when the entry is a person: "Jane Doe, Role, University"."""
     for separator in (", ", " - ", " – ", " — ", " for "):
         head, found, tail = text.partition(separator)
         if not found:
             continue
-        if not is_person_name(head):
+        parts = tail.split(", ") if separator in (", ", " - ", " – ", " — ") else [tail]
+        if not is_person_name(head) and not (
+            separator == ", " and is_role(parts[0]) and _name_shaped(head)
+        ):
             continue
         name = strip_titles(head)[0]
         suffix = _NAME_SUFFIX.match(tail) if separator == ", " else None
@@ -322,7 +336,6 @@ def _person(text: str) -> tuple[str, str | None] | None:
                 return name, None
         if separator != ", " and not tail[:1].isupper():
             continue
-        parts = tail.split(", ") if separator in (", ", " - ", " – ", " — ") else [tail]
         return name, affiliation(parts)
     return None
 
@@ -340,8 +353,12 @@ def _parse_signatory(
     affiliation_: str | None = None
     person = False
 
+    # "Jane Doe, Role, University (ABBR)": a person, whatever the parentheses hold.
+    found = _person(text) if "(" not in text.split(", ", 1)[0] else None
+    if found is not None:
+        person, (text, affiliation_) = True, found
     # Parenthesized parts at the end, outermost last: "Name (English) (ABBR)".
-    while True:
+    while not person:
         start = _closing_group(text)
         if start is None:
             break
@@ -389,11 +406,6 @@ def _parse_signatory(
 
     abbreviation: str | None = expanded
     name = text
-    if not person and expanded is None and paren_abbreviation is None:
-        found = _person(text)
-        if found is not None:
-            person = True
-            name, affiliation_ = found
     if not person and expanded is None:
         abbreviation, name = _split_abbreviation(text, name_en)
         if abbreviation is not None:

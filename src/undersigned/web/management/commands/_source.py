@@ -11,6 +11,17 @@ from undersigned.textformat import Document, FormatError, check_recognizable, de
 
 def read_document(path: str) -> Document:
     """Read, validate and parse FILE ("-" for standard input); CommandError says what is wrong."""
+    text = read_text(path)
+    try:
+        document = parse(text)
+        check_recognizable(document)
+    except FormatError as error:
+        raise CommandError(f"{path}: {error.message}") from None
+    return document
+
+
+def read_text(path: str) -> str:
+    """Read and validate FILE ("-" for standard input) as text; CommandError says what is wrong."""
     limit = settings.IMPORT_MAX_BYTES
     try:
         if path == "-":
@@ -25,8 +36,6 @@ def read_document(path: str) -> Document:
     except OSError as error:
         raise CommandError(f"{path}: cannot be read ({error.strerror}).") from None
     try:
-        document = parse(decode_source(data, max_bytes=limit))
-        check_recognizable(document)
+        return decode_source(data, max_bytes=limit)
     except FormatError as error:
         raise CommandError(f"{path}: {error.message}") from None
-    return document
