@@ -41,6 +41,9 @@ def test_parse_prints_the_expected_structure(seed, tmp_path):
         "body",
         "signatories",
     ]
+    # Each signatory also says how sure the parser is; the rest is the expected structure.
+    for signatory in parsed["signatories"]:
+        assert 0 <= signatory.pop("confidence") <= 1
     for key, value in expected.items():
         assert parsed[key] == value, key
 
