@@ -103,7 +103,7 @@ def test_dave_withdraws_with_a_public_reason(client, open_statement, dave, mlpd)
     client.force_login(dave)
     client.post(
         f"/s/{open_statement.slug}/withdraw/",
-        {"organization": mlpd.pk, "reason": "Our congress decided otherwise."},
+        {"organization": mlpd.pk, "reason": "Our congress decided otherwise.", "confirm": "on"},
     )
     signature = Signature.objects.get()
     assert (
@@ -204,9 +204,9 @@ def test_the_diff_page_marks_the_changes(client, open_statement, carol):
 
 def test_withdrawing_a_signature_twice_is_refused(open_statement, dave, mlpd):
     sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
-    withdraw_signature(statement=open_statement, organization=mlpd, user=dave)
+    withdraw_signature(statement=open_statement, organization=mlpd, user=dave, reason="Congress.")
     with pytest.raises(ActionError):
-        withdraw_signature(statement=open_statement, organization=mlpd, user=dave)
+        withdraw_signature(statement=open_statement, organization=mlpd, user=dave, reason="Again.")
 
 
 def _new_version(statement, carol) -> None:
@@ -252,12 +252,23 @@ def test_confirming_again_binds_to_the_version_read(open_statement, carol, dave,
     assert Signature.objects.get().text.version == 1
 
 
+def test_a_withdrawal_asks_for_confirmation_and_a_public_reason(client, open_statement, dave, mlpd):
+    sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
+    client.force_login(dave)
+    url = f"/s/{open_statement.slug}/withdraw/"
+    client.post(url, {"organization": mlpd.pk, "reason": "Congress decided."})
+    client.post(url, {"organization": mlpd.pk, "confirm": "on", "reason": ""})
+    assert not Signature.objects.get().is_withdrawn
+    client.post(url, {"organization": mlpd.pk, "confirm": "on", "reason": "Congress decided."})
+    assert Signature.objects.get().is_withdrawn
+
+
 def test_a_coordinator_removes_a_delegates_signature_only_with_a_public_reason(
     client, open_statement, carol, dave, mlpd
 ):
     sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
     with pytest.raises(ActionError, match="Say publicly why"):
-        withdraw_signature(statement=open_statement, organization=mlpd, user=carol)
+        withdraw_signature(statement=open_statement, organization=mlpd, user=carol, reason=" ")
     assert not Signature.objects.get().is_withdrawn
     withdraw_signature(
         statement=open_statement, organization=mlpd, user=carol, reason="Signed by mistake."
@@ -274,7 +285,7 @@ def test_a_delegates_own_withdrawal_says_the_organization_withdrew(
     client, open_statement, dave, mlpd
 ):
     sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
-    withdraw_signature(statement=open_statement, organization=mlpd, user=dave)
+    withdraw_signature(statement=open_statement, organization=mlpd, user=dave, reason="Congress.")
     signature = Signature.objects.get()
     assert not signature.removed_by_coordination and signature.withdrawn_by == dave
     assert (
@@ -286,7 +297,9 @@ def test_a_coordinator_removes_a_signature_they_recorded(open_statement, carol, 
     record_signature(
         statement=open_statement, organization=rode_morgen, user=carol, evidence="Fax", version=1
     )
-    withdraw_signature(statement=open_statement, organization=rode_morgen, user=carol)
+    withdraw_signature(
+        statement=open_statement, organization=rode_morgen, user=carol, reason="Not confirmed."
+    )
     assert Signature.objects.get().is_withdrawn
 
 

@@ -88,33 +88,26 @@ def record_signature(
 
 
 def withdraw_signature(
-    *, statement: Statement, organization: Organization, user, reason: str = ""
+    *, statement: Statement, organization: Organization, user, reason: str
 ) -> Signature:
-    """The organization withdraws its signature, or the coordination removes one.
+    """The organization withdraws its signature, or the coordination removes one; either way
+    with a public reason, which the list shows.
 
-    A delegate withdraws their organization's signature, with an optional reason. A coordinator
-    may remove a signature they recorded; one the organization gave itself only with a public
-    reason, and the list then says the coordination removed it.
+    A delegate withdraws their organization's signature. A coordinator may remove any signature
+    of the statement; the list then says the coordination removed it, not the organization.
     """
     reason = reason.strip()
     by_organization = can_sign_for(user, statement, organization)
     require(by_organization or can_edit_statement(user, statement))
+    if not reason:
+        raise ActionError(_("Say publicly why the signature is withdrawn; the list shows it."))
     with transaction.atomic():
         Statement.objects.select_for_update().get(pk=statement.pk)
         signature = _active_signature(statement, organization)
-        by_coordination = not by_organization
-        if by_coordination and signature.method == Method.DELEGATE and not reason:
-            raise ActionError(
-                _(
-                    "%(org)s signed through its own delegate. Say publicly why the coordination "
-                    "removes this signature."
-                )
-                % {"org": organization}
-            )
         signature.withdrawn_at = timezone.now()
         signature.withdrawal_reason = reason
         signature.withdrawn_by = user
-        signature.removed_by_coordination = by_coordination
+        signature.removed_by_coordination = not by_organization
         signature.save(
             update_fields=[
                 "withdrawn_at",
@@ -129,7 +122,7 @@ def withdraw_signature(
             actor=user,
             statement=statement,
             organization=organization,
-            details={"reason": reason, "by_coordination": by_coordination},
+            details={"reason": reason, "by_coordination": not by_organization},
         )
     return signature
 

@@ -29,10 +29,14 @@ class SignForm(VersionForm):
 
 class WithdrawForm(OrganizationChoiceForm):
     reason = forms.CharField(
-        label=_("Reason (optional, shown publicly)"),
+        label=_("Reason (shown publicly)"),
         max_length=1000,
-        required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Say publicly why the signature is withdrawn.")},
+    )
+    confirm = forms.BooleanField(
+        label=_("Yes, withdraw this signature."),
+        error_messages={"required": _("Tick the box to confirm the withdrawal.")},
     )
 
 
