@@ -335,3 +335,34 @@ def test_a_recorded_signature_keeps_the_day_it_was_given(client, open_statement,
         {"organization": mlpd.pk, "evidence": "Letter", "version": 1, "signed_on": "2021-09-15"},
     )
     assert Signature.objects.get().signed_at.date().isoformat() == "2021-09-15"
+
+
+def test_a_coordinator_records_the_signature_of_a_new_organization(client, open_statement, carol):
+    client.force_login(carol)
+    response = client.post(
+        f"/s/{open_statement.slug}/record/",
+        {
+            "abbreviation": "KOL",
+            "name": "Kommunistische Organisation Luxemburg",
+            "country": "LU",
+            "evidence": "Letter of 3 May",
+            "version": 1,
+            "signed_on": "2021-05-03",
+        },
+    )
+    assert response.status_code == 302
+    kol = Organization.objects.get(abbreviation="KOL")
+    signature = Signature.objects.get(organization=kol)
+    assert signature.method == Method.RECORDED and signature.evidence == "Letter of 3 May"
+    assert Membership.objects.filter(coalition=open_statement.coalition, organization=kol).exists()
+    kinds = list(Event.objects.order_by("id").values_list("kind", flat=True))[-3:]
+    assert kinds == ["organization.saved", "membership.approved", "signature.recorded"]
+
+
+def test_a_new_organization_is_not_left_behind_when_recording_fails(client, open_statement, carol):
+    client.force_login(carol)
+    client.post(
+        f"/s/{open_statement.slug}/record/",
+        {"name": "Ghost Party", "country": "LU", "evidence": "x", "version": 7},
+    )
+    assert not Organization.objects.filter(name="Ghost Party").exists()

@@ -56,7 +56,7 @@ def invite_organization(
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
         if organization.pk is None:
-            organization.save()
+            admit_new_organization(coalition=coalition, organization=organization, user=user)
         invitation = Invitation.objects.create(
             coalition=coalition,
             organization=organization,
@@ -326,4 +326,31 @@ def save_organization(*, organization: Organization, user) -> Organization:
             organization=organization,
             details={"created": created},
         )
+    return organization
+
+
+def admit_new_organization(
+    *, coalition: Coalition | None, organization: Organization, user
+) -> Organization:
+    """A coordinator adds an organization the directory does not know yet, as a member of their
+    coalition (for an open letter, to the directory alone: its editors are staff)."""
+    if organization.pk is not None:
+        raise ValueError("admit_new_organization() takes an organization not saved yet.")
+    require(is_coordinator(user, coalition) if coalition else can_edit_directory(user))
+    with transaction.atomic():
+        organization.save()
+        record_event(
+            kind=Event.Kind.ORGANIZATION_SAVED,
+            actor=user,
+            organization=organization,
+            details={"created": True},
+        )
+        if coalition is not None:
+            Membership.objects.create(coalition=coalition, organization=organization)
+            record_event(
+                kind=Event.Kind.MEMBERSHIP_APPROVED,
+                actor=user,
+                organization=organization,
+                details={"coalition": coalition.abbreviation},
+            )
     return organization

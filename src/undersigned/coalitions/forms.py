@@ -6,8 +6,8 @@ from django_countries.fields import LazyTypedChoiceField
 from undersigned.coalitions.models import Organization
 
 
-class InviteForm(forms.Form):
-    """Invite a known organization, or a new one described here, and its delegate."""
+class ListedOrNewOrganizationForm(forms.Form):
+    """Choose one of the organizations offered, or describe a new one."""
 
     organization = forms.ModelChoiceField(
         Organization.objects.none(),
@@ -21,7 +21,6 @@ class InviteForm(forms.Form):
     country = LazyTypedChoiceField(
         choices=[("", "—"), *countries], required=False, label=_("Country")
     )
-    email = forms.EmailField(label=_("E-mail of its delegate"), max_length=254)
 
     def __init__(self, *args, organizations, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -36,7 +35,8 @@ class InviteForm(forms.Form):
                 self.add_error("country", _("Say where the new organization works."))
         return cleaned
 
-    def organization_to_invite(self) -> Organization:
+    def chosen_organization(self) -> Organization:
+        """The organization chosen, or the new one described (not saved yet)."""
         data = self.cleaned_data
         return data["organization"] or Organization(
             abbreviation=data["abbreviation"].strip(),
@@ -44,6 +44,12 @@ class InviteForm(forms.Form):
             name_en=data["name_en"].strip(),
             country=data["country"],
         )
+
+
+class InviteForm(ListedOrNewOrganizationForm):
+    """Invite a member organization, or a new one described here, and its delegate."""
+
+    email = forms.EmailField(label=_("E-mail of its delegate"), max_length=254)
 
 
 class JoinRequestForm(forms.Form):

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from undersigned.accounts.actions import admit_new_organization
 from undersigned.accounts.models import Delegate
 from undersigned.accounts.permissions import (
     can_edit_statement,
@@ -69,22 +70,33 @@ def record_signature(
     """A coordinator records a signature received by e-mail or on paper, with evidence.
 
     Only for organizations of the statement's coalition (any organization for an open letter),
-    for the version the coordinator showed the organization, on the day it was given.
+    for the version the coordinator showed the organization, on the day it was given. A new
+    organization (not saved yet) is added to the directory, and to the coalition, on the way.
     """
-    require(can_record_signature(user, statement, organization))
+    new = organization.pk is None
+    require(
+        can_edit_statement(user, statement)
+        if new
+        else can_record_signature(user, statement, organization)
+    )
     if not evidence.strip():
         raise ActionError(_("Say how the signature reached you (e-mail, letter, meeting)."))
     if signed_at is not None and signed_at > timezone.now():
         raise ActionError(_("The date a signature was given cannot be in the future."))
-    return _sign(
-        statement=statement,
-        organization=organization,
-        user=user,
-        method=Method.RECORDED,
-        evidence=evidence.strip(),
-        version=version,
-        signed_at=signed_at,
-    )
+    with transaction.atomic():
+        if new:
+            admit_new_organization(
+                coalition=statement.coalition, organization=organization, user=user
+            )
+        return _sign(
+            statement=statement,
+            organization=organization,
+            user=user,
+            method=Method.RECORDED,
+            evidence=evidence.strip(),
+            version=version,
+            signed_at=signed_at,
+        )
 
 
 def withdraw_signature(

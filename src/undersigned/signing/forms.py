@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from undersigned.coalitions.forms import ListedOrNewOrganizationForm
 from undersigned.coalitions.models import Organization
 
 
@@ -40,7 +41,8 @@ class WithdrawForm(OrganizationChoiceForm):
     )
 
 
-class RecordForm(VersionForm):
+class RecordForm(ListedOrNewOrganizationForm):
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
     signed_on = forms.DateField(
         label=_("Date the signature was given"),
         required=False,

@@ -153,7 +153,7 @@ def record(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             actions.record_signature(
                 statement=statement,
-                organization=form.cleaned_data["organization"],
+                organization=form.chosen_organization(),
                 user=request.user,
                 evidence=form.cleaned_data["evidence"],
                 version=form.cleaned_data["version"],

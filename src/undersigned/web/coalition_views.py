@@ -62,7 +62,7 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
         request.POST or None, organizations=invitable_organizations(request.user, coalition)
     )
     if request.method == "POST" and form.is_valid():
-        organization = form.organization_to_invite()
+        organization = form.chosen_organization()
         actions.invite_organization(
             coalition=coalition,
             organization=organization,
