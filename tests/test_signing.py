@@ -366,3 +366,21 @@ def test_a_new_organization_is_not_left_behind_when_recording_fails(client, open
         {"name": "Ghost Party", "country": "LU", "evidence": "x", "version": 7},
     )
     assert not Organization.objects.filter(name="Ghost Party").exists()
+
+
+def test_my_account_lists_what_waits_for_the_delegate(client, open_statement, carol, dave, mlpd):
+    client.force_login(dave)
+    page = client.get("/accounts/").content.decode()
+    assert "Waiting for you" in page and "Not signed yet" in page
+    assert "Solidarity with the dockers" in page and "No organization matches" not in page
+    sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
+    assert "Not signed yet" not in client.get("/accounts/").content.decode()
+    _new_version(open_statement, carol)
+    page = client.get("/accounts/").content.decode()
+    assert "The text changed: please confirm version 2" in page
+
+
+def test_my_account_of_a_coordinator_without_organizations_has_no_empty_panel(client, carol):
+    client.force_login(carol)
+    page = client.get("/accounts/").content.decode()
+    assert "Organizations I sign for" not in page and "No organization matches" not in page

@@ -4,13 +4,14 @@ from django.shortcuts import render
 
 from undersigned.accounts.permissions import coordinated_coalitions, represented_organizations
 from undersigned.signing.models import Signature
+from undersigned.signing.waiting import signatures_to_confirm, statements_to_sign
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     """My organizations and what waits for them; my coalitions."""
     organizations = represented_organizations(request.user)
-    signatures = (
+    signatures = list(
         Signature.objects.filter(organization__in=organizations)
         .select_related("statement", "organization", "text")
         .prefetch_related("statement__texts")
@@ -22,6 +23,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         {
             "organizations": organizations,
             "signatures": signatures,
+            "to_sign": statements_to_sign(organizations),
+            "to_confirm": signatures_to_confirm(signatures),
             "coalitions": coordinated_coalitions(request.user),
         },
     )
