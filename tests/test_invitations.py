@@ -168,3 +168,46 @@ def test_an_invitation_is_accepted_only_by_the_address_it_was_sent_to(
     run_tasks()
     told = [m for m in smtp_server.messages if m["To"] == "dave@example.org"]
     assert len(told) == 1 and "newcomer may now sign for MLPD" in told[0]["Subject"]
+
+
+def test_an_invitation_to_sign_a_statement_names_it_and_leads_there(
+    client, carol, icor, open_statement, smtp_server, run_tasks
+):
+    client.force_login(carol)
+    page = client.get(open_statement.get_absolute_url()).content.decode()
+    assert f"?statement={open_statement.slug}&amp;next=/s/{open_statement.slug}/" in page
+    form = client.get(
+        f"/c/{icor.slug}/invite/?statement={open_statement.slug}&next=/s/{open_statement.slug}/"
+    ).content.decode()
+    assert f'<option value="{open_statement.slug}" selected>' in form
+    response = client.post(
+        f"/c/{icor.slug}/invite/",
+        {
+            "name": "Kommunistische Organisation Luxemburg",
+            "abbreviation": "KOL",
+            "country": "LU",
+            "email": "kol@example.org",
+            "statement": open_statement.slug,
+            "next": f"/s/{open_statement.slug}/",
+        },
+    )
+    assert response["Location"] == f"/s/{open_statement.slug}/"  # back where carol was
+    run_tasks()
+    body = smtp_server.messages[-1].get_body(("plain",)).get_content()
+    assert "They ask it to sign: “Solidarity with the dockers”" in body
+    link = re.search(r"/accounts/invitation/(\S+)/", body).group(1)
+    client.logout()
+    accepted = client.post(
+        f"/accounts/invitation/{link}/",
+        {"username": "kol", "password1": "kol horse battery", "password2": "kol horse battery"},
+    )
+    assert accepted["Location"] == f"/s/{open_statement.slug}/"
+
+
+def test_an_invitation_does_not_send_a_coordinator_off_site(client, carol, icor):
+    client.force_login(carol)
+    response = client.post(
+        f"/c/{icor.slug}/invite/",
+        {"name": "X", "country": "LU", "email": "x@example.org", "next": "https://evil.example/"},
+    )
+    assert response["Location"] == f"/c/{icor.slug}/"

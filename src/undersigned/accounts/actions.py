@@ -45,7 +45,7 @@ def invitation_link_token(token: str) -> str:
 
 
 def invite_organization(
-    *, coalition: Coalition, organization: Organization, email: str, user
+    *, coalition: Coalition, organization: Organization, email: str, user, statement=None
 ) -> Invitation:
     """Invite an organization's delegate by e-mail; the mail carries a single-use link.
 
@@ -53,6 +53,8 @@ def invite_organization(
     coordinator: nobody invites themselves into another coalition's organization.
     """
     require(can_invite_for(user, coalition, organization))
+    if statement is not None and statement.coalition_id != coalition.pk:
+        raise ActionError(_("Invite to sign a statement of this coalition."))
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
         if organization.pk is None:
@@ -61,6 +63,7 @@ def invite_organization(
             coalition=coalition,
             organization=organization,
             email=email,
+            statement_slug=statement.slug if statement else "",
             token_hash=_hash(token),
             invited_by=user,
         )
@@ -81,6 +84,7 @@ def invite_organization(
                 "url": settings.SITE_URL
                 + reverse("accept-invitation", args=[invitation_link_token(token)]),
                 "days": INVITATION_MAX_AGE.days,
+                "statement_title": str(statement) if statement else "",
             },
         )
     return invitation

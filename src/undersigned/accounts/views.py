@@ -47,6 +47,8 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             request,
             _("Welcome. You can now sign for %(org)s.") % {"org": invitation.organization},
         )
+        if invitation.statement_slug:
+            return redirect("statement", invitation.statement_slug)
         return redirect("dashboard")
     return render(
         request,

@@ -47,9 +47,15 @@ class ListedOrNewOrganizationForm(forms.Form):
 
 
 class InviteForm(ListedOrNewOrganizationForm):
-    """Invite a member organization, or a new one described here, and its delegate."""
+    """Invite a member organization, or a new one described here, and its delegate; optionally
+    to sign one statement, which the mail names."""
 
     email = forms.EmailField(label=_("E-mail of its delegate"), max_length=254)
+    statement = forms.ChoiceField(label=_("Statement to sign"), required=False)
+
+    def __init__(self, *args, statements: list[tuple[str, str]] = (), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["statement"].choices = [("", _("— none in particular —")), *statements]
 
 
 class JoinRequestForm(forms.Form):

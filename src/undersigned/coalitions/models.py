@@ -115,6 +115,9 @@ class Invitation(models.Model):
         Organization, on_delete=models.CASCADE, related_name="invitations"
     )
     email = models.EmailField(_("e-mail of the delegate"))
+    # The statement the coordinator would like signed, if any: the mail names it and accepting
+    # leads there. A slug, not a key: statements sit above coalitions.
+    statement_slug = models.SlugField(_("statement to sign"), max_length=200, blank=True)
     token_hash = models.CharField(max_length=64, unique=True)
     invited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,7 +19,7 @@ from undersigned.coalitions.forms import InviteForm, JoinRequestForm
 from undersigned.coalitions.models import Coalition, JoinRequest, Organization
 from undersigned.core.errors import ActionError
 from undersigned.signing.models import Signature
-from undersigned.statements.models import Statement
+from undersigned.statements.models import State, Statement
 
 
 def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -56,24 +57,39 @@ def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def invite(request: HttpRequest, slug: str) -> HttpResponse:
+    """Invite a delegate; from a statement's page, to sign that statement, and back there."""
     coalition = get_object_or_404(Coalition, slug=slug)
     require(is_coordinator(request.user, coalition))
+    signable = {
+        statement.slug: statement
+        for statement in coalition.statements.filter(
+            state__in=[State.DRAFT, State.OPEN]
+        ).with_current_text()
+    }
     form = InviteForm(
-        request.POST or None, organizations=invitable_organizations(request.user, coalition)
+        request.POST or None,
+        organizations=invitable_organizations(request.user, coalition),
+        statements=[(slug, str(statement)) for slug, statement in signable.items()],
+        initial={"statement": request.GET.get("statement", "")},
     )
+    back = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        back = ""
     if request.method == "POST" and form.is_valid():
-        organization = form.chosen_organization()
         actions.invite_organization(
             coalition=coalition,
-            organization=organization,
+            organization=form.chosen_organization(),
             email=form.cleaned_data["email"],
             user=request.user,
+            statement=signable.get(form.cleaned_data["statement"]),
         )
         messages.success(
             request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]}
         )
-        return redirect(coalition)
-    return render(request, "coalitions/invite.html", {"coalition": coalition, "form": form})
+        return redirect(back or coalition.get_absolute_url())
+    return render(
+        request, "coalitions/invite.html", {"coalition": coalition, "form": form, "next": back}
+    )
 
 
 @require_POST
