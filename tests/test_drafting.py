@@ -173,3 +173,10 @@ def test_a_closed_statement_is_frozen_until_reopened(client, open_statement, car
     change_state(statement=open_statement, user=carol, state=State.OPEN)
     client.post(f"/s/{open_statement.slug}/edit/", {**STATEMENT, "action": "save"})
     assert open_statement.texts.count() == 2
+
+
+def test_a_coordinator_of_one_coalition_finds_it_chosen(client, carol, icor):
+    client.force_login(carol)
+    form = client.get("/new/").content.decode()
+    assert f'<option value="{icor.pk}" selected>' in form
+    assert "None (an open letter)" not in form  # only staff write open letters

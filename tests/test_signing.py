@@ -384,3 +384,11 @@ def test_my_account_of_a_coordinator_without_organizations_has_no_empty_panel(cl
     client.force_login(carol)
     page = client.get("/accounts/").content.decode()
     assert "Organizations I sign for" not in page and "No organization matches" not in page
+
+
+def test_a_signed_in_delegate_sees_the_organization_panel_before_the_form_for_people(
+    client, open_statement, dave
+):
+    client.force_login(dave)
+    page = client.get(open_statement.get_absolute_url()).content.decode()
+    assert page.index('id="panel-heading"') < page.index('id="endorse-heading"')

@@ -109,11 +109,23 @@ class StatementForm(WordsForm):
         help_text=_("Optional. The statement closes for signatures by itself then."),
     )
 
-    def __init__(self, *args, coalitions=None, editing: bool = False, **kwargs) -> None:
+    def __init__(
+        self,
+        *args,
+        coalitions=None,
+        open_letters: bool = False,
+        editing: bool = False,
+        **kwargs,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["coalition"].queryset = (
-            coalitions if coalitions is not None else Coalition.objects.none()
-        )
+        field = self.fields["coalition"]
+        field.queryset = coalitions if coalitions is not None else Coalition.objects.none()
+        if not open_letters:
+            # Only staff write open letters: the others choose among their coalitions, and one
+            # coalition needs no choosing.
+            field.required, field.empty_label = True, None
+            if len(choices := list(field.queryset[:2])) == 1:
+                field.initial = choices[0].pk
         if editing:  # coalition and language belong to the statement for good
             del self.fields["coalition"], self.fields["language"]
 

@@ -29,7 +29,9 @@ from undersigned.statements.translations import save_translation, translations
 def statement_create(request: HttpRequest) -> HttpResponse:
     coalitions = coordinated_coalitions(request.user)
     require(coalitions.exists() or request.user.is_staff)
-    form = StatementForm(request.POST or None, coalitions=coalitions)
+    form = StatementForm(
+        request.POST or None, coalitions=coalitions, open_letters=request.user.is_staff
+    )
     preview = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
