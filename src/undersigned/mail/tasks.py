@@ -4,12 +4,14 @@ import logging
 import smtplib
 import ssl
 import time
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django_tasks import task
 
 logger = logging.getLogger(__name__)
@@ -79,7 +81,51 @@ def _send(message: EmailMultiAlternatives) -> None:
 def send_mail_task(
     subject: str, body_text: str, body_html: str, to: list[str], attempt: int = 1
 ) -> str:
-    """Send one mail; re-enqueue itself on a temporary failure. Returns what happened."""
+    """Send one mail rendered beforehand; re-enqueue itself on a temporary failure."""
+
+    def again(run_after: datetime, attempt: int) -> None:
+        send_mail_task.using(run_after=run_after).enqueue(
+            subject=subject, body_text=body_text, body_html=body_html, to=to, attempt=attempt
+        )
+
+    return _deliver(subject, body_text, body_html, to, attempt, again)
+
+
+@task()
+def send_templated_mail_task(
+    template: str, to: list[str], context: dict, language: str, attempt: int = 1
+) -> str:
+    """Render templates/mail/<template>/ in `language` and send it (mail.services queues it):
+    rendering three templates is work the request that queued the mail need not wait for."""
+    subject, body_text, body_html = render_mail(template, context, language)
+
+    def again(run_after: datetime, attempt: int) -> None:
+        send_templated_mail_task.using(run_after=run_after).enqueue(
+            template=template, to=to, context=context, language=language, attempt=attempt
+        )
+
+    return _deliver(subject, body_text, body_html, to, attempt, again)
+
+
+def render_mail(template: str, context: dict, language: str) -> tuple[str, str, str]:
+    """(subject on one line, text, HTML) of templates/mail/<template>/ in `language`."""
+    context = {"site_name": settings.SITE_NAME, **context}
+    with translation.override(language):
+        subject = render_to_string(f"mail/{template}/subject.txt", context)
+        body_text = render_to_string(f"mail/{template}/body.txt", context)
+        body_html = render_to_string(f"mail/{template}/body.html", context)
+    return " ".join(subject.split()), body_text, body_html  # a newline in a header is an error
+
+
+def _deliver(
+    subject: str,
+    body_text: str,
+    body_html: str,
+    to: list[str],
+    attempt: int,
+    again: Callable[[datetime, int], None],
+) -> str:
+    """Send; on a temporary failure queue `again` for later. Returns what happened."""
     message = EmailMultiAlternatives(subject=subject, body=body_text, to=to)
     if body_html:
         message.attach_alternative(body_html, "text/html")
@@ -97,9 +143,7 @@ def send_mail_task(
             raise
         delay = RETRY_DELAYS[attempt - 1]
         logger.warning("Mail %r to %s failed (%r); retrying in %s.", subject, to, error, delay)
-        send_mail_task.using(run_after=timezone.now() + delay).enqueue(
-            subject=subject, body_text=body_text, body_html=body_html, to=to, attempt=attempt + 1
-        )
+        again(timezone.now() + delay, attempt + 1)
         return "retrying"
     return "sent"
 
