@@ -211,7 +211,12 @@ def test_it_serves_the_numbers_as_json(client, endorsed):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     # Browsers ask every time; shared caches and our own page cache keep it two seconds.
-    assert sorted(response["Cache-Control"].split(", ")) == ["max-age=0", "public", "s-maxage=2"]
+    assert sorted(response["Cache-Control"].split(", ")) == [
+        "max-age=0",
+        "public",
+        "s-maxage=2",
+        "stale-while-revalidate=30",
+    ]
     data = response.json()
     assert data["confirmed"] == 1004 and data["total"] == 1009
     assert data["confirmed_display"] == "1,004"

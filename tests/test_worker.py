@@ -86,6 +86,7 @@ def test_worker_runs_what_is_queued_and_exits(cwd):
     [
         ([], "sigterm to serve", 0),
         (["--no-worker"], "sigterm to serve", 0),
+        (["--task-workers", "2"], "sigterm to serve", 0),
         ([], "the worker is killed", 128 + signal.SIGKILL),
         ([], "serve is killed", -signal.SIGKILL),
     ],
@@ -102,7 +103,8 @@ def test_serve_runs_the_web_and_a_worker_and_stops_them_together(cwd, options, s
         web = [pid for pid, command in processes.items() if "gunicorn" in command]
         workers = [pid for pid, command in processes.items() if "undersigned.cli worker" in command]
         assert len(web) == 1, processes
-        assert len(workers) == (0 if "--no-worker" in options else 1), processes
+        expected = 0 if "--no-worker" in options else 2 if "--task-workers" in options else 1
+        assert len(workers) == expected, processes
         everything = [*processes, *children(web[0])]  # with gunicorn's own workers
 
         if stop == "sigterm to serve":

@@ -37,6 +37,14 @@ class Command(BaseCommand):
             help="Number of worker processes (default 3, env WEB_WORKERS).",
         )
         parser.add_argument(
+            "--task-workers",
+            type=int,
+            default=int(os.environ.get("TASK_WORKERS", "1")),
+            help="Number of `undersigned worker` processes beside the web server (default 1, env "
+            "TASK_WORKERS). One sends a few hundred mails a second over a kept SMTP connection; "
+            "add more when the mail server is slow to answer.",
+        )
+        parser.add_argument(
             "--no-migrate", action="store_true", help="Do not apply pending migrations first."
         )
         parser.add_argument(
@@ -51,6 +59,7 @@ class Command(BaseCommand):
         host: str,
         port: int,
         workers: int,
+        task_workers: int,
         no_migrate: bool,
         no_worker: bool,
         **options,
@@ -59,6 +68,8 @@ class Command(BaseCommand):
             raise CommandError(f"--port must be between 1 and 65535, not {port}.")
         if workers < 1:
             raise CommandError("--workers must be at least 1.")
+        if task_workers < 1:
+            raise CommandError("--task-workers must be at least 1 (or use --no-worker).")
         if not no_migrate:
             call_command("migrate", interactive=False, verbosity=0)
         self.stdout.write("Collecting static files…")
@@ -82,7 +93,7 @@ class Command(BaseCommand):
             os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
         ]
         worker = [sys.executable, "-m", "undersigned.cli", "worker", "--no-reload"]
-        sys.exit(run_together([web] if no_worker else [web, worker]))
+        sys.exit(run_together([web] if no_worker else [web, *[worker] * task_workers]))
 
 
 def _die_with_parent() -> None:
