@@ -34,7 +34,7 @@ def test_carol_and_the_kol_delegate_run_a_statement(
     statement_url = carol_page.url
 
     # Carol invites a new organization and its delegate.
-    carol_page.get_by_role("link", name="Invite an organization").first.click()
+    carol_page.get_by_role("link", name="Invite an organization to sign").click()
     carol_page.get_by_label("Abbreviation").fill("KOL")
     carol_page.get_by_label("Name in its own language").fill(
         "Kommunistische Organisation Luxemburg"
@@ -42,6 +42,7 @@ def test_carol_and_the_kol_delegate_run_a_statement(
     carol_page.get_by_label("Country").select_option("LU")
     carol_page.get_by_label("E-mail of its delegate").fill("kol@example.org")
     carol_page.get_by_role("button", name="Send the invitation").click()
+    carol_page.wait_for_url(statement_url)  # back where she was
     run_tasks()
     [invitation] = smtp_server.messages
     link = re.search(
@@ -55,8 +56,7 @@ def test_carol_and_the_kol_delegate_run_a_statement(
     kol.get_by_label("Choose a password").fill("kol horse battery staple")
     kol.get_by_label("The same password again").fill("kol horse battery staple")
     kol.get_by_role("button", name="Accept and create the account").click()
-    kol.wait_for_url("**/accounts/")
-    kol.goto(statement_url)
+    kol.wait_for_url(statement_url)  # the invitation named the statement: it leads there
     kol.get_by_label("I confirm that this organization signs version 1 of the text.").check()
     kol.get_by_role("button", name="Sign", exact=True).click()
     assert "has signed. Thank you." in kol.locator(".messages").inner_text()
