@@ -64,6 +64,22 @@ def is_member(user: User, coalition: Coalition) -> bool:
     )
 
 
+def can_write_open_letters(user: User) -> bool:
+    """Open letters belong to no coalition; the operators write them."""
+    return _known(user) and user.is_staff
+
+
+def can_create_statement(user: User, coalition: Coalition | None) -> bool:
+    if coalition is None:
+        return can_write_open_letters(user)
+    return is_coordinator(user, coalition)
+
+
+def can_draft(user: User) -> bool:
+    """May draft some statement: coordinates a coalition, or writes open letters."""
+    return can_write_open_letters(user) or coordinated_coalitions(user).exists()
+
+
 def can_view_statement(user: User, statement: "Statement") -> bool:
     if statement.state_enum.is_public:
         return True

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from undersigned.accounts.permissions import can_edit_statement, coordinated_coalitions, require
+from undersigned.accounts.permissions import can_create_statement, can_edit_statement, require
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
 from undersigned.coalitions.models import Coalition, unique_slug
@@ -30,10 +30,7 @@ def create_statement(
     deadline=None,
 ) -> Statement:
     """A new draft with its first text version."""
-    if coalition is not None:
-        require(coordinated_coalitions(user).filter(pk=coalition.pk).exists())
-    else:
-        require(user.is_authenticated and user.is_staff)
+    require(can_create_statement(user, coalition))
     with transaction.atomic():
         statement = Statement.objects.create(
             slug=unique_slug(Statement, coalition.abbreviation if coalition else "", title),

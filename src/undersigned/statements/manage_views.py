@@ -10,8 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from undersigned.accounts.permissions import (
+    can_draft,
     can_edit_statement,
     can_translate,
+    can_write_open_letters,
     coordinated_coalitions,
     require,
 )
@@ -28,9 +30,11 @@ from undersigned.statements.translations import save_translation, translations
 @login_required
 def statement_create(request: HttpRequest) -> HttpResponse:
     coalitions = coordinated_coalitions(request.user)
-    require(coalitions.exists() or request.user.is_staff)
+    require(can_draft(request.user))
     form = StatementForm(
-        request.POST or None, coalitions=coalitions, open_letters=request.user.is_staff
+        request.POST or None,
+        coalitions=coalitions,
+        open_letters=can_write_open_letters(request.user),
     )
     preview = None
     if request.method == "POST" and form.is_valid():
