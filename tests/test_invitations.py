@@ -211,3 +211,13 @@ def test_an_invitation_does_not_send_a_coordinator_off_site(client, carol, icor)
         {"name": "X", "country": "LU", "email": "x@example.org", "next": "https://evil.example/"},
     )
     assert response["Location"] == f"/c/{icor.slug}/"
+
+
+def test_delegates_are_told_when_staff_add_one(alice, mlpd, dave, smtp_server, run_tasks):
+    newcomer = get_user_model().objects.create_user("nora", "nora@example.org", "x" * 12)
+    actions.add_delegate(organization=mlpd, target=newcomer, user=alice)
+    run_tasks()
+    [mail] = smtp_server.messages
+    assert mail["To"] == "dave@example.org" and "nora may now sign for MLPD" in mail["Subject"]
+    with pytest.raises(PermissionDenied):
+        actions.add_delegate(organization=mlpd, target=newcomer, user=dave)

@@ -278,6 +278,7 @@ def add_delegate(*, organization: Organization, target, user) -> Delegate:
     with transaction.atomic():
         delegate, created = Delegate.objects.get_or_create(user=target, organization=organization)
         if created:
+            _tell_delegates(organization, new=target)
             record_event(
                 kind=Event.Kind.ROLE_GRANTED,
                 actor=user,
