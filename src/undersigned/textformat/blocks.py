@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from . import tables
-from .classify import entry_likeness
+from .classify import Likeness, entry_likeness
 from .countries import country_name_code, is_region
 from .folding import fold
 from .headings import (
@@ -119,7 +119,7 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
     while position < len(lines):
         line = lines[position]
         following = lines[position + 1] if position + 1 < len(lines) else None
-        if position > start and list_heading(line.text) is not None:
+        if position > start and not line.marked and list_heading(line.text) is not None:
             break
         reason = footer_line(line.text)
         if reason is not None:
@@ -138,7 +138,9 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
             continue
         if not line.marked and place_date_line(line.text):
             break
-        likeness = entry_likeness(line.content)
+        likeness = (
+            _LIKE_THE_OTHERS if _established(entries, line, how) else entry_likeness(line.content)
+        )
         threshold = ENTRY
         if line.marked:
             threshold = 0.15 if how == "heading" else PROSE
@@ -152,6 +154,21 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
         roles[line.index] = ("entry", likeness.reason)
         position += 1
     return _Block(entries, roles, position)
+
+
+_LIKE_THE_OTHERS = Likeness(0.9, "a list item like the many above it")
+
+
+def _established(entries: list[Entry], line: Line, how: str) -> bool:
+    """Deep in a long list under a heading, a plain list item needs no closer look (this
+    keeps a 5 MB list fast)."""
+    return (
+        how == "heading"
+        and line.marked
+        and len(entries) >= 20
+        and len(line.content) <= 160
+        and not line.content.endswith((".", "!", "?", ":"))
+    )
 
 
 def _shaped_like_neighbours(entries: list[Entry], line: Line, following: Line | None) -> bool:
@@ -353,6 +370,8 @@ def _inline(lines: list[Line], plan: Plan) -> None:
 def _metadata(lines: list[Line], plan: Plan) -> None:
     """As-of dates and invitations to sign, wherever they are written."""
     for line in lines:
+        if plan.roles.get(line.index, ("",))[0] in ("entry", "continuation", "group"):
+            continue
         folded = fold(line.text)
         if len(line.text) <= 400 and (FURTHER.search(folded) or INVITATION.search(folded)):
             plan.further = True

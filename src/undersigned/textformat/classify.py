@@ -17,6 +17,7 @@ from .vocabulary import FUNCTION_WORDS, has_organization_word
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’.\-&]*")
 _ACRONYM_TOKEN = re.compile(r"\b[A-ZÄÖÜÇŞİÉ][A-Z0-9ÄÖÜÇŞİÉ&.\-]{1,11}\b")
+_LETTER = re.compile(r"[^\W\d_]")
 _PARENTHESIZED = re.compile(r"\([^()]*\)")
 _PAREN = re.compile(r"\(([^()]{2,40})\)\s*$")
 
@@ -30,12 +31,12 @@ class Likeness:
 @lru_cache(maxsize=1 << 16)
 def entry_likeness(text: str) -> Likeness:
     """Score one line (without its list marker)."""
-    if not any(ch.isalpha() for ch in text):
-        return Likeness(0.0, "no letters")
     if len(text) > 300:
         return Likeness(0.02, "a long paragraph")
+    if not _LETTER.search(text):
+        return Likeness(0.0, "no letters")
     # A translation or an expansion in parentheses makes an entry long, not a sentence.
-    core = _PARENTHESIZED.sub("", text) or text
+    core = (_PARENTHESIZED.sub("", text) or text) if "(" in text else text
     length = len(core)
     tokens = _TOKEN.findall(core)
     content = [t for t in tokens if fold(t) not in FUNCTION_WORDS]

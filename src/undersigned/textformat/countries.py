@@ -137,14 +137,24 @@ ENGLISH_OVERRIDES = {
 }
 
 
+@lru_cache(maxsize=1)
+def _phrase_starts() -> frozenset[str]:
+    """The first word of every phrase in the table."""
+    return frozenset(key[0] for key in _tables()[0])
+
+
 def _mentions(text: str) -> list[tuple[int, int, str | None, int]]:
     """(position, length in words, code or None, strength) for each phrase found."""
     table, longest, _ = _tables()
+    starts = _phrase_starts()
     text = _CASED.sub(lambda m: " " + data.CASED_ALIASES[m.group(1)] + " ", text)
     tokens = words(text)
     found = []
     i = 0
     while i < len(tokens):
+        if tokens[i] not in starts:  # most words start no country phrase: skip them fast
+            i += 1
+            continue
         for size in range(min(longest, len(tokens) - i), 0, -1):
             hit = table.get(tuple(tokens[i : i + size]))
             if hit is not None:

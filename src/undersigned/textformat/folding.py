@@ -33,12 +33,14 @@ _WORD = re.compile(r"[^\W_]+")
 _LATIN_MARKS = re.compile("[\u0300-\u036f]")
 
 
-@lru_cache(maxsize=65536)
+# Large caches: a long list asks for the same lines several times (when finding the list,
+# then when reading each entry), and a 5 MB list has some 100,000 lines.
+@lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """Lower-case, accent-free text: "Türkiye" -> "turkiye", "İran" -> "iran"."""
-    text = text.translate(_SPECIAL)
     if text.isascii():
-        return text.lower()
+        return text.translate(_SPECIAL).lower()
+    text = text.translate(_SPECIAL)
     text = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text))
     if not text.isascii():
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
@@ -47,4 +49,9 @@ def fold(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Folded words; hyphens, apostrophes and slashes separate words."""
-    return _WORD.findall(fold(text))
+    return list(_words(text))
+
+
+@lru_cache(maxsize=1 << 18)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(fold(text)))

@@ -194,14 +194,30 @@ FOOTER = re.compile(
 )
 
 
+# The first words of FOOTER's phrases, to skip the regular expression for most lines.
+_FOOTER_FIRST_TEXT = (
+    "for more further press media contact contacts kontakt pressekontakt about a à uber über "
+    "acerca sobre chi hakkimizda hakkımızda read learn mehr en to if download source quelle "
+    "fuente fonte kaynak related share partager teilen endnotes footnotes notes references "
+    "anmerkungen fussnoten fußnoten notas referencias note riferimenti kaynaklar dipnotlar"
+)
+_FOOTER_FIRST_WORDS = frozenset(_FOOTER_FIRST_TEXT.split())
+# Every invitation pattern holds one of these (lower-cased, unfolded is enough).
+_INVITATION_CUES = ("sign", "firm", "zeichn", "assin", "adh", "imza", "güncellen")
+
+
+_LINK = re.compile(r"https?://|www\.|@\w+\.\w")
+
+
 def footer_line(line: str) -> str | None:
     """Why a line after a list is boilerplate rather than an entry, or None."""
-    folded = fold(line).lstrip("#*[ ")
-    if FOOTER.match(folded):
+    first = line.lstrip("#*[ ").split(" ", 1)[0].lower()
+    if first in _FOOTER_FIRST_WORDS and FOOTER.match(fold(line[:40]).lstrip("#*[ ")):
         return "boilerplate (contact, about, invitation or link)"
-    if INVITATION.search(folded):
+    lowered = line.lower()
+    if any(cue in lowered for cue in _INVITATION_CUES) and INVITATION.search(fold(line)):
         return "an invitation to sign"
-    if re.search(r"https?://|www\.|@\w+\.\w", line) and len(words(line)) > 3:
+    if _LINK.search(line) and len(words(line)) > 3:
         return "a line with a link or an address"
     return None
 

@@ -7,7 +7,6 @@ the name, checked against the initials of the name it abbreviates.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from functools import lru_cache
 
@@ -30,6 +29,8 @@ _NONSPACE = re.compile(r"[^ ]+")
 
 
 def _clean(text: str) -> str:
+    if "  " not in text and text == text.strip() and text.isprintable():
+        return text  # lines from the parser are clean already
     return _SPACE.sub(" ", text).strip()
 
 
@@ -155,8 +156,18 @@ def _is_translation(content: str, before: str) -> bool:
     return None not in (content_language, before_language) and content_language != before_language
 
 
+def _repeated(head: str, tail: str) -> bool:
+    """Whether the first word may come back in the rest (a cheap test before the exact one)."""
+    if head.isascii() and tail.isascii():
+        return head.lower() in tail.lower()
+    return fold(head) in fold(tail)
+
+
 def _split_abbreviation(text: str, name_en: str | None) -> tuple[str | None, str]:
     """Split a leading abbreviation off a name: "CPI (ML) Red Star Communist Party ..."."""
+    head, _, tail = text.partition(" ")
+    if not tail or (sum(map(str.isupper, head)) < 2 and not _repeated(head, tail)):
+        return None, text  # neither an acronym nor a short name repeated in the long one
     spans = _tokens(text)
     if len(spans) < 2:
         return None, text
@@ -214,7 +225,10 @@ def parse_signatory(
     """Read one entry of a signatory list (without its list marker)."""
     # Cached because render_text() reads every line it writes back to check it; a copy
     # keeps callers from changing the cached object.
-    return dataclasses.replace(_parse_signatory(text, number, group, group_country))
+    cached = _parse_signatory(text, number, group, group_country)
+    clone = object.__new__(Signatory)  # a plain copy, faster than copy.copy()
+    clone.__dict__.update(cached.__dict__)
+    return clone
 
 
 _ABBREVIATED_WORDS = "jr sr inc ltd co corp bros st e.v e.k s.a s.l s.j ev ek sa sl sj gmbh mbh v k"

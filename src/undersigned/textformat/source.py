@@ -37,6 +37,26 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(8, len(sample) // 10)
 
 
+# No name, title or paragraph of a statement comes near this; a longer line is a file
+# without line breaks or not a statement, and would only make every later step slow.
+MAX_LINE_CHARACTERS = 20_000
+
+
+def check_line_lengths(text: str) -> None:
+    """Raise FormatError for a line longer than MAX_LINE_CHARACTERS, saying which one."""
+    if len(text) <= MAX_LINE_CHARACTERS:
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE_CHARACTERS:
+            raise FormatError(
+                f"Line {number} is {len(line):,} characters long; a line can have at most "
+                f"{MAX_LINE_CHARACTERS:,}. A signatory's name or a paragraph is never that long: "
+                "check that the file has one signatory per line and line breaks between "
+                "paragraphs.",
+                line=number,
+            )
+
+
 def decode_source(data: bytes, *, max_bytes: int = 5 * _MB) -> str:
     """Validate raw uploaded bytes and return them as text with "\\n" line ends."""
     if len(data) > max_bytes:
@@ -62,6 +82,7 @@ def decode_source(data: bytes, *, max_bytes: int = 5 * _MB) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise FormatError("The file is empty.")
+    check_line_lengths(text)
     # Control characters decoded fine but are still a sign of a binary file.
     controls = sum(
         1 for ch in text[:65536] if unicodedata.category(ch) == "Cc" and ch not in "\n\t\f"

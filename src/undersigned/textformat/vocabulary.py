@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .folding import fold, words
 
 
@@ -79,6 +81,8 @@ ORGANIZATION_STEMS = (
     "foderation",
     "universit",
 )
+
+_STEM = re.compile("|".join(ORGANIZATION_STEMS))
 
 # Honorifics and academic titles before a person's name.
 PERSON_TITLES = frozenset(
@@ -163,6 +167,6 @@ def has_organization_word(text: str) -> bool:
     for token in words(text):
         if token in ORGANIZATION_WORDS:
             return True
-        if len(token) > 8 and any(stem in token for stem in ORGANIZATION_STEMS):
+        if len(token) > 8 and _STEM.search(token):
             return True
     return False
