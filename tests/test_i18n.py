@@ -116,7 +116,7 @@ def test_a_current_translation_is_shown_and_marked(client, open_statement, carol
     html = client.get(f"/de{url}").content.decode()
     assert "Solidarität mit den Hafenarbeitern" in html
     assert 'class="translation-note"' in html
-    assert f'hreflang="de" href="/de{url}"' in html
+    assert f'hreflang="de" href="http://testserver/de{url}"' in html
     english = client.get(url).content.decode()
     assert "Solidarity with the dockers" in english and 'hreflang="de"' in english
 

@@ -1,5 +1,6 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
@@ -8,16 +9,26 @@ from undersigned.endorsements import picture_views
 from undersigned.endorsements import views as endorsements
 from undersigned.signing import views as signing
 from undersigned.statements import manage_views as manage
-from undersigned.web import account_views
+from undersigned.web import account_views, feeds
 from undersigned.web import circulate_views as circulate
 from undersigned.web import coalition_views as coalitions
+from undersigned.web import embed_views as embed
 from undersigned.web import statement_views as statements
 from undersigned.web import views as core
+from undersigned.web.discovery import SITEMAPS, robots_txt
 
 urlpatterns = [
     path("healthz", core.healthz, name="healthz"),
     # Choosing a language is no action to forge; without a token every page can be cached.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
+    path("robots.txt", robots_txt, name="robots"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": SITEMAPS, "template_name": "circulate/sitemap.xml"},
+        name="sitemap",
+    ),
+    path("oembed/", embed.oembed, name="oembed"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -39,6 +50,12 @@ urlpatterns += i18n_patterns(
     path("s/<slug:slug>/reconfirm/", signing.reconfirm, name="reconfirm"),
     path("s/<slug:slug>/record/", signing.record, name="record-signature"),
     path("s/<slug:slug>/export.pdf", circulate.statement_pdf_view, name="statement-pdf"),
+    path("s/<slug:slug>/card.png", circulate.statement_card, name="statement-card"),
+    path("s/<slug:slug>/embed/", embed.statement_embed, name="statement-embed"),
+    path("s/<slug:slug>/feed.atom", feeds.StatementFeed(), name="feed-statement"),
+    path("feeds/statements.atom", feeds.NewStatementsFeed(), name="feed-statements"),
+    path("c/<slug:slug>/feed.atom", feeds.CoalitionFeed(), name="feed-coalition"),
+    path("o/<slug:slug>/feed.atom", feeds.OrganizationFeed(), name="feed-organization"),
     path("s/<slug:slug>/export.<str:fmt>", statements.statement_export, name="statement-export"),
     path("s/<slug:slug>/endorse/", endorsements.endorse, name="endorse"),
     path("s/<slug:slug>/people/", endorsements.people, name="endorsement-people"),

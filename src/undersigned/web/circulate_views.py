@@ -3,6 +3,7 @@
 from django.http import Http404, HttpRequest, HttpResponse
 
 from undersigned.statements.selectors import get_statement_for
+from undersigned.web.cards import share_card
 from undersigned.web.pdf import PAGE_SIZES, statement_pdf
 
 
@@ -19,4 +20,13 @@ def statement_pdf_view(request: HttpRequest, slug: str) -> HttpResponse:
     )
     name = f"{statement.slug}-{language}" if language else statement.slug
     response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
+    return response
+
+
+def statement_card(request: HttpRequest, slug: str) -> HttpResponse:
+    """The share card in the language of the address (/fa/s/…/card.png is Persian)."""
+    statement = get_statement_for(request, slug)
+    response = HttpResponse(share_card(statement, request.LANGUAGE_CODE), content_type="image/png")
+    # Networks fetch it once per share; an hour keeps a new signature count from lagging long.
+    response["Cache-Control"] = "public, max-age=3600"
     return response

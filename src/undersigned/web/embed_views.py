@@ -1,0 +1,152 @@
+"""A statement on another organization's website: the embed page and oEmbed.
+
+The embed page is the only page other sites may frame. Its form posts to the embed page itself,
+from inside the frame, so the post is same-origin; a post that a browser marks as coming from
+another site is refused, and the action is the page's own (endorsements.actions.endorse, with
+its rate limits, honeypot and confirmation by mail).
+"""
+
+from urllib.parse import urlsplit
+
+from csp.decorators import csp_replace
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import get_language_from_path
+from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csrf import csrf_exempt
+
+from undersigned.core.errors import ActionError
+from undersigned.core.ratelimit import client_ip
+from undersigned.endorsements import actions
+from undersigned.endorsements.forms import EndorseForm
+from undersigned.endorsements.stats import endorsement_stats
+from undersigned.signing.models import Signature
+from undersigned.statements.selectors import get_statement_for
+from undersigned.statements.translations import text_for_reader
+
+EMBED_HEIGHT = 520
+
+
+def _from_this_site(request: HttpRequest) -> bool:
+    """False when the browser says the post comes from another site (a forged form).
+
+    A form inside our frame on someone else's page is our own document, so its posts are
+    same-origin. Browsers too old to send Sec-Fetch-Site send Origin; with neither there is no
+    way to tell, and the action then relies on its confirmation mail, as the page does.
+    """
+    site = request.headers.get("Sec-Fetch-Site")
+    if site is not None:
+        return site in ("same-origin", "none")
+    origin = request.headers.get("Origin")
+    return origin is None or origin == f"{request.scheme}://{request.get_host()}"
+
+
+# Exempt from CSRF as the statement page's form is (no cookie reaches a frame on another
+# site); Sec-Fetch-Site and Origin keep other sites from posting in its place.
+@csrf_exempt
+@xframe_options_exempt
+@csp_replace({"frame-ancestors": ["*"]})
+def statement_embed(request: HttpRequest, slug: str) -> HttpResponse:
+    statement = get_statement_for(request, slug)
+    form = EndorseForm(request.POST or None)
+    pending, status = None, 200
+    if request.method == "POST":
+        if not _from_this_site(request):
+            return HttpResponse(_("This form can only be sent from its own page."), status=403)
+        if form.is_valid():
+            data = form.cleaned_data
+            pending = {"email": data["email"], "again": False}
+            if not form.is_bot:  # a bot is answered as if it worked; nothing is stored
+                try:
+                    result = actions.endorse(
+                        statement=statement,
+                        name=data["name"],
+                        email=data["email"],
+                        country=data["country"],
+                        affiliation=data["affiliation"],
+                        listed=data["listed"],
+                        client=client_ip(request),
+                    )
+                except actions.RateLimited as error:
+                    form.add_error(None, error.message)
+                    pending, status = None, 429
+                except ActionError as error:
+                    form.add_error(None, error.message)
+                    pending, status = None, 409
+                else:
+                    pending["again"] = not result.created
+        else:
+            status = 400
+    reading = text_for_reader(statement, request.LANGUAGE_CODE)
+    return render(
+        request,
+        "circulate/embed.html",
+        {
+            "statement": statement,
+            "text": reading.text,
+            "signatory_count": Signature.objects.active().filter(statement=statement).count(),
+            "stats": endorsement_stats(statement),
+            "endorse_form": form,
+            "pending": pending,
+            "email": pending and pending["email"],
+            "again": pending and pending["again"],
+        },
+        status=status,
+    )
+
+
+def oembed(request: HttpRequest) -> HttpResponse:
+    """oEmbed (oembed.com) for a statement's address: a rich type with our embed frame."""
+    url = request.GET.get("url", "")
+    if request.GET.get("format", "json") != "json":
+        return JsonResponse({"error": _("Only the JSON format is offered.")}, status=501)
+    parts = urlsplit(url)
+    ours = {request.get_host(), urlsplit(settings.SITE_URL).netloc}
+    if parts.scheme not in ("http", "https") or parts.netloc not in ours:
+        raise Http404
+    language = get_language_from_path(parts.path) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        try:
+            match = resolve(parts.path)
+        except Resolver404:
+            raise Http404 from None
+        if match.url_name not in ("statement", "statement-embed"):
+            raise Http404
+        statement = get_statement_for(request, match.kwargs["slug"])
+        text = text_for_reader(statement, language).text
+        embed = reverse("statement-embed", args=[statement.slug])
+        card = reverse("statement-card", args=[statement.slug])
+    width = _bounded(request.GET.get("maxwidth"), 640)
+    height = _bounded(request.GET.get("maxheight"), EMBED_HEIGHT)
+    base = f"{parts.scheme}://{parts.netloc}"
+    frame = (
+        f'<iframe src="{base}{embed}" title="{escape(text.title)}" width="{width}" '
+        f'height="{height}" style="border:0;max-width:100%" loading="lazy"></iframe>'
+    )
+    return JsonResponse(
+        {
+            "version": "1.0",
+            "type": "rich",
+            "title": text.title,
+            "provider_name": settings.SITE_NAME,
+            "provider_url": base + "/",
+            "html": frame,
+            "width": width,
+            "height": height,
+            "thumbnail_url": base + card,
+            "thumbnail_width": 1200,
+            "thumbnail_height": 630,
+        }
+    )
+
+
+def _bounded(value: str | None, default: int) -> int:
+    try:
+        return max(200, min(default, int(value))) if value else default
+    except ValueError:
+        return default
