@@ -60,7 +60,12 @@ def test_a_statements_feed_tells_new_signatures_withdrawals_and_versions(
 ):
     sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
     edit_text(statement=open_statement, user=carol, title="Solidarity!", subtitle="", body="New.")
-    withdraw_signature(statement=open_statement, organization=mlpd, user=dave, reason="")
+    withdraw_signature(
+        statement=open_statement,
+        organization=mlpd,
+        user=dave,
+        reason="Our congress decided otherwise.",
+    )
     feed = _feed(client, f"/s/{open_statement.slug}/feed.atom")
     assert [entry.title for entry in feed.entries] == [
         "MLPD withdrew its signature.",

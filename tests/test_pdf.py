@@ -104,7 +104,12 @@ def test_a_withdrawal_changes_the_pdf_at_once(client, resolution, alice):
     url = f"/s/{resolution.slug}/export.pdf"
     assert "34organizations" in _text(_pdf(client.get(url)))
     first = signatory_list(resolution).entries[0].organization
-    withdraw_signature(statement=resolution, organization=first, user=alice, reason="")
+    withdraw_signature(
+        statement=resolution,
+        organization=first,
+        user=alice,
+        reason="Our congress decided otherwise.",
+    )
     resolution.refresh_from_db()
     text = _text(_pdf(client.get(url)))
     assert "33organizations" in text

@@ -56,7 +56,12 @@ def test_the_card_is_a_png_per_language_that_follows_the_signatures(client, reso
     german = _card(client, f"/de/s/{resolution.slug}/card.png")
     assert german.tobytes() != english.tobytes()  # "34 Organisationen", "Resolution"
     first = signatory_list(resolution).entries[0].organization
-    withdraw_signature(statement=resolution, organization=first, user=alice, reason="")
+    withdraw_signature(
+        statement=resolution,
+        organization=first,
+        user=alice,
+        reason="Our congress decided otherwise.",
+    )
     resolution.refresh_from_db()
     assert _card(client, f"/s/{resolution.slug}/card.png").tobytes() != english.tobytes()
 
