@@ -4,6 +4,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -103,27 +104,55 @@ def test_the_outbox_backend_stores_both_parts(settings, run_tasks):
     assert message.message_id.startswith("<")
 
 
-def test_the_outbox_is_for_staff_only(client, alice, bob):
+@pytest.fixture
+def root(db):
+    """Root administers the site: a superuser."""
+    return get_user_model().objects.create_superuser("root", "root@example.org", "correct horse")
+
+
+def test_the_outbox_is_for_superusers_only(client, alice, bob, root):
+    # Staff without admin rights once read the superuser's reset link here.
     message = OutboxMessage.objects.create(to="x@example.org", subject="Secret", body_text="t")
     for url in (reverse("mail:outbox"), reverse("mail:message", args=[message.pk])):
         response = client.get(url)
-        assert response.status_code == 302 and "/login/" in response["Location"]
-    client.force_login(bob)
-    for url in (reverse("mail:outbox"), reverse("mail:message", args=[message.pk])):
-        response = client.get(url)
-        assert response.status_code == 302 and "/login/" in response["Location"]
-    client.force_login(alice)
+        # Anonymous visitors get the site's own log-in page, not the admin's.
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+    for user in (bob, alice):
+        client.force_login(user)
+        for url in (reverse("mail:outbox"), reverse("mail:message", args=[message.pk])):
+            assert client.get(url).status_code == 403
+        assert client.post(reverse("mail:send-test")).status_code == 403
+    client.force_login(root)
     assert b"Secret" in client.get(reverse("mail:outbox")).content
 
 
-def test_the_outbox_escapes_mail_and_sandboxes_its_html(client, alice):
+def test_the_outbox_never_shows_reset_or_invitation_links_in_full(client, root):
+    reset = "http://127.0.0.1:8000/accounts/reset/MQ/cq1b2c-0123456789abcdef/"
+    invite = "http://127.0.0.1:8000/de/accounts/invitation/AbCdEf123.secret/"
+    message = OutboxMessage.objects.create(
+        to="x@example.org",
+        subject="Reset",
+        body_text=f"Open {reset}\nor {invite}",
+        body_html=f'<a href="{reset}">reset</a> <a href="{invite}">join</a>',
+    )
+    client.force_login(root)
+    content = client.get(reverse("mail:message", args=[message.pk])).content.decode()
+    assert "/accounts/reset/" in content and "/accounts/invitation/" in content
+    for secret in ("cq1b2c-0123456789abcdef", "AbCdEf123.secret", "/MQ/"):
+        assert secret not in content
+    admin_page = client.get(reverse("admin:mail_outboxmessage_change", args=[message.pk]))
+    assert admin_page.status_code == 200 and "cq1b2c" not in admin_page.content.decode()
+
+
+def test_the_outbox_escapes_mail_and_sandboxes_its_html(client, root):
     message = OutboxMessage.objects.create(
         to="x@example.org",
         subject="<script>alert(1)</script>",
         body_text="<b>not bold</b>",
         body_html='<p title="q">Hi</p><script>alert(2)</script>',
     )
-    client.force_login(alice)
+    client.force_login(root)
     for url in (reverse("mail:outbox"), reverse("mail:message", args=[message.pk])):
         content = client.get(url).content.decode()
         assert "<script>alert" not in content and "&lt;script&gt;alert(1)" in content
@@ -135,32 +164,32 @@ def test_the_outbox_escapes_mail_and_sandboxes_its_html(client, alice):
     )
 
 
-def test_the_outbox_pages_through_messages_newest_first(client, alice):
+def test_the_outbox_pages_through_messages_newest_first(client, root):
     OutboxMessage.objects.bulk_create(
         OutboxMessage(to="x@example.org", subject=f"Message {i}") for i in range(51)
     )
-    client.force_login(alice)
+    client.force_login(root)
     first = client.get(reverse("mail:outbox")).content.decode()
     assert "Message 50" in first and "Message 0<" not in first
     assert "Message 0<" in client.get(reverse("mail:outbox") + "?page=2").content.decode()
 
 
-def test_alice_sends_herself_a_test_message(client, alice, bob, smtp_server, run_tasks):
+def test_root_sends_herself_a_test_message(client, root, bob, smtp_server, run_tasks):
     client.force_login(bob)
-    assert client.post(reverse("mail:send-test")).status_code == 302
+    assert client.post(reverse("mail:send-test")).status_code == 403
     assert run_tasks() == []
-    client.force_login(alice)
+    client.force_login(root)
     assert client.get(reverse("mail:send-test")).status_code == 405
     response = client.post(reverse("mail:send-test"), follow=True)
-    assert "A test message to alice@example.org is queued" in response.content.decode()
+    assert "A test message to root@example.org is queued" in response.content.decode()
     run_tasks()
     [message] = smtp_server.messages
-    assert message["To"] == "alice@example.org"
-    assert "Hello alice," in message.get_body(("plain",)).get_content()
+    assert message["To"] == "root@example.org"
+    assert "Hello root," in message.get_body(("plain",)).get_content()
 
 
-def test_the_outbox_page_offers_a_test_message_only_by_post(client, alice):
-    client.force_login(alice)
+def test_the_outbox_page_offers_a_test_message_only_by_post(client, root):
+    client.force_login(root)
     content = client.get(reverse("mail:outbox")).content.decode()
     assert 'method="post"' in content and "csrfmiddlewaretoken" in content
 

@@ -10,45 +10,58 @@ import tempfile
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from undersigned.config import email_settings
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off", "")
 
 
 def envbool(name: str, default: str) -> bool:
-    return os.environ.get(name, default).strip().lower() in ("1", "true", "yes", "on")
+    """A yes/no variable. Anything else is an error: `SECURE_COOKIES=ture` must not quietly mean
+    insecure cookies."""
+    value = os.environ.get(name, default).strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ImproperlyConfigured(f"{name}={value!r} is not a boolean: use true or false (1 or 0).")
 
 
-def envint(name: str, default: str) -> int:
-    return int(os.environ.get(name, default))
+def envint(name: str, default: str, minimum: int | None = None) -> int:
+    value = os.environ.get(name, default).strip()
+    try:
+        number = int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name}={value!r} is not a whole number.") from None
+    if minimum is not None and number < minimum:
+        raise ImproperlyConfigured(f"{name}={number} is below its minimum, {minimum}.")
+    return number
 
 
 def envlist(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-# Runtime data (SQLite database, generated secret key, mail outbox, collected static files).
+# Runtime data (SQLite database, generated secret key, mail outbox, caches, collected static
+# files). Importing the settings creates nothing: the commands that write there (migrate, demo,
+# serve, backup) create it, with permissions for the owner only (core.runtime).
 VAR_DIR = Path(os.environ.get("UNDERSIGNED_VAR_DIR", "var")).resolve()
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+SECRET_KEY_FILE = VAR_DIR / "secret_key"
 
 
 def _secret_key() -> str:
-    """Use SECRET_KEY if given, else one generated once and kept in var/ so sessions survive."""
+    """SECRET_KEY if given, else the key `serve`/`migrate` keep in var/ so that sessions and links
+    survive restarts; with neither, a random key for this process only (a one-off command)."""
     if key := os.environ.get("SECRET_KEY"):
         return key
-    path = VAR_DIR / "secret_key"
-    if not path.exists():
-        # O_EXCL: two processes starting at once must not overwrite each other's key.
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass
-        else:
-            with os.fdopen(fd, "w") as f:
-                f.write(secrets.token_urlsafe(50))
-    return path.read_text().strip()
+    try:
+        return SECRET_KEY_FILE.read_text().strip()
+    except FileNotFoundError:
+        return secrets.token_urlsafe(50)
 
 
 SECRET_KEY = _secret_key()
@@ -56,8 +69,17 @@ DEBUG = envbool("DEBUG", "false")
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
 SITE_NAME = os.environ.get("SITE_NAME", "undersigned")
+# Where `undersigned serve` listens.
+HOST = os.environ.get("HOST", "127.0.0.1").strip()
+PORT = envint("PORT", "8000", minimum=1)
+if PORT > 65535:
+    raise ImproperlyConfigured(f"PORT={PORT} is not a port: use 1 to 65535.")
+WEB_WORKERS = envint("WEB_WORKERS", "3", minimum=1)
+TASK_WORKERS = envint("TASK_WORKERS", "1", minimum=1)
+# Addresses whose X-Forwarded-Proto/-For gunicorn believes (its --forwarded-allow-ips).
+FORWARDED_ALLOW_IPS = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # The address people reach the site at; links in mail start with it.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{PORT}").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -94,6 +116,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "undersigned.core.middleware.BusyDatabaseMiddleware",
 ]
 
 ROOT_URLCONF = "undersigned.urls"
@@ -116,6 +139,7 @@ TEMPLATES = [
     },
 ]
 
+SQLITE_BUSY_TIMEOUT = envint("SQLITE_BUSY_TIMEOUT", "5", minimum=1)
 # SQLite by default; WAL lets readers run beside the one writer, IMMEDIATE transactions make
 # writers queue on the busy timeout instead of failing with "database is locked" mid-transaction.
 SQLITE_PATH = VAR_DIR / "undersigned.sqlite3"
@@ -129,7 +153,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # whole small request.
     DATABASES["default"]["CONN_MAX_AGE"] = 600
     DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
+        # A writer waits this long for another's write lock, then gives up: the request answers
+        # 503 (core.middleware), the task worker tries again. Readers never wait (WAL).
+        "timeout": SQLITE_BUSY_TIMEOUT,
         "transaction_mode": "IMMEDIATE",
         # synchronous=FULL: a commit is on disk before we answer "saved" (WAL keeps it cheap).
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
@@ -156,21 +182,41 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "home"
 
-# Redis when REDIS_URL is set (several app servers); otherwise files under var/, which every
-# process of one machine shares, so that log-in throttling counts across gunicorn workers.
+# Two caches: "default" for pages, diffs and numbers, which may be evicted at any time, and
+# "limits" for rate limits and log-in throttling, which must not be, however full the page cache.
+# Redis when REDIS_URL is set (several app servers; give it `maxmemory-policy volatile-lru` or
+# similar: every key we write expires). Otherwise SQLite-backed caches under var/ (diskcache),
+# shared by every process of one machine, whose reads and writes cost the same however many
+# entries they hold; the page cache evicts the least recently stored past its size limit.
 if REDIS_URL := os.environ.get("REDIS_URL"):
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+        },
+        "limits": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "limits",
+        },
     }
 else:
-    # The file cache culls a third of its entries once it holds MAX_ENTRIES, and rate limits
-    # must not be culled under load: room for a surge's worth of keys.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": VAR_DIR / "cache",
-            "OPTIONS": {"MAX_ENTRIES": 200_000},
-        }
+            "BACKEND": "diskcache.DjangoCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "SHARDS": 4,
+            "DATABASE_TIMEOUT": 0.5,
+            "OPTIONS": {"size_limit": envint("CACHE_MAX_MB", "512", minimum=1) * 2**20},
+        },
+        "limits": {
+            "BACKEND": "diskcache.DjangoCache",
+            "LOCATION": str(VAR_DIR / "limits"),
+            "SHARDS": 1,
+            "DATABASE_TIMEOUT": 2,
+            # Never evicted: expired counters are deleted as they expire, nothing else.
+            "OPTIONS": {"eviction_policy": "none", "size_limit": 2**40},
+        },
     }
 
 LANGUAGE_CODE = "en"
@@ -191,7 +237,6 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns at start-up when it is missing
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -206,11 +251,15 @@ if DEBUG:
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Tasks a worker takes from the queue at a time: one transaction claims them, one records them.
 TASK_BATCH_SIZE = envint("TASK_BATCH_SIZE", "50")
+# Called by `undersigned worker` as it starts: queue periodic work (it re-queues itself).
+WORKER_STARTUP_HOOKS = ["undersigned.mail.tasks.schedule_pruning"]
 
 # EMAIL_URL: smtp://user:pass@host:587?tls=1, smtps://…, console:, file:///path; unset = the
 # database outbox that staff read at /outbox/ (the embedded mode).
 globals().update(email_settings(os.environ.get("EMAIL_URL"), VAR_DIR))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "undersigned@localhost")
+# Sent mail (the outbox) and finished mail tasks hold addresses and links: deleted after this.
+MAIL_KEEP_DAYS = envint("MAIL_KEEP_DAYS", "30", minimum=1)
 
 # Behind a load balancer or reverse proxy, how many of them append to X-Forwarded-For. 0: use
 # the connection's address and ignore the header (it can be forged).
@@ -227,7 +276,22 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES + 1024 * 1024
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = envbool("SECURE_COOKIES", "false")
+SECURE_COOKIES = envbool("SECURE_COOKIES", "false")
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = SECURE_COOKIES
+# Behind a TLS-terminating proxy (TRUSTED_PROXY_COUNT > 0) it says whether the request came over
+# HTTPS; without one the header could be forged, so it is not read.
+if TRUSTED_PROXY_COUNT > 0:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# A site served over HTTPS (SECURE_COOKIES) redirects plain HTTP and asks browsers to use HTTPS
+# only. HSTS starts at one day by default, so that a mistake costs a day; raise it once sure.
+SECURE_SSL_REDIRECT = envbool("SSL_REDIRECT", "true" if SECURE_COOKIES else "false")
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
+SECURE_HSTS_SECONDS = envint("HSTS_SECONDS", "86400" if SECURE_COOKIES else "0", minimum=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("HSTS_INCLUDE_SUBDOMAINS", "false")
+SECURE_HSTS_PRELOAD = envbool("HSTS_PRELOAD", "false")
+# Binding every subdomain to HTTPS, or asking to be preloaded into browsers, is the operator's
+# decision about the whole domain (HSTS_INCLUDE_SUBDOMAINS, HSTS_PRELOAD), not a warning to fix.
+SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
 X_FRAME_OPTIONS = "DENY"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

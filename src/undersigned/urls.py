@@ -17,6 +17,9 @@ from undersigned.web import statement_views as statements
 from undersigned.web import views as core
 from undersigned.web.discovery import SITEMAPS, robots_txt
 
+# A database busy past its timeout is a 503 to retry, not a 500 (core.views.server_error).
+handler500 = "undersigned.core.views.server_error"
+
 urlpatterns = [
     path("healthz", core.healthz, name="healthz"),
     # Choosing a language is no action to forge; without a token every page can be cached.

@@ -283,8 +283,11 @@ def add_delegate(*, organization: Organization, target, user) -> Delegate:
                 kind=Event.Kind.ROLE_GRANTED,
                 actor=user,
                 organization=organization,
-                details={"user_id": target.pk,
-                    "user": actor_display_name(target), "role": "delegate"},
+                details={
+                    "user_id": target.pk,
+                    "user": actor_display_name(target),
+                    "role": "delegate",
+                },
             )
     return delegate
 

@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from .models import OutboxMessage
+from .views import redact
 
 
 @admin.register(OutboxMessage)
@@ -11,7 +13,17 @@ class OutboxMessageAdmin(admin.ModelAdmin):
     list_display = ["subject", "to", "created_at"]
     search_fields = ["subject", "to"]
     date_hierarchy = "created_at"
-    readonly_fields = ["to", "subject", "body_text", "body_html", "message_id", "created_at"]
+    fields = readonly_fields = ["to", "subject", "text", "message_id", "created_at"]
+
+    @admin.display(description=_("text"))
+    def text(self, obj: OutboxMessage) -> str:
+        return redact(obj.body_text)
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return request.user.is_superuser
+
+    def has_view_permission(self, request: HttpRequest, obj: OutboxMessage | None = None) -> bool:
+        return request.user.is_superuser
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -1,4 +1,4 @@
-"""Sending mail in the background, retrying what a later attempt may fix."""
+"""Sending mail in the background, retrying what a later attempt may fix; pruning what was sent."""
 
 import logging
 import smtplib
@@ -19,6 +19,7 @@ logger = logging.getLogger(__name__)
 # Wait before attempt 2, 3, 4, 5; after the fifth failure we give up (about 2.6 hours in all).
 RETRY_DELAYS = tuple(timedelta(minutes=m) for m in (1, 5, 30, 120))
 MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
+PRUNE_EVERY = timedelta(hours=1)
 
 # One SMTP connection per worker process, kept open across messages: a new one costs a TCP
 # handshake, EHLO, often STARTTLS and AUTH, several times the cost of sending a message. Closed
@@ -79,21 +80,36 @@ def _send(message: EmailMultiAlternatives) -> None:
 
 @task()
 def send_mail_task(
-    subject: str, body_text: str, body_html: str, to: list[str], attempt: int = 1
+    subject: str,
+    body_text: str,
+    body_html: str,
+    to: list[str],
+    attempt: int = 1,
+    message_id: str = "",
 ) -> str:
     """Send one mail rendered beforehand; re-enqueue itself on a temporary failure."""
 
     def again(run_after: datetime, attempt: int) -> None:
         send_mail_task.using(run_after=run_after).enqueue(
-            subject=subject, body_text=body_text, body_html=body_html, to=to, attempt=attempt
+            subject=subject,
+            body_text=body_text,
+            body_html=body_html,
+            to=to,
+            attempt=attempt,
+            message_id=message_id,
         )
 
-    return _deliver(subject, body_text, body_html, to, attempt, again)
+    return _deliver(subject, body_text, body_html, to, attempt, again, message_id)
 
 
 @task()
 def send_templated_mail_task(
-    template: str, to: list[str], context: dict, language: str, attempt: int = 1
+    template: str,
+    to: list[str],
+    context: dict,
+    language: str,
+    attempt: int = 1,
+    message_id: str = "",
 ) -> str:
     """Render templates/mail/<template>/ in `language` and send it (mail.services queues it):
     rendering three templates is work the request that queued the mail need not wait for."""
@@ -101,10 +117,15 @@ def send_templated_mail_task(
 
     def again(run_after: datetime, attempt: int) -> None:
         send_templated_mail_task.using(run_after=run_after).enqueue(
-            template=template, to=to, context=context, language=language, attempt=attempt
+            template=template,
+            to=to,
+            context=context,
+            language=language,
+            attempt=attempt,
+            message_id=message_id,
         )
 
-    return _deliver(subject, body_text, body_html, to, attempt, again)
+    return _deliver(subject, body_text, body_html, to, attempt, again, message_id)
 
 
 def render_mail(template: str, context: dict, language: str) -> tuple[str, str, str]:
@@ -124,9 +145,15 @@ def _deliver(
     to: list[str],
     attempt: int,
     again: Callable[[datetime, int], None],
+    message_id: str = "",
 ) -> str:
-    """Send; on a temporary failure queue `again` for later. Returns what happened."""
-    message = EmailMultiAlternatives(subject=subject, body=body_text, to=to)
+    """Send; on a temporary failure queue `again` for later. Returns what happened.
+
+    Every attempt, and a run again after a worker died mid-send, carries the same Message-ID
+    (fixed when the mail was queued), by which a receiving server can recognize a duplicate.
+    """
+    headers = {"Message-ID": message_id} if message_id else None
+    message = EmailMultiAlternatives(subject=subject, body=body_text, to=to, headers=headers)
     if body_html:
         message.attach_alternative(body_html, "text/html")
     try:
@@ -162,3 +189,28 @@ def is_temporary(error: Exception) -> bool:
         return False
     # Connection refused or reset, timeouts, DNS failures.
     return isinstance(error, OSError)
+
+
+@task()
+def prune_mail_task() -> str:
+    """Delete sent mail (outbox) and finished task results past their keeping time: both hold
+    addresses and links. Runs every hour: it queues its next run itself."""
+    from undersigned.mail.services import prune_sent_mail
+
+    try:
+        deleted = prune_sent_mail()
+    finally:
+        prune_mail_task.using(run_after=timezone.now() + PRUNE_EVERY).enqueue()
+    return f"deleted {deleted}"
+
+
+def schedule_pruning(**kwargs) -> None:
+    """Queue the hourly pruning unless it is queued already (called when a worker starts)."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    queued = DBTaskResult.objects.filter(
+        task_path=prune_mail_task.module_path, status=TaskResultStatus.READY
+    )
+    if not queued.exists():
+        prune_mail_task.enqueue()

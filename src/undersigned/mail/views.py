@@ -1,6 +1,11 @@
+import re
+from collections.abc import Callable
+from functools import wraps
+
 from csp.decorators import csp_update
 from django.contrib import messages
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,9 +17,30 @@ from .models import OutboxMessage
 from .services import send_templated_mail
 
 PAGE_SIZE = 50
+# Links that give an account away: password reset and invitation. The outbox shows where they
+# lead, never the token (whoever reads it could take the account over).
+_SECRET_LINK = re.compile(r"(/accounts/(?:reset|invitation)/)[^\s\"'<>]+")
 
 
-@staff_member_required
+def redact(text: str) -> str:
+    return _SECRET_LINK.sub(r"\1…", text)
+
+
+def superuser_required(view: Callable) -> Callable:
+    """The outbox holds every mail the site sent: for superusers only. Others who are logged in
+    are refused; anonymous visitors get the site's own log-in page."""
+
+    @wraps(view)
+    @login_required
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+@superuser_required
 def outbox(request: HttpRequest) -> HttpResponse:
     page = Paginator(OutboxMessage.objects.defer("body_text", "body_html"), PAGE_SIZE).get_page(
         request.GET.get("page")
@@ -22,16 +48,18 @@ def outbox(request: HttpRequest) -> HttpResponse:
     return render(request, "mail/outbox.html", {"page": page})
 
 
-@staff_member_required
+@superuser_required
 # The sandboxed srcdoc frame inherits this page's policy; mail HTML is all inline styles.
 # Scripts stay forbidden (and the sandbox forbids them too).
 @csp_update({"style-src": ["'unsafe-inline'"]})
 def outbox_message(request: HttpRequest, pk: int) -> HttpResponse:
     message = get_object_or_404(OutboxMessage, pk=pk)
+    message.body_text = redact(message.body_text)
+    message.body_html = redact(message.body_html)
     return render(request, "mail/outbox_message.html", {"message": message})
 
 
-@staff_member_required
+@superuser_required
 @require_POST
 def send_test_message(request: HttpRequest) -> HttpResponse:
     user = request.user

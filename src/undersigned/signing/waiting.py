@@ -23,9 +23,7 @@ def statements_to_sign(organizations: QuerySet[Organization]) -> list[ToSign]:
         statements = (
             Statement.objects.filter(state=State.OPEN)
             .filter(Q(coalition__in=organization.coalitions.all()) | Q(coalition__isnull=True))
-            .exclude(
-                signatures__organization=organization, signatures__withdrawn_at__isnull=True
-            )
+            .exclude(signatures__organization=organization, signatures__withdrawn_at__isnull=True)
             .with_current_text()
             .order_by("-opened_at", "-id")
         )

@@ -5,6 +5,7 @@ dry run is the same code rolled back. Importing the same document again changes 
 a longer list of signatories adds only the new ones.
 """
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -110,8 +111,11 @@ def import_document(
     dry_run: bool = False,
     user=None,
 ) -> ImportPlan:
-    """Plan the import of a parsed document and, unless dry_run, write it, all or nothing."""
-    with transaction.atomic():
+    """Plan the import of a parsed document and, unless dry_run, write it, all or nothing.
+
+    A dry run only reads, outside any transaction: on SQLite a transaction takes the write lock
+    (IMMEDIATE), and planning a long paste must not hold up every writer meanwhile."""
+    with transaction.atomic() if not dry_run else contextlib.nullcontext():
         plan = plan_import(document, coalition=coalition, title=title, language=language)
         if not dry_run:
             plan.saved = _write(plan)

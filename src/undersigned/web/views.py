@@ -1,6 +1,9 @@
+from django.core.cache import caches
+from django.db import connection, transaction
 from django.db.models import Count, F, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.cache import add_never_cache_headers
 
 from undersigned.coalitions.models import Coalition, Organization
 from undersigned.core.pagecache import cache_public_page
@@ -19,8 +22,30 @@ def _listed(statements):
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
-    """For load balancers and benchmarks: the web stack answers, nothing else is asked."""
-    return HttpResponse("ok\n", content_type="text/plain")
+    """For load balancers and benchmarks: 200 "ok" only when the database answers a read and
+    takes a write (rolled back), and the caches take a write. A read-only data folder, a full
+    disk or a write lock held past the busy timeout answer 503 with the reason."""
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT COUNT(*) FROM django_migrations")
+                cursor.fetchone()
+                # Touches one row without changing it: SQLite must get its write lock and write.
+                cursor.execute(
+                    "UPDATE django_migrations SET applied = applied "
+                    "WHERE id = (SELECT MIN(id) FROM django_migrations)"
+                )
+            transaction.set_rollback(True)
+        for alias in ("default", "limits"):
+            caches[alias].set("healthz", 1, 5)
+    except Exception as error:
+        body = f"unavailable: {type(error).__name__}: {error}\n"
+        response = HttpResponse(body, status=503, content_type="text/plain")
+        add_never_cache_headers(response)
+        return response
+    response = HttpResponse("ok\n", content_type="text/plain")
+    add_never_cache_headers(response)
+    return response
 
 
 @cache_public_page(5)

@@ -1,6 +1,9 @@
+import logging
 import os
 import random
+import socket
 import time
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.management.base import CommandError, CommandParser
@@ -8,11 +11,59 @@ from django.db import close_old_connections, transaction
 from django.db.utils import OperationalError
 from django.utils import timezone
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
+from django.utils.crypto import get_random_string
+from django.utils.module_loading import import_string
 from django_tasks_db.compat import TaskContext, task_finished, task_started
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 from django_tasks_db.management.commands.db_worker import Worker, logger
 from django_tasks_db.models import DBTaskResult, TaskResultStatus
 from django_tasks_db.utils import exclusive_transaction, is_locked_database_exception
+
+log = logging.getLogger(__name__)
+
+# A task RUNNING this long was surely abandoned, whichever machine ran it: a mail takes seconds
+# (the SMTP timeout is 10 s), and we cannot see whether a worker on another machine is alive.
+ABANDONED_AFTER = timedelta(hours=1)
+
+
+def worker_id() -> str:
+    """host:pid:random — so that a worker starting on the same host can tell whether the worker
+    that claimed a task is still alive (django-tasks-db's default is only random)."""
+    return f"{socket.gethostname()[:40]}:{os.getpid()}:{get_random_string(8)}"
+
+
+def _is_dead_here(claimed_by: str) -> bool:
+    host, _sep, rest = claimed_by.partition(":")
+    pid = rest.partition(":")[0]
+    if host != socket.gethostname()[:40] or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:  # alive, another user's
+        return False
+    return False
+
+
+def requeue_abandoned_tasks() -> int:
+    """Tasks left RUNNING by a worker that died (SIGKILL, a crash on a locked database) are made
+    ready again, so that a mail in flight is sent at least once. It may be sent twice: the mail
+    keeps its Message-ID, by which a receiving server can drop the duplicate."""
+    cutoff = timezone.now() - ABANDONED_AFTER
+    requeued = 0
+    for pk, started_at, worker_ids in DBTaskResult.objects.running().values_list(
+        "pk", "started_at", "worker_ids"
+    ):
+        last = worker_ids[-1] if worker_ids else ""
+        if not (_is_dead_here(last) or (started_at and started_at < cutoff)):
+            continue
+        requeued += DBTaskResult.objects.filter(pk=pk, status=TaskResultStatus.RUNNING).update(
+            status=TaskResultStatus.READY, started_at=None, run_after=timezone.now()
+        )
+    if requeued:
+        log.warning("Requeued %d task(s) left running by a worker that died.", requeued)
+    return requeued
 
 
 class BatchWorker(Worker):
@@ -131,7 +182,8 @@ class Command(DbWorkerCommand):
         "already runs one worker beside the web server; run this yourself in deployments at "
         "scale, where web and worker processes run separately (`serve --no-worker`), as many "
         "as you like on the same database. --batch runs what is queued and exits. Stop it with "
-        "Ctrl+C or SIGTERM: it finishes the tasks in hand first."
+        "Ctrl+C or SIGTERM: it finishes the tasks in hand first. On start it runs again the tasks "
+        "that a worker which died left unfinished."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -142,6 +194,7 @@ class Command(DbWorkerCommand):
             default=settings.TASK_BATCH_SIZE,
             help="Tasks taken from the queue at a time (default %(default)s, env TASK_BATCH_SIZE).",
         )
+        parser.set_defaults(worker_id=worker_id())
 
     def handle(
         self,
@@ -163,6 +216,9 @@ class Command(DbWorkerCommand):
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1.")
         self.configure_logging(verbosity)
+        requeue_abandoned_tasks()
+        for hook in settings.WORKER_STARTUP_HOOKS:
+            import_string(hook)()
         queue_names = queue_name.split(",")
         excluded = exclude_queues.split(",") if exclude_queues else []
         if excluded and "*" not in queue_names:

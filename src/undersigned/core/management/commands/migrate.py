@@ -1,0 +1,14 @@
+from django.core.management.commands.migrate import Command as DjangoMigrateCommand
+
+from undersigned.core.runtime import ensure_secret_key, ensure_var_dir, make_database_private
+
+
+class Command(DjangoMigrateCommand):
+    """Django's migrate, which first creates the data folder (var/, for the owner only) and the
+    secret key there: importing the settings creates nothing."""
+
+    def handle(self, *args, **options) -> None:
+        ensure_var_dir()
+        ensure_secret_key()
+        super().handle(*args, **options)
+        make_database_private()
