@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import translation
 
 from tests.mailserver import run_tasks, smtp_server  # noqa: F401 - fixtures
@@ -92,10 +92,12 @@ def _english_first():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    # The file cache outlives a test; log-in throttling must not leak from one test to the next.
-    cache.clear()
+    # The caches outlive a test; log-in throttling must not leak from one test to the next.
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture

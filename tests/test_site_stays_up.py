@@ -5,7 +5,7 @@ answers 503."""
 import pytest
 from django.core.cache import cache, caches
 from django.db import OperationalError
-from django.urls import reverse
+from django.urls import path, reverse
 
 from undersigned.statements import diff
 from undersigned.statements.models import Text
@@ -47,3 +47,82 @@ def test_many_paragraphs_are_paired_by_position():
     b = [*a[:10], "Changed.", *a[11:]]
     ops = diff._paragraph_opcodes(a, b)
     assert ("replace", 10, 11, 10, 11) in ops
+
+
+def test_the_page_cache_keys_only_on_what_the_page_reads(client, resolution):
+    """Every ?utm_source=…, ?fbclid=… left an entry of its own (133,000 of them)."""
+    from django.core.cache import caches
+
+    default = caches["default"]
+    url = reverse("statement", args=[resolution.slug])
+    client.get(url)
+    before = len(default._cache)
+    for i in range(20):
+        response = client.get(f"{url}?utm_source=x{i}&fbclid={i}")
+        assert response.status_code == 200
+        assert f"fbclid={i}" not in response.content.decode()
+    assert len(default._cache) == before
+    # A parameter the page reads still makes its own page, for the values it accepts only.
+    client.get(f"{url}?order=signed")
+    client.get(f"{url}?order=nonsense-{1}")
+    client.get(f"{url}?order=nonsense-{2}")
+    assert len(default._cache) <= before + 2
+
+
+def test_rate_limits_live_apart_from_the_page_cache():
+    """Culling the page cache deleted rate-limit and lockout counters at random."""
+    from undersigned.core import ratelimit
+
+    assert ratelimit.hit("someone", 60) == 1
+    caches["default"].clear()  # as full a cull as there can be
+    assert ratelimit.hits("someone") == 1
+    assert caches["limits"] is not caches["default"]
+
+
+def test_healthz_checks_the_database_and_the_caches(client, db, monkeypatch):
+    """/healthz said "ok" while every page answered 500 on a read-only data folder."""
+    assert client.get("/healthz").status_code == 200
+
+    def broken(*args, **kwargs):
+        raise OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(caches["limits"], "set", broken)
+    response = client.get("/healthz")
+    assert response.status_code == 503 and b"readonly" in response.content
+
+
+def test_healthz_fails_on_a_read_only_database(client, db, settings, tmp_path):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("a read-only SQLite connection is the case reported")
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA query_only = ON")
+    try:
+        response = client.get("/healthz")
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA query_only = OFF")
+    assert response.status_code == 503
+
+
+def _locked(request):
+    raise OperationalError("database is locked")
+
+
+urlpatterns = [path("locked/", _locked)]
+
+
+def test_a_busy_database_answers_503_not_500(client, db, settings):
+    """A writer that waited its bounded time got a 500; it is a 503 to retry."""
+    settings.ROOT_URLCONF = __name__
+    response = client.get("/locked/")
+    assert response.status_code == 503 and response["Retry-After"]
+    assert b"try again" in response.content
+
+
+def test_the_language_redirect_stays_on_the_site(client, db):
+    """GET //evil.example/ with Accept-Language: de answered Location: //evil.example/de/."""
+    response = client.get("//evil.example/", HTTP_ACCEPT_LANGUAGE="de")
+    assert not (response.status_code == 302 and "evil.example" in response["Location"])
+    assert client.get("/", HTTP_ACCEPT_LANGUAGE="de")["Location"] == "/de/"

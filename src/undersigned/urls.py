@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
+from undersigned.accounts.forms import ThrottledAdminAuthenticationForm
 from undersigned.endorsements import picture_views
 from undersigned.endorsements import views as endorsements
 from undersigned.signing import views as signing
@@ -19,6 +20,9 @@ from undersigned.web.discovery import SITEMAPS, robots_txt
 
 # A database busy past its timeout is a 503 to retry, not a 500 (core.views.server_error).
 handler500 = "undersigned.core.views.server_error"
+
+# The admin logs in with the site's throttle: one log-in, one count of failures.
+admin.site.login_form = ThrottledAdminAuthenticationForm
 
 urlpatterns = [
     path("healthz", core.healthz, name="healthz"),

@@ -1,23 +1,42 @@
 """Whole-page caching for people who are not logged in.
 
 When a statement goes viral nearly every request is an anonymous GET of the same page. Such a
-page carries nothing personal (no CSRF token: the forms on it are exempt, see endorsements.views
-and urls.py), so one rendering can serve everyone for a few seconds.
+page carries nothing personal (no CSRF token: the forms on it are checked by origin instead, see
+endorsements.views), so one rendering can serve everyone for a few seconds.
+
+The key holds only the query parameters the page reads, each limited to the values it accepts:
+`?utm_source=…`, `?fbclid=…` and the like must neither make an entry each (133,000 of them once
+slowed every write of the cache) nor end up in the page that others are served.
 """
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 _PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 # Seconds a shared cache may serve a page past its s-maxage while it fetches a fresh one: during
 # a surge, readers never wait for the app.
 STALE_WHILE_REVALIDATE = 30
+MAX_PARAM_LENGTH = 20
+
+
+def _canonical_query(request: HttpRequest, params: Mapping[str, Collection[str] | None]) -> str:
+    """The query string of the parameters the page reads, in a fixed order; a value the page
+    does not accept counts as absent (it shows its default then)."""
+    kept = []
+    for name in sorted(params):
+        value = request.GET.get(name)
+        allowed = params[name]
+        if value is None or (allowed is not None and value not in allowed):
+            continue
+        kept.append((name, value[:MAX_PARAM_LENGTH]))
+    return urlencode(kept)
 
 
 def _etag(content: bytes) -> str:
@@ -40,16 +59,28 @@ def _unpack(hit: tuple) -> tuple[bytes, str, str]:
     return hit
 
 
-def cache_public_page(seconds: int, version: Callable | None = None) -> Callable:
+def cache_public_page(
+    seconds: int,
+    version: Callable | None = None,
+    params: Mapping[str, Collection[str] | None] | None = None,
+) -> Callable:
     """Cache a view's page for anonymous GETs. `version(request, *args, **kwargs)`, when given,
-    is part of the key: a cheap read (a timestamp) that changes when the page must."""
+    is part of the key: a cheap read (a timestamp) that changes when the page must. `params`
+    names the query parameters the view reads, each with the values it accepts (None: any value
+    of up to MAX_PARAM_LENGTH characters); the view sees no others."""
+    params = params or {}
 
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if request.method != "GET" or any(c in request.COOKIES for c in _PERSONAL_COOKIES):
                 return view(request, *args, **kwargs)
-            key = f"page:{request.LANGUAGE_CODE}:{request.get_full_path()}"
+            query = _canonical_query(request, params)
+            # The page is made from the canonical address only, so what it shows (links that
+            # keep the query, say) is the same for everyone the entry serves.
+            request.GET = QueryDict(query)
+            request.META["QUERY_STRING"] = query
+            key = f"page:{request.LANGUAGE_CODE}:{request.path}?{query}"
             if version is not None:
                 key += f":{version(request, *args, **kwargs)}"
             if (hit := cache.get(key)) is not None:

@@ -32,7 +32,7 @@ def _last_change(request: HttpRequest, slug: str) -> str:
 
 # A new signature, withdrawal or version shows at once; endorsement numbers follow their own
 # aggregation every few seconds.
-@cache_public_page(5, version=_last_change)
+@cache_public_page(5, version=_last_change, params={"order": ORDERS})
 def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
     statement = get_statement_for(request, slug)
     order = request.GET.get("order", BY_REGION)
