@@ -109,13 +109,14 @@ def _title_like(unit: str) -> bool:
     )
 
 
-def _continues_title(title: str, unit: str) -> bool:
+def _continues_title(piece: str, unit: str) -> bool:
     """A title set over several heading lines: "The unanimous Declaration" / "of the …"."""
     unit = _strip_markdown_heading(unit)
     if len(unit) > 60 or not _title_like(unit.removesuffix(",")):
         return False
-    last = title.rsplit(" ", 1)[-1]
-    return unit[:1].islower() or (last.isalpha() and last.islower())
+    last = piece.rsplit(" ", 1)[-1]
+    # "… of the thirteen united" / "States of America,": a short piece cut mid-phrase.
+    return unit[:1].islower() or (last.isalpha() and last.islower() and len(piece) <= 40)
 
 
 def _issuer_like(unit: str) -> bool:
@@ -175,8 +176,10 @@ def _top(units: list[str], doc: Document) -> None:
         if _title_like(title):
             position += 1
             # Only with text below: a lone short paragraph may be an issuer once joined.
-            while position < len(units) - 1 and _continues_title(title, units[position]):
-                title += " " + _strip_markdown_heading(units[position])
+            piece = title
+            while position < len(units) - 1 and _continues_title(piece, units[position]):
+                piece = _strip_markdown_heading(units[position])
+                title += " " + piece
                 position += 1
             doc.title = title
             if position < len(units):

@@ -63,6 +63,12 @@ _DEGREE = re.compile(r"^(?:phd|ph\.d\.?|md|mba|ma|ms|msc|bsc|ba|mps|edd)\b", re.
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&.\-]{1,}\b")
 
 
+_ARTICLES = frozenset(
+    ["the", "a", "an", "le", "la", "les", "l", "der", "die", "das", "el", "los", "las", "il",
+     "lo", "gli", "o", "os", "as", "de", "het", "een"]
+)  # fmt: skip
+
+
 def is_person_name(text: str) -> bool:
     """ "Jane Doe", "Prof. Dr. Jane Doe", "Jean-Luc de la Roche", "J. R. Smith"."""
     tokens = text.split()
@@ -71,6 +77,9 @@ def is_person_name(text: str) -> bool:
         tokens = tokens[1:]
         titled = True
     if not tokens or len(tokens) > 5 or (len(tokens) < 2 and not titled):
+        return False
+    # "Les Amis de la Terre", "The Good Cloud": an article does not open a person's name.
+    if fold(tokens[0]) in _ARTICLES:
         return False
     if has_organization_word(text) or any(ch.isdigit() for ch in text):
         return False
@@ -103,6 +112,7 @@ def strip_titles(name: str) -> tuple[str, bool]:
     # "Jane Doe, PhD" and "Jane Doe PhD" keep the degree out of the name.
     while len(tokens) > 2 and fold(tokens[-1].strip(".,")) in {"phd", "md", "mba", "mep", "mp"}:
         tokens = tokens[:-1]
+        titled = True
     return " ".join(tokens).rstrip(","), titled
 
 
@@ -136,7 +146,7 @@ def _without_role(segment: str) -> str:
 
 def affiliation(parts: list[str]) -> str | None:
     """The organization among the parts after a person's name, as written, or None."""
-    parts = [p.strip() for p in parts if p.strip()]
+    parts = _join_parenthesized([p.strip() for p in parts if p.strip()])
     if not parts:
         return None
     # A US state code and the city before it are a place, not part of the institution.
@@ -146,16 +156,30 @@ def affiliation(parts: list[str]) -> str | None:
         if is_role(part) or _is_role_phrase(part):
             continue
         if _is_institution(part):
+            behalf = _ON_BEHALF.match(part)
+            part = part[behalf.end() :] if behalf else part
             return ", ".join(_drop_city([part, *parts[index + 1 :]]))
     # "Presidente da CUT": the role leads to the organization. Before other parts it
     # leads to a discipline instead ("Professor of Sociology, Virginia Tech").
     stripped = _without_role(parts[0])
-    if len(parts) == 1 and stripped != parts[0] and not is_role(stripped):
+    if len(parts) == 1 and stripped != parts[0] and not _is_role_phrase(stripped):
         return stripped if stripped[:1].isupper() else None
     last = parts[-1]
     if is_role(last) or _is_role_phrase(last) or _DEGREE.match(last):
         return None
     return last
+
+
+def _join_parenthesized(parts: list[str]) -> list[str]:
+    """ "Presidente da CSB, (Central dos Sindicatos Brasileiros)": a part that opens with a
+    parenthesis explains the part before it."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and part.startswith("("):
+            joined[-1] = f"{joined[-1]}, {part}"
+        else:
+            joined.append(part)
+    return joined
 
 
 def _is_role_phrase(part: str) -> bool:

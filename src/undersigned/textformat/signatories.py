@@ -93,16 +93,25 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_WORDS = re.compile(r"[^\W_]+")
 _INITIAL = re.compile(r"(?<![^\W_])([^\W_])|(?<=[^\W_])([^\W\d_a-z])")
 
 
 def _initials(text: str) -> str:
-    """Word initials plus inner capitals, folded: "Partija Rada - ByH" -> "prbh"."""
-    return fold(
-        "".join(
-            first or (inner if inner.isupper() else "") for first, inner in _INITIAL.findall(text)
-        )
-    )
+    """Word initials plus inner capitals, folded: "Partija Rada - ByH" -> "prbh".
+
+    A word in capitals gives its first letter only: "EINE WELT" is "ew", not "einewelt".
+    """
+    out = []
+    for word in _WORDS.findall(text):
+        if word.isupper():
+            out.append(word[0])
+        else:
+            out.extend(
+                first or (inner if inner.isupper() else "")
+                for first, inner in _INITIAL.findall(word)
+            )
+    return fold("".join(out))
 
 
 def _abbreviation_letters(abbr: str) -> str:
@@ -331,6 +340,30 @@ def _name_shaped(head: str) -> bool:
     )
 
 
+def _short_form_and_country(text: str) -> tuple[str, str | None]:
+    """ "3. MLPD Germany": in a numbered list, a short form and a country with no separator.
+    Unnumbered, "CADTM France" or "FSF France" is a name."""
+    head, _, tail = text.partition(" ")
+    if tail and _only_short_forms(head):
+        code = country_name_code(tail, aliases=False)
+        if code is not None:
+            return head, code
+    return text, None
+
+
+def _trailing_acronym(name: str) -> tuple[str | None, str]:
+    """ "Fédération Syndicale Unitaire FSU": an acronym appended to the name it abbreviates."""
+    head, _, last = name.rpartition(" ")
+    if (
+        len(head.split()) >= 2
+        and is_acronym(last, strict=True)
+        and initials_score(last, head) == 1.0
+        and len(_abbreviation_letters(last)) >= 2
+    ):
+        return last, head
+    return None, name
+
+
 def _person(text: str) -> tuple[str, str | None] | None:
     """(name, affiliation) when the entry is a person: "Jane Doe, Role, University"."""
     for separator in (", ", " - ", " – ", " — ", " for "):
@@ -348,8 +381,8 @@ def _person(text: str) -> tuple[str, str | None] | None:
             name, tail = f"{name}, {suffix[1]}", tail[suffix.end() :].removeprefix(", ")
             if not tail:
                 return name, None
-        if separator != ", " and not tail[:1].isupper():
-            continue
+        if separator != ", " and (not tail[:1].isupper() or is_acronym(tail, strict=True)):
+            continue  # "Confédération Générale du Travail – CGT" is a name and its acronym
         return name, affiliation(parts)
     return None
 
@@ -360,6 +393,8 @@ def _parse_signatory(
 ) -> Signatory:
     text = _strip_final_period(_clean(text))
     text, country = _country_suffix(text)
+    if country is None and number is not None:
+        text, country = _short_form_and_country(text)
     stated = country is not None
     name_en: str | None = None
     paren_abbreviation: str | None = None
@@ -397,12 +432,12 @@ def _parse_signatory(
         ):
             expanded, text = before, content
             break
-        titled = strip_titles(before)[1]
+        bare, titled = strip_titles(before)
         if (
             affiliation_ is None
             and name_en is None
             and ("," in content or has_organization_word(content) or titled)
-            and is_person_name(before)
+            and is_person_name(bare)
         ):
             # "Prof. Dr. Jane Doe (University of X, Germany)"
             affiliation_, inner_country = _country_suffix(content)
@@ -435,6 +470,8 @@ def _parse_signatory(
                 abbreviation, name = match["abbr"], match["name"]
             elif _only_short_forms(name):
                 abbreviation = name
+            else:
+                abbreviation, name = _trailing_acronym(name)
     if paren_abbreviation is not None:
         name = f"{name} ({paren_abbreviation})"
 
