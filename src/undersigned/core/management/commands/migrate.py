@@ -7,8 +7,12 @@ class Command(DjangoMigrateCommand):
     """Django's migrate, which first creates the data folder (var/, for the owner only) and the
     secret key there: importing the settings creates nothing."""
 
-    def handle(self, *args, **options) -> None:
+    def execute(self, *args, **options):
+        # Before the system checks, which already open the database.
         ensure_var_dir()
         ensure_secret_key()
+        return super().execute(*args, **options)
+
+    def handle(self, *args, **options) -> None:
         super().handle(*args, **options)
         make_database_private()
