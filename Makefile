@@ -3,12 +3,12 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench clean lock
 
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed: pyproject.toml requirements.lock
 	@echo "Setting up $(VENV) (first run only)…"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
 	@touch $@
 
 run: $(BIN)/.installed  ## Load the demo into ./var/ (SQLite) and serve it on http://127.0.0.1:8000
@@ -37,3 +37,9 @@ bench: $(BIN)/.installed  ## Load benchmarks on SQLite, PostgreSQL and through n
 
 clean:
 	rm -rf $(VENV) var test-artifacts .pytest_cache .hypothesis
+
+lock:  ## Pin the versions installed now (after changing pyproject.toml) into requirements.lock
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
+	(head -2 requirements.lock; .lock-venv/bin/pip freeze --exclude-editable | grep -v '^undersigned') > requirements.lock.new
+	mv requirements.lock.new requirements.lock && rm -rf .lock-venv
