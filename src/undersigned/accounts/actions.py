@@ -310,31 +310,30 @@ def remove_delegate(*, delegate: Delegate, user) -> None:
 
 def save_coalition(*, coalition: Coalition, user) -> Coalition:
     """Create a coalition or correct its name, description or website (staff)."""
-    require(can_edit_directory(user))
-    created = coalition.pk is None
-    with transaction.atomic():
-        coalition.save()
-        record_event(
-            kind=Event.Kind.COALITION_SAVED,
-            actor=user,
-            details={"coalition": coalition.abbreviation, "created": created},
-        )
-    return coalition
+    return _save_directory_entry(
+        coalition, user, Event.Kind.COALITION_SAVED, {"coalition": coalition.abbreviation}
+    )
 
 
 def save_organization(*, organization: Organization, user) -> Organization:
     """Add an organization or correct its names, country or website (staff)."""
+    return _save_directory_entry(
+        organization, user, Event.Kind.ORGANIZATION_SAVED, {}, organization=organization
+    )
+
+
+def _save_directory_entry(entry, user, kind, details: dict, organization=None):
     require(can_edit_directory(user))
-    created = organization.pk is None
+    created = entry.pk is None
     with transaction.atomic():
-        organization.save()
+        entry.save()
         record_event(
-            kind=Event.Kind.ORGANIZATION_SAVED,
+            kind=kind,
             actor=user,
             organization=organization,
-            details={"created": created},
+            details={**details, "created": created},
         )
-    return organization
+    return entry
 
 
 def admit_new_organization(

@@ -48,19 +48,19 @@ def _require_allowed_organization(request: HttpRequest, allowed) -> None:
     require(pk is not None and allowed.filter(pk=pk).exists())
 
 
-@require_POST
-@login_required
-def sign(request: HttpRequest, slug: str) -> HttpResponse:
+def _give(request: HttpRequest, slug: str, form_class, action, done: str) -> HttpResponse:
+    """Sign, or confirm again: for an organization the person may act for, the version they
+    read; a newer version sends them to what changed."""
     statement = get_statement_for(request, slug)
     allowed = signing_organizations(request.user, statement)
     _require_allowed_organization(request, allowed)
-    form = SignForm(request.POST, organizations=allowed)
+    form = form_class(request.POST, organizations=allowed)
     if not form.is_valid():
         messages.error(request, _errors(form))
         return redirect(statement)
     organization = form.cleaned_data["organization"]
     try:
-        actions.sign_statement(
+        action(
             statement=statement,
             organization=organization,
             user=request.user,
@@ -72,8 +72,15 @@ def sign(request: HttpRequest, slug: str) -> HttpResponse:
     except ActionError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, _("%(org)s has signed. Thank you.") % {"org": organization})
+        messages.success(request, done % {"org": organization})
     return redirect(statement)
+
+
+@require_POST
+@login_required
+def sign(request: HttpRequest, slug: str) -> HttpResponse:
+    done = _("%(org)s has signed. Thank you.")
+    return _give(request, slug, SignForm, actions.sign_statement, done)
 
 
 @require_POST
@@ -108,31 +115,8 @@ def withdraw(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 @login_required
 def reconfirm(request: HttpRequest, slug: str) -> HttpResponse:
-    statement = get_statement_for(request, slug)
-    allowed = signing_organizations(request.user, statement)
-    _require_allowed_organization(request, allowed)
-    form = VersionForm(request.POST, organizations=allowed)
-    if not form.is_valid():
-        messages.error(request, _errors(form))
-        return redirect(statement)
-    organization = form.cleaned_data["organization"]
-    try:
-        actions.reconfirm_signature(
-            statement=statement,
-            organization=organization,
-            user=request.user,
-            version=form.cleaned_data["version"],
-        )
-    except actions.StaleVersion as stale:
-        messages.error(request, stale.message)
-        return _changes_since(statement, stale)
-    except ActionError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(
-            request, _("%(org)s now signs the current version.") % {"org": organization}
-        )
-    return redirect(statement)
+    done = _("%(org)s now signs the current version.")
+    return _give(request, slug, VersionForm, actions.reconfirm_signature, done)
 
 
 @login_required
