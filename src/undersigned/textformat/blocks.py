@@ -119,8 +119,8 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
     while position < len(lines):
         line = lines[position]
         following = lines[position + 1] if position + 1 < len(lines) else None
-        if position > start and not line.marked and list_heading(line.text) is not None:
-            break
+        if not line.marked and list_heading(line.text) is not None:
+            break  # the next list, or a heading with nothing under it
         reason = footer_line(line.text)
         if reason is not None:
             break

@@ -9,6 +9,7 @@ heading at all, by a sign-off ("Sincerely,") or a place-and-date line.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .countries import country_name_code, is_region
 from .dates import find_date, parse_date_line
@@ -51,6 +52,8 @@ INVITATION = re.compile(
     r" here\b|\bwant to (?:co-?)?sign\b|\binvit\w+ (?:a|to) (?:co-?)?(?:firm|sign)\w*"
     r"|\bsont invitees? a (?:co-?)?signer|\bpour signer\b|\bzum (?:mit)?unterzeichnen\b"
     r"|\bpara (?:firmar|assinar|adherir)\b|\bimza listesi\w* .*guncellen"
+    r"|\b(?:welcome|invited) to (?:co-?)?sign\b|\b(?:can|may) (?:still |also )?(?:co-?)?sign\b"
+    r"|\b(?:bienvenu\w*|invit\w+) a (?:co-?)?signer\b|\bkonnen (?:noch )?unterzeichnen\b"
 )
 # Words allowed around the date in a heading: "(as of ...)", "(Stand: ...)", "(au ...)".
 _HEADING_FILLER = frozenset(
@@ -66,7 +69,7 @@ _MD_HEADING = re.compile(r"^(?:#{1,6}\s+)+(?=\S)")
 
 # Folded stems of words about signing, in the languages of the format.
 _SIGNING = re.compile(
-    r"\b(?:signator\w*|signatai\w*|signer[s]?|signed|signing|signatures|co-?signat\w*"
+    r"\b(?:signator\w*|signatai\w*|signer[s]?|signed|signing|signatures|signs?|signent|co-?signat\w*"
     r"|endors\w+|firma\w*|firmant\w*|firmatar\w*|unterzeichn\w*|erstunterzeichn\w*"
     r"|unterschrift\w*|assinat\w*|assinad\w*|assinam|signatari\w*|imza\w*|baslatan\w*"
     r"|adhesion\w*|adesion\w*|adhesoes|joined|undersigned|initiators?|initiat\w*"
@@ -220,6 +223,14 @@ def footer_line(line: str) -> str | None:
     if _LINK.search(line) and len(words(line)) > 3:
         return "a line with a link or an address"
     return None
+
+
+def groups_are_countries(groups: Iterable[str | None]) -> bool:
+    """Whether a list is grouped by country: "Georgia" among "Maryland" and "Virginia" is
+    a state, among "Armenia" and "Azerbaijan" a country."""
+    named = {group for group in groups if group}
+    countries = sum(1 for group in named if country_name_code(group) is not None)
+    return 2 * countries > len(named)
 
 
 def group_heading(line: str, marked: bool) -> str | None:

@@ -16,6 +16,7 @@ from .blocks import Entry, Plan, find_signatories
 from .countries import country_name_code
 from .dates import parse_date_line
 from .folding import fold
+from .headings import groups_are_countries
 from .lines import MARKER, split_lines
 from .model import Document, Signatory
 from .signatories import is_acronym, parse_signatory
@@ -218,9 +219,15 @@ def _top_issuer(units: list[str], position: int, doc: Document) -> int:
     return position
 
 
-def build_signatory(entry: Entry) -> Signatory:
+def _groups_are_countries(plan: Plan) -> bool:
+    return groups_are_countries(entry.group for entry in plan.entries)
+
+
+def build_signatory(entry: Entry, groups_are_countries: bool = True) -> Signatory:
     """The signatory an entry of the list describes."""
-    group_country = country_name_code(entry.group) if entry.group else None
+    group_country = None
+    if entry.group and groups_are_countries:
+        group_country = country_name_code(entry.group)
     signatory = parse_signatory(entry.text, entry.number, entry.group, group_country)
     if entry.table_country is not None:
         signatory.country, signatory.country_stated = entry.table_country, True
@@ -240,7 +247,9 @@ def parse_with_plan(text: str) -> tuple[Document, Plan]:
     plan = find_signatories(lines)
     doc.signatories_as_of = plan.signatories_as_of
     doc.further_signatories_possible = plan.further
-    doc.signatories = [build_signatory(entry) for entry in plan.entries]
+    doc.signatories = [
+        build_signatory(entry, _groups_are_countries(plan)) for entry in plan.entries
+    ]
     # Lines the list took are blanked, so that the paragraphs around them stay apart.
     kept = {"body", "note", "decoy"}
     top = [

@@ -7,6 +7,7 @@ import re
 from .countries import english_country_name
 from .dates import format_date
 from .headings import group_heading as _group_heading
+from .headings import groups_are_countries
 from .headings import vocabulary_heading as _heading
 from .model import Document, Signatory
 from .parser import parse
@@ -26,7 +27,9 @@ def _candidates(s: Signatory) -> list[str]:
             cores = [f"{s.name}, {s.affiliation}", f"{s.name} ({s.affiliation})"]
     else:
         en = f" ({s.name_en})" if s.name_en else ""
-        if s.abbreviation:
+        if s.abbreviation and s.abbreviation == s.name:
+            cores = [f"{s.name}{en}", f"{s.name}{en} ({s.abbreviation})"]  # "BUND"
+        elif s.abbreviation:
             cores = [
                 f"{s.abbreviation} {s.name}{en}",
                 f"{s.name}{en} ({s.abbreviation})",
@@ -73,6 +76,8 @@ def _group_code(group: str | None) -> str | None:
 
 def _list_lines(doc: Document, markdown: bool) -> list[str]:
     lines: list[str] = []
+    # The parser takes a country from a group heading only in a list grouped by country.
+    by_country = groups_are_countries(s.group for s in doc.signatories)
     group: str | None = None
     for index, s in enumerate(doc.signatories):
         if s.group != group or (index == 0 and s.group):
@@ -80,7 +85,7 @@ def _list_lines(doc: Document, markdown: bool) -> list[str]:
             if group is not None:
                 heading = f"### {_escape(group)}" if markdown else _group_line(group)
                 lines.extend(["", heading, ""] if markdown else [heading])
-        text = signatory_line(s, _group_code(s.group))
+        text = signatory_line(s, _group_code(s.group) if by_country else None)
         if markdown:
             text = _escape(text)
         marker = f"{s.number}." if s.number is not None else "-"

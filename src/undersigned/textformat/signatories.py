@@ -279,8 +279,14 @@ def _paren_abbreviation(content: str, before: str) -> bool:
         return True
     if any(ch.isupper() for ch in content[1:]):
         return initials_score(content, before) >= 0.6
+    # "(vzbv)" after "Verbraucherzentrale Bundesverband": lower case, same first letter.
     initials = _initials(before)
-    return content.islower() and bool(initials) and fold(content[0]) == initials[0]
+    return (
+        content.islower()
+        and len(initials) >= 2
+        and len(content) >= 3
+        and fold(content[0]) == initials[0]
+    )
 
 
 def _only_short_forms(text: str) -> bool:
