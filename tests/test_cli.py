@@ -48,6 +48,12 @@ def test_parse_prints_the_expected_structure(seed, tmp_path):
         assert parsed[key] == value, key
 
 
+def test_parse_explains_what_each_line_was_taken_for(tmp_path):
+    result = run("parse", "--explain", str(SEEDS / "icor-afghanistan-2021.txt"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "heading" in result.stdout and "entry (" in result.stdout and "why: " in result.stdout
+
+
 def test_parse_says_what_is_wrong_with_a_file(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"Title\n\n\xff\xfe oops")
