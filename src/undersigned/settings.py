@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "undersigned.core",
     "undersigned.web",
+    "undersigned.api",
     "undersigned.accounts",
     "undersigned.coalitions",
     "undersigned.statements",
@@ -268,6 +269,9 @@ TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")
 ENDORSE_LIMIT_PER_IP = envint("ENDORSE_LIMIT_PER_IP", "30")
 ENDORSE_LIMIT_PER_EMAIL = envint("ENDORSE_LIMIT_PER_EMAIL", "3")
 ENDORSE_TOKEN_MAX_AGE = envint("ENDORSE_TOKEN_MAX_AGE_DAYS", "14") * 24 * 3600
+# The JSON API: requests per hour per personal token, and per client address without one.
+API_LIMIT_PER_TOKEN = envint("API_LIMIT_PER_TOKEN", "1000")
+API_LIMIT_PER_IP = envint("API_LIMIT_PER_IP", "1000")
 
 # Imports larger than this are refused before parsing.
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", str(5 * 1024 * 1024))

@@ -6,11 +6,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 from undersigned.accounts.forms import ThrottledAdminAuthenticationForm
+from undersigned.api.api import api
 from undersigned.endorsements import picture_views
 from undersigned.endorsements import views as endorsements
 from undersigned.signing import views as signing
 from undersigned.statements import manage_views as manage
-from undersigned.web import account_views, feeds
+from undersigned.web import account_views, feeds, token_views
 from undersigned.web import circulate_views as circulate
 from undersigned.web import coalition_views as coalitions
 from undersigned.web import embed_views as embed
@@ -36,6 +37,7 @@ urlpatterns = [
         name="sitemap",
     ),
     path("oembed/", embed.oembed, name="oembed"),
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(
@@ -84,6 +86,7 @@ urlpatterns += i18n_patterns(
     path("organizations/", coalitions.organization_list, name="organizations"),
     path("o/<slug:slug>/", coalitions.organization_detail, name="organization"),
     path("accounts/", account_views.dashboard, name="dashboard"),
+    path("accounts/tokens/", token_views.api_tokens, name="api-tokens"),
     path("accounts/", include("undersigned.accounts.urls")),
     path("outbox/", include("undersigned.mail.urls")),
     path("admin/", admin.site.urls),

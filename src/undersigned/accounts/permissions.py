@@ -168,3 +168,17 @@ def require(allowed: bool) -> None:
     """Raise 403 unless allowed; for actions whose target the person can already see."""
     if not allowed:
         raise PermissionDenied
+
+
+def can_hold_api_token(user: User) -> bool:
+    """Personal API tokens are for the people who write: coordinators, delegates and staff."""
+    return _known(user) and (
+        user.is_staff
+        or CoalitionRole.objects.filter(user=user).exists()
+        or Delegate.objects.filter(user=user).exists()
+    )
+
+
+def can_import_statements(user: User) -> bool:
+    """Import a published statement with its list (the Import page and the API): staff."""
+    return _known(user) and user.is_staff

@@ -45,6 +45,8 @@ class EventKind(models.TextChoices):
     PERSON_FORGOTTEN = "person.forgotten", _("Person forgotten")
     COALITION_SAVED = "coalition.saved", _("Coalition saved")
     ORGANIZATION_SAVED = "organization.saved", _("Organization saved")
+    API_TOKEN_CREATED = "api_token.created", _("API token created")
+    API_TOKEN_REVOKED = "api_token.revoked", _("API token revoked")
 
 
 class ImmutableEventError(Exception):

@@ -20,6 +20,7 @@ from undersigned.coalitions.models import Coalition, JoinRequest, Organization
 from undersigned.core.errors import ActionError
 from undersigned.signing.models import Signature
 from undersigned.statements.models import State, Statement
+from undersigned.web.network import co_signers, coalition_network
 
 
 def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -51,6 +52,7 @@ def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
             if coordinating
             else [],
             "join_form": JoinRequestForm(organizations=joinable) if joinable.exists() else None,
+            "network": coalition_network(coalition),
         },
     )
 
@@ -154,6 +156,7 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "organization": organization,
             "signatures": signatures,
             "coalitions": organization.coalitions.all(),
+            "partners": co_signers(organization),
         },
     )
 
