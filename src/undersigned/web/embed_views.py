@@ -29,7 +29,7 @@ from undersigned.signing.models import Signature
 from undersigned.statements.selectors import get_statement_for
 from undersigned.statements.translations import text_for_reader
 
-EMBED_HEIGHT = 520
+EMBED_HEIGHT = 760
 
 
 def _from_this_site(request: HttpRequest) -> bool:

@@ -20,7 +20,7 @@ from undersigned.signing.models import Signature
 from undersigned.statements.models import State, Statement
 
 MAX_NODES = 60  # beyond that a drawing is a hairball; the table lists the strongest pairs
-MAX_PAIRS = 40
+MAX_PAIRS = 20
 STATEMENTS_PER_PARTNER = 5
 _CACHE_SECONDS = 24 * 3600
 REGION_COLOURS = {
@@ -53,7 +53,7 @@ def co_signers(organization: Organization, limit: int = 10) -> list[Partner]:
     changed = Statement.objects.filter(signatures__organization=organization).aggregate(
         last=Max("updated_at")
     )["last"]
-    key = f"cosigners:{organization.pk}:{changed.timestamp() if changed else 0}:{limit}"
+    key = f"cosigners:2:{organization.pk}:{changed.timestamp() if changed else 0}:{limit}"
     if (cached := cache.get(key)) is not None:
         return cached
     sql = """
@@ -95,9 +95,20 @@ class Node:
     y: float = 0.0
     r: float = 0.0
 
+    angle: float = 0.0
+
+    @property
+    def label_x(self) -> float:
+        return round(self.x + (self.r + 4) * math.cos(self.angle), 1)
+
     @property
     def label_y(self) -> float:
-        return round(self.y + self.r + 12, 1)
+        return round(self.y + (self.r + 4) * math.sin(self.angle), 1)
+
+    @property
+    def label_anchor(self) -> str:
+        """Labels point away from the ring's centre, so they never sit on the lines."""
+        return "start" if math.cos(self.angle) >= 0 else "end"
 
     @property
     def colour(self) -> str:
@@ -131,7 +142,7 @@ class Network:
 
 def coalition_network(coalition: Coalition) -> Network:
     changed = coalition.statements.aggregate(last=Max("updated_at"))["last"]
-    key = f"network:{coalition.pk}:{changed.timestamp() if changed else 0}"
+    key = f"network:2:{coalition.pk}:{changed.timestamp() if changed else 0}"
     if (cached := cache.get(key)) is not None:
         return cached
     network = _compute(coalition)
@@ -191,9 +202,10 @@ def _layout(network: Network) -> Network:
         ),
     )
     most = max((n.signatures for n in nodes), default=1)
-    ring = centre - 70
+    ring = centre - 110  # room for the labels outside the ring
     for i, node in enumerate(nodes):
         angle = 2 * math.pi * i / max(len(nodes), 1) - math.pi / 2
+        node.angle = angle
         node.x = round(centre + ring * math.cos(angle), 1)
         node.y = round(centre + ring * math.sin(angle), 1)
         node.r = round(4 + 14 * math.sqrt(node.signatures / most), 1)
