@@ -15,7 +15,7 @@ from undersigned.coalitions.models import Coalition, Membership, Organization
 from undersigned.statements.actions import change_state, create_statement
 from undersigned.statements.models import State, Statement
 from undersigned.textformat import parse
-from undersigned.web.importing import import_document
+from undersigned.web.importing import import_document, suggested_title
 
 # The two seed statements (the demo's texts) and their expected structure, as in ../shared/seeds.
 SEEDS = Path(__file__).resolve().parent / "seeds"
@@ -56,14 +56,22 @@ def cipoml(db) -> Coalition:
 
 @pytest.fixture
 def resolution(icor) -> Statement:
-    """The ICOR resolution with its 34 signatories, imported as the demo does."""
-    plan = import_document(parse(seed_text("icor-afghanistan-2021")), coalition=icor)
+    """The ICOR resolution with its 34 signatories, imported as the demo does: open, and its
+    signatories made ICOR's members (an import alone makes no member)."""
+    plan = import_document(
+        parse(seed_text("icor-afghanistan-2021")), coalition=icor, state=State.OPEN
+    )
+    for organization_id in plan.saved.signatures.values_list("organization_id", flat=True):
+        Membership.objects.get_or_create(coalition=icor, organization_id=organization_id)
     return plan.saved
 
 
 @pytest.fixture
 def cipoml_statement(cipoml) -> Statement:
-    plan = import_document(parse(seed_text("cipoml-afghanistan-2021")), coalition=cipoml)
+    document = parse(seed_text("cipoml-afghanistan-2021"))
+    plan = import_document(
+        document, coalition=cipoml, state=State.CLOSED, title=suggested_title(document)
+    )
     return plan.saved
 
 

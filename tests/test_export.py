@@ -41,3 +41,38 @@ def test_the_command_exports_to_a_file(resolution, tmp_path):
     path = tmp_path / "out.md"
     call_command("export", resolution.slug, fmt="md", output=str(path))
     assert "Marxistisch-Leninistische Partei Deutschlands" in path.read_text()
+
+
+def test_the_text_export_keeps_a_country_the_original_stated(resolution):
+    from undersigned.web.exporting import export_statement
+
+    exported = export_statement(resolution, "txt")
+    assert "28. UoC Union of Cypriots, Cyprus\n" in exported
+    assert "22. RM Rode Morgen (Red Dawn), Netherlands\n" in exported
+    # A name that says the country is not followed by it again.
+    assert "9. CPB Communist Party of Bangladesh\n" in exported
+
+
+def _stored(statement) -> list[tuple]:
+    return [
+        (o.abbreviation, o.name, o.name_en, o.country.code)
+        for o in (s.organization for s in statement.signatures.in_signing_order())
+    ]
+
+
+def test_export_then_import_keeps_every_signatory(resolution, alice):
+    """Export, delete, import the export: the same organizations, field for field."""
+    from undersigned.coalitions.models import Organization
+    from undersigned.web.exporting import export_statement
+    from undersigned.web.importing import import_document
+
+    before = _stored(resolution)
+    exported = export_statement(resolution, "txt")
+    coalition = resolution.coalition
+    resolution.signatures.all().delete()
+    resolution.texts.all().delete()
+    resolution.delete()
+    Organization.objects.all().delete()
+    plan = import_document(parse(exported), coalition=coalition, state="open", user=alice)
+    assert _stored(plan.saved) == before
+    assert plan.saved.state == "open"

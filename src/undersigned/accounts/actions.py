@@ -361,3 +361,21 @@ def admit_new_organization(
                 details={"coalition": coalition.abbreviation},
             )
     return organization
+
+
+def add_member(*, coalition: Coalition, organization: Organization, user) -> Membership:
+    """A coordinator (or staff) records that a known organization belongs to the coalition, e.g.
+    one that was a member before the site existed. Signing a statement never makes a member."""
+    require(is_coordinator(user, coalition))
+    with transaction.atomic():
+        membership, created = Membership.objects.get_or_create(
+            coalition=coalition, organization=organization
+        )
+        if created:
+            record_event(
+                kind=Event.Kind.MEMBERSHIP_APPROVED,
+                actor=user,
+                organization=organization,
+                details={"coalition": coalition.abbreviation},
+            )
+    return membership

@@ -22,7 +22,8 @@ class EventKind(models.TextChoices):
 
     statement.state_changed {"state" (the new one), "reason"};
     text.version_created {"version", "language"}; signature.* {"version"}; role.* {"role"};
-    statement.imported {"signatories"}; endorsements.hidden {"count"}.
+    signature.imported {"version", "evidence" (the file or page and the line it came from)};
+    statement.imported {"signatories", "state", "source"}; endorsements.hidden {"count"}.
     """
 
     STATEMENT_CREATED = "statement.created", _("Statement created")
@@ -33,6 +34,7 @@ class EventKind(models.TextChoices):
     SIGNATURE_RECORDED = "signature.recorded", _("Signature recorded")
     SIGNATURE_WITHDRAWN = "signature.withdrawn", _("Signature withdrawn")
     SIGNATURE_RECONFIRMED = "signature.reconfirmed", _("Signature reconfirmed")
+    SIGNATURE_IMPORTED = "signature.imported", _("Signature imported")
     ROLE_GRANTED = "role.granted", _("Role granted")
     ROLE_REVOKED = "role.revoked", _("Role revoked")
     INVITATION_SENT = "invitation.sent", _("Invitation sent")

@@ -27,7 +27,7 @@ from undersigned.mail.services import send_templated_mail
 from undersigned.signing.models import Method, Signature
 from undersigned.statements.actions import close_if_expired
 from undersigned.statements.diff import text_diff_lines
-from undersigned.statements.models import Statement, Text
+from undersigned.statements.models import State, Statement, Text
 
 
 class StaleVersion(ActionError):
@@ -260,3 +260,62 @@ def _active_signature(statement: Statement, organization: Organization) -> Signa
     if signature is None:
         raise ActionError(_("%(org)s has not signed this statement.") % {"org": organization})
     return signature
+
+
+IMPORTABLE_STATES = (State.DRAFT, State.OPEN)
+
+
+def import_signatures(
+    *,
+    statement: Statement,
+    organizations: list[tuple[Organization, str]],
+    user,
+    source: str,
+    signed_at,
+) -> list[Signature]:
+    """Signatures taken from a published list, each with the line it came from as evidence.
+
+    Under the statement's lock, like any signature: only a draft (a statement being set up) or an
+    open statement takes them; a closed or withdrawn one is frozen. Organizations that signed
+    already, or withdrew, are left as they are: a list does not undo a withdrawal. The caller,
+    the import, has checked permission; `user` is None for the command line.
+    """
+    if not source.strip():
+        raise ActionError(_("Say where the imported signatures come from."))
+    close_if_expired(statement)
+    with transaction.atomic():
+        statement = Statement.objects.select_for_update().get(pk=statement.pk)
+        if statement.state not in IMPORTABLE_STATES:
+            raise ActionError(
+                _("“%(title)s” is %(state)s: reopen it before adding signatures.")
+                % {"title": statement, "state": statement.get_state_display().lower()}
+            )
+        text = statement.current_text()
+        signed = set(statement.signatures.values_list("organization_id", flat=True))
+        created = []
+        for organization, evidence in organizations:
+            if organization.pk in signed:
+                continue
+            signed.add(organization.pk)
+            evidence = f"{source.strip()}, {evidence}" if evidence else source.strip()
+            created.append(
+                Signature.objects.create(
+                    statement=statement,
+                    organization=organization,
+                    text=text,
+                    signed_at=signed_at,
+                    method=Method.IMPORTED,
+                    evidence=evidence,
+                    signed_by=user,
+                )
+            )
+            record_event(
+                kind=Event.Kind.SIGNATURE_IMPORTED,
+                actor=user,
+                statement=statement,
+                organization=organization,
+                details={"version": text.version, "evidence": evidence},
+            )
+        if created:
+            statement.touch()
+    return created

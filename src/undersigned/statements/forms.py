@@ -33,6 +33,16 @@ class ImportForm(forms.Form):
         help_text=_("Only needed when the text has no title of its own."),
     )
     language = forms.ChoiceField(label=_("Language of the text"), choices=settings.LANGUAGES)
+    state = forms.ChoiceField(
+        label=_("Save it as"),
+        choices=[(s.value, s.label) for s in (State.DRAFT, State.OPEN, State.CLOSED)],
+        initial=State.DRAFT,
+        required=False,  # a draft, unless the person importing chooses
+        help_text=_(
+            "A draft is seen only by its coalition until it is published. Choose open or closed "
+            "to publish it as it was: open for further signatures, or closed."
+        ),
+    )
 
     def clean(self) -> dict:
         cleaned = super().clean()
@@ -50,11 +60,18 @@ class ImportForm(forms.Form):
             return cleaned
         cleaned["text"] = source
         cleaned["document"] = document
+        cleaned["state"] = cleaned.get("state") or State.DRAFT
         return cleaned
 
     @property
     def document(self) -> Document:
         return self.cleaned_data["document"]
+
+    @property
+    def source(self) -> str:
+        """Where the text came from, kept as the evidence of the imported signatures."""
+        upload = self.cleaned_data.get("file")
+        return f"import page, file {upload.name}" if upload else "import page, pasted text"
 
 
 class WordsForm(forms.Form):

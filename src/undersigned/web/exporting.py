@@ -6,6 +6,7 @@ from undersigned.endorsements.models import Source
 from undersigned.signing.selectors import signatory_list
 from undersigned.statements.models import DatePrecision, State, Statement
 from undersigned.textformat import Document, Signatory, render_markdown, render_text
+from undersigned.textformat.countries import english_country_name
 
 FORMATS = {
     "txt": ("text/plain; charset=utf-8", "txt"),
@@ -28,6 +29,7 @@ def statement_document(statement: Statement, language: str | None = None) -> Doc
             group=None,
             kind="organization",
             affiliation=None,
+            country_stated=_country_unsaid(entry.organization),
         )
         for entry in listing.entries
     ]
@@ -44,6 +46,7 @@ def statement_document(statement: Statement, language: str | None = None) -> Doc
                 group=None,
                 kind="person",
                 affiliation=person.affiliation or None,
+                country_stated=True,
             )
         )
     issued = None
@@ -62,6 +65,17 @@ def statement_document(statement: Statement, language: str | None = None) -> Doc
         body=text.paragraphs if text else [],
         signatories=signatories,
     )
+
+
+def _country_unsaid(organization) -> bool:
+    """Whether the names leave the country unsaid, so the line must say it (", Cyprus" after
+    "Union of Cypriots"; nothing after "Communist Party of Bangladesh"), as lists write it.
+    The renderer drops a country the parser would find anyway, which loses what a list said."""
+    code = organization.country.code
+    if not code:
+        return False
+    names = f"{organization.name} {organization.name_en}".casefold()
+    return english_country_name(code).casefold() not in names
 
 
 def export_statement(statement: Statement, fmt: str, language: str | None = None) -> str:

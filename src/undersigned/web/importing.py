@@ -1,11 +1,16 @@
 """Import a parsed statement: the statement, its text, its signatory organizations and signatures.
 
-`import_document` plans and writes in one transaction, so a failure leaves nothing behind, and a
-dry run is the same code rolled back. Importing the same document again changes nothing; importing
-a longer list of signatories adds only the new ones.
+`plan_import` only reads: the preview and a dry run are the plan, with no transaction open (on
+SQLite a transaction takes the write lock). `import_document` plans again and writes in one
+transaction, so a failure leaves nothing behind. The signatures go through the signing action
+`import_signatures`, under the statement's lock and audited one by one with their source.
+
+An import records signatures only: it never makes an organization a member of the coalition.
+A new statement is a draft unless the person importing chooses its state. The same statement
+imported again (same title and issuer, or the same text) is recognized, and only what is new
+is added.
 """
 
-import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -15,21 +20,66 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from undersigned.accounts.permissions import (
+    can_edit_directory,
+    can_edit_statement,
+    is_coordinator,
+    require,
+)
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
-from undersigned.coalitions.models import Coalition, Membership, Organization, unique_slug
+from undersigned.coalitions.models import Coalition, Organization, unique_slug
+from undersigned.core.errors import ActionError
 from undersigned.endorsements.models import Endorsement
 from undersigned.endorsements.models import Source as EndorsementSource
-from undersigned.signing.models import Method, Signature
+from undersigned.signing.actions import IMPORTABLE_STATES, import_signatures
 from undersigned.statements.models import DatePrecision, Kind, State, Statement, Text
-from undersigned.textformat import Document, FormatError, Signatory
+from undersigned.statements.signals import text_version_created
+from undersigned.textformat import Document, Signatory
+
+# Below this the parser is unsure that a line is a signatory: the preview marks the entry.
+LOW_CONFIDENCE = 0.8
+
+# The states an import may give a new statement; a draft unless the person importing says so.
+STATES = (State.DRAFT, State.OPEN, State.CLOSED)
+
+# The longest value each field of an entry may have (the columns that store them).
+LIMITS = {
+    "organization": {"abbreviation": 60, "name": 300, "name_en": 300},
+    "person": {"name": 200, "affiliation": 300},
+}
+
+
+def field_labels() -> dict[str, str]:
+    return {
+        "abbreviation": _("abbreviation"),
+        "name": _("name"),
+        "name_en": _("English name"),
+        "affiliation": _("affiliation"),
+    }
+
+
+class Status:
+    """What the import does with one entry of the list."""
+
+    NEW = "new"  # a new organization, and its signature
+    EXISTING = "existing"  # a known organization signs
+    SIGNED = "signed"  # the organization signed (or withdrew) already: nothing changes
+    TWICE = "twice"  # the same organization listed twice: imported once
+    PERSON = "person"  # a person: listed with the statement
+    PERSON_LISTED = "person-listed"  # a person listed already: nothing changes
 
 
 @dataclass
-class OrganizationMatch:
+class EntryPlan:
     entry: Signatory
-    organization: Organization | None  # None: it will be created
-    already_signed: bool = False
+    status: str
+    organization: Organization | None = None
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def low_confidence(self) -> bool:
+        return self.entry.confidence < LOW_CONFIDENCE
 
 
 @dataclass
@@ -38,21 +88,42 @@ class ImportPlan:
     coalition: Coalition | None
     language: str
     title: str
+    state: State  # the state the statement has after the import
     statement: Statement | None  # the existing statement this import adds to, if any
     new_text: bool
-    organizations: list[OrganizationMatch] = field(default_factory=list)
-    duplicates: list[Signatory] = field(default_factory=list)  # listed twice in the document
-    people: list[Signatory] = field(default_factory=list)
-    people_already_listed: int = 0
+    entries: list[EntryPlan] = field(default_factory=list)  # one per signatory, in order
+    problems: list[str] = field(default_factory=list)  # why it cannot be imported as it is
+    recognized_by: str = ""  # how the existing statement was recognized
     saved: Statement | None = None  # the statement written, once the plan is carried out
 
     @property
-    def new_organizations(self) -> list[OrganizationMatch]:
-        return [m for m in self.organizations if m.organization is None]
+    def organizations(self) -> list[EntryPlan]:
+        """Entries that name an organization, each organization once."""
+        return [e for e in self.entries if e.status in (Status.NEW, Status.EXISTING, Status.SIGNED)]
 
     @property
-    def new_signatures(self) -> list[OrganizationMatch]:
-        return [m for m in self.organizations if not m.already_signed]
+    def new_organizations(self) -> list[EntryPlan]:
+        return [e for e in self.entries if e.status == Status.NEW]
+
+    @property
+    def new_signatures(self) -> list[EntryPlan]:
+        return [e for e in self.entries if e.status in (Status.NEW, Status.EXISTING)]
+
+    @property
+    def duplicates(self) -> list[Signatory]:
+        return [e.entry for e in self.entries if e.status == Status.TWICE]
+
+    @property
+    def people(self) -> list[Signatory]:
+        return [e.entry for e in self.entries if e.status in (Status.PERSON, Status.PERSON_LISTED)]
+
+    @property
+    def new_people(self) -> list[Signatory]:
+        return [e.entry for e in self.entries if e.status == Status.PERSON]
+
+    @property
+    def all_problems(self) -> list[str]:
+        return self.problems + [p for e in self.entries for p in e.problems]
 
     @property
     def changes_nothing(self) -> bool:
@@ -60,19 +131,31 @@ class ImportPlan:
             self.statement is not None
             and not self.new_text
             and not self.new_signatures
-            and len(self.people) == self.people_already_listed
+            and not self.new_people
         )
 
     def summary(self) -> list[str]:
         """What the import creates, in sentences for the CLI and the preview page."""
         if self.statement is None:
-            lines = [_("New statement: “%(title)s”.") % {"title": self.title}]
-        elif self.new_text:
-            lines = [_("New version of the text of “%(title)s”.") % {"title": self.title}]
+            lines = [
+                _("New statement: “%(title)s”.") % {"title": self.title},
+                _("It will be saved as: %(state)s.") % {"state": self.state.label},
+            ]
         else:
             lines = [
-                _("“%(title)s” exists already; its text is unchanged.") % {"title": self.title}
+                _(
+                    "“%(title)s” exists already (%(how)s, at /s/%(slug)s/): only what is new is "
+                    "added, and it stays %(state)s."
+                )
+                % {
+                    "title": self.title,
+                    "how": self.recognized_by,
+                    "slug": self.statement.slug,
+                    "state": self.state.label,
+                }
             ]
+            if self.new_text:
+                lines.append(_("Its text differs: the import adds a new version."))
         new_orgs, signed = len(self.new_organizations), len(self.new_signatures)
         reused = len(self.organizations) - new_orgs
         lines.append(
@@ -85,8 +168,8 @@ class ImportPlan:
             % {"n": reused}
             + "."
         )
-        new_people = len(self.people) - self.people_already_listed
         if self.people:
+            new_people = len(self.new_people)
             lines.append(
                 ngettext(
                     "%(n)d new individual signatory.",
@@ -108,75 +191,142 @@ def import_document(
     coalition: Coalition | None = None,
     title: str | None = None,
     language: str = "en",
+    state: State | str = State.DRAFT,
+    source: str = "",
     dry_run: bool = False,
     user=None,
 ) -> ImportPlan:
     """Plan the import of a parsed document and, unless dry_run, write it, all or nothing.
 
-    A dry run only reads, outside any transaction: on SQLite a transaction takes the write lock
-    (IMMEDIATE), and planning a long paste must not hold up every writer meanwhile."""
-    with transaction.atomic() if not dry_run else contextlib.nullcontext():
-        plan = plan_import(document, coalition=coalition, title=title, language=language)
-        if not dry_run:
-            plan.saved = _write(plan)
-            if not plan.changes_nothing:
-                record_event(
-                    kind=Event.Kind.STATEMENT_IMPORTED,
-                    actor=user,
-                    statement=plan.saved,
-                    details={
-                        "new_text": plan.new_text,
-                        "signatories": len(plan.new_signatures),
-                        "organizations": len(plan.new_organizations),
-                    },
-                )
+    `user` is the person importing, whose permission is checked; None is the command line, run
+    by whoever runs the server. `source` (a file name, "import page") becomes the evidence of
+    each signature. ActionError says why a document cannot be imported; nothing is written then.
+    """
+    options = {"coalition": coalition, "title": title, "language": language, "state": state}
+    if dry_run:
+        # Reads only, outside any transaction: a preview holds up no writer.
+        plan = plan_import(document, **options)
+        _require_may_import(user, plan)
+        return plan
+    with transaction.atomic():
+        plan = plan_import(document, **options)
+        _require_may_import(user, plan)
+        if plan.all_problems:
+            raise ActionError(" ".join(plan.all_problems))
+        if plan.changes_nothing:
+            return plan
+        plan.saved = _write(plan, user=user, source=source or "import")
+        record_event(
+            kind=Event.Kind.STATEMENT_IMPORTED,
+            actor=user,
+            statement=plan.saved,
+            details={
+                "new_text": plan.new_text,
+                "signatories": len(plan.new_signatures),
+                "organizations": len(plan.new_organizations),
+                "state": plan.state.value,
+                "source": source,
+            },
+        )
     return plan
 
 
 def plan_import(
-    document: Document, *, coalition: Coalition | None, title: str | None, language: str
+    document: Document,
+    *,
+    coalition: Coalition | None,
+    title: str | None,
+    language: str,
+    state: State | str = State.DRAFT,
 ) -> ImportPlan:
-    title = (title or document.title or _first_sentence(document.body) or "").strip()
+    """What importing the document would do, and what stands in the way; writes nothing."""
+    state = State(state)
+    problems: list[str] = []
+    if state not in STATES:
+        problems.append(_("An import can be saved as a draft, open or closed, not withdrawn."))
+    title = " ".join((title or document.title or "").split())
+    body = "\n\n".join(document.body).strip()
     if not title:
-        raise FormatError(
-            _("No statement found: the text has no title, paragraphs or signatories.")
+        suggestion = suggested_title(document)
+        problems.append(
+            _("The text has no title. Give it one (its first sentence: “%(suggestion)s”).")
+            % {"suggestion": suggestion}
+            if suggestion
+            else _("The text has no title. Give it one.")
         )
-    if len(title) > Text._meta.get_field("title").max_length:
-        raise FormatError(_("The title is longer than 300 characters; give a shorter one."))
-    statement = (
-        Statement.objects.filter(coalition=coalition, texts__language=language, texts__title=title)
-        .distinct()
-        .first()
-    )
+    if not body:
+        problems.append(
+            _(
+                "The text has no paragraphs, only “%(start)s”. Paste the whole statement: title, "
+                "paragraphs and signatories."
+            )
+            % {"start": _shorten(title or document.subtitle or "")}
+        )
+    for name, value, limit in (
+        (_("title"), title, Text._meta.get_field("title").max_length),
+        (_("subtitle"), document.subtitle or "", Text._meta.get_field("subtitle").max_length),
+    ):
+        if len(value) > limit:
+            problems.append(_too_long(name, len(value), limit))
+    statement, recognized_by = _existing_statement(document, title, body, language)
+    if statement is not None and statement.coalition_id != (coalition.pk if coalition else None):
+        problems.append(
+            _(
+                "“%(title)s” exists already at /s/%(slug)s/, %(where)s. Choose that to add to it; "
+                "nothing else is imported."
+            )
+            % {
+                "title": statement,
+                "slug": statement.slug,
+                "where": _("under %(coalition)s") % {"coalition": statement.coalition.abbreviation}
+                if statement.coalition
+                else _("as an open letter"),
+            }
+        )
     current = statement.current_text(language) if statement else None
     plan = ImportPlan(
         document=document,
         coalition=coalition,
         language=language,
         title=title,
+        state=State(statement.state) if statement else state,
         statement=statement,
         new_text=current is None or _text_fields(current) != _document_text(document, title),
+        problems=problems,
+        recognized_by=recognized_by,
     )
-    signed = (
-        set(statement.signatures.values_list("organization_id", flat=True)) if statement else set()
-    )
-    seen: set[int | tuple] = set()
-    for entry in document.signatories:
-        if entry.kind == "person":
-            plan.people.append(entry)
-            continue
-        organization = find_organization(entry)
-        key = organization.pk if organization else _entry_key(entry)
-        if key in seen:
-            plan.duplicates.append(entry)
-            continue
-        seen.add(key)
-        already = organization is not None and organization.pk in signed
-        plan.organizations.append(OrganizationMatch(entry, organization, already))
-    if statement:
-        names = {n.casefold() for n in statement.endorsements.values_list("name", flat=True)}
-        plan.people_already_listed = sum(p.name.casefold() in names for p in plan.people)
+    _plan_entries(plan)
+    adds = plan.new_signatures or plan.new_text or plan.new_people
+    if statement is not None and statement.state not in IMPORTABLE_STATES and adds:
+        plan.problems.append(
+            _("“%(title)s” is %(state)s: reopen it before importing into it.")
+            % {"title": statement, "state": statement.get_state_display().lower()}
+        )
     return plan
+
+
+def suggested_title(document: Document) -> str:
+    """A title for a text that has none: its first sentence, shortened to a title's length."""
+    if not document.body:
+        return ""
+    sentence = re.split(r"(?<=[.!?])\s", document.body[0].strip(), maxsplit=1)[0]
+    sentence = re.sub(r"[*_`#>]", "", sentence).strip()
+    return sentence if len(sentence) <= 120 else sentence[:117].rsplit(" ", 1)[0] + "…"
+
+
+def entry_problems(entry: Signatory) -> list[str]:
+    """What keeps an entry from being stored: a missing name, a field longer than its column."""
+    label = _shorten(entry.name) or (str(entry.number) if entry.number else "?")
+    if not entry.name.strip():
+        return [_("Signatory %(entry)s has no name.") % {"entry": label}]
+    kind = "person" if entry.kind == "person" else "organization"
+    labels = field_labels()
+    return [
+        _("Signatory “%(entry)s”: %(problem)s")
+        % {"entry": label, "problem": _too_long(labels[name], len(value), limit)}
+        for name, limit in LIMITS[kind].items()
+        if len(value := getattr(entry, name) or "") > limit
+    ]
 
 
 def find_organization(entry: Signatory) -> Organization | None:
@@ -194,52 +344,128 @@ def find_organization(entry: Signatory) -> Organization | None:
     return Organization.objects.filter(name__iexact=entry.name, country=country).first()
 
 
-def _write(plan: ImportPlan) -> Statement:
+def _plan_entries(plan: ImportPlan) -> None:
+    statement = plan.statement
+    signed = (
+        set(statement.signatures.values_list("organization_id", flat=True)) if statement else set()
+    )
+    listed = (
+        {n.casefold() for n in statement.endorsements.values_list("name", flat=True)}
+        if statement
+        else set()
+    )
+    seen: set = set()
+    for entry in plan.document.signatories:
+        problems = entry_problems(entry)
+        if problems:
+            plan.entries.append(EntryPlan(entry, Status.NEW, problems=problems))
+            continue
+        if entry.kind == "person":
+            key = ("person", entry.name.casefold())
+            status = Status.PERSON_LISTED if entry.name.casefold() in listed else Status.PERSON
+            plan.entries.append(EntryPlan(entry, Status.TWICE if key in seen else status))
+            seen.add(key)
+            continue
+        organization = find_organization(entry)
+        key = organization.pk if organization else _entry_key(entry)
+        if key in seen:
+            plan.entries.append(EntryPlan(entry, Status.TWICE, organization))
+            continue
+        seen.add(key)
+        if organization is None:
+            status = Status.NEW
+        elif organization.pk in signed:
+            status = Status.SIGNED
+        else:
+            status = Status.EXISTING
+        plan.entries.append(EntryPlan(entry, status, organization))
+
+
+def _existing_statement(
+    document: Document, title: str, body: str, language: str
+) -> tuple[Statement | None, str]:
+    """The statement this document is, if it was imported or written here before: the same
+    title and issuer, or the same text, in its language."""
+    issuer = document.issuer or ""
+    if title:
+        same = Statement.objects.filter(
+            issuer=issuer, texts__language=language, texts__title=title
+        ).first()
+        if same:
+            return same, _("same title and issuer")
+    if body:
+        same = Statement.objects.filter(texts__language=language, texts__body=body).first()
+        if same:
+            return same, _("same text")
+    return None, ""
+
+
+def _require_may_import(user, plan: ImportPlan) -> None:
+    if user is None:
+        return  # the command line, run by whoever runs the server
+    if plan.statement is not None:
+        require(can_edit_statement(user, plan.statement))
+    elif plan.coalition is not None:
+        require(is_coordinator(user, plan.coalition))
+    else:
+        require(can_edit_directory(user))
+
+
+def _write(plan: ImportPlan, *, user, source: str) -> Statement:
     document = plan.document
     as_of = _aware(document.signatories_as_of) or timezone.now()
-    statement = plan.statement or _create_statement(plan, opened_at=as_of)
-    text = statement.current_text(plan.language)
+    statement = plan.statement or _create_statement(plan, user=user)
     if plan.new_text:
+        previous = statement.current_text(plan.language)
         text = Text.objects.create(
             statement=statement,
             language=plan.language,
-            version=text.version + 1 if text else 1,
+            version=previous.version + 1 if previous else 1,
             **_document_text(document, plan.title),
         )
-    for match in plan.organizations:
-        organization = match.organization or _create_organization(match.entry)
-        if not match.already_signed:
-            Signature.objects.create(
+        if previous is not None:
+            statement.touch()
+            record_event(
+                kind=Event.Kind.TEXT_VERSION_CREATED,
+                actor=user,
                 statement=statement,
-                organization=organization,
-                text=text,
-                signed_at=as_of,
-                method=Method.IMPORTED,
+                details={"version": text.version, "language": text.language},
             )
-        if plan.coalition:
-            Membership.objects.get_or_create(coalition=plan.coalition, organization=organization)
-    statement.touch()
-    listed = {n.casefold() for n in statement.endorsements.values_list("name", flat=True)}
+            text_version_created.send(Statement, statement=statement, previous=previous, text=text)
+    signing = [
+        (match.organization or _create_organization(match.entry), _evidence(match.entry))
+        for match in plan.new_signatures
+    ]
+    if signing:
+        import_signatures(
+            statement=statement, organizations=signing, user=user, source=source, signed_at=as_of
+        )
     Endorsement.objects.bulk_create(
         Endorsement(
             statement=statement,
-            name=person.name[:200],
+            name=person.name,
             country=person.country or "",
-            affiliation=(person.affiliation or "")[:300],
+            affiliation=person.affiliation or "",
             listed=True,
             source=EndorsementSource.IMPORTED,
             confirmed_at=as_of,
         )
-        for person in plan.people
-        if person.name.casefold() not in listed
+        for person in plan.new_people
     )
+    if plan.statement is None and plan.state != State.DRAFT:
+        # Published as it was: opened (and closed) on the day of its list.
+        statement.state = plan.state
+        statement.opened_at = as_of
+        statement.closed_at = as_of if plan.state == State.CLOSED else None
+        statement.save(update_fields=["state", "opened_at", "closed_at", "updated_at"])
+    statement.touch()
     return statement
 
 
-def _create_statement(plan: ImportPlan, *, opened_at: dt.datetime) -> Statement:
+def _create_statement(plan: ImportPlan, *, user) -> Statement:
+    """A new statement, a draft until its signatures are in (drafts take imported ones)."""
     document = plan.document
     issued_on, precision = _issued_on(document.date)
-    signable = document.further_signatories_possible
     return Statement.objects.create(
         slug=unique_slug(
             Statement, plan.coalition.abbreviation if plan.coalition else "", plan.title
@@ -247,22 +473,25 @@ def _create_statement(plan: ImportPlan, *, opened_at: dt.datetime) -> Statement:
         kind=Kind.from_word(document.kind),
         issuer=document.issuer or "",
         coalition=plan.coalition,
-        state=State.OPEN if signable else State.CLOSED,
+        state=State.DRAFT,
         original_language=plan.language,
         issued_on=issued_on,
         issued_precision=precision,
-        opened_at=opened_at,
-        closed_at=None if signable else opened_at,
+        created_by=user,
     )
 
 
 def _create_organization(entry: Signatory) -> Organization:
     return Organization.objects.create(
-        abbreviation=(entry.abbreviation or "")[:60],
-        name=entry.name[:300],
-        name_en=(entry.name_en or "")[:300],
+        abbreviation=entry.abbreviation or "",
+        name=entry.name,
+        name_en=entry.name_en or "",
         country=entry.country or "",
     )
+
+
+def _evidence(entry: Signatory) -> str:
+    return f"#{entry.number}" if entry.number is not None else entry.name
 
 
 def _document_text(document: Document, title: str) -> dict:
@@ -281,13 +510,17 @@ def _entry_key(entry: Signatory) -> tuple:
     return ((entry.abbreviation or "").casefold(), entry.name.casefold(), entry.country)
 
 
-def _first_sentence(paragraphs: list[str]) -> str | None:
-    """A title for a text that has none: its first sentence, shortened to a title's length."""
-    if not paragraphs:
-        return None
-    sentence = re.split(r"(?<=[.!?])\s", paragraphs[0].strip(), maxsplit=1)[0]
-    sentence = re.sub(r"[*_`#>]", "", sentence).strip()
-    return sentence if len(sentence) <= 120 else sentence[:117].rsplit(" ", 1)[0] + "…"
+def _too_long(name: str, length: int, limit: int) -> str:
+    return _("the %(field)s is %(length)d characters long; at most %(limit)d fit.") % {
+        "field": name,
+        "length": length,
+        "limit": limit,
+    }
+
+
+def _shorten(value: str, width: int = 60) -> str:
+    value = " ".join(value.split()[:40])
+    return value if len(value) <= width else value[: width - 1] + "…"
 
 
 def _issued_on(value: str | None) -> tuple[dt.date | None, str]:

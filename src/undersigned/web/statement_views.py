@@ -10,6 +10,7 @@ from undersigned.accounts.permissions import (
     can_translate,
 )
 from undersigned.audit.selectors import events_for_statement
+from undersigned.core.errors import ActionError
 from undersigned.core.pagecache import cache_public_page
 from undersigned.endorsements.forms import EndorseForm
 from undersigned.endorsements.models import Source
@@ -96,14 +97,16 @@ def import_statement(request: HttpRequest) -> HttpResponse:
             "coalition": form.cleaned_data["coalition"],
             "title": form.cleaned_data["title"] or None,
             "language": form.cleaned_data["language"],
+            "state": form.cleaned_data["state"],
+            "source": form.source,
         }
         confirmed = request.POST.get("action") == "import"
         try:
             plan = import_document(
                 form.document, dry_run=not confirmed, user=request.user, **options
             )
-        except FormatError as error:
-            form.add_error("text", error.message)
+        except (FormatError, ActionError) as error:
+            form.add_error(None, error.message)
         else:
             if confirmed:
                 messages.success(request, " ".join(plan.summary()))

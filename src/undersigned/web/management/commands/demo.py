@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from undersigned.accounts.actions import add_delegate, grant_role, save_coalition
+from undersigned.accounts.actions import add_delegate, add_member, grant_role, save_coalition
 from undersigned.accounts.models import CoalitionRole
 from undersigned.coalitions.models import Coalition, Organization
 from undersigned.statements.models import Statement
@@ -22,6 +22,13 @@ COALITIONS = [
         "description": "Source of the demo resolution on Afghanistan, 2021.",
         "file": "icor-afghanistan-2021.txt",
         "translations": ["de", "fa"],
+        # As published: open for further signatories.
+        "state": "open",
+        "title": None,
+        # The organizations that signed are ICOR's members in the demo, so that its page lists
+        # them and the demo delegate (MLPD) may sign ICOR's next statement. Signing does not make
+        # a member: the demo says so explicitly, through the membership action.
+        "signatories_are_members": True,
     },
     {
         "abbreviation": "CIPOML",
@@ -30,6 +37,11 @@ COALITIONS = [
         "issued by its Coordination Committee.",
         "file": "cipoml-afghanistan-2021.txt",
         "translations": [],
+        # As published: the committee's statement, closed, under its first sentence (it has no
+        # title of its own).
+        "state": "closed",
+        "title": "A drama is taking place in Afghanistan for the workers and the people.",
+        "signatories_are_members": False,
     },
 ]
 
@@ -37,8 +49,9 @@ COALITIONS = [
 class Command(BaseCommand):
     help = (
         "Load the demo content into the configured database: migrate it, create the coalitions "
-        "ICOR and CIPOML, import their two statements on Afghanistan (2021) with the 34 "
-        "signatory organizations and the demo translations, and create three accounts (admin, "
+        "ICOR and CIPOML, import their two statements on Afghanistan (2021) as published (ICOR's "
+        "open, with its 34 signatory organizations, made ICOR's members; CIPOML's closed) and "
+        "the demo translations, and create three accounts (admin, "
         "coordinator of ICOR, delegate of the MLPD) whose logins it prints. Running it again "
         "changes nothing."
     )
@@ -62,10 +75,16 @@ class Command(BaseCommand):
             plan = import_document(
                 parse(demo.joinpath(spec["file"]).read_text("utf-8")),
                 coalition=coalition,
+                title=spec["title"],
+                state=spec["state"],
+                source=f"demo {spec['file']}",
                 user=admin,
             )
             self.stdout.write(f"{coalition.abbreviation}: " + " ".join(plan.summary()))
             statement = plan.saved or plan.statement
+            if spec["signatories_are_members"]:
+                for signature in statement.signatures.select_related("organization"):
+                    add_member(coalition=coalition, organization=signature.organization, user=admin)
             for language in spec["translations"]:
                 self._translation(
                     statement,

@@ -1,22 +1,36 @@
+from pathlib import Path
+
 from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from undersigned.coalitions.models import Coalition
+from undersigned.core.errors import ActionError
 from undersigned.statements.models import Statement
 from undersigned.statements.translations import import_translation
 from undersigned.textformat import FormatError
-from undersigned.web.importing import import_document
+from undersigned.web.importing import STATES, Status, import_document
 
 from ._source import read_document
+
+_STATUS = {
+    Status.NEW: "new",
+    Status.EXISTING: "existing",
+    Status.SIGNED: "signed already",
+    Status.TWICE: "listed twice",
+    Status.PERSON: "person",
+    Status.PERSON_LISTED: "person, listed already",
+}
 
 
 class Command(BaseCommand):
     help = (
         "Import a statement from a plain-text file: the statement, its text and its signatory "
-        "organizations, in one transaction. Existing organizations are reused (same abbreviation "
-        "and country or name); importing the same file again adds nothing, and a longer "
-        "signatory list adds only the new signatures."
+        "organizations, in one transaction. A new statement is a draft unless --state says "
+        "otherwise; the import records signatures and never makes an organization a member of "
+        "the coalition. Existing organizations are reused (same abbreviation and country or "
+        "name). A statement imported before (same title and issuer, or the same text) is "
+        "recognized: only new signatures are added."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -29,6 +43,14 @@ class Command(BaseCommand):
             help="Abbreviation of the issuing coalition (e.g. ICOR); leave out for an open letter.",
         )
         parser.add_argument("--title", help="Title to use when the text has none of its own.")
+        parser.add_argument(
+            "--state",
+            choices=[state.value for state in STATES],
+            default="draft",
+            help="State of a new statement: draft (the default; publish it later), open for "
+            "signatures, or closed, as it was published. A statement imported before keeps its "
+            "state.",
+        )
         parser.add_argument(
             "--language",
             default=settings.LANGUAGE_CODE,
@@ -50,6 +72,7 @@ class Command(BaseCommand):
         coalition: str | None,
         title: str | None,
         language: str,
+        state: str,
         dry_run: bool,
         **options,
     ) -> None:
@@ -76,22 +99,30 @@ class Command(BaseCommand):
             )
         try:
             plan = import_document(
-                document, coalition=group, title=title, language=language, dry_run=dry_run
+                document,
+                coalition=group,
+                title=title,
+                language=language,
+                state=state,
+                source="stdin" if file == "-" else Path(file).name,
+                dry_run=dry_run,
             )
-        except FormatError as error:
+        except (FormatError, ActionError) as error:
             raise CommandError(f"{file}: {error.message}") from None
         prefix = "Would import (dry run, nothing written): " if dry_run else ""
         for line in plan.summary():
             self.stdout.write(prefix + line)
         if dry_run:
-            for match in plan.organizations:
+            for match in plan.entries:
                 entry = match.entry
-                state = "new" if match.organization is None else "existing"
-                signed = " (already signed)" if match.already_signed else ""
+                marks = " (unsure: check this line)" if match.low_confidence else ""
+                marks += "".join(f" PROBLEM: {problem}" for problem in match.problems)
                 self.stdout.write(
-                    f"  {entry.number or '-':>3}. [{state}] {entry.abbreviation or ''} "
-                    f"{entry.name} {entry.country or '??'}{signed}"
+                    f"  {entry.number or '-':>3}. [{_STATUS[match.status]}] "
+                    f"{entry.abbreviation or ''} {entry.name[:200]} {entry.country or '??'}{marks}"
                 )
+            for problem in plan.problems:
+                self.stdout.write(f"Cannot be imported as it is: {problem}")
         elif plan.saved:
             self.stdout.write(self.style.SUCCESS(f"Done: /s/{plan.saved.slug}/"))
 
