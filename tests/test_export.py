@@ -3,6 +3,7 @@ import json
 from django.core.management import call_command
 
 from undersigned.textformat import parse
+from undersigned.web.importing import import_document
 
 from .conftest import seed_text
 
@@ -76,3 +77,57 @@ def test_export_then_import_keeps_every_signatory(resolution, alice):
     plan = import_document(parse(exported), coalition=coalition, state="open", user=alice)
     assert _stored(plan.saved) == before
     assert plan.saved.state == "open"
+
+
+ODD_NAMES = [
+    # (abbreviation, name, English name, country): names a text line cannot carry unambiguously.
+    ("KP", "Solidarity Union", "Communist Party of India", "BR"),
+    ("M-L", "New Green", "Workers' League", "US"),
+    ("", "Of", "Communist Party of India", "DE"),
+    ("CPI (ML)", "/ of Club, Marxist-Leninist (the League)", "", "CY"),
+    ("ABC", "Jane Doe", "", ""),
+]
+
+
+def test_export_then_import_as_json_keeps_any_signatory(db, alice, tmp_path):
+    """JSON is the lossless way: whatever the names look like, they come back as they were."""
+    from undersigned.coalitions.models import Organization
+    from undersigned.signing.models import Signature
+    from undersigned.statements.models import Statement
+
+    statement = import_document(
+        parse("Odd names\n\nA paragraph.\n"), state="open", user=alice, source="test"
+    ).saved
+    for abbreviation, name, name_en, country in ODD_NAMES:
+        organization = Organization.objects.create(
+            abbreviation=abbreviation, name=name, name_en=name_en, country=country
+        )
+        Signature.objects.create(
+            statement=statement,
+            organization=organization,
+            text=statement.current_text(),
+            signed_at=statement.opened_at or statement.created_at,
+            method="imported",
+        )
+    path = tmp_path / "odd.json"
+    call_command("export", statement.slug, fmt="json", output=str(path))
+    before = _stored(statement)
+    Signature.objects.all().delete()
+    Statement.objects.all().delete()
+    Organization.objects.all().delete()
+    call_command("import", str(path), state="open")
+    assert _stored(Statement.objects.get()) == before
+
+
+def test_a_json_file_that_is_not_an_export_is_refused(db, tmp_path):
+    from django.core.management import CommandError
+
+    for content in ('{"title": 3}', "{not json", '{"title": "T", "date": "yesterday"}'):
+        path = tmp_path / "bad.json"
+        path.write_text(content)
+        try:
+            call_command("import", str(path))
+        except CommandError as error:
+            assert "bad.json" in str(error)
+        else:
+            raise AssertionError(f"{content!r} was imported")

@@ -44,6 +44,9 @@ class ImportForm(forms.Form):
         ),
     )
 
+    # Which text the corrected rows of the preview were read from (see web/import_review.py).
+    parsed_from = forms.CharField(required=False, widget=forms.HiddenInput)
+
     def clean(self) -> dict:
         cleaned = super().clean()
         upload, text = cleaned.get("file"), cleaned.get("text") or ""

@@ -12,6 +12,7 @@ is added.
 """
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -329,6 +330,67 @@ def entry_problems(entry: Signatory) -> list[str]:
     ]
 
 
+def document_from_json(text: str) -> Document:
+    """A statement exported as JSON (`export --format json`), read back field for field: the
+    lossless way to move a statement, whatever its signatories' names look like.
+
+    ActionError says what is wrong with a file that is not such an export.
+    """
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        raise ActionError(_("Not valid JSON: %(error)s.") % {"error": error}) from None
+    try:
+        if not isinstance(data, dict) or not isinstance(data.get("signatories", []), list):
+            raise TypeError
+        signatories = [
+            Signatory(
+                number=_optional(entry.get("number"), int),
+                abbreviation=_optional(entry.get("abbreviation"), str),
+                name=_optional(entry.get("name"), str) or "",
+                name_en=_optional(entry.get("name_en"), str),
+                country=(_optional(entry.get("country"), str) or "").upper() or None,
+                group=_optional(entry.get("group"), str),
+                kind="person" if entry.get("kind") == "person" else "organization",
+                affiliation=_optional(entry.get("affiliation"), str),
+            )
+            for entry in data.get("signatories", [])
+        ]
+        body = data.get("body") or []
+        if not isinstance(body, list) or not all(isinstance(p, str) for p in body):
+            raise TypeError
+        for day in (data.get("date"), data.get("signatories_as_of")):
+            if day is not None:
+                dt.date.fromisoformat(day if len(day) > 7 else day + "-01")
+        return Document(
+            kind=_optional(data.get("kind"), str),
+            title=_optional(data.get("title"), str),
+            subtitle=_optional(data.get("subtitle"), str),
+            issuer=_optional(data.get("issuer"), str),
+            date=_optional(data.get("date"), str),
+            signatories_as_of=_optional(data.get("signatories_as_of"), str),
+            further_signatories_possible=bool(data.get("further_signatories_possible")),
+            body=body,
+            signatories=signatories,
+        )
+    except (TypeError, AttributeError, ValueError):
+        raise ActionError(
+            _("This JSON is not a statement as undersigned exports it (export --format json).")
+        ) from None
+
+
+def is_json(text: str) -> bool:
+    return text.lstrip().startswith("{")
+
+
+def _optional(value, kind: type):
+    if value is None:
+        return None
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise TypeError
+    return value
+
+
 def find_organization(entry: Signatory) -> Organization | None:
     """The organization an entry names: same abbreviation and (country or name), else same name
     and country. None when there is no such organization yet."""
@@ -413,7 +475,8 @@ def _require_may_import(user, plan: ImportPlan) -> None:
 
 def _write(plan: ImportPlan, *, user, source: str) -> Statement:
     document = plan.document
-    as_of = _aware(document.signatories_as_of) or timezone.now()
+    # The day of the list, else of the text: when its signatures were given and it was opened.
+    as_of = _aware(document.signatories_as_of) or _aware(document.date) or timezone.now()
     statement = plan.statement or _create_statement(plan, user=user)
     if plan.new_text:
         previous = statement.current_text(plan.language)
@@ -534,5 +597,5 @@ def _issued_on(value: str | None) -> tuple[dt.date | None, str]:
 def _aware(value: str | None) -> dt.datetime | None:
     if not value:
         return None
-    day = dt.date.fromisoformat(value)
+    day = dt.date.fromisoformat(value if len(value) > 7 else value + "-01")
     return dt.datetime(day.year, day.month, day.day, 12, tzinfo=dt.UTC)

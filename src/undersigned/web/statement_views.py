@@ -4,6 +4,7 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
+from django_countries import countries
 
 from undersigned.accounts.permissions import (
     can_edit_statement,
@@ -21,9 +22,14 @@ from undersigned.statements.forms import ImportForm
 from undersigned.statements.models import Statement
 from undersigned.statements.selectors import get_statement_for
 from undersigned.statements.translations import text_for_reader, translations
-from undersigned.textformat import FormatError
 from undersigned.web.exporting import FORMATS, export_statement
-from undersigned.web.importing import import_document
+from undersigned.web.import_review import review
+from undersigned.web.importing import (
+    document_from_json,
+    import_document,
+    is_json,
+    suggested_title,
+)
 
 
 def _last_change(request: HttpRequest, slug: str) -> str:
@@ -89,28 +95,59 @@ def statement_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
 
 @staff_member_required
 def import_statement(request: HttpRequest) -> HttpResponse:
-    """Paste a statement, see what it will create, then create it."""
+    """Paste a statement, correct what the parser read in the preview, then save it."""
     form = ImportForm(request.POST or None, request.FILES or None)
-    plan = None
+    plan = corrections = None
+    refusal = ""
     if request.method == "POST" and form.is_valid():
+        text = form.cleaned_data["text"]
+        try:  # a JSON export is read back field for field
+            document = document_from_json(text) if is_json(text) else form.document
+        except ActionError as error:
+            form.add_error("text", error.message)
+            return render(request, "statements/import.html", {"form": form})
+        corrections = review(document, text, request.POST)
         options = {
             "coalition": form.cleaned_data["coalition"],
             "title": form.cleaned_data["title"] or None,
             "language": form.cleaned_data["language"],
             "state": form.cleaned_data["state"],
             "source": form.source,
+            "user": request.user,
         }
-        confirmed = request.POST.get("action") == "import"
-        try:
-            plan = import_document(
-                form.document, dry_run=not confirmed, user=request.user, **options
-            )
-        except (FormatError, ActionError) as error:
-            form.add_error(None, error.message)
-        else:
-            if confirmed:
-                messages.success(request, " ".join(plan.summary()))
-                return redirect(plan.saved)
-            # The preview carries the decoded text, so an uploaded file need not be sent again.
-            form = ImportForm(initial={**form.cleaned_data, "file": None})
-    return render(request, "statements/import.html", {"form": form, "plan": plan})
+        if corrections.document is not None:
+            # The preview reads only (no transaction); the import plans again under its lock.
+            plan = import_document(corrections.document, dry_run=True, **options)
+            corrections.attach(plan)
+            wanted = request.POST.get("action") == "import"
+            if wanted and corrections.ready and not plan.all_problems and not plan.changes_nothing:
+                try:
+                    saved = import_document(corrections.document, **options)
+                except ActionError as error:
+                    refusal = error.message
+                else:
+                    messages.success(request, " ".join(saved.summary()))
+                    return redirect(saved.saved)
+        # The preview carries the decoded text, so an uploaded file need not be sent again.
+        title = form.cleaned_data["title"] or (
+            suggested_title(document) if plan and not plan.title else ""
+        )
+        form = ImportForm(
+            initial={
+                **form.cleaned_data,
+                "file": None,
+                "title": title,
+                "parsed_from": corrections.digest,
+            }
+        )
+    return render(
+        request,
+        "statements/import.html",
+        {
+            "form": form,
+            "plan": plan,
+            "review": corrections,
+            "refusal": refusal,
+            "countries": countries,
+        },
+    )

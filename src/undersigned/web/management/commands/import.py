@@ -8,8 +8,8 @@ from undersigned.coalitions.models import Coalition
 from undersigned.core.errors import ActionError
 from undersigned.statements.models import Statement
 from undersigned.statements.translations import import_translation
-from undersigned.textformat import FormatError
-from undersigned.web.importing import STATES, Status, import_document
+from undersigned.textformat import FormatError, decode_source
+from undersigned.web.importing import STATES, Status, document_from_json, import_document
 
 from ._source import read_document
 
@@ -89,7 +89,7 @@ class Command(BaseCommand):
                     f"--coalition: no coalition {coalition!r} (known: {known}). "
                     "Create it in the admin first."
                 )
-        document = read_document(file)
+        document = self._read(file)
         if options.get("translation_of"):
             return self._translation(document, options["translation_of"], language, title, dry_run)
         if options["verbosity"] > 0:
@@ -125,6 +125,18 @@ class Command(BaseCommand):
                 self.stdout.write(f"Cannot be imported as it is: {problem}")
         elif plan.saved:
             self.stdout.write(self.style.SUCCESS(f"Done: /s/{plan.saved.slug}/"))
+
+    def _read(self, file: str):
+        """The statement in FILE: plain text, or a JSON export read back field for field."""
+        if not file.endswith(".json"):
+            return read_document(file)
+        try:
+            data = Path(file).read_bytes()[: settings.IMPORT_MAX_BYTES + 1]
+            return document_from_json(decode_source(data, max_bytes=settings.IMPORT_MAX_BYTES))
+        except OSError as error:
+            raise CommandError(f"{file}: cannot be read ({error.strerror}).") from None
+        except (FormatError, ActionError) as error:
+            raise CommandError(f"{file}: {error.message}") from None
 
     def _translation(
         self, document, slug: str, language: str, title: str | None, dry_run: bool
