@@ -219,10 +219,6 @@ def _top_issuer(units: list[str], position: int, doc: Document) -> int:
     return position
 
 
-def _groups_are_countries(plan: Plan) -> bool:
-    return groups_are_countries(entry.group for entry in plan.entries)
-
-
 def build_signatory(entry: Entry, groups_are_countries: bool = True) -> Signatory:
     """The signatory an entry of the list describes."""
     group_country = None
@@ -247,9 +243,8 @@ def parse_with_plan(text: str) -> tuple[Document, Plan]:
     plan = find_signatories(lines)
     doc.signatories_as_of = plan.signatories_as_of
     doc.further_signatories_possible = plan.further
-    doc.signatories = [
-        build_signatory(entry, _groups_are_countries(plan)) for entry in plan.entries
-    ]
+    by_country = groups_are_countries(entry.group for entry in plan.entries)
+    doc.signatories = [build_signatory(entry, by_country) for entry in plan.entries]
     # Lines the list took are blanked, so that the paragraphs around them stay apart.
     kept = {"body", "note", "decoy"}
     top = [
