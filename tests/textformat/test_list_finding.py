@@ -286,3 +286,19 @@ def test_it_notes_an_invitation_to_sign_and_an_as_of_date():
     assert doc.signatories_as_of == "2021-01-26"
     assert doc.further_signatories_possible
     assert [s.name for s in doc.signatories] == ["Jane Roe"]
+
+
+def test_it_reads_group_headings_that_open_paragraphs_of_an_unmarked_list():
+    text = (
+        f"Title\n\n{BODY}\n\nLes signataires :\n\n"
+        "Organisations nationales\nAttac France\nLigue des droits de l'Homme\n\n"
+        "Organisations locales\nAlternatiba Paris\nAmnesty International Lyon\n"
+    )
+    doc = parse(text)
+    assert [(s.group, s.name) for s in doc.signatories] == [
+        ("Organisations nationales", "Attac France"),
+        ("Organisations nationales", "Ligue des droits de l'Homme"),
+        ("Organisations locales", "Alternatiba Paris"),
+        ("Organisations locales", "Amnesty International Lyon"),
+    ]
+    _assert_fixed_point(text)

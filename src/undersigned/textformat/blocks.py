@@ -17,6 +17,7 @@ layout, so that a rendered document (which has its own layout) reads back alike.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import tables
@@ -75,6 +76,17 @@ class _Block:
     end: int  # position (in the non-blank lines) of the first line not taken
 
 
+# Words that name a kind of signatory in a group heading ("Organisations nationales").
+# Not "international": it ends too many names ("Amnesty International").
+_GROUP_WORDS = re.compile(
+    r"\b(?:national\w*|regional\w*|local\w*|organi[sz]ations|organisationen"
+    r"|organizaciones|organizacoes|organizzazioni|individuals|personnes|persons|personas"
+    r"|pessoas|persone|personalit\w*|einzelpersonen|unions|syndicats|sindicatos|parties|partis"
+    r"|partidos|ngos|ong|networks|reseaux|academics|members|mitglieder|miembros|associations"
+    r"|verbande|companies|entreprises|unternehmen|empresas|kurumlar|bireyler|orgutler)\b"
+)
+
+
 def _group_like(line: Line, following: Line | None, marked_list: bool) -> str | None:
     """A heading inside a list ("Africa", "Maryland:", "Organisations nationales")."""
     if line.marked or following is None or len(line.text) > 80:
@@ -85,9 +97,20 @@ def _group_like(line: Line, following: Line | None, marked_list: bool) -> str | 
         if not following.marked:
             return None
         return group_heading(line.text, True)
-    # In a list without markers only an explicit heading shape makes a group.
+    # In a list without markers an explicit heading shape makes a group, and so does a
+    # line naming a kind of signatory that opens a paragraph of entries. (A rendered list
+    # always has markers, so looking at blank lines here keeps the fixed point.)
     if line.text.endswith(":") or is_region(line.text) or country_name_code(line.text):
         return group_heading(line.text, False)
+    opens_paragraph = line.after_blank and not following.after_blank
+    if (
+        opens_paragraph
+        and len(line.text) <= 60
+        and len(line.text.split()) <= 4
+        and not any(ch in line.text for ch in "(),|")
+        and _GROUP_WORDS.search(fold(line.text))
+    ):
+        return line.text
     return None
 
 

@@ -39,6 +39,7 @@ class Line:
     marked: bool  # starts with "1.", "(1)", "-", "•", ...
     number: int | None  # the number of a numbered marker
     content: str  # the text after the marker
+    after_blank: bool = False  # a blank line (or the start of the text) comes before it
 
 
 def read_marker(line: str) -> tuple[bool, int | None, str]:
@@ -55,5 +56,6 @@ def nonblank_lines(lines: list[str]) -> list[Line]:
     for index, text in enumerate(lines):
         if text:
             marked, number, content = read_marker(text)
-            out.append(Line(index, text, marked, number, content))
+            after_blank = index == 0 or not lines[index - 1]
+            out.append(Line(index, text, marked, number, content, after_blank))
     return out
