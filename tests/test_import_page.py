@@ -274,3 +274,16 @@ def test_a_json_export_pasted_is_read_back_field_for_field(client, alice, resolu
     assert "Lines not taken as signatories" not in html
     html = preview(client, '{"title": 3}')
     assert "not a statement as undersigned exports it" in html
+
+
+def test_a_dropped_row_is_not_checked_and_an_unknown_country_is_a_message(client, alice):
+    client.force_login(alice)
+    data = rows_of(preview(client, PEOPLE_AND_ORGANIZATIONS))
+    data.update(text=PEOPLE_AND_ORGANIZATIONS, action="preview")
+    data["entries-0-country"] = "Atlantis"
+    html = client.post("/import/", data).content.decode()
+    assert "Unknown country" in html and 'value="import"' not in html
+    data["entries-0-keep"] = []  # dropped: its country no longer matters
+    data["action"] = "import"
+    assert client.post("/import/", data).status_code == 302
+    assert not Statement.objects.get().signatures.filter(organization__name__contains="Bakers")

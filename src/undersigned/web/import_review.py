@@ -65,8 +65,8 @@ class SignatoryForm(forms.Form):
 
     def clean_country(self) -> str:
         value = self.cleaned_data["country"].strip()
-        if not value:
-            return ""
+        if not value or not self.cleaned_data.get("keep"):
+            return ""  # a dropped row is not checked: it is not stored
         if value.upper() in countries:
             return value.upper()
         code = country_name_code(value) or country_from_text(value)

@@ -210,6 +210,7 @@ def import_document(
         _require_may_import(user, plan)
         return plan
     with transaction.atomic():
+        _one_import_at_a_time()
         plan = plan_import(document, **options)
         _require_may_import(user, plan)
         if plan.all_problems:
@@ -460,6 +461,19 @@ def _existing_statement(
         if same:
             return same, _("same text")
     return None, ""
+
+
+def _one_import_at_a_time() -> None:
+    """Serialize imports, so that two imports of the same text at once give one statement: the
+    second plans after the first committed, and recognizes it. SQLite's IMMEDIATE transactions
+    serialize writers already; PostgreSQL takes a lock held until the transaction ends."""
+    connection = transaction.get_connection()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_IMPORT_LOCK])
+
+
+_IMPORT_LOCK = 0x696D706F7274  # "import"
 
 
 def _require_may_import(user, plan: ImportPlan) -> None:
