@@ -36,6 +36,9 @@ def _plain_static_files(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # The public address is the one Django's test client uses: absolute links in pages, feeds
+    # and mail come from SITE_URL, never from the request's Host header.
+    settings.SITE_URL = "http://testserver"
 
 
 @pytest.fixture

@@ -13,9 +13,10 @@ def _meta(html: str, attribute: str, name: str) -> list[str]:
     return re.findall(rf'<meta {attribute}="{re.escape(name)}" content="([^"]*)">', html)
 
 
-def test_a_statement_page_has_open_graph_and_twitter_tags(client, resolution):
+def test_a_statement_page_has_open_graph_and_twitter_tags(client, resolution, settings):
+    settings.SITE_URL = "https://statements.example.org"
     html = client.get(f"/s/{resolution.slug}/").content.decode()
-    url = f"http://testserver/s/{resolution.slug}/"
+    url = f"https://statements.example.org/s/{resolution.slug}/"
     assert _meta(html, "property", "og:title") == [
         "No to any imperialist or expansionist intervention!"
     ]
@@ -35,11 +36,13 @@ def test_without_a_subtitle_the_description_is_the_first_paragraph(client, cipom
     assert description.startswith("The Taliban have militarily occupied the country")
 
 
-def test_share_links_need_no_third_party_script(client, resolution):
+def test_share_links_need_no_third_party_script(client, resolution, settings):
+    settings.SITE_URL = "https://statements.example.org"
     html = client.get(f"/s/{resolution.slug}/").content.decode()
     assert not re.search(r'<script[^>]+src="(https?:)?//', html)
-    assert f'value="http://testserver/s/{resolution.slug}/"' in html  # the link to copy
-    assert "https://t.me/share/url?url=http%3A%2F%2Ftestserver%2Fs%2F" in html
+    link = f"https://statements.example.org/s/{resolution.slug}/"
+    assert f'value="{link}"' in html  # the link to copy
+    assert "https://t.me/share/url?url=https%3A%2F%2Fstatements.example.org%2Fs%2F" in html
     assert 'href="mailto:?subject=No%20to%20any%20imperialist' in html
 
 

@@ -1,5 +1,6 @@
 """Models to the API's dictionaries, from what the selectors already loaded."""
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 
@@ -10,7 +11,8 @@ from undersigned.statements.models import State, Statement
 
 
 def absolute(request: HttpRequest, path: str) -> str:
-    return request.build_absolute_uri(path)
+    """From SITE_URL, not the client's Host header."""
+    return settings.SITE_URL.rstrip("/") + path
 
 
 def organization(request: HttpRequest, org: Organization) -> dict:

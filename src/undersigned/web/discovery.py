@@ -79,6 +79,6 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /*/people/",
         "Disallow: /*/embed/",
         "Allow: /",
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        f"Sitemap: {settings.SITE_URL.rstrip('/')}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -24,7 +24,9 @@ OG_LOCALES = {
 
 
 def _absolute(request: HttpRequest | None, path: str) -> str:
-    return request.build_absolute_uri(path) if request else settings.SITE_URL + path
+    """The public address, from SITE_URL: never the request's Host header, which a client
+    chooses and which would end up in cached pages."""
+    return settings.SITE_URL.rstrip("/") + path
 
 
 @register.simple_tag(takes_context=True)
