@@ -21,7 +21,10 @@ def test_backup_and_restore_an_sqlite_database(tmp_path):
     with closing(sqlite3.connect(live)) as db:
         titles = {row[0] for row in db.execute("select title from statements_text")}
     assert "damaged" not in titles
-    assert (tmp_path / "var" / "undersigned.before-restore").exists()
+    # The database as it was is kept, under a name of its own for each restore.
+    [kept] = (tmp_path / "var").glob("undersigned.sqlite3.before-restore-*")
+    with closing(sqlite3.connect(kept)) as db:
+        assert "damaged" in {row[0] for row in db.execute("select title from statements_text")}
 
 
 def test_restore_refuses_what_is_not_a_database(tmp_path):

@@ -26,6 +26,17 @@ STALE_WHILE_REVALIDATE = 30
 MAX_PARAM_LENGTH = 20
 
 
+class _PageNumbers:
+    """The values of ?page= a cached page accepts: 1 to 9999, so that ?page=<anything> cannot
+    make an entry each."""
+
+    def __contains__(self, value: object) -> bool:
+        return isinstance(value, str) and value.isdigit() and 0 < len(value) <= 4
+
+
+PAGE_NUMBERS = _PageNumbers()
+
+
 def _canonical_query(request: HttpRequest, params: Mapping[str, Collection[str] | None]) -> str:
     """The query string of the parameters the page reads, in a fixed order; a value the page
     does not accept counts as absent (it shows its default then)."""

@@ -22,8 +22,8 @@ from undersigned.endorsements.tokens import (
     read_remove_token,
     remove_token,
 )
-from undersigned.mail.services import send_templated_mail
-from undersigned.statements.models import Statement
+from undersigned.mail.services import forget_recipients, send_templated_mail
+from undersigned.statements.models import State, Statement
 
 
 class RateLimited(ActionError):
@@ -33,8 +33,10 @@ class RateLimited(ActionError):
 @dataclass
 class EndorseResult:
     endorsement: Endorsement
-    created: bool  # False: this address had signed already; the link was sent again
-    mailed: bool  # False: too many mails to this address this hour
+    # False: this address had signed already. Never shown on the page (that would tell anyone
+    # who signed, listed or not); the mail to the address says it.
+    created: bool
+    mailed: bool  # False: this address had as many mails about this statement as an hour allows
 
 
 def endorse(
@@ -72,13 +74,17 @@ def endorse(
         except IntegrityError:
             endorsement = Endorsement.objects.get(statement=statement, email_canonical=canonical)
             created = False
-        mailed = not over_limit(f"endorse-mail:{canonical}", settings.ENDORSE_LIMIT_PER_EMAIL, 3600)
+        # Per statement: forged submissions about one statement must not stop a person's own
+        # signature on another.
+        mailed = not over_limit(
+            f"endorse-mail:{statement.pk}:{canonical}", settings.ENDORSE_LIMIT_PER_EMAIL, 3600
+        )
         if mailed:
-            _send_confirmation(endorsement, statement)
+            _send_confirmation(endorsement, statement, again=not created)
     return EndorseResult(endorsement, created, mailed)
 
 
-def _send_confirmation(endorsement: Endorsement, statement: Statement) -> None:
+def _send_confirmation(endorsement: Endorsement, statement: Statement, *, again: bool) -> None:
     text = statement.current_text()
     send_templated_mail(
         template="endorsement-confirm",
@@ -87,51 +93,74 @@ def _send_confirmation(endorsement: Endorsement, statement: Statement) -> None:
             "name": endorsement.name,
             "statement_title": text.title if text else statement.slug,
             "confirm_url": settings.SITE_URL
-            + reverse("endorsement-confirm", args=[confirm_token(endorsement.pk)]),
+            + reverse(
+                "endorsement-confirm", args=[confirm_token(endorsement.pk, endorsement.secret)]
+            ),
             "remove_url": settings.SITE_URL
-            + reverse("endorsement-remove", args=[remove_token(endorsement.pk)]),
+            + reverse(
+                "endorsement-remove", args=[remove_token(endorsement.pk, endorsement.secret)]
+            ),
             "days": settings.ENDORSE_TOKEN_MAX_AGE // 86400,
+            # Signed and confirmed already: the mail says so, with the remove link only.
+            "already_counted": again and endorsement.confirmed_at is not None,
         },
     )
 
 
 def endorsement_from_confirm_token(token: str) -> Endorsement:
     try:
-        pk = read_confirm_token(token)
+        pk, secret = read_confirm_token(token)
     except signing.SignatureExpired:
         raise ActionError(_("This link has expired. Sign again to get a new one.")) from None
-    except (signing.BadSignature, ValueError):
+    except (signing.BadSignature, ValueError, TypeError):
         raise ActionError(_("This link is not valid. Check that it was copied whole.")) from None
-    endorsement = Endorsement.objects.select_related("statement").filter(pk=pk).first()
+    endorsement = (
+        Endorsement.objects.select_related("statement").filter(pk=pk, secret=secret).first()
+    )
     if endorsement is None:
         raise ActionError(_("This signature has been removed."))
+    if endorsement.confirmed_at is None and not endorsement.statement.state_enum.is_signable:
+        raise ActionError(
+            _("This statement is no longer open for signatures; the link no longer counts.")
+        )
     return endorsement
 
 
 def confirm_endorsement(token: str) -> Endorsement:
-    """Confirm through the mailed link (a POST: mail scanners that fetch links confirm nothing)."""
+    """Confirm through the mailed link (a POST: mail scanners that fetch links confirm nothing),
+    only while the statement is open: a link must not count after it was closed or withdrawn."""
     endorsement = endorsement_from_confirm_token(token)
-    Endorsement.objects.filter(pk=endorsement.pk, confirmed_at__isnull=True).update(
-        confirmed_at=timezone.now()
-    )
+    Endorsement.objects.filter(
+        pk=endorsement.pk,
+        confirmed_at__isnull=True,
+        statement__state__in=[state for state in State if state.is_signable],
+    ).update(confirmed_at=timezone.now())
     endorsement.refresh_from_db()
     return endorsement
 
 
 def endorsement_from_remove_token(token: str) -> Endorsement:
     try:
-        pk = read_remove_token(token)
-    except (signing.BadSignature, ValueError):
+        pk, secret = read_remove_token(token)
+    except (signing.BadSignature, ValueError, TypeError):
         raise ActionError(_("This link is not valid. Check that it was copied whole.")) from None
-    endorsement = Endorsement.objects.select_related("statement").filter(pk=pk).first()
+    endorsement = (
+        Endorsement.objects.select_related("statement").filter(pk=pk, secret=secret).first()
+    )
     if endorsement is None:
         raise ActionError(_("This signature has been removed already."))
     return endorsement
 
 
 def remove_endorsement(token: str) -> Statement:
+    """Delete the signature and the address: from the endorsement, and from the mail sent to it
+    about this or any statement (outbox, task results), unless it still signs another."""
     endorsement = endorsement_from_remove_token(token)
-    endorsement.delete()
+    with transaction.atomic():
+        endorsement.delete()
+        others = Endorsement.objects.filter(email_canonical=endorsement.email_canonical)
+        if not endorsement.email_canonical or not others.exists():
+            forget_recipients([endorsement.email])
     return endorsement.statement
 
 
@@ -157,7 +186,10 @@ def forget_person(email: str) -> int:
     with transaction.atomic():
         rows = Endorsement.objects.filter(email_canonical=canonical_email(email))
         statements = sorted(set(rows.values_list("statement_id", flat=True)))
+        # The address as typed on each statement (aliases), and as given here.
+        addresses = {email, *rows.values_list("email", flat=True)}
         count, _by_model = rows.delete()
+        forget_recipients(sorted(addresses))
         record_event(
             kind=Event.Kind.PERSON_FORGOTTEN,
             details={"endorsements": count, "statements": statements},

@@ -39,6 +39,9 @@ def check_address(email: str) -> str:
     """The address, trimmed; ValidationError if it cannot be a real mailbox."""
     email = email.strip()
     validate_email(email)
+    if email.rsplit("@", 1)[0].startswith('"'):
+        # RFC 5321 allows "name"@example.org; no person needs it, and it slipped past folding.
+        raise ValidationError(_("Please give the address without quotation marks."), code="invalid")
     try:
         domain = email.rsplit("@", 1)[1].lower().encode("idna").decode("ascii")
     except UnicodeError:
@@ -50,6 +53,9 @@ def check_address(email: str) -> str:
 
 def canonical_email(email: str) -> str:
     local, _sep, domain = email.strip().lower().rpartition("@")
+    if len(local) >= 2 and local.startswith('"') and local.endswith('"'):
+        # "name"@ and name@ are one mailbox: a quoted local part names the same one.
+        local = re.sub(r"\\(.)", r"\1", local[1:-1])
     if domain in _DOTS_AND_PLUS:
         return f"{local.split('+', 1)[0].replace('.', '')}@{_DOTS_AND_PLUS[domain]}"
     if domain in _PLUS:

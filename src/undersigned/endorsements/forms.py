@@ -1,4 +1,5 @@
 import re
+import unicodedata
 from functools import lru_cache
 
 from django import forms
@@ -11,12 +12,32 @@ from django_countries import countries
 
 from undersigned.endorsements.addresses import check_address
 
-# A name that carries a link is spam, and would turn the public list into a link farm.
-_LINK = re.compile(r"(https?:|www\.|://|\b[\w-]+\.(com|net|org|info|ru|xyz|top|io|biz)\b)", re.I)
+# A name that carries a link is spam, and would turn the public list into a link farm. Any
+# word.word with letters after the dot counts ("evil.de", "bit.ly/x"), with the dots that look
+# like one ("evil。com"); "J. R. Smith" and "St. John" have a space after theirs.
+_DOTS = ".\u3002\uff0e\uff61\u2024\ufe52"
+_LINK = re.compile(rf"(https?:|www[{_DOTS}]|://|\w[{_DOTS}][^\W\d_]{{2,}})", re.I)
+# Zero-width joiners stay (Persian and Indic names need them, between letters); every other
+# control or format character goes: right-to-left overrides, zero-width spaces, BOMs.
+_JOINERS = "\u200c\u200d"
+
+
+def _invisible(value: str) -> bool:
+    for index, char in enumerate(value):
+        if char in _JOINERS:
+            before, after = value[index - 1 : index], value[index + 1 : index + 2]
+            if before.isalpha() and after.isalpha():
+                continue
+            return True
+        if unicodedata.category(char) in ("Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"):
+            return True
+    return False
 
 
 def _no_links(value: str) -> str:
-    if _LINK.search(value):
+    if _invisible(value):
+        raise forms.ValidationError(_("Please remove invisible or control characters."))
+    if _LINK.search(unicodedata.normalize("NFKC", value)):
         raise forms.ValidationError(_("Please leave links out; give only your name."))
     return " ".join(value.split())
 

@@ -1,9 +1,15 @@
+import secrets
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from undersigned.statements.models import Statement
+
+
+def new_secret() -> str:
+    return secrets.token_urlsafe(16)
 
 
 class Source(models.TextChoices):
@@ -46,6 +52,9 @@ class Endorsement(models.Model):
     hidden = models.BooleanField(
         _("hidden as spam"), default=False, help_text=_("Not counted and not listed.")
     )
+    # Part of every link mailed for this endorsement (endorsements.tokens): a link made for
+    # another row that had the same id (before a restore) does not match it.
+    secret = models.CharField(max_length=32, default=new_secret, editable=False)
 
     objects = EndorsementQuerySet.as_manager()
 

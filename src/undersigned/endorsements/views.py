@@ -1,5 +1,8 @@
 """Individual endorsements: sign, confirm, remove, the public list, exports and moderation."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -21,20 +24,53 @@ from undersigned.statements.selectors import get_statement_for
 PAGE_SIZE = 100
 
 
-@csrf_exempt
+def _origins(request: HttpRequest) -> set[str]:
+    """Where our own pages are: this request's site, SITE_URL and CSRF_TRUSTED_ORIGINS."""
+    site = urlsplit(settings.SITE_URL)
+    return {
+        f"{request.scheme}://{request.get_host()}",
+        f"{site.scheme}://{site.netloc}",
+        *settings.CSRF_TRUSTED_ORIGINS,
+    }
+
+
+def sent_from_elsewhere(request: HttpRequest) -> bool:
+    """Whether a browser sent this POST from another site's page.
+
+    The form carries no CSRF token, so that the statement page can be one cached page for
+    everyone; browsers say where a POST comes from instead. Sec-Fetch-Site (every current
+    browser) must be same-origin; Origin, when sent, must be one of ours ("null", from a
+    sandboxed frame or a privacy redirect, is not). A page of ours framed by another site (the
+    embeddable form) is still our document: its posts are same-origin. A client that sends
+    neither header is no browser a forging page could drive.
+    """
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None and fetch_site not in ("same-origin", "none"):
+        return True
+    origin = request.headers.get("Origin")
+    return origin is not None and origin not in _origins(request)
+
+
+@csrf_exempt  # checked by origin instead: sent_from_elsewhere
 @require_POST
 def endorse(request: HttpRequest, slug: str) -> HttpResponse:
     """Add your name. With htmx the answer replaces the form in place; without, a full page.
 
-    Exempt from CSRF so that the statement page can be one cached page for everyone: a forged
-    submission could only send a confirmation mail, which counts for nothing until the owner
-    of the address confirms, and is rate limited per address.
+    The answer is the same whether or not the address had signed (that would tell anyone who
+    signed, even those who chose not to be listed); the mail to the address says which.
     """
     statement = get_statement_for(request, slug)
     form = EndorseForm(request.POST)
     in_place = request.headers.get("HX-Request") == "true"
     status = 200
-    if form.is_valid():
+    if sent_from_elsewhere(request):
+        form.is_valid()
+        form.add_error(
+            None,
+            _("This form was sent from another site. Open the statement here and sign there."),
+        )
+        status = 403
+    elif form.is_valid():
         if form.is_bot:  # answer as if it worked; store nothing
             return _pending(request, statement, in_place, email=form.cleaned_data["email"])
         data = form.cleaned_data
@@ -55,14 +91,7 @@ def endorse(request: HttpRequest, slug: str) -> HttpResponse:
             form.add_error(None, error.message)
             status = 409
         else:
-            return _pending(
-                request,
-                statement,
-                in_place,
-                email=data["email"],
-                again=not result.created,
-                status=201 if result.created else 200,
-            )
+            return _pending(request, statement, in_place, email=data["email"], mailed=result.mailed)
     else:
         status = 400
     template = "endorsements/_form.html" if in_place else "endorsements/endorse_page.html"
@@ -76,11 +105,16 @@ def endorse(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _pending(
-    request, statement, in_place: bool, *, email: str, again: bool = False, status: int = 201
+    request, statement, in_place: bool, *, email: str, mailed: bool = True
 ) -> HttpResponse:
+    """ "Almost done", new signature or not; when the mail limit sent nothing, it says so."""
     template = "endorsements/_pending.html" if in_place else "endorsements/pending.html"
     return render(
-        request, template, {"statement": statement, "email": email, "again": again}, status=status
+        request,
+        template,
+        {"statement": statement, "email": email, "mailed": mailed},
+        # htmx swaps only 2xx answers, so in place the refusal is a 200 that says it.
+        status=201 if mailed else (200 if in_place else 429),
     )
 
 

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.cache import cache
+from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
@@ -30,6 +32,8 @@ from undersigned.web.importing import (
     is_json,
     suggested_title,
 )
+
+EXPORT_CACHE_SECONDS = 3600
 
 
 def _last_change(request: HttpRequest, slug: str) -> str:
@@ -87,7 +91,15 @@ def statement_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     if language and statement.current_text(language) is None:
         raise Http404
     content_type, extension = FORMATS[fmt]
-    response = HttpResponse(export_statement(statement, fmt, language), content_type=content_type)
+    # A large list took 20 s to export, on every download: kept per last change of the
+    # statement (a signature, a version) and of its texts. The same for everyone who may see it.
+    newest_text = statement.texts.aggregate(newest=Max("pk"))["newest"]
+    key = f"export:{statement.pk}:{statement.updated_at.isoformat()}:{newest_text}:{fmt}:{language}"
+    content = cache.get(key)
+    if content is None:
+        content = export_statement(statement, fmt, language)
+        cache.set(key, content, EXPORT_CACHE_SECONDS)
+    response = HttpResponse(content, content_type=content_type)
     name = f"{statement.slug}-{language}" if language else statement.slug
     response["Content-Disposition"] = f'attachment; filename="{name}.{extension}"'
     return response

@@ -6,6 +6,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection
 from django.utils import timezone
 
+from undersigned.core.runtime import make_private
+
 
 class Command(BaseCommand):
     help = (
@@ -27,6 +29,8 @@ class Command(BaseCommand):
             return
         if connection.vendor != "sqlite":
             raise CommandError(f"No backup for the {connection.vendor} database; use its tools.")
+        # A backup holds what the database holds (addresses, password hashes): owner only.
+        make_private()
         target = (
             Path(output)
             if output
