@@ -302,3 +302,17 @@ def test_it_reads_group_headings_that_open_paragraphs_of_an_unmarked_list():
         ("Organisations locales", "Amnesty International Lyon"),
     ]
     _assert_fixed_point(text)
+
+
+def test_it_finds_the_statements_own_heading_below_a_blog_introduction():
+    text = (
+        "Why we signed: an open letter on chat control\n\n"
+        "Today we add our name to a new letter. We thank our friends for their work.\n\n"
+        "Open letter to the Member States on the proposed regulation\n\n"
+        f"{BODY}\n\nSignatories:\n\n- Tuta (Germany)\n"
+    )
+    doc = parse(text)
+    assert doc.title == "Why we signed: an open letter on chat control"
+    assert doc.subtitle == "Open letter to the Member States on the proposed regulation"
+    assert doc.subtitle not in doc.body
+    _assert_fixed_point(text)

@@ -15,8 +15,8 @@ import re
 from .blocks import Entry, Plan, find_signatories
 from .countries import country_name_code
 from .dates import parse_date_line
-from .folding import fold
-from .headings import groups_are_countries
+from .folding import fold, words
+from .headings import footer_line, groups_are_countries
 from .lines import MARKER, split_lines
 from .model import Document, Signatory
 from .signatories import is_acronym, parse_signatory
@@ -53,6 +53,9 @@ for _kind, _forms in _KINDS.items():
 for _kind in list(_KINDS):
     for _qualifier in ("joint", "final", "common", "international"):
         KINDS.setdefault(f"{_qualifier} {_kind}", f"{_qualifier} {_kind}")
+_KIND_WORDS = re.compile(
+    r"\b(?:" + "|".join(re.escape(k) for k in sorted(KINDS, key=len, reverse=True)) + r")\b"
+)
 _KIND_LINE = re.compile(r"^(?P<kind>[^\W\d_][^:]{0,40}?)\s*:(?:\s+(?P<rest>.+))?$")
 
 # --- the part above the signatories ---------------------------------------------------
@@ -108,6 +111,26 @@ def _title_like(unit: str) -> bool:
         and any(ch.isalpha() for ch in unit)
         and _kind(unit)[0] is None
     )
+
+
+def _subtitle_sized(unit: str) -> bool:
+    """A subtitle is a heading: not a paragraph, a link or an invitation to sign."""
+    return len(unit) <= 150 and footer_line(unit) is None
+
+
+def _own_heading(units: list[str], position: int, title: str) -> str | None:
+    """The statement's own heading a few paragraphs below the page title (a blog post's
+    introduction before "Open letter to EU Member States …"); it is taken out of units."""
+    title_words = {w for w in words(title) if len(w) >= 4}
+    for index in range(position + 1, min(position + 6, len(units) - 1)):
+        unit = _strip_markdown_heading(units[index])
+        if not (_title_like(unit) and _subtitle_sized(unit)) or unit.endswith(("!", "?")):
+            continue
+        shared = len(title_words & {w for w in words(unit) if len(w) >= 4})
+        if _KIND_WORDS.search(fold(unit)) or shared >= 2:
+            del units[index]
+            return unit
+    return None
 
 
 def _continues_title(piece: str, unit: str) -> bool:
@@ -185,9 +208,11 @@ def _top(units: list[str], doc: Document) -> None:
             doc.title = title
             if position < len(units):
                 subtitle = _strip_markdown_heading(units[position])
-                if _title_like(subtitle):
+                if _title_like(subtitle) and _subtitle_sized(subtitle):
                     doc.subtitle = subtitle
                     position += 1
+            if doc.subtitle is None:
+                doc.subtitle = _own_heading(units, position, title)
     # A date line right below the heading lines ("Berlin, 15 September 2021").
     if position < len(units) and doc.date is None:
         date = parse_date_line(units[position])
