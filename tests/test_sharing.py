@@ -71,3 +71,16 @@ def test_the_card_is_a_png_per_language_that_follows_the_signatures(client, reso
 
 def test_a_drafts_card_is_not_found(client, draft):
     assert client.get(f"/s/{draft.slug}/card.png").status_code == 404
+
+
+def test_a_forged_host_never_reaches_the_tags(client, settings, resolution):
+    settings.ALLOWED_HOSTS = ["*"]
+    html = client.get(f"/s/{resolution.slug}/", HTTP_HOST="evil.example").content.decode()
+    assert "evil.example" not in html
+    assert f'<meta property="og:url" content="http://testserver/s/{resolution.slug}/">' in html
+
+
+def test_oembed_answers_with_the_public_address(client, settings, resolution):
+    settings.ALLOWED_HOSTS = ["*"]
+    url = f"http://evil.example/s/{resolution.slug}/"
+    assert client.get("/oembed/", {"url": url}, HTTP_HOST="evil.example").status_code == 404

@@ -40,9 +40,10 @@ def other_site():
 
 
 def test_a_reader_signs_in_the_frame_on_an_organizations_site(
-    page, live_server, open_statement, other_site, smtp_server, run_tasks
+    page, live_server, open_statement, other_site, smtp_server, run_tasks, settings
 ):
     assert live_server.url.startswith("http://localhost:")
+    settings.SITE_URL = live_server.url  # the snippet carries the public address
     # The coordinator copies the snippet the statement page offers.
     page.goto(open_statement.get_absolute_url())
     snippet = page.locator("#embed-code").input_value()
