@@ -316,3 +316,16 @@ def test_it_finds_the_statements_own_heading_below_a_blog_introduction():
     assert doc.subtitle == "Open letter to the Member States on the proposed regulation"
     assert doc.subtitle not in doc.body
     _assert_fixed_point(text)
+
+
+def test_it_does_not_take_a_name_with_a_signing_word_for_a_new_heading():
+    text = (
+        f"Title\n\n{BODY}\n\nSignatories:\n\n"
+        "Netz39\nOpennet Initiative\nInitiative für Netzfreiheit\nPengutronix e.K.\n"
+    )
+    assert _names(text) == [
+        "Netz39",
+        "Opennet Initiative",
+        "Initiative für Netzfreiheit",
+        "Pengutronix e.K.",
+    ]

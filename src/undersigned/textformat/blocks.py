@@ -27,6 +27,7 @@ from .folding import fold
 from .headings import (
     FURTHER,
     INVITATION,
+    SHORT_HEADING,
     as_of_line,
     footer_line,
     group_heading,
@@ -142,7 +143,11 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
     while position < len(lines):
         line = lines[position]
         following = lines[position + 1] if position + 1 < len(lines) else None
-        if not line.marked and list_heading(line.text) is not None:
+        heading = None if line.marked else list_heading(line.text)
+        # Inside a list, a short line with a signing word may be a name ("Firma Müller").
+        if heading is not None and not (
+            entries and heading == SHORT_HEADING and _entry_score(line) >= ENTRY
+        ):
             break  # the next list, or a heading with nothing under it
         reason = footer_line(line.text)
         if reason is not None:

@@ -70,10 +70,11 @@ _MD_HEADING = re.compile(r"^(?:#{1,6}\s+)+(?=\S)")
 # Folded stems of words about signing, in the languages of the format.
 _SIGNING = re.compile(
     r"\b(?:signator\w*|signatai\w*|signer[s]?|signed|signing|signatures|signs?|signent|co-?signat\w*"
-    r"|endors\w+|firma\w*|firmant\w*|firmatar\w*|unterzeichn\w*|erstunterzeichn\w*"
+    r"|endors\w+|firman|firmantes?|firmad[oa]s?|firmat[ae]|firmatar\w*|unterzeichn\w*"
+    r"|erstunterzeichn\w*"
     r"|unterschrift\w*|assinat\w*|assinad\w*|assinam|signatari\w*|imza\w*|baslatan\w*"
-    r"|adhesion\w*|adesion\w*|adhesoes|joined|undersigned|initiators?|initiat\w*"
-    r"|supported by|unterstutz\w*)\b"
+    r"|adhesion\w*|adesion\w*|adhesoes|joined|undersigned|initiators?|initiatoren"
+    r"|initiateurs|iniciadores|promotori|supported by|unterstutzer\w*)\b"
 )
 _LIST_WORDS = re.compile(
     r"\b(?:organi[sz]ations?|organisationen|organizaciones|organizacoes|organizzazioni"
@@ -81,6 +82,9 @@ _LIST_WORDS = re.compile(
     r"|people|persons|individuals|personnes|personas|pessoas|persone|signers|list|liste"
     r"|lista|listesi|following|suivants|folgende|siguientes|seguintes|seguenti|asagidaki)\b"
 )
+
+
+SHORT_HEADING = "a short heading about signing"
 
 
 def vocabulary_heading(line: str) -> tuple[str | None, bool] | None:
@@ -138,7 +142,7 @@ def list_heading(line: str) -> str | None:
     if text.endswith((".", "!", "?", ",", ";")) or count > 6:
         return None
     if count <= 3 or _LIST_WORDS.search(folded):
-        return "a short heading about signing"
+        return SHORT_HEADING
     return None
 
 
