@@ -125,3 +125,11 @@ def test_a_drafts_oembed_and_embed_are_not_found(client, draft):
     assert client.get(f"/s/{draft.slug}/embed/").status_code == 404
     url = f"http://testserver/s/{draft.slug}/"
     assert client.get("/oembed/", {"url": url}).status_code == 404
+
+
+def test_the_embed_does_not_tell_whether_an_address_signed(client, open_statement):
+    url = f"/s/{open_statement.slug}/embed/"
+    first = client.post(url, PERSON, headers=SAME_ORIGIN).content.decode()
+    second = client.post(url, PERSON, headers=SAME_ORIGIN).content.decode()
+    assert "Almost done: check your mail." in first and "Almost done: check your mail." in second
+    assert "already" not in second

@@ -25,25 +25,12 @@ from undersigned.core.ratelimit import client_ip
 from undersigned.endorsements import actions
 from undersigned.endorsements.forms import EndorseForm
 from undersigned.endorsements.stats import endorsement_stats
+from undersigned.endorsements.views import sent_from_elsewhere
 from undersigned.signing.models import Signature
 from undersigned.statements.selectors import get_statement_for
 from undersigned.statements.translations import text_for_reader
 
 EMBED_HEIGHT = 760
-
-
-def _from_this_site(request: HttpRequest) -> bool:
-    """False when the browser says the post comes from another site (a forged form).
-
-    A form inside our frame on someone else's page is our own document, so its posts are
-    same-origin. Browsers too old to send Sec-Fetch-Site send Origin; with neither there is no
-    way to tell, and the action then relies on its confirmation mail, as the page does.
-    """
-    site = request.headers.get("Sec-Fetch-Site")
-    if site is not None:
-        return site in ("same-origin", "none")
-    origin = request.headers.get("Origin")
-    return origin is None or origin == f"{request.scheme}://{request.get_host()}"
 
 
 # Exempt from CSRF as the statement page's form is (no cookie reaches a frame on another
@@ -56,11 +43,11 @@ def statement_embed(request: HttpRequest, slug: str) -> HttpResponse:
     form = EndorseForm(request.POST or None)
     pending, status = None, 200
     if request.method == "POST":
-        if not _from_this_site(request):
+        if sent_from_elsewhere(request):
             return HttpResponse(_("This form can only be sent from its own page."), status=403)
         if form.is_valid():
             data = form.cleaned_data
-            pending = {"email": data["email"], "again": False}
+            pending = {"email": data["email"], "mailed": True}
             if not form.is_bot:  # a bot is answered as if it worked; nothing is stored
                 try:
                     result = actions.endorse(
@@ -79,7 +66,8 @@ def statement_embed(request: HttpRequest, slug: str) -> HttpResponse:
                     form.add_error(None, error.message)
                     pending, status = None, 409
                 else:
-                    pending["again"] = not result.created
+                    # The same answer whether or not the address had signed, as on the page.
+                    pending["mailed"] = result.mailed
         else:
             status = 400
     reading = text_for_reader(statement, request.LANGUAGE_CODE)
@@ -94,7 +82,7 @@ def statement_embed(request: HttpRequest, slug: str) -> HttpResponse:
             "endorse_form": form,
             "pending": pending,
             "email": pending and pending["email"],
-            "again": pending and pending["again"],
+            "mailed": pending and pending["mailed"],
         },
         status=status,
     )
