@@ -19,7 +19,8 @@ from .folding import fold, words
 from .headings import footer_line, groups_are_countries
 from .lines import MARKER, split_lines
 from .model import Document, Signatory
-from .signatories import is_acronym, parse_signatory
+from .short_forms import is_acronym
+from .signatories import parse_signatory
 from .vocabulary import FUNCTION_WORDS, has_organization_word
 
 _MD_HEADING = re.compile(r"^(?:#{1,6}\s+)+(?=\S)")

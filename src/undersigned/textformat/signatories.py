@@ -1,8 +1,9 @@
 """One line of a signatory list -> Signatory.
 
-A line is read from the outside in: a ", Country" suffix, then parenthesized parts at the
-end (country, acronym, translation, a person's affiliation), then an abbreviation before
-the name, checked against the initials of the name it abbreviates.
+A line is read from the outside in: a ", Country" suffix, then a person ("Name, Role,
+Institution", persons.py), then parenthesized parts at the end (country, short form,
+translation, description, a person's affiliation), then short forms before or after the
+name (short_forms.py), checked against the initials of the name they abbreviate.
 """
 
 from __future__ import annotations
@@ -14,6 +15,17 @@ from .countries import country_from_text, country_name_code, is_region
 from .folding import fold, words
 from .model import Signatory
 from .persons import affiliation, is_person_name, is_role, strip_titles
+from .short_forms import (
+    DASH_ACRONYM,
+    initials_score,
+    is_acronym,
+    is_parenthesized_abbreviation,
+    only_short_forms,
+    short_form_and_country,
+    split_dashed_abbreviation,
+    split_leading_abbreviation,
+    split_trailing_acronym,
+)
 from .vocabulary import (
     FUNCTION_WORDS,
     has_organization_word,
@@ -21,32 +33,13 @@ from .vocabulary import (
 )
 
 _SPACE = re.compile(r"\s+")
-# "MLPD", "CPA/ML", "TKP-ML", "UPC-Manidem", "PR-ByH", "UoC", "M5S".
-_ACRONYM = re.compile(r"[A-Z0-9ÄÖÜÇŞİÉ][\w'’]*(?:[-/.&+][\w'’]+)*\.?")
 _SUFFIX_SEPARATORS = (", ", " – ", " — ", " - ")
-_DASH_ACRONYM = re.compile(r"^(?P<name>.+?)\s+[-–—]\s+(?P<abbr>\S+)$")
-_NONSPACE = re.compile(r"[^ ]+")
 
 
 def _clean(text: str) -> str:
     if "  " not in text and text == text.strip() and text.isprintable():
         return text  # lines from the parser are clean already
     return _SPACE.sub(" ", text).strip()
-
-
-def is_acronym(token: str, *, strict: bool = False) -> bool:
-    """Mostly capitals: "MLPD", "CPA/ML", "UPC-Manidem" (strict: no lower case at all)."""
-    if not token or len(token) > 24 or not _ACRONYM.fullmatch(token):
-        return False
-    first = re.split(r"[-/.&+]", token)[0]
-    upper = sum(1 for ch in first if ch.isupper())
-    lower = sum(1 for ch in first if ch.islower())
-    if strict:
-        return upper >= 2 and not any(ch.islower() for ch in token)
-    if upper >= 2 and lower == 0:
-        return True
-    # Mixed-case short forms: "UoC", "ByH", "PdA".
-    return upper >= 2 and len(first) <= 6 and first[0].isupper()
 
 
 def _closing_group(text: str) -> int | None:
@@ -62,79 +55,6 @@ def _closing_group(text: str) -> int | None:
             if depth == 0:
                 return i
     return None
-
-
-def _tokens(text: str) -> list[tuple[int, int]]:
-    """Spans of words, a balanced "(...)" group counting as one token."""
-    if "(" not in text:
-        return [m.span() for m in _NONSPACE.finditer(text)]
-    spans = []
-    i, n = 0, len(text)
-    while i < n:
-        if text[i] == " ":
-            i += 1
-            continue
-        start = i
-        if text[i] == "(":
-            depth = 0
-            while i < n:
-                depth += {"(": 1, ")": -1}.get(text[i], 0)
-                i += 1
-                if depth == 0:
-                    break
-            # An unclosed "(" is an ordinary word up to the next space.
-            if depth != 0:
-                i = text.find(" ", start)
-                i = n if i < 0 else i
-        else:
-            while i < n and text[i] != " ":
-                i += 1
-        spans.append((start, i))
-    return spans
-
-
-_WORDS = re.compile(r"[^\W_]+")
-_INITIAL = re.compile(r"(?<![^\W_])([^\W_])|(?<=[^\W_])([^\W\d_a-z])")
-
-
-def _initials(text: str) -> str:
-    """Word initials plus inner capitals, folded: "Partija Rada - ByH" -> "prbh".
-
-    A word in capitals gives its first letter only: "EINE WELT" is "ew", not "einewelt".
-    """
-    out = []
-    for word in _WORDS.findall(text):
-        if word.isupper():
-            out.append(word[0])
-        else:
-            out.extend(
-                first or (inner if inner.isupper() else "")
-                for first, inner in _INITIAL.findall(word)
-            )
-    return fold("".join(out))
-
-
-def _abbreviation_letters(abbr: str) -> str:
-    letters = [ch for ch in abbr if ch.isupper() or ch.isdigit()]
-    return fold("".join(letters))
-
-
-def initials_score(abbr: str, name: str) -> float:
-    """Share of the abbreviation's capitals found, in order, among the name's initials."""
-    letters = _abbreviation_letters(abbr)
-    initials = _initials(name)
-    if not letters or not initials:
-        return 0.0
-    found, position = 0, 0
-    for letter in letters:
-        at = initials.find(letter, position)
-        if at >= 0:
-            found += 1
-            position = at + 1
-    # The first letters must agree, or "ATTAC Deutschland" would pass on luck.
-    if initials[0] != letters[0] and letters[0] not in initials[:2]:
-        return 0.0
-    return found / len(letters)
 
 
 def _country_suffix(text: str) -> tuple[str, str | None]:
@@ -165,66 +85,6 @@ def _is_translation(content: str, before: str) -> bool:
     return None not in (content_language, before_language) and content_language != before_language
 
 
-def _repeated(head: str, tail: str) -> bool:
-    """Whether the first word may come back in the rest (a cheap test before the exact one)."""
-    if head.isascii() and tail.isascii():
-        return head.lower() in tail.lower()
-    return fold(head) in fold(tail)
-
-
-def _split_abbreviation(text: str, name_en: str | None) -> tuple[str | None, str]:
-    """Split a leading abbreviation off a name: "CPI (ML) Red Star Communist Party ..."."""
-    head, _, tail = text.partition(" ")
-    if not tail or (sum(map(str.isupper, head)) < 2 and not _repeated(head, tail)):
-        return None, text  # neither an acronym nor a short name repeated in the long one
-    spans = _tokens(text)
-    if len(spans) < 2:
-        return None, text
-    first = text[spans[0][0] : spans[0][1]]
-    rest = [text[a:b] for a, b in spans[1:]]
-    taken = 1
-    acronym = is_acronym(first)
-    if not acronym:
-        # A short name repeated inside the long one: "Ranjbaran Hezb-e Ranjbaran-e Iran".
-        key = fold(first)
-        inner = words(" ".join(rest))
-        if (
-            len(key) >= 4
-            and first[0].isupper()
-            and key not in FUNCTION_WORDS
-            and not has_organization_word(first)
-            and len(inner) >= 3
-            and any(w == key for w in inner[1:])
-        ):
-            return first, text[spans[1][0] :]
-        return None, text
-    # A parenthesized qualifier belongs to the abbreviation when it is an acronym too,
-    # or when the long name carries the same words: "PCP (independiente) ... (independiente)".
-    if len(rest) > 1 and rest[0].startswith("(") and rest[0].endswith(")"):
-        inner_text = rest[0][1:-1]
-        if is_acronym(inner_text.replace(" ", "")) or rest[0] in rest[1:]:
-            taken = 2
-    remaining = rest[taken - 1 :]
-    # Words repeated at the end of the name: "CPI (ML) Red Star ... (Marxist-Leninist) Red Star".
-    for size in (3, 2, 1):
-        if (
-            len(remaining) >= 2 * size + 1
-            and remaining[:size] == remaining[-size:]
-            and not remaining[0].startswith("(")
-        ):
-            taken += size
-            remaining = remaining[size:]
-            break
-    abbreviation = text[spans[0][0] : spans[taken - 1][1]]
-    name = text[spans[taken][0] :]
-    score = initials_score(abbreviation, name)
-    if name_en and score < 0.6:
-        score = initials_score(abbreviation, name_en)
-    if score >= 0.6:
-        return abbreviation, name
-    return None, text
-
-
 def parse_signatory(
     text: str,
     number: int | None = None,
@@ -243,7 +103,6 @@ def parse_signatory(
 _ABBREVIATED_WORDS = "jr sr inc ltd co corp bros st e.v e.k s.a s.l s.j ev ek sa sl sj gmbh mbh v k"
 _KEEP_FINAL_PERIOD = frozenset(_ABBREVIATED_WORDS.split())
 _SEVERAL_COUNTRIES = re.compile(r"\s*(?:/|,|;|&|\band\b|\bet\b|\bund\b|\by\b|\be\b)\s*")
-_LEADING_DASHED = re.compile(r"^(?P<abbr>[^\s,]+)\s*(?:[-–—]|,)\s+(?P<name>.+)$")
 
 
 def _strip_final_period(text: str) -> str:
@@ -271,67 +130,6 @@ def _is_descriptor(content: str) -> bool:
     return 2 * lower >= len(tokens) or any(ch.isdigit() for ch in content)
 
 
-def _paren_abbreviation(content: str, before: str) -> bool:
-    """ "(CCC)", "(IP.rec)", "(DHnet)", "(vzbv)" after the name they abbreviate."""
-    if " " in content or len(content) > 14 or not content[:1].isalnum():
-        return False
-    if is_acronym(content, strict=True):
-        return True
-    if any(ch.isupper() for ch in content[1:]):
-        return initials_score(content, before) >= 0.6
-    # "(vzbv)" after "Verbraucherzentrale Bundesverband": lower case, same first letter.
-    initials = _initials(before)
-    return (
-        content.islower()
-        and len(initials) >= 2
-        and len(content) >= 3
-        and fold(content[0]) == initials[0]
-    )
-
-
-def _only_short_forms(text: str) -> bool:
-    """ "FFDN", "SEP-UNSA", "LAG 21 NRW", "ApTI": an entry that is only its short form."""
-    tokens = text.split()
-    if not tokens or len(tokens) > 3:
-        return False
-    lettered = [t for t in tokens if any(ch.isalpha() for ch in t)]
-    if len(tokens) > 1 and (
-        len(lettered) < 2 or not all(t.isupper() or t.isdigit() for t in tokens)
-    ):
-        return False
-    token = tokens[0] if len(tokens) == 1 else "".join(lettered)
-    letters = [ch for ch in token if ch.isalpha()]
-    upper = sum(1 for ch in letters if ch.isupper())
-    return upper >= 2 and upper > len(letters) - upper and token[:1].isupper()
-
-
-def _leading_dashed(name: str) -> tuple[str | None, str]:
-    """ "FSU – Fédération Syndicale Unitaire", "WDC, Whale …", "Idec - Instituto …"."""
-    match = _LEADING_DASHED.match(name)
-    if match is None:
-        return None, name
-    abbr, rest = match["abbr"], match["name"]
-    if not abbr[:1].isupper() or not any(ch.isalpha() for ch in rest[:1]):
-        return None, name
-    comma = name[len(abbr) :].lstrip().startswith(",")
-    if is_acronym(abbr, strict=True) and (not comma or initials_score(abbr, rest) >= 0.6):
-        return abbr, rest
-    if any(ch.isdigit() for ch in abbr) and any(ch.isupper() for ch in abbr) and not comma:
-        return abbr, rest  # "D64 – Zentrum für digitalen Fortschritt"
-    # "Idec - Instituto Brasileiro de Defesa do Consumidor": a short mixed-case form whose
-    # letters follow the initials of the name after the dash.
-    initials = _initials(rest)
-    if (
-        not comma
-        and len(abbr) <= 8
-        and len(initials) >= 3
-        and fold(abbr[0]) in initials[:2]
-        and initials_score(abbr, rest) >= 0.6
-    ):
-        return abbr, rest
-    return None, name
-
-
 _NAME_SUFFIX = re.compile(r"^((?:Jr|Sr|Jnr|Snr)\.?|I{2,3}|IV)(?=,|$)")
 
 
@@ -344,30 +142,6 @@ def _name_shaped(head: str) -> bool:
         and not has_organization_word(head)
         and all(re.fullmatch(r"[^\W\d_][\w'’.\-]*", t) for t in tokens)
     )
-
-
-def _short_form_and_country(text: str) -> tuple[str, str | None]:
-    """ "3. MLPD Germany": in a numbered list, a short form and a country with no separator.
-    Unnumbered, "CADTM France" or "FSF France" is a name."""
-    head, _, tail = text.partition(" ")
-    if tail and _only_short_forms(head):
-        code = country_name_code(tail, aliases=False)
-        if code is not None:
-            return head, code
-    return text, None
-
-
-def _trailing_acronym(name: str) -> tuple[str | None, str]:
-    """ "Fédération Syndicale Unitaire FSU": an acronym appended to the name it abbreviates."""
-    head, _, last = name.rpartition(" ")
-    if (
-        len(head.split()) >= 2
-        and is_acronym(last, strict=True)
-        and initials_score(last, head) == 1.0
-        and len(_abbreviation_letters(last)) >= 2
-    ):
-        return last, head
-    return None, name
 
 
 def _person(text: str) -> tuple[str, str | None] | None:
@@ -400,7 +174,7 @@ def _parse_signatory(
     text = _strip_final_period(_clean(text))
     text, country = _country_suffix(text)
     if country is None and number is not None:
-        text, country = _short_form_and_country(text)
+        text, country = short_form_and_country(text)
     stated = country is not None
     name_en: str | None = None
     paren_abbreviation: str | None = None
@@ -427,7 +201,11 @@ def _parse_signatory(
         if _several_countries(content):
             text = before
             continue
-        if paren_abbreviation is None and name_en is None and _paren_abbreviation(content, before):
+        if (
+            paren_abbreviation is None
+            and name_en is None
+            and is_parenthesized_abbreviation(content, before)
+        ):
             paren_abbreviation, text = content, before
             continue
         if (
@@ -462,22 +240,22 @@ def _parse_signatory(
     abbreviation: str | None = expanded
     name = text
     if not person and expanded is None:
-        abbreviation, name = _split_abbreviation(text, name_en)
+        abbreviation, name = split_leading_abbreviation(text, name_en)
         if abbreviation is not None:
             name = name.lstrip("–—-, ").strip() or name
         if abbreviation is None:
-            abbreviation, name = _leading_dashed(name)
+            abbreviation, name = split_dashed_abbreviation(name)
     if abbreviation is None and not person:
         if paren_abbreviation is not None:
             abbreviation, paren_abbreviation = paren_abbreviation, None
         else:
-            match = _DASH_ACRONYM.match(name)
+            match = DASH_ACRONYM.match(name)
             if match and is_acronym(match["abbr"], strict=True):
                 abbreviation, name = match["abbr"], match["name"]
-            elif _only_short_forms(name):
+            elif only_short_forms(name):
                 abbreviation = name
             else:
-                abbreviation, name = _trailing_acronym(name)
+                abbreviation, name = split_trailing_acronym(name)
     if paren_abbreviation is not None:
         name = f"{name} ({paren_abbreviation})"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .folding import fold, words
-from .signatories import initials_score, is_acronym
+from .short_forms import initials_score, is_acronym
 from .vocabulary import FUNCTION_WORDS
 
 # "Olvid (France)OpenCloud (Germany)": a closing parenthesis glued to the next name.
