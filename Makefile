@@ -2,6 +2,9 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+# Where `make run` serves; `make run PORT=8001` when 8000 is taken.
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: run test lint bench clean lock
 
@@ -12,9 +15,12 @@ $(BIN)/.installed: pyproject.toml requirements.lock
 	@touch $@
 
 run: $(BIN)/.installed  ## Load the demo into ./var/ (SQLite) and serve it on http://127.0.0.1:8000
+	@# Say so before gunicorn fails five times on a taken port.
+	@$(BIN)/python -c 'import socket, sys; s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(("$(HOST)", $(PORT)))' 2>/dev/null \
+	  || { echo "Port $(PORT) on $(HOST) is taken by another program. Serve on another one with: make run PORT=8001" >&2; exit 1; }
 	$(BIN)/undersigned compiletranslations
 	$(BIN)/undersigned demo
-	$(BIN)/undersigned serve
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/undersigned serve
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .

@@ -157,9 +157,11 @@ def test_the_outbox_escapes_mail_and_sandboxes_its_html(client, root):
         content = client.get(url).content.decode()
         assert "<script>alert" not in content and "&lt;script&gt;alert(1)" in content
     content = client.get(reverse("mail:message", args=[message.pk])).content.decode()
+    # An origin (so that our own script can measure the mail), but no scripts, forms or popups.
+    assert "allow-scripts" not in content and "allow-forms" not in content
     assert '<pre class="mail-text">&lt;b&gt;not bold&lt;/b&gt;</pre>' in content
     assert (
-        '<iframe class="mail-html" sandbox srcdoc="&lt;p title=&quot;q&quot;&gt;Hi&lt;/p&gt;'
+        '<iframe class="mail-html" sandbox="allow-same-origin" srcdoc="&lt;p title=&quot;q&quot;&gt;Hi&lt;/p&gt;'
         '&lt;script&gt;alert(2)&lt;/script&gt;"' in content
     )
 

@@ -231,6 +231,9 @@ LANGUAGES = [
     ("fa", _("Persian")),
 ]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# django-countries follows ISO 3166's short names in English ("Naoero", "Bahamas (The)"); people
+# write the usual ones.
+COUNTRIES_OVERRIDE = {"BS": _("Bahamas"), "NR": _("Nauru")}
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

@@ -5,6 +5,7 @@ UNDERSIGNED_REQUIRE_BROWSER is set (as CI does), where a missing browser fails t
 """
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -32,8 +33,23 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
+def _join_request_threads(timeout: float = 10) -> None:
+    """Wait for the live server's request threads to end.
+
+    Chromium keeps its connections open; each one holds a request thread that uses the test
+    database's shared connection and closes it when the socket closes. Closing the browser
+    before the live server stops, and waiting for those threads, lets them finish while the
+    connection may still be shared, instead of raising "DatabaseWrapper objects created in a
+    thread can only be used in that same thread" after the live server has stopped sharing it.
+    """
+    for thread in threading.enumerate():
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(timeout)
+
+
+# Depends on live_server so that pytest stops the browser first and the live server after.
 @pytest.fixture(scope="session")
-def browser():
+def browser(live_server):
     if not CHROMIUM.exists():
         message = f"{CHROMIUM} not found: install it with `apt-get install chromium`"
         if os.environ.get("UNDERSIGNED_REQUIRE_BROWSER"):
@@ -45,6 +61,7 @@ def browser():
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+    _join_request_threads()
 
 
 @pytest.fixture

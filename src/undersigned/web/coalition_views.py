@@ -18,6 +18,7 @@ from undersigned.accounts.permissions import (
 )
 from undersigned.coalitions.forms import InviteForm, JoinRequestForm
 from undersigned.coalitions.models import Coalition, JoinRequest, Organization
+from undersigned.coalitions.selectors import members_in_display_order
 from undersigned.core.errors import ActionError
 from undersigned.core.pagecache import PAGE_NUMBERS, cache_public_page
 from undersigned.signing.models import Signature
@@ -30,7 +31,7 @@ def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     statements = coalition.statements.with_current_text().annotate(
         signature_count=Count("signatures", filter=Q(signatures__withdrawn_at__isnull=True))
     )
-    members = coalition.members.order_by("country", "abbreviation", "name")
+    members = members_in_display_order(coalition)
     coordinating = is_coordinator(request.user, coalition)
     if not is_member(request.user, coalition):
         statements = statements.public()

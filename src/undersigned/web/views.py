@@ -7,7 +7,7 @@ from django.utils.cache import add_never_cache_headers
 
 from undersigned.coalitions.models import Coalition, Organization
 from undersigned.core.pagecache import cache_public_page
-from undersigned.statements.models import State, Statement
+from undersigned.statements.models import State, Statement, Text
 
 SEARCH_LIMIT = 50
 
@@ -66,10 +66,11 @@ def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     statements = organizations = coalitions = []
     if query:
+        # A subquery, not a join: a word in two language versions of a title would count every
+        # signature twice.
+        matching = Text.objects.filter(Q(title__icontains=query) | Q(subtitle__icontains=query))
         statements = _listed(
-            Statement.objects.public()
-            .filter(Q(texts__title__icontains=query) | Q(texts__subtitle__icontains=query))
-            .distinct()
+            Statement.objects.public().filter(pk__in=matching.values("statement"))
         )[:SEARCH_LIMIT]
         organizations = Organization.objects.filter(
             Q(abbreviation__icontains=query)
