@@ -161,7 +161,8 @@ def test_the_outbox_escapes_mail_and_sandboxes_its_html(client, root):
     assert "allow-scripts" not in content and "allow-forms" not in content
     assert '<pre class="mail-text">&lt;b&gt;not bold&lt;/b&gt;</pre>' in content
     assert (
-        '<iframe class="mail-html" sandbox="allow-same-origin" srcdoc="&lt;p title=&quot;q&quot;&gt;Hi&lt;/p&gt;'
+        '<iframe class="mail-html" sandbox="allow-same-origin" '
+        'srcdoc="&lt;p title=&quot;q&quot;&gt;Hi&lt;/p&gt;'
         '&lt;script&gt;alert(2)&lt;/script&gt;"' in content
     )
 
