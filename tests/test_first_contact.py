@@ -110,9 +110,11 @@ def test_the_outbox_dates_read_like_the_rest_of_the_site(client, alice):
 def test_the_invitation_mail_starts_with_the_coalition_not_a_username(
     carol, icor, smtp_server, run_tasks
 ):
+    kol = Organization.objects.create(abbreviation="KOL", name="KOL", country="LU")
+    Membership.objects.create(coalition=icor, organization=kol)
     invite_organization(
         coalition=icor,
-        organization=Organization.objects.create(abbreviation="KOL", name="KOL", country="LU"),
+        organization=kol,
         email="kol@example.org",
         user=carol,
     )

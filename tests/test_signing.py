@@ -168,7 +168,8 @@ def test_a_new_version_asks_signers_to_confirm_again(
     assert mail["To"] == "dave@example.org"
     assert "Please confirm version 2" in mail["Subject"]
     plain = mail.get_body(("plain",)).get_content()
-    assert "+The dockers' strike deserves all our support." in plain
+    assert "Paragraph 1, changed:" in plain
+    assert "Now: The dockers' strike deserves all our support." in plain
     html = client.get(open_statement.get_absolute_url()).content.decode()
     assert "(signed version 1)" in html
     reconfirm_signature(statement=open_statement, organization=mlpd, user=dave, version=2)

@@ -1,5 +1,7 @@
 """A statement's public history: which events the public sees, and one sentence for each."""
 
+from collections.abc import Callable
+
 from django.utils.translation import get_language_info, gettext, ngettext
 
 from undersigned.audit.models import Event, EventKind
@@ -32,11 +34,15 @@ def public_actor_name(event: Event) -> str:
     return "" if "@" in name or name.startswith("#") else name
 
 
-def describe(event: Event) -> str:
-    """One translated sentence saying what happened."""
+def describe(event: Event, number: Callable[[int], str] = str) -> str:
+    """One translated sentence saying what happened.
+
+    `number` writes a number in the reader's language (Persian digits); the audit trail imports
+    no app, so the page that shows the sentence passes core's formatter in.
+    """
     d = event.details or {}
     org = event.organization_label or gettext("An organization")
-    version = d.get("version")
+    version = number(d["version"]) if d.get("version") else None
     actor = public_actor_name(event)
     match event.kind:
         case EventKind.SIGNATURE_GIVEN:
@@ -69,24 +75,34 @@ def describe(event: Event) -> str:
         case EventKind.STATEMENT_IMPORTED:
             count = int(d.get("signatories") or 0)
             return ngettext(
-                "The statement was imported with %(count)d signatory.",
-                "The statement was imported with %(count)d signatories.",
+                "The statement was imported with %(count)s signatory.",
+                "The statement was imported with %(count)s signatories.",
                 count,
-            ) % {"count": count}
+            ) % {"count": number(count)}
         case EventKind.TEXT_VERSION_CREATED:
-            return gettext("Version %(version)s of the %(language)s text was published.") % {
+            values = {
                 "version": version or "?",
                 "language": _language_name(d.get("language", "")),
+                "note": d.get("note", ""),
             }
+            if values["note"]:
+                return (
+                    gettext(
+                        "Version %(version)s of the %(language)s text was published. What "
+                        "changed: %(note)s"
+                    )
+                    % values
+                )
+            return gettext("Version %(version)s of the %(language)s text was published.") % values
         case EventKind.STATEMENT_STATE_CHANGED:
             return _state_sentence(d.get("state", ""), actor)
         case EventKind.ENDORSEMENTS_HIDDEN:
             count = int(d.get("count") or 0)
             return ngettext(
-                "The coordinators hid %(count)d endorsement.",
-                "The coordinators hid %(count)d endorsements.",
+                "The coordinators hid %(count)s endorsement.",
+                "The coordinators hid %(count)s endorsements.",
                 count,
-            ) % {"count": count}
+            ) % {"count": number(count)}
     return str(EventKind(event.kind).label)
 
 

@@ -26,7 +26,7 @@ from undersigned.core.errors import ActionError
 from undersigned.mail.services import send_templated_mail
 from undersigned.signing.models import Method, Signature
 from undersigned.statements.actions import close_if_expired
-from undersigned.statements.diff import text_diff_lines
+from undersigned.statements.blockdiff import changed_blocks
 from undersigned.statements.models import State, Statement, Text
 
 
@@ -174,7 +174,7 @@ def ask_signers_to_reconfirm(*, statement: Statement, previous: Text, text: Text
         .order_by("user_id")
     )
     url = settings.SITE_URL + reverse("statement", args=[statement.slug])
-    diff = text_diff_lines(previous, text)
+    changes = changed_blocks(previous, text)
     for delegate in delegates:
         if not delegate.user.email:
             continue
@@ -186,7 +186,8 @@ def ask_signers_to_reconfirm(*, statement: Statement, previous: Text, text: Text
                 "organization": str(delegate.organization),
                 "version": text.version,
                 "previous_version": previous.version,
-                "diff": diff,
+                "changes": changes,
+                "change_note": text.change_note,
                 "url": url,
             },
         )

@@ -90,14 +90,24 @@ def save_statement(
     title: str,
     subtitle: str,
     body: str,
+    change_note: str = "",
 ) -> Text:
     """The editor's one save: details and words together, in one transaction."""
     with transaction.atomic():
         update_details(statement=statement, user=user, kind=kind, issuer=issuer, deadline=deadline)
-        return edit_text(statement=statement, user=user, title=title, subtitle=subtitle, body=body)
+        return edit_text(
+            statement=statement,
+            user=user,
+            title=title,
+            subtitle=subtitle,
+            body=body,
+            change_note=change_note,
+        )
 
 
-def edit_text(*, statement: Statement, user, title: str, subtitle: str, body: str) -> Text:
+def edit_text(
+    *, statement: Statement, user, title: str, subtitle: str, body: str, change_note: str = ""
+) -> Text:
     """Change the words of the original text.
 
     A draft nobody has signed is edited in place. Once it is public or signed, the text is a new
@@ -125,13 +135,18 @@ def edit_text(*, statement: Statement, user, title: str, subtitle: str, body: st
             title=title,
             subtitle=subtitle,
             body=body,
+            change_note=change_note.strip(),
         )
         statement.touch()
         record_event(
             kind=Event.Kind.TEXT_VERSION_CREATED,
             actor=user,
             statement=statement,
-            details={"version": text.version, "language": text.language},
+            details={
+                "version": text.version,
+                "language": text.language,
+                "note": text.change_note,
+            },
         )
         text_version_created.send(Statement, statement=statement, previous=current, text=text)
     return text

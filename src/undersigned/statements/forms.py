@@ -105,7 +105,16 @@ class WordsForm(forms.Form):
 class StatementForm(WordsForm):
     """Draft or edit a statement. The words (title, subtitle, body) are versioned once public."""
 
-    field_order = ["kind", "coalition", "issuer", "language", "title", "subtitle", "body"]
+    field_order = [
+        "kind",
+        "coalition",
+        "issuer",
+        "language",
+        "title",
+        "subtitle",
+        "body",
+        "change_note",
+    ]
 
     kind = forms.ChoiceField(label=_("Kind"), choices=Kind.choices, initial=Kind.STATEMENT)
     coalition = forms.ModelChoiceField(
@@ -129,6 +138,17 @@ class StatementForm(WordsForm):
         help_text=_("Optional. The statement closes for signatures by itself then."),
     )
 
+    change_note = forms.CharField(
+        label=_("What changed (optional)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "When saving makes a new version: a word for the organizations asked to confirm it. "
+            "The mail, the history and the page of changes show it."
+        ),
+    )
+
     def __init__(
         self,
         *args,
@@ -148,6 +168,8 @@ class StatementForm(WordsForm):
                 field.initial = choices[0].pk
         if editing:  # coalition and language belong to the statement for good
             del self.fields["coalition"], self.fields["language"]
+        else:  # a note on what changed belongs to a new version of a public text
+            del self.fields["change_note"]
 
 
 class StateForm(forms.Form):

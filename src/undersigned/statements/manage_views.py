@@ -80,6 +80,7 @@ def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
                     title=data["title"],
                     subtitle=data["subtitle"],
                     body=data["body"],
+                    change_note=data.get("change_note", ""),
                 )
             except ActionError as error:
                 form.add_error(None, error.message)

@@ -160,6 +160,11 @@ class Text(models.Model):
     title = models.CharField(_("title"), max_length=300)
     subtitle = models.CharField(_("subtitle"), max_length=500, blank=True)
     body = models.TextField(_("body"), help_text=_("Markdown."))
+    change_note = models.TextField(
+        _("what changed"),
+        blank=True,
+        help_text=_("The coordinator's note on a new version, shown to those asked to confirm."),
+    )
     translation_of = models.ForeignKey(
         "self",
         on_delete=models.PROTECT,

@@ -1,10 +1,12 @@
 from django import template
 from django.urls import translate_url
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django_countries import countries
 
+from undersigned.audit.history import describe
 from undersigned.core.l10n import local_date, local_datetime, local_number
 from undersigned.core.markdown import render_markdown
+from undersigned.statements.blockdiff import block_diff
 from undersigned.statements.translations import text_for_reader
 
 register = template.Library()
@@ -54,3 +56,26 @@ def for_reader(statement, language: str):
     """The text of a statement to show a reader of this language (a current translation, else
     the original), from the prefetched texts."""
     return text_for_reader(statement, language).text
+
+
+@register.filter
+def mail_marks(html: SafeString) -> SafeString:
+    """Colour the words a block diff marks (<ins>, <del>) with inline styles: mail clients
+    drop style sheets."""
+    return mark_safe(
+        str(html)
+        .replace("<ins>", '<ins style="background:#dcfce7;color:#14532d;">')
+        .replace("<del>", '<del style="background:#fee2e2;color:#7f1d1d;">')
+    )
+
+
+@register.simple_tag
+def block_changes(old, new) -> list:
+    """The changes between two versions, block by block (statements.blockdiff)."""
+    return block_diff(old, new)
+
+
+@register.filter
+def history_sentence(event) -> str:
+    """What happened, in the reader's language with its digits."""
+    return describe(event, number=local_number)
