@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from undersigned.accounts.permissions import can_edit_statement, require
@@ -24,6 +24,7 @@ from undersigned.endorsements.tokens import (
 )
 from undersigned.mail.services import forget_recipients, send_templated_mail
 from undersigned.statements.models import State, Statement
+from undersigned.statements.translations import text_for_reader
 
 
 class RateLimited(ActionError):
@@ -55,6 +56,8 @@ def endorse(
     """
     if not statement.state_enum.is_signable:
         raise ActionError(_("This statement is not open for signatures."))
+    if not statement.accepts_endorsements:
+        raise ActionError(_("Organizations alone sign this statement."))
     if over_limit(f"endorse-ip:{client}", settings.ENDORSE_LIMIT_PER_IP, 3600):
         raise RateLimited(_("Too many signatures from your network this hour. Try again later."))
     canonical = canonical_email(email)
@@ -85,7 +88,7 @@ def endorse(
 
 
 def _send_confirmation(endorsement: Endorsement, statement: Statement, *, again: bool) -> None:
-    text = statement.current_text()
+    text = text_for_reader(statement, translation.get_language()).text  # the one they read
     send_templated_mail(
         template="endorsement-confirm",
         to=[endorsement.email],

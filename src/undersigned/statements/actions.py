@@ -28,6 +28,7 @@ def create_statement(
     subtitle: str,
     body: str,
     deadline=None,
+    accepts_endorsements: bool = True,
 ) -> Statement:
     """A new draft with its first text version."""
     require(can_create_statement(user, coalition))
@@ -39,6 +40,7 @@ def create_statement(
             coalition=coalition,
             original_language=language,
             deadline=deadline,
+            accepts_endorsements=accepts_endorsements,
             created_by=user,
         )
         Text.objects.create(
@@ -53,21 +55,41 @@ def create_statement(
     return statement
 
 
-def update_details(*, statement: Statement, user, kind: str, issuer: str, deadline) -> None:
-    """What a statement is and who issues it; not its words, which are versioned."""
+def update_details(
+    *,
+    statement: Statement,
+    user,
+    kind: str,
+    issuer: str,
+    deadline,
+    accepts_endorsements: bool | None = None,
+) -> None:
+    """What a statement is, who issues it, and whether individuals may add their name (None:
+    as it was); not its words, which are versioned."""
     require(can_edit_statement(user, statement))
     with transaction.atomic():
         statement = Statement.objects.select_for_update().get(pk=statement.pk)
+        if accepts_endorsements is None:
+            accepts_endorsements = statement.accepts_endorsements
         before = {
             "kind": statement.kind,
             "issuer": statement.issuer,
             "deadline": statement.deadline,
+            "accepts_endorsements": statement.accepts_endorsements,
         }
-        after = {"kind": kind, "issuer": issuer, "deadline": deadline}
+        after = {
+            "kind": kind,
+            "issuer": issuer,
+            "deadline": deadline,
+            "accepts_endorsements": accepts_endorsements,
+        }
         if before == after:
             return
         statement.kind, statement.issuer, statement.deadline = kind, issuer, deadline
-        statement.save(update_fields=["kind", "issuer", "deadline", "updated_at"])
+        statement.accepts_endorsements = accepts_endorsements
+        statement.save(
+            update_fields=["kind", "issuer", "deadline", "accepts_endorsements", "updated_at"]
+        )
         record_event(
             kind=Event.Kind.STATEMENT_DETAILS_CHANGED,
             actor=user,
@@ -91,10 +113,18 @@ def save_statement(
     subtitle: str,
     body: str,
     change_note: str = "",
+    accepts_endorsements: bool | None = None,
 ) -> Text:
     """The editor's one save: details and words together, in one transaction."""
     with transaction.atomic():
-        update_details(statement=statement, user=user, kind=kind, issuer=issuer, deadline=deadline)
+        update_details(
+            statement=statement,
+            user=user,
+            kind=kind,
+            issuer=issuer,
+            deadline=deadline,
+            accepts_endorsements=accepts_endorsements,
+        )
         return edit_text(
             statement=statement,
             user=user,

@@ -138,6 +138,15 @@ class StatementForm(WordsForm):
         help_text=_("Optional. The statement closes for signatures by itself then."),
     )
 
+    accepts_endorsements = forms.BooleanField(
+        label=_("Individuals can add their name"),
+        required=False,
+        initial=True,
+        help_text=_(
+            "Shows the “Add your name” form while the statement is open. Turn it off for a "
+            "resolution that organizations alone sign."
+        ),
+    )
     change_note = forms.CharField(
         label=_("What changed (optional)"),
         max_length=2000,

@@ -59,6 +59,7 @@ def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
         "kind": statement.kind,
         "issuer": statement.issuer,
         "deadline": statement.deadline,
+        "accepts_endorsements": statement.accepts_endorsements,
         "title": text.title,
         "subtitle": text.subtitle,
         "body": text.body,
@@ -81,6 +82,7 @@ def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
                     subtitle=data["subtitle"],
                     body=data["body"],
                     change_note=data.get("change_note", ""),
+                    accepts_endorsements=data["accepts_endorsements"],
                 )
             except ActionError as error:
                 form.add_error(None, error.message)
@@ -159,6 +161,7 @@ def statement_diff(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _fields(data: dict) -> dict:
     keys = ("coalition", "kind", "issuer", "language", "title", "subtitle", "body", "deadline")
+    keys += ("accepts_endorsements",)
     return {key: data[key] for key in keys}
 
 

@@ -98,6 +98,11 @@ class Statement(models.Model):
         _("deadline"), null=True, blank=True, help_text=_("Closes for signatures by itself then.")
     )
     withdrawn_reason = models.TextField(_("reason for withdrawal"), blank=True)
+    accepts_endorsements = models.BooleanField(
+        _("individuals can add their name"),
+        default=True,
+        help_text=_("Off for a resolution that organizations alone sign."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

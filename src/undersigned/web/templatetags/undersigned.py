@@ -79,3 +79,11 @@ def block_changes(old, new) -> list:
 def history_sentence(event) -> str:
     """What happened, in the reader's language with its digits."""
     return describe(event, number=local_number)
+
+
+@register.filter
+def reader_title(statement, language: str) -> str:
+    """The title the reader of this language reads: a current translation's, else the
+    original's."""
+    text = text_for_reader(statement, language).text
+    return text.title if text else statement.slug
