@@ -204,7 +204,12 @@ def test_it_shows_the_public_history_of_a_statement(chain, statement):
         EventKind.SIGNATURE_GIVEN,
     ]
 
-    html = render_to_string("audit/_history.html", {"events": events})
+    # Names are isolated (U+2068 … U+2069) from the sentence around them, for right-to-left.
+    html = (
+        render_to_string("audit/_history.html", {"events": events})
+        .replace("\u2068", "")
+        .replace("\u2069", "")
+    )
     assert "MLPD signed version 2." in html
     assert "alice opened the statement for signatures." in html
     assert "bob" not in html  # a delegate signs for the organization, not as a person

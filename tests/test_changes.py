@@ -132,7 +132,7 @@ def test_the_changes_page_and_the_history_show_the_note(client, open_statement, 
     assert "**" not in html and "## " not in html
     assert "Our <ins>three </ins>demands" in html
     page = client.get(open_statement.get_absolute_url()).content.decode()
-    assert "What changed: A third demand." in page
+    assert "What changed: \u2068A third demand.\u2069" in page
 
 
 def test_the_editor_offers_the_note_only_when_editing(client, open_statement, carol):

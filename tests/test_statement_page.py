@@ -10,7 +10,8 @@ def signatory_numbers_and_abbreviations(html: str) -> list[tuple[int, str]]:
     return [
         (int(n), abbr)
         for n, abbr in re.findall(
-            r'<li class="signatory" value="(\d+)">.*?<strong class="abbr">(.*?)</strong>',
+            r'<li class="signatory" value="(\d+)">.*?'
+            r'<strong class="abbr"><bdi>(.*?)</bdi></strong>',
             html,
             re.S,
         )

@@ -34,6 +34,12 @@ def public_actor_name(event: Event) -> str:
     return "" if "@" in name or name.startswith("#") else name
 
 
+def _isolated(name: str) -> str:
+    """A name or note set apart from the sentence around it (Unicode first-strong isolate), so
+    that "MLPD (Germany)" in a Persian sentence keeps its own direction and punctuation."""
+    return f"\u2068{name}\u2069" if name else ""
+
+
 def describe(event: Event, number: Callable[[int], str] = str) -> str:
     """One translated sentence saying what happened.
 
@@ -41,9 +47,9 @@ def describe(event: Event, number: Callable[[int], str] = str) -> str:
     no app, so the page that shows the sentence passes core's formatter in.
     """
     d = event.details or {}
-    org = event.organization_label or gettext("An organization")
+    org = _isolated(event.organization_label) or gettext("An organization")
     version = number(d["version"]) if d.get("version") else None
-    actor = public_actor_name(event)
+    actor = _isolated(public_actor_name(event))
     match event.kind:
         case EventKind.SIGNATURE_GIVEN:
             if version:
@@ -83,7 +89,7 @@ def describe(event: Event, number: Callable[[int], str] = str) -> str:
             values = {
                 "version": version or "?",
                 "language": _language_name(d.get("language", "")),
-                "note": d.get("note", ""),
+                "note": _isolated(d.get("note", "")),
             }
             if values["note"]:
                 return (

@@ -1,17 +1,23 @@
 """Dates and numbers in the reader's language, through Babel's CLDR data.
 
-Persian is written with Persian digits, which neither Django's formats nor Babel's dates give.
+Babel names each locale's numbering system ("arabext" for Persian) and gives its separators
+(٬ and ٫), but writes every number with Latin digits, as Django's formats do. `native_digits`
+puts the digits of the locale's numbering system in their place.
 """
 
 import datetime as dt
+from functools import lru_cache
 
-from babel.dates import format_date, format_time
+from babel import Locale
+from babel.dates import format_date, format_time, get_datetime_format
 from babel.numbers import format_decimal
 from django.utils import timezone, translation
 
 # English dates as international coalitions write them: 15 September 2021.
 _BABEL_LOCALE = {"en": "en_GB"}
-_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+# The zero of each CLDR numbering system our locales may use; the other nine digits follow it
+# in Unicode.
+_ZERO = {"arab": "٠", "arabext": "۰", "beng": "০", "deva": "०"}
 
 
 def _locale() -> str:
@@ -19,9 +25,20 @@ def _locale() -> str:
     return _BABEL_LOCALE.get(language, language.replace("-", "_"))
 
 
+@lru_cache(maxsize=32)
+def _digits(locale: str) -> dict[int, str] | None:
+    zero = _ZERO.get(Locale.parse(locale).default_numbering_system)
+    return (
+        str.maketrans("0123456789", "".join(chr(ord(zero) + d) for d in range(10)))
+        if zero
+        else None
+    )
+
+
 def native_digits(text: str) -> str:
-    language = translation.get_language() or ""
-    return text.translate(_PERSIAN_DIGITS) if language.startswith("fa") else text
+    """Latin digits written in the digits of the reader's locale (Persian: ۰۱۲…)."""
+    table = _digits(_locale())
+    return text.translate(table) if table else text
 
 
 def local_date(value: dt.date | dt.datetime | None, *, month_only: bool = False) -> str:
@@ -33,17 +50,26 @@ def local_date(value: dt.date | dt.datetime | None, *, month_only: bool = False)
     return native_digits(format_date(value, pattern, locale=_locale()))
 
 
+def local_time(value: dt.datetime | dt.time | None, *, seconds: bool = False) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return native_digits(format_time(value, "HH:mm:ss" if seconds else "HH:mm", locale=_locale()))
+
+
 def local_datetime(value: dt.datetime | None) -> str:
+    """15 September 2021, 14:05; the date and the time joined as the locale joins them (a
+    Persian comma in Persian)."""
     if value is None:
         return ""
     local = timezone.localtime(value) if timezone.is_aware(value) else value
-    return native_digits(f"{local_date(local)}, {format_time(local, 'HH:mm', locale=_locale())}")
+    joined = str(get_datetime_format("medium", locale=_locale()))
+    return joined.replace("{1}", local_date(local)).replace("{0}", local_time(local))
 
 
 def local_number(value: int | float | None) -> str:
+    """34, 1,234, ۱٬۲۳۴: grouped and written in the reader's locale, its separators included."""
     if value is None:
         return ""
-    text = format_decimal(value, locale=_locale())
-    if (translation.get_language() or "").startswith("fa"):
-        text = text.replace(",", "٬").replace(".", "٫")
-    return native_digits(text)
+    return native_digits(format_decimal(value, locale=_locale(), numbering_system="default"))

@@ -4,7 +4,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django_countries import countries
 
 from undersigned.audit.history import describe
-from undersigned.core.l10n import local_date, local_datetime, local_number
+from undersigned.core.l10n import local_date, local_datetime, local_number, local_time
 from undersigned.core.markdown import render_markdown
 from undersigned.statements.blockdiff import block_diff
 from undersigned.statements.translations import text_for_reader
@@ -87,3 +87,26 @@ def reader_title(statement, language: str) -> str:
     original's."""
     text = text_for_reader(statement, language).text
     return text.title if text else statement.slug
+
+
+class _Count(int):
+    """A number for {% blocktranslate count %}: the plural form is chosen from the number, and
+    the number is printed in the reader's digits (Persian ۳۴, not 34)."""
+
+    def __str__(self) -> str:
+        return local_number(int(self))
+
+    def __html__(self) -> str:
+        return str(self)
+
+
+@register.filter
+def counted(value) -> int:
+    """{% blocktranslate count counter=n|counted %}: plural by n, digits of the reader."""
+    return _Count(value or 0)
+
+
+@register.filter
+def localclock(value) -> str:
+    """14:05:09 / ۱۴:۰۵:۰۹: a time to the second, in the reader's digits."""
+    return local_time(value, seconds=True)
