@@ -43,6 +43,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", core.home, name="home"),
     path("search/", core.search, name="search"),
+    path("archive/", core.archive, name="archive"),
     path("import/", statements.import_statement, name="import"),
     path("new/", manage.statement_create, name="statement-create"),
     path("s/<slug:slug>/", statements.statement_detail, name="statement"),

@@ -1,4 +1,5 @@
 from django.core.cache import caches
+from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.db.models import Count, F, Q
 from django.http import HttpRequest, HttpResponse
@@ -8,6 +9,8 @@ from django.utils.cache import add_never_cache_headers
 from undersigned.coalitions.models import Coalition, Organization
 from undersigned.core.pagecache import cache_public_page
 from undersigned.statements.models import State, Statement, Text
+from undersigned.web.archive import PAGE_SIZE as ARCHIVE_PAGE_SIZE
+from undersigned.web.archive import ArchiveForm
 
 SEARCH_LIMIT = 50
 
@@ -58,6 +61,25 @@ def home(request: HttpRequest) -> HttpResponse:
             "open_statements": _listed(public.filter(state=State.OPEN)),
             "recent_statements": _listed(public.exclude(state=State.OPEN))[:20],
             "coalitions": Coalition.objects.annotate(member_count=Count("members")),
+        },
+    )
+
+
+def archive(request: HttpRequest) -> HttpResponse:
+    """Every public statement, newest first, filtered and paginated."""
+    form = ArchiveForm(request.GET or None)
+    statements = _listed(form.filter(Statement.objects.public()))
+    page = Paginator(statements, ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
+    filters = request.GET.copy()
+    filters.pop("page", None)
+    return render(
+        request,
+        "core/archive.html",
+        {
+            "form": form,
+            "page": page,
+            "statements": page.object_list,
+            "filters": filters.urlencode(),
         },
     )
 
