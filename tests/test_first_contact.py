@@ -102,6 +102,8 @@ def test_search_counts_each_signatory_once_when_two_titles_match(client, resolut
 
 def test_the_outbox_dates_read_like_the_rest_of_the_site(client, alice):
     message = OutboxMessage.objects.create(to="kol@example.org", subject="Hello", body_text="Hi")
+    alice.is_superuser = True  # the outbox is for superusers
+    alice.save()
     client.force_login(alice)
     expected = local_datetime(message.created_at)  # e.g. "30 November 2026, 05:12"
     assert expected in client.get("/outbox/").content.decode()

@@ -53,6 +53,8 @@ def test_the_outbox_shows_a_long_mail_whole(page, alice):
         body_text="Paragraph 1 of a long mail.",
         body_html=f"<html><body>{paragraphs}<p id='last'>The end.</p></body></html>",
     )
+    alice.is_superuser = True  # the outbox is for superusers
+    alice.save()
     log_in(page, "alice")
     page.goto(f"/outbox/{message.pk}/")
     frame = page.locator("iframe.mail-html")

@@ -174,7 +174,7 @@ def ask_signers_to_reconfirm(*, statement: Statement, previous: Text, text: Text
         .order_by("user_id")
     )
     url = settings.SITE_URL + reverse("statement", args=[statement.slug])
-    changes = changed_blocks(previous, text)
+    changes = [change.as_data() for change in changed_blocks(previous, text)]
     for delegate in delegates:
         if not delegate.user.email:
             continue

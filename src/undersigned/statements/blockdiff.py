@@ -67,40 +67,58 @@ class BlockChange:
     def label(self) -> str:
         """ "Paragraph 3", "Title": which block, in the reader's language (translated when the
         page or mail is rendered, not when the diff is computed)."""
-        return block_label(self.block)
+        return block_label(self.kind, self.block.number)
 
     @property
     def summary(self) -> str:
         """ "Paragraph 3, changed:" for the plain-text mail."""
-        label = self.label
-        if self.status == "changed":
-            return gettext("%(block)s, changed:") % {"block": label}
-        if self.status == "added":
-            return gettext("%(block)s, added:") % {"block": label}
-        if self.status == "removed":
-            return gettext("%(block)s, removed:") % {"block": label}
-        return label
+        return change_summary(self.status, self.kind, self.block.number)
+
+    def as_data(self) -> dict:
+        """Plain data for a queued mail, which stores its context as JSON; `html` is escaped
+        text with <ins> and <del>, as `html` here."""
+        return {
+            "status": self.status,
+            "kind": self.kind,
+            "number": self.block.number,
+            "old": self.old.text if self.old else "",
+            "new": self.new.text if self.new else "",
+            "text": self.block.text,
+            "html": str(self.html),
+        }
 
 
-def block_label(block: Block) -> str:
-    number = local_number(block.number)
-    match block.kind:
+def change_summary(status: str, kind: str, number: int) -> str:
+    label = block_label(kind, number)
+    if status == "changed":
+        return gettext("%(block)s, changed:") % {"block": label}
+    if status == "added":
+        return gettext("%(block)s, added:") % {"block": label}
+    if status == "removed":
+        return gettext("%(block)s, removed:") % {"block": label}
+    return label
+
+
+def block_label(kind: str, number: int) -> str:
+    """ "Paragraph 3": a block named in the reader's language, with the reader's digits."""
+    shown = local_number(number)
+    match kind:
         case "title":
             return gettext("Title")
         case "subtitle":
             return gettext("Subtitle")
         case "heading":
-            return gettext("Heading %(number)s") % {"number": number}
+            return gettext("Heading %(number)s") % {"number": shown}
         case "item":
-            return gettext("List item %(number)s") % {"number": number}
+            return gettext("List item %(number)s") % {"number": shown}
         case "quote":
-            return gettext("Quotation %(number)s") % {"number": number}
+            return gettext("Quotation %(number)s") % {"number": shown}
         case "code":
-            return gettext("Preformatted text %(number)s") % {"number": number}
+            return gettext("Preformatted text %(number)s") % {"number": shown}
         case "rule":
-            return gettext("Separator line %(number)s") % {"number": number}
+            return gettext("Separator line %(number)s") % {"number": shown}
         case _:
-            return gettext("Paragraph %(number)s") % {"number": number}
+            return gettext("Paragraph %(number)s") % {"number": shown}
 
 
 def _inline_text(token: Token) -> str:

@@ -6,7 +6,7 @@ from django_countries import countries
 from undersigned.audit.history import describe
 from undersigned.core.l10n import local_date, local_datetime, local_number, local_time
 from undersigned.core.markdown import render_markdown
-from undersigned.statements.blockdiff import block_diff
+from undersigned.statements import blockdiff
 from undersigned.statements.translations import text_for_reader
 
 register = template.Library()
@@ -59,9 +59,16 @@ def for_reader(statement, language: str):
 
 
 @register.filter
-def mail_marks(html: SafeString) -> SafeString:
-    """Colour the words a block diff marks (<ins>, <del>) with inline styles: mail clients
-    drop style sheets."""
+def change_summary(change: dict) -> str:
+    """ "Paragraph 3, changed:" for a change a mail carries as data (BlockChange.as_data)."""
+    return blockdiff.change_summary(change["status"], change["kind"], change["number"])
+
+
+@register.filter
+def mail_marks(html: str) -> SafeString:
+    """The escaped words of a block diff (BlockChange.as_data's html, which a queued mail
+    carries as a plain string), their <ins> and <del> coloured with inline styles: mail
+    clients drop style sheets."""
     return mark_safe(
         str(html)
         .replace("<ins>", '<ins style="background:#dcfce7;color:#14532d;">')
@@ -72,7 +79,7 @@ def mail_marks(html: SafeString) -> SafeString:
 @register.simple_tag
 def block_changes(old, new) -> list:
     """The changes between two versions, block by block (statements.blockdiff)."""
-    return block_diff(old, new)
+    return blockdiff.block_diff(old, new)
 
 
 @register.filter
