@@ -6,9 +6,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
-from undersigned.coalitions.models import Coalition, Organization
+from undersigned.coalitions.models import Coalition
 from undersigned.core.pagecache import cache_public_page
-from undersigned.statements.models import State, Statement, Text
+from undersigned.statements.models import State, Statement
+from undersigned.web import search as finding
 from undersigned.web.archive import PAGE_SIZE as ARCHIVE_PAGE_SIZE
 from undersigned.web.archive import ArchiveForm
 
@@ -88,20 +89,14 @@ def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:200]
     statements = organizations = coalitions = []
     if query:
-        # A subquery, not a join: a word in two language versions of a title would count every
-        # signature twice.
-        matching = Text.objects.filter(Q(title__icontains=query) | Q(subtitle__icontains=query))
-        statements = _listed(
-            Statement.objects.public().filter(pk__in=matching.values("statement"))
-        )[:SEARCH_LIMIT]
-        organizations = Organization.objects.filter(
-            Q(abbreviation__icontains=query)
-            | Q(name__icontains=query)
-            | Q(name_en__icontains=query)
-        )[:SEARCH_LIMIT]
-        coalitions = Coalition.objects.filter(
-            Q(abbreviation__icontains=query) | Q(name__icontains=query)
+        # _listed counts signatures in a subquery-free annotation over statements found by
+        # their texts (never joined to the texts, which would count each signature once per
+        # matching language).
+        statements = finding.search_statements(
+            query, _listed(Statement.objects.public()), SEARCH_LIMIT
         )
+        organizations = finding.search_organizations(query, SEARCH_LIMIT)
+        coalitions = finding.search_coalitions(query)
     return render(
         request,
         "core/search.html",
