@@ -66,3 +66,19 @@ def test_the_outbox_shows_a_long_mail_whole(page, alice):
     )
     assert frame.bounding_box()["height"] >= content
     screenshot(page, "outbox-long-mail")
+
+
+def test_the_archive_and_the_search_are_accessible(page, resolution, cipoml_statement):
+    from .test_reading import serious_violations
+
+    page.goto("/archive/")
+    assert page.locator(".card").count() == 2
+    page.get_by_label("Kind").select_option("resolution")
+    page.get_by_role("button", name="Filter").click()
+    assert page.locator(".card").count() == 1
+    assert serious_violations(page) == []
+    screenshot(page, "archive")
+    page.goto("/search/?q=guantanamo")
+    assert page.locator(".card__snippet mark").first.inner_text().lower() == "guantanamo"
+    assert serious_violations(page) == []
+    screenshot(page, "search-full-text")
