@@ -21,7 +21,8 @@ def test_dave_reads_the_changes_block_by_block(
     carol_page.get_by_label("What changed (optional)").fill("We list our demands.")
     carol_page.get_by_role("button", name="Save", exact=True).click()
     carol_page.wait_for_url(f"**{open_statement.get_absolute_url()}")
-    assert "What changed: We list our demands." in carol_page.locator(".history").inner_text()
+    history = carol_page.locator(".history").inner_text()
+    assert "What changed: \u2068We list our demands.\u2069" in history
 
     page = browser.new_context(base_url=live_server.url, bypass_csp=True).new_page()
     log_in(page, "dave")

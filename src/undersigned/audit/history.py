@@ -40,16 +40,18 @@ def _isolated(name: str) -> str:
     return f"\u2068{name}\u2069" if name else ""
 
 
-def describe(event: Event, number: Callable[[int], str] = str) -> str:
+def describe(event: Event, number: Callable[[int], str] = str, *, isolate: bool = False) -> str:
     """One translated sentence saying what happened.
 
     `number` writes a number in the reader's language (Persian digits); the audit trail imports
-    no app, so the page that shows the sentence passes core's formatter in.
+    no app, so the page that shows the sentence passes core's formatter in. `isolate` sets names
+    and notes apart for a page that may be right to left.
     """
+    keep = _isolated if isolate else (lambda name: name)
     d = event.details or {}
-    org = _isolated(event.organization_label) or gettext("An organization")
+    org = keep(event.organization_label) or gettext("An organization")
     version = number(d["version"]) if d.get("version") else None
-    actor = _isolated(public_actor_name(event))
+    actor = keep(public_actor_name(event))
     match event.kind:
         case EventKind.SIGNATURE_GIVEN:
             if version:
@@ -89,7 +91,7 @@ def describe(event: Event, number: Callable[[int], str] = str) -> str:
             values = {
                 "version": version or "?",
                 "language": _language_name(d.get("language", "")),
-                "note": _isolated(d.get("note", "")),
+                "note": keep(d.get("note", "")),
             }
             if values["note"]:
                 return (

@@ -84,8 +84,9 @@ def block_changes(old, new) -> list:
 
 @register.filter
 def history_sentence(event) -> str:
-    """What happened, in the reader's language with its digits."""
-    return describe(event, number=local_number)
+    """What happened, in the reader's language with its digits, names set apart from the
+    sentence (right to left)."""
+    return describe(event, number=local_number, isolate=True)
 
 
 @register.filter
