@@ -65,7 +65,6 @@ def _tokens(text: str) -> list[tuple[int, int]]:
 
 
 _WORDS = re.compile(r"[^\W_]+")
-_INITIAL = re.compile(r"(?<![^\W_])([^\W_])|(?<=[^\W_])([^\W\d_a-z])")
 
 
 def word_initials(text: str) -> str:
@@ -75,13 +74,9 @@ def word_initials(text: str) -> str:
     """
     out = []
     for word in _WORDS.findall(text):
-        if word.isupper():
-            out.append(word[0])
-        else:
-            out.extend(
-                first or (inner if inner.isupper() else "")
-                for first, inner in _INITIAL.findall(word)
-            )
+        out.append(word[0])
+        if not word.isupper() and not word[1:].islower():
+            out.extend(ch for ch in word[1:] if ch.isupper())
     return fold("".join(out))
 
 
@@ -188,6 +183,8 @@ def is_parenthesized_abbreviation(content: str, before: str) -> bool:
 
 def only_short_forms(text: str) -> bool:
     """ "FFDN", "SEP-UNSA", "LAG 21 NRW", "ApTI": an entry that is only its short form."""
+    if len(text) > 24 or not text[:1].isupper():
+        return False
     tokens = text.split()
     if not tokens or len(tokens) > 3:
         return False
@@ -233,7 +230,7 @@ def short_form_and_country(text: str) -> tuple[str, str | None]:
     """ "3. MLPD Germany": in a numbered list, a short form and a country with no separator.
     Unnumbered, "CADTM France" or "FSF France" is a name."""
     head, _, tail = text.partition(" ")
-    if tail and only_short_forms(head):
+    if tail and tail.count(" ") <= 6 and only_short_forms(head):
         code = country_name_code(tail, aliases=False)
         if code is not None:
             return head, code

@@ -64,7 +64,8 @@ def _country_suffix(text: str) -> tuple[str, str | None]:
         if at <= 0:
             continue
         tail = text[at + len(separator) :].strip().rstrip(".")
-        if "(" in tail or ")" in tail:
+        # No country name has more than six words ("Saint Vincent and the Grenadines").
+        if "(" in tail or ")" in tail or tail.count(" ") > 6:
             continue
         # Dashes separate a country only when spelled out: "Partija Rada - ByH" keeps "ByH".
         code = country_name_code(tail, aliases=separator == ", ")
