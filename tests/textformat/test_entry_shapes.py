@@ -96,6 +96,9 @@ def test_it_reads_countries_written_beside_the_name(line, name, country):
         ("MEP Jane Roe (Greens/EFA)", "Jane Roe", "Greens/EFA", None),
         ("Daniel Barlow for Liminix", "Daniel Barlow", "Liminix", None),
         ("Thomas Heyward, Jr.", "Thomas Heyward, Jr.", None, None),
+        # Members of parliament with their group.
+        ("Jane Roe, MEP (Greens/EFA, Germany)", "Jane Roe", "Greens/EFA, Germany", "DE"),
+        ("Hans Meier MdB (Die Linke)", "Hans Meier", "Die Linke", None),
         # Roles and degrees alone are not affiliations.
         ("Lisa Fields, Researcher, Freelance", "Lisa Fields", None, None),
     ],

@@ -79,6 +79,10 @@ def test_it_leaves_an_issuer_block_alone():
         "Kampanyayı başlatanlar:",
         "States who joined the statement:",
         "[INITIAL SIGNERS – more signers below]",
+        "Hanno firmato:",
+        "Organisations supporting this statement:",
+        "Unterstützende Organisationen:",
+        "Con el apoyo de:",
     ],
 )
 def test_it_knows_headings_that_introduce_the_list(heading):

@@ -70,11 +70,13 @@ _MD_HEADING = re.compile(r"^(?:#{1,6}\s+)+(?=\S)")
 # Folded stems of words about signing, in the languages of the format.
 _SIGNING = re.compile(
     r"\b(?:signator\w*|signatai\w*|signer[s]?|signed|signing|signatures|signs?|signent|co-?signat\w*"
-    r"|endors\w+|firman|firmantes?|firmad[oa]s?|firmat[ae]|firmatar\w*|unterzeichn\w*"
+    r"|endors\w+|firman|firmantes?|firmad[oa]s?|firmat[aeio]|firmatar\w*|unterzeichn\w*"
     r"|erstunterzeichn\w*"
     r"|unterschrift\w*|assinat\w*|assinad\w*|assinam|signatari\w*|imza\w*|baslatan\w*"
     r"|adhesion\w*|adesion\w*|adhesoes|joined|undersigned|initiators?|initiatoren"
-    r"|initiateurs|iniciadores|promotori|supported by|unterstutzer\w*)\b"
+    r"|initiateurs|iniciadores|promotori|supported by|supporting|supporters|unterstutzer\w*"
+    r"|unterstutzend\w*|apoyo|apoyan|apoio|apoiam|soutien|soutiennent|sostegno|sostengono"
+    r"|adhieren|adherent|destekleyen\w*)\b"
 )
 _LIST_WORDS = re.compile(
     r"\b(?:organi[sz]ations?|organisationen|organizaciones|organizacoes|organizzazioni"

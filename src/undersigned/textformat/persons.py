@@ -99,6 +99,10 @@ def is_person_name(text: str) -> bool:
     return capitalized >= (1 if titled else 2)
 
 
+# Degrees and mandates written after a name: "Jane Doe PhD", "Hans Meier MdB".
+_TRAILING_TITLES = frozenset(["phd", "md", "mba", "mep", "mp", "mdb", "mdl", "mdep", "msp"])
+
+
 def strip_titles(name: str) -> tuple[str, bool]:
     """ "Prof. Dr. Jane Doe" -> ("Jane Doe", True); "MEP Jane Doe" -> ("Jane Doe", True)."""
     tokens = name.split()
@@ -110,7 +114,7 @@ def strip_titles(name: str) -> tuple[str, bool]:
         tokens = tokens[1:]
         titled = True
     # "Jane Doe, PhD" and "Jane Doe PhD" keep the degree out of the name.
-    while len(tokens) > 2 and fold(tokens[-1].strip(".,")) in {"phd", "md", "mba", "mep", "mp"}:
+    while len(tokens) > 2 and fold(tokens[-1].strip(".,")) in _TRAILING_TITLES:
         tokens = tokens[:-1]
         titled = True
     return " ".join(tokens).rstrip(","), titled
@@ -153,6 +157,11 @@ def affiliation(parts: list[str]) -> str | None:
     if len(parts) >= 2 and _US_STATE.match(parts[-1]):
         parts = parts[:-2]
     for index, part in enumerate(parts):
+        mandate = _MANDATE.match(part)
+        if mandate and all(
+            w in _ROLE_WORDS or w in _TRAILING_TITLES for w in words(mandate["role"])
+        ):
+            return mandate["group"]  # "MEP (Greens/EFA, Germany)": the group
         if is_role(part) or _is_role_phrase(part):
             continue
         if _is_institution(part):
@@ -168,6 +177,9 @@ def affiliation(parts: list[str]) -> str | None:
     if is_role(last) or _is_role_phrase(last) or _DEGREE.match(last):
         return None
     return last
+
+
+_MANDATE = re.compile(r"^(?P<role>[^()]+?)\s*\((?P<group>[^()]+)\)$")
 
 
 def _join_parenthesized(parts: list[str]) -> list[str]:

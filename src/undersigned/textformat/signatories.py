@@ -145,13 +145,28 @@ def _name_shaped(head: str) -> bool:
     )
 
 
+def _split_outside_parentheses(text: str) -> list[str]:
+    """ "MEP (Greens/EFA, Germany), Brussels" -> ["MEP (Greens/EFA, Germany)", "Brussels"]."""
+    parts, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(0, depth - 1)
+        elif char == "," and depth == 0 and text[index + 1 : index + 2] == " ":
+            parts.append(text[start:index])
+            start = index + 2
+    parts.append(text[start:])
+    return parts
+
+
 def _person(text: str) -> tuple[str, str | None] | None:
     """(name, affiliation) when the entry is a person: "Jane Doe, Role, University"."""
     for separator in (", ", " - ", " – ", " — ", " for "):
         head, found, tail = text.partition(separator)
         if not found:
             continue
-        parts = tail.split(", ") if separator in (", ", " - ", " – ", " — ") else [tail]
+        parts = _split_outside_parentheses(tail) if separator != " for " else [tail]
         if not is_person_name(head) and not (
             separator == ", " and is_role(parts[0]) and _name_shaped(head)
         ):
