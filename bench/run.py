@@ -406,8 +406,19 @@ def _figures(prefix: str, name: str, summary: dict) -> dict:
 
 
 def mail_queue(db: durability.Database) -> dict[str, int]:
+    """Mail-sending tasks by status (not the endorsement numbers, not the outbox pruning)."""
     return dict(
-        db.query("SELECT status, COUNT(*) FROM django_tasks_database_dbtaskresult GROUP BY 1")
+        db.query(
+            "SELECT status, COUNT(*) FROM django_tasks_database_dbtaskresult "
+            "WHERE task_path LIKE 'undersigned.mail.tasks.send%' GROUP BY 1"
+        )
+    )
+
+
+def task_queue(db: durability.Database) -> list[tuple]:
+    return db.query(
+        "SELECT task_path, status, COUNT(*) FROM django_tasks_database_dbtaskresult "
+        "WHERE status IN ('READY', 'RUNNING') GROUP BY 1, 2"
     )
 
 
@@ -443,6 +454,8 @@ def endorse_run(db, server: Server, slug: str, args, prefix: str) -> tuple[dict,
         "mail_drain_s": drain,
         "mail_per_s": round(sent / (time.monotonic() - started), 1),
     }
+    if drain is None:
+        say(f"    tasks still queued: {task_queue(db)}")
     say(
         f"    mail: {sent} sent, {left} queued at the run's end, "
         f"{'drained in ' + str(drain) + ' s' if drain is not None else 'NOT drained within 10 s'}"
