@@ -177,7 +177,7 @@ def bench_database(vendor: str, args: argparse.Namespace) -> tuple[dict, dict]:
                 t = time.monotonic()
                 _bench_module("seed", ["--rows", str(args.rows)], db.env, timeout=900)
                 extra["seed_s"] = round(time.monotonic() - t, 1)
-                extra["cache"] = "redis" if redis else "files under var/"
+                extra["cache"] = "redis" if redis else "diskcache (SQLite) under var/"
                 extra["mail"] = "SMTP to a local sink (bench/smtpsink.py)"
                 _statement_id, slug = durability.icor_statement(db)
                 if "sweep" in args.skip:

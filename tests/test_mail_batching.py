@@ -48,7 +48,9 @@ def test_a_batch_is_claimed_at_once_and_sent_over_one_connection(smtp_server):
     with CaptureQueriesContext(connection) as queries:
         claimed, retrieved = worker().claim_batch()
     assert retrieved and len(claimed) == 6
-    assert sum(q["sql"].lstrip().upper().startswith("UPDATE") for q in queries) == 1
+    claims = [q for q in queries if q["sql"].lstrip().upper().startswith("UPDATE")]
+    claims = [q for q in claims if "worker_ids" in q["sql"]]  # not the abandoned-task check
+    assert len(claims) == 1
     worker().run_batch(claimed)
     assert {r.status for r in DBTaskResult.objects.all()} == {"SUCCESSFUL"}
     assert sorted(m["To"] for m in smtp_server.messages) == [f"p{i}@example.org" for i in range(6)]
@@ -86,3 +88,26 @@ def test_a_stopping_worker_hands_back_the_tasks_it_did_not_start(smtp_server):
     w.run_batch(claimed)
     assert DBTaskResult.objects.filter(status="READY").count() == 3
     assert not smtp_server.messages
+
+
+def test_tasks_left_running_by_a_dead_worker_are_handed_back(smtp_server, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    queue_mails(2)
+    dead = worker()
+    dead.claim_batch()  # …and then it was SIGKILLed
+    assert DBTaskResult.objects.filter(status="RUNNING").count() == 2
+    DBTaskResult.objects.update(started_at=timezone.now() - timedelta(minutes=11))
+    sent = run_once(worker())
+    assert len(sent) == 2 and len(smtp_server.messages) == 2
+    assert {r.status for r in DBTaskResult.objects.all()} == {"SUCCESSFUL"}
+    tasks.close_shared_connection()
+
+
+def test_a_task_running_briefly_is_not_taken_from_its_worker(smtp_server):
+    queue_mails(1)
+    worker().claim_batch()
+    assert run_once(worker()) == []
+    assert DBTaskResult.objects.filter(status="RUNNING").count() == 1

@@ -255,6 +255,8 @@ if DEBUG:
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Tasks a worker takes from the queue at a time: one transaction claims them, one records them.
 TASK_BATCH_SIZE = envint("TASK_BATCH_SIZE", "50")
+# A task RUNNING this long was claimed by a worker that died: the workers hand it back.
+TASK_STALE_SECONDS = envint("TASK_STALE_SECONDS", "600")
 # Called by `undersigned worker` as it starts: queue periodic work (it re-queues itself).
 WORKER_STARTUP_HOOKS = ["undersigned.mail.tasks.schedule_pruning"]
 

@@ -80,6 +80,7 @@ class BatchWorker(Worker):
     def __init__(self, *, batch_size: int, **kwargs) -> None:
         super().__init__(**kwargs)
         self.batch_size = batch_size
+        self._last_requeue = float("-inf")
 
     def run(self) -> None:
         logger.info("Starting worker worker_id=%s queues=%s", self.worker_id, self.queue_names)
@@ -100,8 +101,33 @@ class BatchWorker(Worker):
             if self.running and not claimed:
                 time.sleep(self.interval)
 
+    def requeue_abandoned(self) -> int:
+        """Hand back tasks claimed by a worker that died (SIGKILL, a lost machine) before it
+        recorded them: RUNNING for longer than TASK_STALE_SECONDS. A batch is up to 50 mails;
+        without this they would never be sent. A mail sent twice is better than none (it keeps
+        its Message-ID)."""
+        now = time.monotonic()
+        if now - self._last_requeue < 60:
+            return 0
+        self._last_requeue = now
+        stale = timezone.now() - timedelta(seconds=settings.TASK_STALE_SECONDS)
+        try:
+            count = DBTaskResult.objects.filter(
+                backend_name=self.backend_name,
+                status=TaskResultStatus.RUNNING,
+                started_at__lt=stale,
+            ).update(status=TaskResultStatus.READY, started_at=None)
+        except OperationalError as error:
+            if is_locked_database_exception(error):
+                return 0
+            raise
+        if count:
+            logger.warning("Requeued %d tasks abandoned by a worker that stopped.", count)
+        return count
+
     def claim_batch(self) -> tuple[list[DBTaskResult], bool]:
         """Lock and mark RUNNING up to batch_size ready tasks; (them, whether the query ran)."""
+        self.requeue_abandoned()
         size = self.batch_size
         if self.max_tasks is not None:
             size = max(1, min(size, self.max_tasks - self._run_tasks))
