@@ -91,3 +91,15 @@ def test_alice_pastes_corrects_and_saves_a_draft(page, alice, icor):
     visitor.goto("/")
     assert "Stop the war" not in visitor.content()
     visitor.context.close()
+
+
+def test_the_preview_reads_right_to_left_in_persian(page, alice):
+    log_in(page, "alice")
+    page.goto("/fa/import/")
+    page.locator("#id_text").fill(LETTER)
+    page.locator('button[value="preview"]').click()
+    assert page.locator("html").get_attribute("dir") == "rtl"
+    assert page.get_by_test_id("entry-row").count() == 4 + 2  # the entries and two empty rows
+    assert page.get_by_test_id("import-state").inner_text() == "پیش‌نویس"
+    assert serious_violations(page) == []
+    screenshot(page, "import-preview-fa")

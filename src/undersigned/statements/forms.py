@@ -13,7 +13,8 @@ class ImportForm(forms.Form):
     text = forms.CharField(
         label=_("Statement text"),
         required=False,
-        widget=forms.Textarea(attrs={"rows": 18, "spellcheck": "false"}),
+        # dir=auto: a statement in English reads left to right on a Persian page, and back.
+        widget=forms.Textarea(attrs={"rows": 18, "spellcheck": "false", "dir": "auto"}),
         help_text=_(
             "Paste the whole text: kind, title, paragraphs, and the signatory list, "
             "one organization per line."

@@ -57,6 +57,8 @@ class SignatoryForm(forms.Form):
         self.fields["abbreviation"].widget.attrs["size"] = 8
         # Inputs in a table have no <label>: name each after its column and row.
         row = int(self.prefix.rsplit("-", 1)[-1]) + 1 if self.prefix else 0
+        for name in ("abbreviation", "name", "name_en", "country", "affiliation"):
+            self.fields[name].widget.attrs["dir"] = "auto"
         for name in ("keep", "kind", "abbreviation", "name", "name_en", "country", "affiliation"):
             self.fields[name].widget.attrs["aria-label"] = _("%(field)s, row %(row)d") % {
                 "field": self.fields[name].label,
