@@ -34,7 +34,14 @@ def private(path) -> bool:
 def test_the_database_backups_and_key_are_private(site):
     """They were 0644 and hold addresses, password hashes and session keys."""
     var = site / "var"
-    for path in (var, var / "secret_key", var / "undersigned.sqlite3", site / "good.sqlite3"):
+    for path in (
+        var,
+        var / "secret_key",
+        var / "undersigned.sqlite3",
+        var / "cache",
+        var / "limits",
+        site / "good.sqlite3",
+    ):
         assert private(path), path
     for path in (var / "backups").iterdir():
         assert private(path), path

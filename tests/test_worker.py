@@ -58,7 +58,7 @@ def alive(pid: int) -> bool:
         return False
 
 
-def wait_for_page(url: str, process: subprocess.Popen, seconds: float = 30) -> None:
+def wait_for_page(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         assert process.poll() is None, process.communicate()[0]

@@ -113,12 +113,22 @@ class Command(BaseCommand):
                 "-",
                 "--forwarded-allow-ips",
                 settings.FORWARDED_ALLOW_IPS,
+                # gunicorn 27's control socket is one path per user (~/.gunicorn): two sites on
+                # one machine, or a master started again beside its dying predecessor, would
+                # share it. We do not use it.
+                *(["--no-control-socket"] if gunicorn_version() >= (27,) else []),
             ],
             pass_fds=(listener.fileno(),),
         )
         task_worker = [sys.executable, "-m", "undersigned.cli", "worker", "--no-reload"]
         workers_ = [] if no_worker else [Child("worker", task_worker) for _ in range(task_workers)]
         sys.exit(supervise([web, *workers_]))
+
+
+def gunicorn_version() -> tuple[int, ...]:
+    import gunicorn
+
+    return tuple(gunicorn.version_info)
 
 
 def _die_with_parent() -> None:
