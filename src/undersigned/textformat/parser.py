@@ -25,6 +25,10 @@ from .vocabulary import FUNCTION_WORDS, has_organization_word
 
 _MD_HEADING = re.compile(r"^(?:#{1,6}\s+)+(?=\S)")
 _TERMINAL = (".", "!", "?", ":", ";", ",", "…")
+_SALUTATION = re.compile(
+    r"^(?:dear|to|hello|hi|sehr|liebe|lieber|cher|chere|chers|cheres|madame|monsieur"
+    r"|estimad|querid|senor|senora|prezad|caro|cara|cari|gentil|egregi|sayin|degerli)\w*\b"
+)
 
 # Kind lines, folded, -> the kind as stored (lower-case English).
 _KINDS = {
@@ -104,9 +108,12 @@ def _strip_markdown_heading(unit: str) -> str:
 
 
 def _title_like(unit: str) -> bool:
+    # A comma may end a title set over several lines ("… States of America,"), not a
+    # salutation ("Dear Ministers,").
+    ending = (".", ":", ";", "…") if not _SALUTATION.match(fold(unit)) else _TERMINAL
     return (
         len(unit) <= 200
-        and not unit.endswith(_TERMINAL[:1] + _TERMINAL[3:])
+        and not unit.endswith(ending)
         and not MARKER.match(unit)
         and parse_date_line(unit) is None
         and any(ch.isalpha() for ch in unit)

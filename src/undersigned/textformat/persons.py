@@ -128,6 +128,11 @@ def is_role(segment: str) -> bool:
     return any(t in _ROLE_WORDS for t in tokens) and not any(t in _PLACES_OF_WORK for t in tokens)
 
 
+def is_institution(segment: str) -> bool:
+    """Whether a part names a place of work or an organization ("Chicago City Colleges")."""
+    return _is_institution(segment)
+
+
 def _is_institution(segment: str) -> bool:
     tokens = words(segment)
     if any(t in _INSTITUTION_WORDS or t.startswith("universit") for t in tokens):

@@ -35,6 +35,7 @@ def _candidates(s: Signatory) -> list[str]:
                 f"{s.name}{en} ({s.abbreviation})",
                 f"{s.name} ({s.abbreviation}){en}",
                 f"{s.name} – {s.abbreviation}{en}",
+                f"{s.abbreviation} – {s.name}{en}",
             ]
         else:
             cores = [f"{s.name}{en}"]

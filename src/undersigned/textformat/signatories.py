@@ -14,7 +14,7 @@ from functools import lru_cache
 from .countries import country_from_text, country_name_code, is_region
 from .folding import fold, words
 from .model import Signatory
-from .persons import affiliation, is_person_name, is_role, strip_titles
+from .persons import affiliation, is_institution, is_person_name, is_role, strip_titles
 from .short_forms import (
     DASH_ACRONYM,
     initials_score,
@@ -167,8 +167,12 @@ def _person(text: str) -> tuple[str, str | None] | None:
         if not found:
             continue
         parts = _split_outside_parentheses(tail) if separator != " for " else [tail]
+        # "Kim KATOR, Role, …", "CW Johnson, University …": a name of unusual case is a
+        # person's when a role or an institution follows it.
         if not is_person_name(head) and not (
-            separator == ", " and is_role(parts[0]) and _name_shaped(head)
+            separator == ", "
+            and _name_shaped(head)
+            and (is_role(parts[0]) or is_institution(parts[0]))
         ):
             continue
         name = strip_titles(head)[0]
