@@ -334,7 +334,9 @@ def _trailing(lines: list[Line], plan: Plan) -> int | None:
     # Without markers, five entries at least, below some prose: short closing lines
     # ("Coordination Committee") are an issuer, not a list.
     after_prose = start > 0 and _entry_score(lines[start - 1]) < PROSE
-    if marked >= 2 or (len(block.entries) >= 5 and after_prose):
+    # Entries end alike: some with a full stop and some without are sentences and a closing.
+    alike = len({entry.text.endswith(".") for entry in block.entries}) == 1
+    if marked >= 2 or (len(block.entries) >= 5 and after_prose and alike):
         _take(plan, block)
         return block.end
     return None

@@ -141,6 +141,11 @@ def _own_heading(units: list[str], position: int, title: str) -> str | None:
     return None
 
 
+def _body_below(units: list[str], start: int) -> bool:
+    """Whether a paragraph from units[start] on is neither an issuer line nor a date."""
+    return any(not _issuer_like(unit) and parse_date_line(unit) is None for unit in units[start:])
+
+
 def _continues_title(piece: str, unit: str) -> bool:
     """A title set over several heading lines: "The unanimous Declaration" / "of the …"."""
     unit = _strip_markdown_heading(unit)
@@ -207,9 +212,14 @@ def _top(units: list[str], doc: Document) -> None:
         title = _strip_markdown_heading(units[position])
         if _title_like(title):
             position += 1
-            # Only with text below: a lone short paragraph may be an issuer once joined.
+            # Only with body text below: what is left could otherwise read as an issuer
+            # block together with the joined title, once rendered.
             piece = title
-            while position < len(units) - 1 and _continues_title(piece, units[position]):
+            while (
+                position < len(units) - 1
+                and _continues_title(piece, units[position])
+                and _body_below(units, position + 1)
+            ):
                 piece = _strip_markdown_heading(units[position])
                 title += " " + piece
                 position += 1
