@@ -93,7 +93,14 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
         )
         return redirect(back or coalition.get_absolute_url())
     return render(
-        request, "coalitions/invite.html", {"coalition": coalition, "form": form, "next": back}
+        request,
+        "coalitions/invite.html",
+        {
+            "coalition": coalition,
+            "form": form,
+            "next": back,
+            "days": actions.INVITATION_MAX_AGE.days,
+        },
     )
 
 
