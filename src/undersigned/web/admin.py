@@ -2,6 +2,7 @@
 them; memberships change through invitations and requests to join."""
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +21,7 @@ class CoalitionAdmin(admin.ModelAdmin):
     search_fields = ["abbreviation", "name"]
     prepopulated_fields = {"slug": ["abbreviation"]}
     inlines = [MembershipInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False
@@ -42,6 +44,7 @@ class OrganizationAdmin(admin.ModelAdmin):
     list_filter = ["country", "coalitions"]
     search_fields = ["abbreviation", "name", "name_en"]
     prepopulated_fields = {"slug": ["abbreviation", "name"]}
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False  # signatures keep their organization
