@@ -34,6 +34,31 @@ def _origins(request: HttpRequest) -> set[str]:
     }
 
 
+def submit_endorsement(
+    request: HttpRequest, statement, form
+) -> tuple[actions.EndorseResult | None, int]:
+    """Endorse with a valid form's data: the result and 201, or None and the status of the
+    refusal, which is added to the form's errors. The page and the embed share it."""
+    data = form.cleaned_data
+    try:
+        result = actions.endorse(
+            statement=statement,
+            name=data["name"],
+            email=data["email"],
+            country=data["country"],
+            affiliation=data["affiliation"],
+            listed=data["listed"],
+            client=client_ip(request),
+        )
+    except actions.RateLimited as error:
+        form.add_error(None, error.message)
+        return None, 429
+    except ActionError as error:
+        form.add_error(None, error.message)
+        return None, 409
+    return result, 201
+
+
 def sent_from_elsewhere(request: HttpRequest) -> bool:
     """Whether a browser sent this POST from another site's page.
 
@@ -73,25 +98,11 @@ def endorse(request: HttpRequest, slug: str) -> HttpResponse:
     elif form.is_valid():
         if form.is_bot:  # answer as if it worked; store nothing
             return _pending(request, statement, in_place, email=form.cleaned_data["email"])
-        data = form.cleaned_data
-        try:
-            result = actions.endorse(
-                statement=statement,
-                name=data["name"],
-                email=data["email"],
-                country=data["country"],
-                affiliation=data["affiliation"],
-                listed=data["listed"],
-                client=client_ip(request),
+        result, status = submit_endorsement(request, statement, form)
+        if result is not None:
+            return _pending(
+                request, statement, in_place, email=form.cleaned_data["email"], mailed=result.mailed
             )
-        except actions.RateLimited as error:
-            form.add_error(None, error.message)
-            status = 429
-        except ActionError as error:
-            form.add_error(None, error.message)
-            status = 409
-        else:
-            return _pending(request, statement, in_place, email=data["email"], mailed=result.mailed)
     else:
         status = 400
     template = "endorsements/_form.html" if in_place else "endorsements/endorse_page.html"

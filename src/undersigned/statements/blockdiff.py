@@ -23,6 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from undersigned.core.l10n import local_number
+from undersigned.statements.diff import marked_changes
 from undersigned.statements.models import Text
 
 # Beyond this many words on either side, a changed block is not diffed word by word.
@@ -195,16 +196,7 @@ def _words_html(old: str, new: str) -> SafeString:
     a, b = _WORDS.findall(old), _WORDS.findall(new)
     if len(a) > MAX_WORDS or len(b) > MAX_WORDS:
         return mark_safe(f"<del>{escape(old)}</del> <ins>{escape(new)}</ins>")
-    out: list[str] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(escape("".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            out.append(f"<del>{escape(''.join(a[i1:i2]))}</del>")
-        if j2 > j1:
-            out.append(f"<ins>{escape(''.join(b[j1:j2]))}</ins>")
-    return mark_safe("".join(out))
+    return marked_changes(a, b)
 
 
 def _similar(a: Block, b: Block) -> bool:

@@ -56,6 +56,11 @@ def _words_html(old: str, new: str, budget: list[int] | None = None) -> SafeStri
         if not affordable(a, b):
             a, b = [old] if old else [], [new] if new else []
     budget[0] -= len(a) * len(b)
+    return marked_changes(a, b)
+
+
+def marked_changes(a: list[str], b: list[str]) -> SafeString:
+    """Two token lists as HTML: removed tokens in <del>, added ones in <ins>, all escaped."""
     out: list[str] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":

@@ -20,12 +20,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 
-from undersigned.core.errors import ActionError
-from undersigned.core.ratelimit import client_ip
-from undersigned.endorsements import actions
 from undersigned.endorsements.forms import EndorseForm
 from undersigned.endorsements.stats import endorsement_stats
-from undersigned.endorsements.views import sent_from_elsewhere
+from undersigned.endorsements.views import sent_from_elsewhere, submit_endorsement
 from undersigned.signing.models import Signature
 from undersigned.statements.selectors import get_statement_for
 from undersigned.statements.translations import text_for_reader
@@ -49,22 +46,9 @@ def statement_embed(request: HttpRequest, slug: str) -> HttpResponse:
             data = form.cleaned_data
             pending = {"email": data["email"], "mailed": True}
             if not form.is_bot:  # a bot is answered as if it worked; nothing is stored
-                try:
-                    result = actions.endorse(
-                        statement=statement,
-                        name=data["name"],
-                        email=data["email"],
-                        country=data["country"],
-                        affiliation=data["affiliation"],
-                        listed=data["listed"],
-                        client=client_ip(request),
-                    )
-                except actions.RateLimited as error:
-                    form.add_error(None, error.message)
-                    pending, status = None, 429
-                except ActionError as error:
-                    form.add_error(None, error.message)
-                    pending, status = None, 409
+                result, refused = submit_endorsement(request, statement, form)
+                if result is None:
+                    pending, status = None, refused
                 else:
                     # The same answer whether or not the address had signed, as on the page.
                     pending["mailed"] = result.mailed
