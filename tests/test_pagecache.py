@@ -1,14 +1,18 @@
 """The page cache answers revalidations with 304 from an ETag, tells shared caches how long
-they may keep a page, and never stores or shares a page that holds a form token."""
+they may keep a page, and never stores or shares a page that holds a form token. A cached page
+costs no database query: the version of what it shows lives in the cache too."""
 
+import gzip
 import secrets
 
 import pytest
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory
 
 from undersigned.core.pagecache import cache_public_page
+from undersigned.statements.models import Statement
 
 pytestmark = pytest.mark.django_db
 
@@ -65,3 +69,45 @@ def test_a_page_with_a_form_token_is_neither_stored_nor_shared():
     rendered.clear()
     get(path, page_with_form_token)
     assert rendered == [path], "rendered again, not served from the cache"
+
+
+def test_a_gzip_client_gets_the_stored_gzip_and_others_the_page_itself():
+    path = f"/s/{secrets.token_hex(4)}/"
+    plain = get(path)
+    zipped = get(path, Accept_Encoding="gzip, deflate, br")
+    assert zipped["Content-Encoding"] == "gzip" and "Content-Encoding" not in plain
+    assert gzip.decompress(zipped.content) == plain.content == b"<p>the statement</p>"
+    assert "Accept-Encoding" in zipped["Vary"]
+    # Two bodies, two tags; each revalidates on its own.
+    assert zipped["ETag"] != plain["ETag"]
+    assert get(path, Accept_Encoding="gzip", If_None_Match=zipped["ETag"]).status_code == 304
+    assert get(path, If_None_Match=zipped["ETag"]).status_code == 200
+    assert get(path, If_None_Match=plain["ETag"]).status_code == 304
+
+
+def test_a_cached_statement_page_costs_no_query(client, resolution, django_assert_num_queries):
+    url = resolution.get_absolute_url()
+    assert client.get(url).status_code == 200
+    with django_assert_num_queries(0):
+        again = client.get(url)
+    assert again.status_code == 200 and b"Afghanistan" in again.content
+
+
+def test_a_change_shows_at_once_on_the_cached_page(client, resolution):
+    url = resolution.get_absolute_url()
+    client.get(url)
+    resolution.issuer = "A new issuer of this resolution"
+    resolution.save()
+    assert "A new issuer of this resolution" in client.get(url).content.decode()
+
+
+def test_the_version_is_replaced_when_the_change_commits(
+    resolution, django_capture_on_commit_callbacks
+):
+    name = Statement.page_version_name(resolution.slug)
+    before = Statement.page_version(resolution.slug)
+    with django_capture_on_commit_callbacks(execute=True):
+        resolution.touch()
+        # Within the writer's transaction the old version is gone: readers load it afresh.
+        assert cache.get(f"version:{name}") is None
+    assert cache.get(f"version:{name}") == resolution.updated_at.isoformat() != before

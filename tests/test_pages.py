@@ -52,3 +52,25 @@ def test_a_closed_statement_without_signatories_has_no_empty_list(client, cipoml
     assert 'id="signatories-heading"' not in html
     assert "Coordination Committee" in html
     assert "0 signatory organizations" not in client.get("/").content.decode()
+
+
+def test_a_missing_page_is_the_same_light_page_for_every_address(client):
+    first = client.get("/wp-login.php?<script>")
+    second = client.get("/.env")
+    assert first.status_code == second.status_code == 404
+    assert first.content == second.content, "one page per language, whatever was asked for"
+    html = first.content.decode()
+    assert "There is no page at this address" in html and "wp-login" not in html
+    assert 'hreflang="' not in html, "a missing page has no versions in other languages"
+
+
+def test_a_missing_page_speaks_the_visitors_language(client):
+    html = client.get("/fa/no-such-page/").content.decode()
+    assert 'dir="rtl"' in html and 'lang="fa"' in html
+    assert "no-such-page" not in html
+
+
+def test_a_missing_page_shows_a_logged_in_person_their_account(client, bob):
+    client.force_login(bob)
+    html = client.get("/no-such-page/").content.decode()
+    assert "My account" in html and "Log out" in html

@@ -204,14 +204,14 @@ if REDIS_URL := os.environ.get("REDIS_URL"):
 else:
     CACHES = {
         "default": {
-            "BACKEND": "diskcache.DjangoCache",
+            "BACKEND": "undersigned.core.cachebackend.OpenDiskCache",
             "LOCATION": str(VAR_DIR / "cache"),
             "SHARDS": 4,
             "DATABASE_TIMEOUT": 0.5,
             "OPTIONS": {"size_limit": envint("CACHE_MAX_MB", "512", minimum=1) * 2**20},
         },
         "limits": {
-            "BACKEND": "diskcache.DjangoCache",
+            "BACKEND": "undersigned.core.cachebackend.OpenDiskCache",
             "LOCATION": str(VAR_DIR / "limits"),
             "SHARDS": 1,
             "DATABASE_TIMEOUT": 2,

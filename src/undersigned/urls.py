@@ -21,6 +21,8 @@ from undersigned.web.discovery import SITEMAPS, robots_txt
 
 # A database busy past its timeout is a 503 to retry, not a 500 (core.views.server_error).
 handler500 = "undersigned.core.views.server_error"
+# One 404 page per language for anonymous visitors, rendered once (core.views.page_not_found).
+handler404 = "undersigned.core.views.page_not_found"
 
 # The admin logs in with the site's throttle: one log-in, one count of failures.
 admin.site.login_form = ThrottledAdminAuthenticationForm

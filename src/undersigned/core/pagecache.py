@@ -9,6 +9,7 @@ The key holds only the query parameters the page reads, each limited to the valu
 slowed every write of the cache) nor end up in the page that others are served.
 """
 
+import gzip
 import hashlib
 from collections.abc import Callable, Collection, Mapping
 from functools import wraps
@@ -16,6 +17,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -24,6 +26,10 @@ _PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 # a surge, readers never wait for the app.
 STALE_WHILE_REVALIDATE = 30
 MAX_PARAM_LENGTH = 20
+# How long a page version is trusted without asking the database. Writers replace it when they
+# commit; this only bounds how long a version missed by a writer that died after its commit
+# (before it could say so) keeps an older page in use.
+VERSION_SECONDS = 60
 
 
 class _PageNumbers:
@@ -63,11 +69,58 @@ def _matches(request: HttpRequest, etag: str) -> bool:
     return etag in tags or "*" in tags
 
 
-def _unpack(hit: tuple) -> tuple[bytes, str, str]:
-    if len(hit) == 2:  # stored before ETags, by a server of the previous release
-        content, content_type = hit
-        return content, content_type, _etag(content)
-    return hit
+def _accepts_gzip(request: HttpRequest) -> bool:
+    return "gzip" in request.headers.get("Accept-Encoding", "")
+
+
+def _answer(
+    request: HttpRequest, entry: tuple[bytes, str, str], response: HttpResponse | None = None
+) -> HttpResponse:
+    """The stored page as this client takes it: gzipped as stored when it accepts that (nginx
+    and browsers do), unpacked otherwise; 304 when its copy is current. Each form has its own
+    ETag, as HTTP wants of two different bodies. `response` is the view's own, when it has just
+    made the page: its headers are kept."""
+    compressed, content_type, etag = entry
+    gzipped = _accepts_gzip(request)
+    if gzipped:
+        etag = etag[:-1] + '-gz"'
+    if _matches(request, etag):
+        response = HttpResponseNotModified()
+    elif gzipped:
+        response = response or HttpResponse(content_type=content_type)
+        response.content = compressed
+        response["Content-Encoding"] = "gzip"
+    elif response is None:
+        response = HttpResponse(gzip.decompress(compressed), content_type=content_type)
+    response["ETag"] = etag
+    return response
+
+
+def _version_key(name: str) -> str:
+    return f"version:{name}"
+
+
+def page_version(name: str, load: Callable[[], str]) -> str:
+    """The version of what the pages named `name` show, from the cache: a cached page then
+    costs no database query. `load()` reads it from the database when the cache has none."""
+    key = _version_key(name)
+    value = cache.get(key)
+    if value is None:
+        value = load()
+        # add, not set: a writer that committed meanwhile has set the newer version already.
+        cache.add(key, value, VERSION_SECONDS)
+    return value
+
+
+def bump_page_version(name: str, value: str) -> None:
+    """Pages named `name` change to `value` once the current transaction commits.
+
+    The old version goes now, so that a reader in the same transaction (or a test) loads the new
+    one; a reader elsewhere loads the old one from the database until the commit, and the commit
+    then overwrites it with the new one."""
+    key = _version_key(name)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.set(key, value, VERSION_SECONDS))
 
 
 def cache_public_page(
@@ -94,13 +147,7 @@ def cache_public_page(
             key = f"page:{request.LANGUAGE_CODE}:{request.path}?{query}"
             if version is not None:
                 key += f":{version(request, *args, **kwargs)}"
-            if (hit := cache.get(key)) is not None:
-                content, content_type, etag = _unpack(hit)
-                if _matches(request, etag):
-                    response = HttpResponseNotModified()
-                else:
-                    response = HttpResponse(content, content_type=content_type)
-            else:
+            if (entry := cache.get(key)) is None:
                 response = view(request, *args, **kwargs)
                 if (
                     response.status_code != 200
@@ -110,12 +157,17 @@ def cache_public_page(
                     or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
                 ):
                     return response
-                etag = _etag(response.content)
-                cache.set(key, (response.content, response["Content-Type"], etag), seconds)
-                if _matches(request, etag):
-                    response = HttpResponseNotModified()
-            response["ETag"] = etag
-            patch_vary_headers(response, ("Cookie", "Accept-Language"))
+                # Kept gzipped: a tenth of the bytes to store, read and send.
+                entry = (
+                    gzip.compress(response.content, compresslevel=6, mtime=0),
+                    response["Content-Type"],
+                    _etag(response.content),
+                )
+                cache.set(key, entry, seconds)
+                response = _answer(request, entry, response)
+            else:
+                response = _answer(request, entry)
+            patch_vary_headers(response, ("Cookie", "Accept-Language", "Accept-Encoding"))
             # Shared caches (nginx, a CDN) may keep it as long as we do and hand out the stale
             # copy while they fetch a new one; browsers ask again each time (a 304 when nothing
             # changed), so that people see a new signature as soon as the server does.

@@ -1,9 +1,36 @@
 import sys
 
-from django.http import HttpRequest, HttpResponse
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.views import defaults
 
 from undersigned.core.middleware import BusyDatabaseMiddleware, is_busy_database
+
+# The 404 page of each language, as anonymous visitors see it. Scanners ask for thousands of
+# addresses that do not exist (/wp-login.php, /.env …); rendering the site template for each
+# cost more than twice a trivial answer.
+_not_found_pages: dict[str, bytes] = {}
+
+
+@receiver(setting_changed)
+def _forget_not_found_pages(**kwargs) -> None:
+    _not_found_pages.clear()  # a test changed what the page shows (the site name, static files)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 404, rendered once per language for visitors who are not logged in: 404.html
+    shows nothing of the address asked for."""
+    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+        return defaults.page_not_found(request, exception)
+    language = translation.get_language()
+    if (page := _not_found_pages.get(language)) is None:
+        page = render_to_string("404.html", request=request).encode()
+        _not_found_pages[language] = page
+    return HttpResponseNotFound(page)
 
 
 def server_error(request: HttpRequest) -> HttpResponse:

@@ -224,6 +224,8 @@ def close_if_expired(statement: Statement) -> bool:
                 statement=statement,
                 details={"state": State.CLOSED.value, "reason": "deadline"},
             )
+            statement.updated_at = now
+            statement.announce_change()
     statement.state, statement.closed_at = State.CLOSED, now
     return bool(closed)
 

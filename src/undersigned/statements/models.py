@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from undersigned.coalitions.models import Coalition
+from undersigned.core.pagecache import bump_page_version, page_version
 
 
 class Kind(models.TextChoices):
@@ -125,6 +126,10 @@ class Statement(models.Model):
         text = self.current_text()
         return text.title if text else self.slug
 
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        self.announce_change()
+
     def get_absolute_url(self) -> str:
         return reverse("statement", args=[self.slug])
 
@@ -143,6 +148,25 @@ class Statement(models.Model):
         its page is keyed by updated_at."""
         self.updated_at = timezone.now()
         Statement.objects.filter(pk=self.pk).update(updated_at=self.updated_at)
+        self.announce_change()
+
+    def announce_change(self) -> None:
+        """Cached copies of the page are out of date once this transaction commits."""
+        bump_page_version(self.page_version_name(self.slug), self.updated_at.isoformat())
+
+    @staticmethod
+    def page_version_name(slug: str) -> str:
+        return f"statement:{slug}"
+
+    @classmethod
+    def page_version(cls, slug: str) -> str:
+        """The version of the statement's page (its last change), read from the cache."""
+
+        def last_change() -> str:
+            changed = cls.objects.filter(slug=slug).values_list("updated_at", flat=True).first()
+            return changed.isoformat() if changed else ""
+
+        return page_version(cls.page_version_name(slug), last_change)
 
     def current_text(self, language: str | None = None) -> "Text | None":
         """The newest version in the language (the original language by default).

@@ -105,6 +105,7 @@ def _write_translation(statement, user, language, title, subtitle, body) -> Text
             body=body,
             translation_of=original,
         )
+        statement.touch()  # the page lists its translations
         record_event(
             kind=Event.Kind.TEXT_VERSION_CREATED,
             actor=user,

@@ -37,8 +37,7 @@ EXPORT_CACHE_SECONDS = 3600
 
 
 def _last_change(request: HttpRequest, slug: str) -> str:
-    changed = Statement.objects.filter(slug=slug).values_list("updated_at", flat=True).first()
-    return changed.isoformat() if changed else ""
+    return Statement.page_version(slug)
 
 
 # A new signature, withdrawal or version shows at once; endorsement numbers follow their own
