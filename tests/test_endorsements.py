@@ -225,6 +225,30 @@ def test_exports_keep_emails_for_coordinators_and_defuse_formulas(client, open_s
     assert [row["name"] for row in json.loads(data)] == ['=HYPERLINK("http://x")']
 
 
+def test_the_public_csv_reads_back_as_stored_whatever_people_typed(client, open_statement):
+    """On PostgreSQL the database writes the CSV (COPY), elsewhere the csv module: either way a
+    spreadsheet reads back every value, and never a formula."""
+    import csv
+    import io
+
+    typed = ['Smith, "Jo"', "two\nlines", "-1+2", "@cmd", "Ünïcødé ✍", "plain"]
+    for person, name in zip(confirmed(open_statement, len(typed)), typed, strict=True):
+        person.name, person.affiliation = name, "+formula" if name == "plain" else ""
+        person.save()
+    body = b"".join(client.get(f"/s/{open_statement.slug}/people/public.csv").streaming_content)
+    rows = list(csv.reader(io.StringIO(body.decode())))
+    assert rows[0] == ["name", "country", "affiliation", "confirmed_at"]
+    assert [(row[0], row[2]) for row in rows[1:]] == [
+        ('Smith, "Jo"', ""),
+        ("two\nlines", ""),
+        ("'-1+2", ""),
+        ("'@cmd", ""),
+        ("Ünïcødé ✍", ""),
+        ("plain", "'+formula"),
+    ]
+    assert all(row[3].startswith(str(open_statement.created_at.year)) for row in rows[1:])
+
+
 def test_forget_removes_a_person_everywhere(open_statement, resolution, capsys):
     confirmed(open_statement, 1)
     Endorsement.objects.create(
@@ -266,3 +290,13 @@ def test_the_numbers_are_refreshed_by_the_worker_not_the_request(open_statement,
     fresh = endorsement_stats(open_statement)
     assert fresh.confirmed == 3 and fresh.computed_at > stale.computed_at
     assert [n for _day, n in fresh.by_day] == [3]
+
+
+def test_a_download_cut_short_leaves_the_connection_usable(open_statement):
+    from undersigned.endorsements.exports import PUBLIC_FIELDS, stream_csv
+
+    confirmed(open_statement, 5000)
+    stream = stream_csv(Endorsement.objects.filter(statement=open_statement), PUBLIC_FIELDS)
+    next(stream), next(stream)
+    stream.close()  # the reader went away: the server closes the stream mid-way
+    assert Endorsement.objects.filter(statement=open_statement).count() == 5000
