@@ -300,3 +300,15 @@ def test_a_download_cut_short_leaves_the_connection_usable(open_statement):
     next(stream), next(stream)
     stream.close()  # the reader went away: the server closes the stream mid-way
     assert Endorsement.objects.filter(statement=open_statement).count() == 5000
+
+
+def test_the_answer_to_a_signature_leads_back_to_the_statement_not_to_the_form(
+    client, open_statement
+):
+    """Switching language or logging in from "Check your mail" must not GET the address the
+    form was posted to (a 405): it returns to the statement."""
+    for response in (endorse(client, open_statement), endorse(client, open_statement, email="x")):
+        html = response.content.decode()
+        assert f'name="next" value="{open_statement.get_absolute_url()}"' in html
+        assert f"?next={open_statement.get_absolute_url()}" in html.replace("%2F", "/")
+        assert 'hreflang="' not in html, "an answer to a POST has no versions in other languages"

@@ -107,6 +107,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "undersigned.core.middleware.urlconf_by_path_prefix",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -121,6 +122,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "undersigned.urls"
+# Requests under a prefix resolve in their own URLconf (core.middleware.urlconf_by_path_prefix).
+URLCONF_BY_PATH_PREFIX = {"/api/": "undersigned.urls.api"}
 WSGI_APPLICATION = "undersigned.wsgi.application"
 
 TEMPLATES = [

@@ -14,6 +14,21 @@ _NOT_PAGES = ("/static/", "/admin/", "/healthz", "/i18n/", "/e/")
 BUSY_RETRY_AFTER = 5  # seconds
 
 
+def urlconf_by_path_prefix(get_response: Callable) -> Callable:
+    """Resolve requests under a prefix in their own URLconf (settings.URLCONF_BY_PATH_PREFIX):
+    what only those requests need is imported when the first of them comes."""
+    prefixes = tuple(settings.URLCONF_BY_PATH_PREFIX.items())
+
+    def middleware(request: HttpRequest) -> HttpResponse:
+        for prefix, urlconf in prefixes:
+            if request.path_info.startswith(prefix):
+                request.urlconf = urlconf
+                break
+        return get_response(request)
+
+    return middleware
+
+
 def preferred_language_redirect(get_response: Callable) -> Callable:
     """Send a first visit to an English (unprefixed) page to the visitor's language.
 

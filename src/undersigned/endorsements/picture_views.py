@@ -42,7 +42,7 @@ def _svg(svg: str) -> HttpResponse:
 
 
 def map_svg(request: HttpRequest, slug: str) -> HttpResponse:
-    statement = get_statement_for(request, slug)
+    statement = get_statement_for(request, slug, bodies=False)
     stats = endorsement_stats(statement)
     svg = world_map_svg(
         stats.by_country,
@@ -52,7 +52,7 @@ def map_svg(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def chart_svg(request: HttpRequest, slug: str) -> HttpResponse:
-    statement = get_statement_for(request, slug)
+    statement = get_statement_for(request, slug, bodies=False)
     stats = endorsement_stats(statement)
     svg = daily_chart_svg(
         stats.by_day,
@@ -68,7 +68,7 @@ def stats_json(request: HttpRequest, slug: str) -> JsonResponse:
 
     live.js only copies text in; formatting here keeps one source of number and name formats.
     """
-    statement = get_statement_for(request, slug)
+    statement = get_statement_for(request, slug, bodies=False)
     stats = endorsement_stats(statement)
     data = stats.as_json()
     data["confirmed_display"] = number(stats.confirmed)

@@ -84,7 +84,7 @@ def endorse(request: HttpRequest, slug: str) -> HttpResponse:
     The answer is the same whether or not the address had signed (that would tell anyone who
     signed, even those who chose not to be listed); the mail to the address says which.
     """
-    statement = get_statement_for(request, slug)
+    statement = get_statement_for(request, slug, bodies=False)  # the answer shows the title
     form = EndorseForm(request.POST)
     in_place = request.headers.get("HX-Request") == "true"
     status = 200
@@ -168,7 +168,7 @@ def remove(request: HttpRequest, token: str) -> HttpResponse:
 
 def people(request: HttpRequest, slug: str) -> HttpResponse:
     """The people who consented to be listed, paginated and searchable."""
-    statement = get_statement_for(request, slug)
+    statement = get_statement_for(request, slug, bodies=False)
     query = request.GET.get("q", "").strip()[:100]
     can_moderate = can_edit_statement(request.user, statement)
     listed = Endorsement.objects.filter(statement=statement)
@@ -194,7 +194,7 @@ def people(request: HttpRequest, slug: str) -> HttpResponse:
 
 def export(request: HttpRequest, slug: str, audience: str, fmt: str) -> StreamingHttpResponse:
     """public: listed people without e-mail; full: everyone with e-mail, for coordinators."""
-    statement = get_statement_for(request, slug)
+    statement = get_statement_for(request, slug, bodies=False)
     if fmt not in ("csv", "json") or audience not in ("public", "full"):
         raise Http404
     rows = Endorsement.objects.filter(statement=statement)
@@ -216,7 +216,7 @@ def export(request: HttpRequest, slug: str, audience: str, fmt: str) -> Streamin
 @require_POST
 @login_required
 def hide(request: HttpRequest, slug: str) -> HttpResponse:
-    statement = get_statement_for(request, slug)
+    statement = get_statement_for(request, slug, bodies=False)
     ids = [int(pk) for pk in request.POST.getlist("endorsement") if pk.isdigit()]
     hidden = actions.hide_endorsements(statement=statement, ids=ids, user=request.user)
     messages.success(request, _("%(n)d entries hidden.") % {"n": hidden})

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -64,8 +64,11 @@ class StatementQuerySet(models.QuerySet):
     def public(self) -> "StatementQuerySet":
         return self.exclude(state=State.DRAFT)
 
-    def with_current_text(self) -> "StatementQuerySet":
-        return self.select_related("coalition").prefetch_related("texts")
+    def with_current_text(self, *, bodies: bool = True) -> "StatementQuerySet":
+        """With the coalition and the texts; `bodies=False` for pages that show only titles
+        (the answer to a signature): a long text's versions are then not read at all."""
+        texts = Text.objects.all() if bodies else Text.objects.defer("body", "change_note")
+        return self.select_related("coalition").prefetch_related(Prefetch("texts", texts))
 
 
 class Statement(models.Model):

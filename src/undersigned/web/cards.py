@@ -5,20 +5,25 @@ right to left): kind, coalition, title and the number of signatory organizations
 reader's language, 1200×630 as Open Graph asks. Cached per statement, language and last change.
 """
 
+from __future__ import annotations
+
 import io
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import ngettext
-from PIL import Image, ImageDraw, ImageFont
 
 from undersigned.core.l10n import local_number
 from undersigned.signing.models import Signature
 from undersigned.statements.models import Statement
 from undersigned.statements.translations import text_for_reader
+
+if TYPE_CHECKING:
+    from PIL.ImageFont import FreeTypeFont
 
 WIDTH, HEIGHT = 1200, 630
 _MARGIN = 72
@@ -38,7 +43,9 @@ _ARABIC = {
 
 
 @lru_cache(maxsize=64)
-def _font(weight: str, size: int, arabic: bool) -> ImageFont.FreeTypeFont:
+def _font(weight: str, size: int, arabic: bool) -> FreeTypeFont:
+    from PIL import ImageFont  # Pillow only where a card is drawn: not in every process
+
     for name in (_ARABIC if arabic else _LATIN)[weight]:
         for folder in _FONT_DIRS:
             if (folder / name).exists():
@@ -46,7 +53,7 @@ def _font(weight: str, size: int, arabic: bool) -> ImageFont.FreeTypeFont:
     return ImageFont.load_default(size)
 
 
-def _wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
+def _wrap(text: str, font: FreeTypeFont, width: int, max_lines: int) -> list[str]:
     lines: list[str] = []
     for word in text.split():
         if lines and font.getlength(f"{lines[-1]} {word}") <= width:
@@ -85,6 +92,8 @@ def render_card(statement: Statement, language: str) -> bytes:
         kind = str(statement.get_kind_display())
         organizations = ngettext("organization", "organizations", count)
         signed = f"{local_number(count)} {organizations}"
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGB", (WIDTH, HEIGHT), _BACKGROUND)
     draw = ImageDraw.Draw(image)
     direction = "rtl" if rtl else "ltr"

@@ -1,3 +1,8 @@
+"""The site's addresses. The JSON API's are in undersigned.urls.api, which requests under /api/
+use (settings.URLCONF_BY_PATH_PREFIX): a process that never answers one never loads the API's
+libraries (django-ninja and pydantic, ~16 MB in each web and task worker).
+"""
+
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -6,7 +11,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 from undersigned.accounts.forms import ThrottledAdminAuthenticationForm
-from undersigned.api.api import api
 from undersigned.endorsements import picture_views
 from undersigned.endorsements import views as endorsements
 from undersigned.signing import views as signing
@@ -39,7 +43,6 @@ urlpatterns = [
         name="sitemap",
     ),
     path("oembed/", embed.oembed, name="oembed"),
-    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(
