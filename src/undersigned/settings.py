@@ -195,11 +195,11 @@ LOGOUT_REDIRECT_URL = "home"
 if REDIS_URL := os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "undersigned.core.cachebackend.RedisCache",
             "LOCATION": REDIS_URL,
         },
         "limits": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "undersigned.core.cachebackend.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "limits",
         },

@@ -44,7 +44,8 @@ def _key(kind: str, key: str) -> str:
 def hit(key: str, window_seconds: int) -> int:
     """Count one hit on key in the current window; the number of hits so far."""
     cache, cache_key = limits_cache(), _key("rl", key)
-    cache.add(cache_key, 0, window_seconds)
+    if cache.add(cache_key, 1, window_seconds):  # the first hit: one operation, not two
+        return 1
     try:
         return cache.incr(cache_key)
     except ValueError:  # the window expired between add and incr
