@@ -312,3 +312,27 @@ def test_the_answer_to_a_signature_leads_back_to_the_statement_not_to_the_form(
         assert f'name="next" value="{open_statement.get_absolute_url()}"' in html
         assert f"?next={open_statement.get_absolute_url()}" in html.replace("%2F", "/")
         assert 'hreflang="' not in html, "an answer to a POST has no versions in other languages"
+
+
+def test_a_signature_reads_the_statement_as_it_is_now(client, open_statement, carol):
+    """The endorse path keeps the statement in the cache under its page version; closing it
+    replaces the version, so the next signature is refused at once."""
+    from undersigned.statements.actions import change_state
+    from undersigned.statements.models import State
+
+    assert endorse(client, open_statement).status_code == 201
+    change_state(statement=open_statement, user=carol, state=State.CLOSED)
+    response = endorse(client, open_statement, email="later@example.org")
+    assert response.status_code == 409
+    assert "not open for signatures" in response.content.decode()
+    assert not Endorsement.objects.filter(email="later@example.org").exists()
+
+
+def test_each_answer_shows_its_own_address_escaped(client, open_statement):
+    """The answer is rendered once and filled in per person (core.fillin): nobody sees
+    another's address, and what they typed is escaped."""
+    first = endorse(client, open_statement, email="ana@example.org").content.decode()
+    second = endorse(client, open_statement, email="b&o'b@example.org").content.decode()
+    assert "ana@example.org" in first and "ana@example.org" not in second
+    assert "b&amp;o&#x27;b@example.org" in second and "b&o'b" not in second
+    assert "\ue000" not in second

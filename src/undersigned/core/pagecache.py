@@ -127,6 +127,24 @@ def page_version(name: str, load: Callable[[], str]) -> str:
     return value
 
 
+def kept_for_version(
+    name: str, load_version: Callable[[], str], what: str, load: Callable[[], object]
+) -> object:
+    """`load()`, kept in the cache for as long as the version of `name` holds (page_version):
+    the version and the value come in one cache round trip."""
+    version_key, value_key = _version_key(name), f"kept:{what}:{name}"
+    found = cache.get_many([version_key, value_key])
+    if (version := found.get(version_key)) is None:
+        version = load_version()
+        cache.add(version_key, version, VERSION_SECONDS)
+    kept = found.get(value_key)
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    value = load()
+    cache.set(value_key, (version, value), VERSION_SECONDS)
+    return value
+
+
 def bump_page_version(name: str, value: str) -> None:
     """Pages named `name` change to `value` once the current transaction commits.
 

@@ -14,12 +14,14 @@ from django.views.decorators.http import require_POST
 
 from undersigned.accounts.permissions import can_edit_statement, require
 from undersigned.core.errors import ActionError
+from undersigned.core.fillin import render_filled_in
 from undersigned.core.ratelimit import client_ip
 from undersigned.endorsements import actions
 from undersigned.endorsements.exports import FULL_FIELDS, PUBLIC_FIELDS, stream_csv, stream_json
 from undersigned.endorsements.forms import EndorseForm
 from undersigned.endorsements.models import Endorsement
 from undersigned.statements.selectors import get_statement_for
+from undersigned.statements.translations import text_for_reader
 
 PAGE_SIZE = 100
 
@@ -120,13 +122,16 @@ def _pending(
 ) -> HttpResponse:
     """ "Almost done", new signature or not; when the mail limit sent nothing, it says so."""
     template = "endorsements/_pending.html" if in_place else "endorsements/pending.html"
-    return render(
-        request,
-        template,
-        {"statement": statement, "email": email, "mailed": mailed},
-        # htmx swaps only 2xx answers, so in place the refusal is a 200 that says it.
-        status=201 if mailed else (200 if in_place else 429),
-    )
+    # htmx swaps only 2xx answers, so in place the refusal is a 200 that says it.
+    status = 201 if mailed else (200 if in_place else 429)
+    context = {"statement": statement, "mailed": mailed}
+    if any(c in request.COOKIES for c in (settings.SESSION_COOKIE_NAME, "messages")):
+        return render(request, template, {**context, "email": email}, status=status)
+    # Everyone else gets the same page but for the address: rendered once (core.fillin).
+    title = text_for_reader(statement, request.LANGUAGE_CODE).text
+    key = (statement.slug, title.title if title else "", mailed)
+    page = render_filled_in(request, template, context, {"email": email}, key)
+    return HttpResponse(page, status=status)
 
 
 def confirm(request: HttpRequest, token: str) -> HttpResponse:

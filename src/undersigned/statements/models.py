@@ -162,14 +162,15 @@ class Statement(models.Model):
         return f"statement:{slug}"
 
     @classmethod
+    def last_change(cls, slug: str) -> str:
+        """The version of the statement's page, from the database."""
+        changed = cls.objects.filter(slug=slug).values_list("updated_at", flat=True).first()
+        return changed.isoformat() if changed else ""
+
+    @classmethod
     def page_version(cls, slug: str) -> str:
         """The version of the statement's page (its last change), read from the cache."""
-
-        def last_change() -> str:
-            changed = cls.objects.filter(slug=slug).values_list("updated_at", flat=True).first()
-            return changed.isoformat() if changed else ""
-
-        return page_version(cls.page_version_name(slug), last_change)
+        return page_version(cls.page_version_name(slug), lambda: cls.last_change(slug))
 
     def current_text(self, language: str | None = None) -> "Text | None":
         """The newest version in the language (the original language by default).

@@ -1,8 +1,10 @@
+import json
 import logging
 import os
 import random
 import socket
 import time
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
@@ -144,10 +146,17 @@ class BatchWorker(Worker):
                     result.status = TaskResultStatus.RUNNING
                     result.started_at = now
                     result.worker_ids = [*result.worker_ids, self.worker_id]
-                if claimed:
-                    DBTaskResult.objects.bulk_update(
-                        claimed, ["status", "started_at", "worker_ids"]
-                    )
+                # One UPDATE per distinct worker history (a new task has none): usually one
+                # for the batch, where bulk_update built a CASE per row and field.
+                _update_grouped(
+                    claimed,
+                    key=lambda r: tuple(r.worker_ids),
+                    fields=lambda r: {
+                        "status": TaskResultStatus.RUNNING,
+                        "started_at": now,
+                        "worker_ids": r.worker_ids,
+                    },
+                )
         except OperationalError as error:
             if is_locked_database_exception(error):  # SQLite busy: try again next round
                 return [], False
@@ -161,12 +170,29 @@ class BatchWorker(Worker):
                 self.release(claimed[index:])
                 break
             outcomes.append((db_result, *self.call(db_result)))
+        now = timezone.now()
         with transaction.atomic():
+            succeeded = []
             for db_result, ok, value in outcomes:
                 if ok:
-                    db_result.set_successful(value)
+                    db_result.status, db_result.finished_at = TaskResultStatus.SUCCESSFUL, now
+                    db_result.return_value = value
+                    db_result.exception_class_path = db_result.traceback = ""
+                    succeeded.append(db_result)
                 else:
                     db_result.set_failed(value)
+            # As set_successful() would, one UPDATE per distinct return value ("sent").
+            _update_grouped(
+                succeeded,
+                key=lambda r: json.dumps(r.return_value, sort_keys=True, default=str),
+                fields=lambda r: {
+                    "status": TaskResultStatus.SUCCESSFUL,
+                    "finished_at": now,
+                    "return_value": r.return_value,
+                    "exception_class_path": "",
+                    "traceback": "",
+                },
+            )
         for db_result, _ok, _value in outcomes:
             try:
                 sender = type(db_result.task.get_backend())
@@ -198,6 +224,15 @@ class BatchWorker(Worker):
         DBTaskResult.objects.filter(
             pk__in=[r.pk for r in results], status=TaskResultStatus.RUNNING
         ).update(status=TaskResultStatus.READY, started_at=None)
+
+
+def _update_grouped(results: list[DBTaskResult], *, key: Callable, fields: Callable) -> None:
+    """Write `fields(result)` to the results, one UPDATE per group of equal `key(result)`."""
+    groups: dict[object, list[DBTaskResult]] = {}
+    for result in results:
+        groups.setdefault(key(result), []).append(result)
+    for members in groups.values():
+        DBTaskResult.objects.filter(pk__in=[r.pk for r in members]).update(**fields(members[0]))
 
 
 class Command(DbWorkerCommand):
