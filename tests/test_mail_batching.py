@@ -1,4 +1,5 @@
-"""The worker takes queued mail in batches and sends it over one kept SMTP connection."""
+"""The worker takes queued mail in batches and sends it over one kept SMTP connection per
+thread."""
 
 import socket
 
@@ -22,9 +23,10 @@ def queue_mails(count: int) -> None:
     _run_pending_on_commit_callbacks()  # as if each request had committed
 
 
-def worker(batch_size: int = 50) -> BatchWorker:
+def worker(batch_size: int = 50, threads: int = 1) -> BatchWorker:
     return BatchWorker(
         batch_size=batch_size,
+        threads=threads,
         queue_names=["*"],
         interval=0,
         batch=True,
@@ -71,7 +73,7 @@ def test_a_dropped_smtp_connection_is_replaced_without_losing_the_mail(smtp_serv
     queue_mails(1)
     run_once(worker())
     # The server (or a NAT on the way) drops the idle connection we keep.
-    tasks._shared.connection.sock.shutdown(socket.SHUT_RDWR)
+    tasks.kept_connection().connection.sock.shutdown(socket.SHUT_RDWR)
     queue_mails(1)
     run_once(worker())
     assert {r.status for r in DBTaskResult.objects.all()} == {"SUCCESSFUL"}
@@ -111,3 +113,25 @@ def test_a_task_running_briefly_is_not_taken_from_its_worker(smtp_server):
     worker().claim_batch()
     assert run_once(worker()) == []
     assert DBTaskResult.objects.filter(status="RUNNING").count() == 1
+
+
+def test_threads_send_a_batch_over_a_connection_each_and_record_every_result(smtp_server):
+    queue_mails(12)
+    w = worker(threads=4)
+    claimed = run_once(w)
+    assert len(claimed) == 12 and w._run_tasks == 12
+    assert {r.status for r in DBTaskResult.objects.all()} == {"SUCCESSFUL"}
+    assert sorted(m["To"] for m in smtp_server.messages) == sorted(
+        f"p{i}@example.org" for i in range(12)
+    )
+    assert 1 < len(set(smtp_server.peers)) <= 4, "a kept connection per thread"
+
+
+def test_a_stopping_threaded_worker_hands_back_what_it_did_not_start(smtp_server):
+    queue_mails(5)
+    w = worker(threads=4)
+    claimed, _ = w.claim_batch()
+    w.running = False  # SIGTERM arrived
+    w.run_batch(claimed)
+    assert {r.status for r in DBTaskResult.objects.all()} == {"READY"}
+    assert smtp_server.messages == []

@@ -258,6 +258,8 @@ if DEBUG:
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Tasks a worker takes from the queue at a time: one transaction claims them, one records them.
 TASK_BATCH_SIZE = envint("TASK_BATCH_SIZE", "50")
+# Threads per worker that run a batch's tasks, each with its own SMTP connection.
+TASK_THREADS = envint("TASK_THREADS", "4", minimum=1)
 # A task RUNNING this long was claimed by a worker that died: the workers hand it back.
 TASK_STALE_SECONDS = envint("TASK_STALE_SECONDS", "600")
 # Called by `undersigned worker` as it starts: queue periodic work (it re-queues itself).

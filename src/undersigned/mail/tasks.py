@@ -3,6 +3,7 @@
 import logging
 import smtplib
 import ssl
+import threading
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -21,7 +22,7 @@ RETRY_DELAYS = tuple(timedelta(minutes=m) for m in (1, 5, 30, 120))
 MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
 PRUNE_EVERY = timedelta(hours=1)
 
-# One SMTP connection per worker process, kept open across messages: a new one costs a TCP
+# One SMTP connection per worker thread, kept open across messages: a new one costs a TCP
 # handshake, EHLO, often STARTTLS and AUTH, several times the cost of sending a message. Closed
 # and opened afresh after this long unused, before the server's own idle timeout (commonly 60 s
 # or more) can leave us holding a dead one.
@@ -30,32 +31,39 @@ _CONNECTION_SETTINGS = (
     *("EMAIL_BACKEND", "EMAIL_HOST", "EMAIL_PORT"),
     *("EMAIL_HOST_USER", "EMAIL_USE_TLS", "EMAIL_USE_SSL"),
 )
-_shared: BaseEmailBackend | None = None
-_shared_for: tuple = ()
-_last_used = 0.0
+# Per thread: the worker sends a batch's mails from several threads (TASK_THREADS), each over
+# its own connection, so that one mail's wait for the server overlaps another's rendering.
+_local = threading.local()
 
 
 def _mail_settings() -> tuple:
     return tuple(getattr(settings, name, None) for name in _CONNECTION_SETTINGS)
 
 
+def kept_connection() -> BaseEmailBackend | None:
+    return getattr(_local, "connection", None)
+
+
 def shared_connection() -> BaseEmailBackend:
-    """The mail connection this process keeps open (opened on first use; opened afresh when
+    """The mail connection this thread keeps open (opened on first use; opened afresh when
     idle too long or when the mail settings changed, as tests change them)."""
-    global _shared, _shared_for, _last_used
     now, wanted = time.monotonic(), _mail_settings()
-    if _shared is not None and (now - _last_used > IDLE_SECONDS or _shared_for != wanted):
+    connection = kept_connection()
+    if connection is not None and (
+        now - _local.last_used > IDLE_SECONDS or _local.settings != wanted
+    ):
         close_shared_connection()
-    if _shared is None:
-        _shared, _shared_for = get_connection(), wanted
-        _shared.open()
-    _last_used = now
-    return _shared
+        connection = None
+    if connection is None:
+        connection = get_connection()
+        connection.open()
+        _local.connection, _local.settings = connection, wanted
+    _local.last_used = now
+    return connection
 
 
 def close_shared_connection() -> None:
-    global _shared
-    connection, _shared = _shared, None
+    connection, _local.connection = kept_connection(), None
     if connection is not None:
         try:
             connection.close()
@@ -65,7 +73,7 @@ def close_shared_connection() -> None:
 
 def _send(message: EmailMultiAlternatives) -> None:
     """Send on the shared connection; once more on a fresh one if the kept one was dead."""
-    reused = _shared is not None
+    reused = kept_connection() is not None
     message.connection = shared_connection()
     try:
         message.send()

@@ -5,6 +5,7 @@ import random
 import socket
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 from django.conf import settings
@@ -79,10 +80,13 @@ class BatchWorker(Worker):
     open across them (mail.tasks).
     """
 
-    def __init__(self, *, batch_size: int, **kwargs) -> None:
+    def __init__(self, *, batch_size: int, threads: int = 1, **kwargs) -> None:
         super().__init__(**kwargs)
         self.batch_size = batch_size
         self._last_requeue = float("-inf")
+        # Several threads run a batch's tasks: a mail's wait for the SMTP server (and for the
+        # database) overlaps the next one's rendering, at the memory of one process.
+        self._pool = ThreadPoolExecutor(threads, thread_name_prefix="task") if threads > 1 else None
 
     def run(self) -> None:
         logger.info("Starting worker worker_id=%s queues=%s", self.worker_id, self.queue_names)
@@ -164,12 +168,7 @@ class BatchWorker(Worker):
         return claimed, True
 
     def run_batch(self, claimed: list[DBTaskResult]) -> None:
-        outcomes = []
-        for index, db_result in enumerate(claimed):
-            if not self.running:  # stopping: hand back what was not started
-                self.release(claimed[index:])
-                break
-            outcomes.append((db_result, *self.call(db_result)))
+        outcomes = self._run_threaded(claimed) if self._pool else self._run_in_turn(claimed)
         now = timezone.now()
         with transaction.atomic():
             succeeded = []
@@ -200,9 +199,43 @@ class BatchWorker(Worker):
                 continue
             task_finished.send(sender=sender, task_result=db_result.task_result)
 
+    def _run_in_turn(self, claimed: list[DBTaskResult]) -> list[tuple]:
+        outcomes = []
+        for index, db_result in enumerate(claimed):
+            if not self.running:  # stopping: hand back what was not started
+                self.release(claimed[index:])
+                break
+            outcomes.append((db_result, *self.call(db_result)))
+        return outcomes
+
+    def _run_threaded(self, claimed: list[DBTaskResult]) -> list[tuple]:
+        def run(db_result: DBTaskResult) -> tuple | None:
+            if not self.running:  # stopping: not started, handed back below
+                return None
+            close_old_connections()  # this thread's own connection, as the loop does for its
+            return (db_result, *self._invoke(db_result))
+
+        self.running_task = True
+        try:
+            done = list(self._pool.map(run, claimed))
+        finally:
+            self.running_task = False
+        outcomes = [outcome for outcome in done if outcome is not None]
+        self._run_tasks += len(outcomes)
+        if not_started := [r for r, outcome in zip(claimed, done, strict=True) if not outcome]:
+            self.release(not_started)
+        return outcomes
+
     def call(self, db_result: DBTaskResult) -> tuple[bool, object]:
         """Run one task: (True, its return value) or (False, the exception it raised)."""
         self.running_task = True
+        try:
+            return self._invoke(db_result)
+        finally:
+            self.running_task = False
+            self._run_tasks += 1
+
+    def _invoke(self, db_result: DBTaskResult) -> tuple[bool, object]:
         try:
             task = db_result.task
             task_result = db_result.task_result
@@ -216,9 +249,6 @@ class BatchWorker(Worker):
             return True, value
         except BaseException as error:  # as the stock worker: a failure is recorded, not fatal
             return False, error
-        finally:
-            self.running_task = False
-            self._run_tasks += 1
 
     def release(self, results: list[DBTaskResult]) -> None:
         DBTaskResult.objects.filter(
@@ -255,6 +285,13 @@ class Command(DbWorkerCommand):
             default=settings.TASK_BATCH_SIZE,
             help="Tasks taken from the queue at a time (default %(default)s, env TASK_BATCH_SIZE).",
         )
+        parser.add_argument(
+            "--threads",
+            type=int,
+            default=settings.TASK_THREADS,
+            help="Threads that run a batch's tasks, each with its own SMTP connection (default "
+            "%(default)s, env TASK_THREADS): one mail's wait for the server overlaps the next.",
+        )
         parser.set_defaults(worker_id=worker_id())
 
     def handle(
@@ -271,11 +308,14 @@ class Command(DbWorkerCommand):
         worker_id: str,
         exclude_queues: str,
         batch_size: int,
+        threads: int,
         **options,
     ) -> None:
         # The stock handle() with our worker class in place of its own.
         if batch_size < 1:
             raise CommandError("--batch-size must be at least 1.")
+        if threads < 1:
+            raise CommandError("--threads must be at least 1.")
         self.configure_logging(verbosity)
         requeue_abandoned_tasks()
         for hook in settings.WORKER_STARTUP_HOOKS:
@@ -286,6 +326,7 @@ class Command(DbWorkerCommand):
             raise CommandError("--exclude-queues can only be used with --queue-name=*")
         worker = BatchWorker(
             batch_size=batch_size,
+            threads=threads,
             queue_names=queue_names,
             interval=interval,
             batch=batch,
