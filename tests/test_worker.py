@@ -242,3 +242,34 @@ def test_a_task_left_running_by_a_dead_worker_runs_again(db):
         f"{host}:{dead.pid}:gone": TaskResultStatus.READY,
         mine: TaskResultStatus.RUNNING,
     }
+
+
+def test_a_running_worker_takes_back_a_dead_neighbours_tasks_within_a_minute(db):
+    """The at-scale run killed one of two workers: the 18 mails of its batch stayed RUNNING
+    until TASK_STALE_SECONDS (10 minutes) had passed. The survivor now looks once a minute."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    from undersigned.core.management.commands.worker import BatchWorker, worker_id
+    from undersigned.mail.tasks import send_mail_task
+
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    host = worker_id().split(":")[0]
+    result = send_mail_task.enqueue(subject="s", body_text="b", body_html="", to=["a@b.c"])
+    DBTaskResult.objects.filter(pk=result.id).update(
+        status=TaskResultStatus.RUNNING, worker_ids=[f"{host}:{dead.pid}:gone"]
+    )
+    survivor = BatchWorker(
+        batch_size=50,
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=worker_id(),
+        excluded_queue_names=[],
+    )
+    assert survivor.requeue_abandoned() == 1
+    assert DBTaskResult.objects.get(pk=result.id).status == TaskResultStatus.READY

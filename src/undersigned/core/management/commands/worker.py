@@ -129,7 +129,9 @@ class BatchWorker(Worker):
             raise
         if count:
             logger.warning("Requeued %d tasks abandoned by a worker that stopped.", count)
-        return count
+        # And at once those of a worker on this machine whose process is gone (killed with a
+        # batch in hand, and not started again): they need not wait TASK_STALE_SECONDS.
+        return count + requeue_abandoned_tasks()
 
     def claim_batch(self) -> tuple[list[DBTaskResult], bool]:
         """Lock and mark RUNNING up to batch_size ready tasks; (them, whether the query ran)."""
