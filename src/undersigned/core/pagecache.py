@@ -22,6 +22,12 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, Quer
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 _PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+
+
+def is_personal(request: HttpRequest) -> bool:
+    """Whether the request carries a session or pending messages: its page may show who it is
+    (and its messages), so it is never one shared rendering."""
+    return any(name in request.COOKIES for name in _PERSONAL_COOKIES)
 # Seconds a shared cache may serve a page past its s-maxage while it fetches a fresh one: during
 # a surge, readers never wait for the app.
 STALE_WHILE_REVALIDATE = 30
@@ -170,7 +176,7 @@ def cache_public_page(
     def decorator(view: Callable) -> Callable:
         @wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            if request.method != "GET" or any(c in request.COOKIES for c in _PERSONAL_COOKIES):
+            if request.method != "GET" or is_personal(request):
                 return view(request, *args, **kwargs)
             query = _canonical_query(request, params)
             # The page is made from the canonical address only, so what it shows (links that

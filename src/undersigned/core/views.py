@@ -1,6 +1,5 @@
 import sys
 
-from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
@@ -9,6 +8,7 @@ from django.utils import translation
 from django.views import defaults
 
 from undersigned.core.middleware import BusyDatabaseMiddleware, is_busy_database
+from undersigned.core.pagecache import is_personal
 
 # The 404 page of each language, as anonymous visitors see it. Scanners ask for thousands of
 # addresses that do not exist (/wp-login.php, /.env …); rendering the site template for each
@@ -24,7 +24,7 @@ def _forget_not_found_pages(**kwargs) -> None:
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
     """Django's 404, rendered once per language for visitors who are not logged in: 404.html
     shows nothing of the address asked for."""
-    if settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES:
+    if is_personal(request):
         return defaults.page_not_found(request, exception)
     language = translation.get_language()
     if (page := _not_found_pages.get(language)) is None:

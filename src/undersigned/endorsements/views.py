@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from undersigned.accounts.permissions import can_edit_statement, require
 from undersigned.core.errors import ActionError
 from undersigned.core.fillin import render_filled_in
+from undersigned.core.pagecache import is_personal
 from undersigned.core.ratelimit import client_ip
 from undersigned.endorsements import actions
 from undersigned.endorsements.exports import FULL_FIELDS, PUBLIC_FIELDS, stream_csv, stream_json
@@ -125,7 +126,7 @@ def _pending(
     # htmx swaps only 2xx answers, so in place the refusal is a 200 that says it.
     status = 201 if mailed else (200 if in_place else 429)
     context = {"statement": statement, "mailed": mailed}
-    if any(c in request.COOKIES for c in (settings.SESSION_COOKIE_NAME, "messages")):
+    if is_personal(request):
         return render(request, template, {**context, "email": email}, status=status)
     # Everyone else gets the same page but for the address: rendered once (core.fillin).
     title = text_for_reader(statement, request.LANGUAGE_CODE).text
