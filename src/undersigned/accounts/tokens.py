@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from undersigned.accounts.models import ApiToken
-from undersigned.accounts.permissions import can_hold_api_token, require
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
+from undersigned.coalitions.permissions import can_hold_api_token, require
 from undersigned.core.errors import ActionError
 
 PREFIX = "us_"

@@ -1,4 +1,5 @@
-"""Membership actions: invitations, requests to join, roles."""
+"""Membership actions: invitations, requests to join, roles, delegates, members, and the
+directory of coalitions and organizations."""
 
 import hashlib
 import secrets
@@ -12,21 +13,22 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from undersigned.accounts.models import CoalitionRole, Delegate
-from undersigned.accounts.permissions import (
-    can_edit_directory,
-    can_invite_for,
-    is_coordinator,
-    require,
-)
 from undersigned.audit.models import Event
 from undersigned.audit.services import actor_display_name, record_event
 from undersigned.coalitions.models import (
     Coalition,
+    CoalitionRole,
+    Delegate,
     Invitation,
     JoinRequest,
     Membership,
     Organization,
+)
+from undersigned.coalitions.permissions import (
+    can_edit_directory,
+    can_invite_for,
+    is_coordinator,
+    require,
 )
 from undersigned.core.errors import ActionError
 from undersigned.mail.services import send_templated_mail

@@ -10,10 +10,9 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
-from undersigned.accounts.models import CoalitionRole, Delegate
-from undersigned.coalitions.models import Coalition, Organization
+from undersigned.coalitions.models import Coalition, CoalitionRole, Delegate, Organization
 
-if TYPE_CHECKING:  # statements sit above accounts; rules read a statement, never import it
+if TYPE_CHECKING:  # statements sit above coalitions; rules read a statement, never import it
     from undersigned.statements.models import Statement
 
 User = AbstractBaseUser | AnonymousUser

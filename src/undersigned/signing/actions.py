@@ -11,17 +11,16 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from undersigned.accounts.actions import admit_new_organization
-from undersigned.accounts.models import Delegate
-from undersigned.accounts.permissions import (
+from undersigned.audit.models import Event
+from undersigned.audit.services import record_event
+from undersigned.coalitions.actions import admit_new_organization
+from undersigned.coalitions.models import Delegate, Organization
+from undersigned.coalitions.permissions import (
     can_edit_statement,
     can_record_signature,
     can_sign_for,
     require,
 )
-from undersigned.audit.models import Event
-from undersigned.audit.services import record_event
-from undersigned.coalitions.models import Organization
 from undersigned.core.errors import ActionError
 from undersigned.mail.services import send_templated_mail
 from undersigned.signing.models import Method, Signature

@@ -11,13 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from undersigned.accounts.permissions import (
+from undersigned.coalitions.models import Organization
+from undersigned.coalitions.permissions import (
     can_edit_statement,
     recordable_organizations,
     require,
     signing_organizations,
 )
-from undersigned.coalitions.models import Organization
 from undersigned.core.errors import ActionError
 from undersigned.signing import actions
 from undersigned.signing.forms import RecordForm, SignForm, VersionForm, WithdrawForm

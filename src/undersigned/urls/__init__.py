@@ -94,6 +94,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", account_views.dashboard, name="dashboard"),
     path("accounts/tokens/", token_views.api_tokens, name="api-tokens"),
     path("accounts/", include("undersigned.accounts.urls")),
+    path("accounts/", include("undersigned.coalitions.urls")),
     path("outbox/", include("undersigned.mail.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

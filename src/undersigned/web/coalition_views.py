@@ -8,16 +8,16 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from undersigned.accounts import actions
-from undersigned.accounts.permissions import (
+from undersigned.coalitions import actions
+from undersigned.coalitions.forms import InviteForm, JoinRequestForm
+from undersigned.coalitions.models import Coalition, JoinRequest, Organization
+from undersigned.coalitions.permissions import (
     invitable_organizations,
     is_coordinator,
     is_member,
     represented_organizations,
     require,
 )
-from undersigned.coalitions.forms import InviteForm, JoinRequestForm
-from undersigned.coalitions.models import Coalition, JoinRequest, Organization
 from undersigned.coalitions.selectors import members_in_display_order
 from undersigned.core.errors import ActionError
 from undersigned.core.pagecache import PAGE_NUMBERS, cache_public_page

@@ -8,11 +8,11 @@ from django.shortcuts import redirect, render
 from django.utils.functional import SimpleLazyObject
 from django_countries import countries
 
-from undersigned.accounts.permissions import (
+from undersigned.audit.selectors import events_for_statement
+from undersigned.coalitions.permissions import (
     can_edit_statement,
     can_translate,
 )
-from undersigned.audit.selectors import events_for_statement
 from undersigned.core.errors import ActionError
 from undersigned.core.pagecache import cache_public_page
 from undersigned.endorsements.forms import EndorseForm
