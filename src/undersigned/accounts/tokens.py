@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from undersigned.accounts.models import ApiToken
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
-from undersigned.coalitions.permissions import can_hold_api_token, require
+from undersigned.coalitions.permissions import can_hold_api_token, can_revoke_api_token, require
 from undersigned.core.errors import ActionError
 
 PREFIX = "us_"
@@ -51,7 +51,7 @@ def create_api_token(*, user, name: str) -> tuple[ApiToken, str]:
 
 def revoke_api_token(*, user, token: ApiToken) -> None:
     """Revoke one of one's own tokens; at once, for every request that follows."""
-    require(token.user_id == user.pk)
+    require(can_revoke_api_token(user, token))
     with transaction.atomic():
         revoked = ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
             revoked_at=timezone.now()

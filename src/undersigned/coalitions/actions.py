@@ -25,9 +25,13 @@ from undersigned.coalitions.models import (
     Organization,
 )
 from undersigned.coalitions.permissions import (
+    can_add_member,
+    can_ask_to_join,
+    can_decide_join_request,
     can_edit_directory,
+    can_grant_roles,
     can_invite_for,
-    is_coordinator,
+    can_invite_to_sign,
     require,
 )
 from undersigned.core.errors import ActionError
@@ -55,8 +59,10 @@ def invite_organization(
     coordinator: nobody invites themselves into another coalition's organization.
     """
     require(can_invite_for(user, coalition, organization))
-    if statement is not None and statement.coalition_id != coalition.pk:
-        raise ActionError(_("Invite to sign a statement of this coalition."))
+    if statement is not None:
+        if statement.coalition_id != coalition.pk:
+            raise ActionError(_("Invite to sign a statement of this coalition."))
+        require(can_invite_to_sign(user, statement))
     token = secrets.token_urlsafe(32)
     with transaction.atomic():
         if organization.pk is None:
@@ -185,7 +191,7 @@ def create_invited_account(*, link_token: str, username: str, email: str, passwo
 def request_to_join(
     *, coalition: Coalition, organization: Organization, user, message: str
 ) -> JoinRequest:
-    require(Delegate.objects.filter(user=user, organization=organization).exists())
+    require(can_ask_to_join(user, organization))
     if Membership.objects.filter(coalition=coalition, organization=organization).exists():
         raise ActionError(_("%(org)s is a member already.") % {"org": organization})
     if JoinRequest.objects.filter(
@@ -208,7 +214,7 @@ def request_to_join(
 
 
 def decide_join_request(*, join_request: JoinRequest, user, approve: bool) -> JoinRequest:
-    require(is_coordinator(user, join_request.coalition))
+    require(can_decide_join_request(user, join_request.coalition))
     with transaction.atomic():
         decided = JoinRequest.objects.filter(
             pk=join_request.pk, state=JoinRequest.State.PENDING
@@ -237,7 +243,7 @@ def decide_join_request(*, join_request: JoinRequest, user, approve: bool) -> Jo
 def grant_role(
     *, coalition: Coalition, target, kind: str, language: str = "", user
 ) -> CoalitionRole:
-    require(is_coordinator(user, coalition))
+    require(can_grant_roles(user, coalition))
     with transaction.atomic():
         role, created = CoalitionRole.objects.get_or_create(
             user=target, coalition=coalition, kind=kind, language=language
@@ -258,7 +264,7 @@ def grant_role(
 
 
 def revoke_role(*, role: CoalitionRole, user) -> None:
-    require(is_coordinator(user, role.coalition))
+    require(can_grant_roles(user, role.coalition))
     with transaction.atomic():
         record_event(
             kind=Event.Kind.ROLE_REVOKED,
@@ -345,7 +351,7 @@ def admit_new_organization(
     coalition (for an open letter, to the directory alone: its editors are staff)."""
     if organization.pk is not None:
         raise ValueError("admit_new_organization() takes an organization not saved yet.")
-    require(is_coordinator(user, coalition) if coalition else can_edit_directory(user))
+    require(can_add_member(user, coalition) if coalition else can_edit_directory(user))
     with transaction.atomic():
         organization.save()
         record_event(
@@ -368,7 +374,7 @@ def admit_new_organization(
 def add_member(*, coalition: Coalition, organization: Organization, user) -> Membership:
     """A coordinator (or staff) records that a known organization belongs to the coalition, e.g.
     one that was a member before the site existed. Signing a statement never makes a member."""
-    require(is_coordinator(user, coalition))
+    require(can_add_member(user, coalition))
     with transaction.atomic():
         membership, created = Membership.objects.get_or_create(
             coalition=coalition, organization=organization

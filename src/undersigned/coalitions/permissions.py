@@ -12,7 +12,8 @@ from django.db.models import QuerySet
 
 from undersigned.coalitions.models import Coalition, CoalitionRole, Delegate, Organization
 
-if TYPE_CHECKING:  # statements sit above coalitions; rules read a statement, never import it
+if TYPE_CHECKING:  # statements and accounts sit above coalitions: rules read them, never import
+    from undersigned.accounts.models import ApiToken
     from undersigned.statements.models import Statement
 
 # Who acts: a person (logged in or not). An explicit system actor (e.g. the command line's
@@ -146,6 +147,55 @@ def can_invite_for(user: Actor, coalition: Coalition, organization: Organization
     return invitable_organizations(user, coalition).filter(pk=organization.pk).exists()
 
 
+def can_invite_to_sign(user: Actor, statement: "Statement") -> bool:
+    """Invite an organization to sign this statement: its coordinators, while it can still be
+    signed (a draft, or open with its deadline ahead); never a closed or withdrawn one."""
+    if statement.coalition_id is None or not is_coordinator(user, statement.coalition):
+        return False
+    return not statement.state_enum.is_public or statement.is_open_for_signatures()
+
+
+def withdrawable_organizations(user: Actor, statement: "Statement") -> QuerySet[Organization]:
+    """The organizations whose signature this person may withdraw: their own (as a delegate),
+    or, for the statement's coordinators, any organization that signed it."""
+    if can_edit_statement(user, statement):
+        return Organization.objects.filter(signatures__statement=statement).distinct()
+    return signing_organizations(user, statement)
+
+
+def can_withdraw_for(user: Actor, statement: "Statement", organization: Organization) -> bool:
+    return can_sign_for(user, statement, organization) or can_edit_statement(user, statement)
+
+
+def joinable_organizations(user: Actor, coalition: Coalition) -> QuerySet[Organization]:
+    """The organizations this person may ask to bring into the coalition: those they are a
+    delegate of that are not members yet."""
+    return represented_organizations(user).exclude(coalitions=coalition)
+
+
+def can_ask_to_join(user: Actor, organization: Organization) -> bool:
+    """A delegate asks, for their own organization, to join a coalition."""
+    return represented_organizations(user).filter(pk=organization.pk).exists()
+
+
+def can_ask_to_join_any(user: Actor) -> bool:
+    return represented_organizations(user).exists()
+
+
+def can_decide_join_request(user: Actor, coalition: Coalition) -> bool:
+    return is_coordinator(user, coalition)
+
+
+def can_grant_roles(user: Actor, coalition: Coalition) -> bool:
+    """Make someone coordinator or translator of the coalition, or take it back."""
+    return is_coordinator(user, coalition)
+
+
+def can_add_member(user: Actor, coalition: Coalition) -> bool:
+    """Record that an organization belongs to the coalition, or admit a new one to it."""
+    return is_coordinator(user, coalition)
+
+
 def recordable_organizations(user: Actor, statement: "Statement") -> QuerySet[Organization]:
     """Organizations whose signature a coordinator may record: the coalition's members (any
     organization for an open letter); none for people who do not coordinate the statement."""
@@ -178,6 +228,17 @@ def can_hold_api_token(user: Actor) -> bool:
         or CoalitionRole.objects.filter(user=user).exists()
         or Delegate.objects.filter(user=user).exists()
     )
+
+
+def can_revoke_api_token(user: Actor, token: "ApiToken") -> bool:
+    """A token is revoked by its owner alone."""
+    return _known(user) and token.user_id == user.pk
+
+
+def can_change_account_flags(user: Actor) -> bool:
+    """Make someone staff or superuser, take it back, or (de)activate an account: superusers
+    only, since staff may do everything in these rules."""
+    return _known(user) and user.is_superuser
 
 
 def can_import_statements(user: Actor) -> bool:

@@ -19,6 +19,7 @@ from undersigned.coalitions.permissions import (
     can_edit_statement,
     can_record_signature,
     can_sign_for,
+    can_withdraw_for,
     require,
 )
 from undersigned.core.errors import ActionError
@@ -108,8 +109,8 @@ def withdraw_signature(
     of the statement; the list then says the coordination removed it, not the organization.
     """
     reason = reason.strip()
+    require(can_withdraw_for(user, statement, organization))
     by_organization = can_sign_for(user, statement, organization)
-    require(by_organization or can_edit_statement(user, statement))
     if not reason:
         raise ActionError(_("Say publicly why the signature is withdrawn; the list shows it."))
     with transaction.atomic():

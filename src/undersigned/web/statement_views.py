@@ -11,6 +11,7 @@ from django_countries import countries
 from undersigned.audit.selectors import events_for_statement
 from undersigned.coalitions.permissions import (
     can_edit_statement,
+    can_invite_to_sign,
     can_translate,
 )
 from undersigned.core.errors import ActionError
@@ -74,6 +75,7 @@ def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "formats": FORMATS,
             "signing": signing_panel(request.user, statement, listing),
             "can_edit": can_edit_statement(request.user, statement),
+            "can_invite": can_invite_to_sign(request.user, statement),
             # The newest fifty, shown oldest first.
             "stats": endorsement_stats(statement),
             "endorse_form": EndorseForm(),
