@@ -20,7 +20,7 @@ from undersigned.coalitions.models import (
 from undersigned.statements.actions import change_state, create_statement
 from undersigned.statements.models import State, Statement
 from undersigned.textformat import parse
-from undersigned.web.importing import import_document, suggested_title
+from undersigned.transfer.importing import import_document, suggested_title
 
 # The two seed statements (the demo's texts) and their expected structure, as in ../shared/seeds.
 SEEDS = Path(__file__).resolve().parent / "seeds"

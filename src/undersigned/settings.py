@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "undersigned.core",
     "undersigned.web",
     "undersigned.api",
+    "undersigned.transfer",
     "undersigned.accounts",
     "undersigned.coalitions",
     "undersigned.statements",

@@ -32,11 +32,12 @@ from undersigned.endorsements.stats import endorsement_stats
 from undersigned.signing import actions as signing
 from undersigned.signing.selectors import BY_REGION, IN_SIGNING_ORDER, signatory_list
 from undersigned.statements import actions as statements
-from undersigned.statements.forms import ImportForm, WordsForm
+from undersigned.statements.forms import WordsForm
 from undersigned.statements.models import Kind, Statement
 from undersigned.statements.selectors import get_statement_for
 from undersigned.textformat import FormatError
-from undersigned.web.importing import import_document
+from undersigned.transfer.forms import ImportForm
+from undersigned.transfer.importing import import_document
 
 api = NinjaAPI(
     title="undersigned API",

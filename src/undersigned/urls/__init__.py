@@ -15,6 +15,7 @@ from undersigned.endorsements import picture_views
 from undersigned.endorsements import views as endorsements
 from undersigned.signing import views as signing
 from undersigned.statements import manage_views as manage
+from undersigned.transfer import views as transfer
 from undersigned.web import account_views, feeds, token_views
 from undersigned.web import circulate_views as circulate
 from undersigned.web import coalition_views as coalitions
@@ -49,7 +50,7 @@ urlpatterns += i18n_patterns(
     path("", core.home, name="home"),
     path("search/", core.search, name="search"),
     path("archive/", core.archive, name="archive"),
-    path("import/", statements.import_statement, name="import"),
+    path("import/", transfer.import_statement, name="import"),
     path("new/", manage.statement_create, name="statement-create"),
     path("s/<slug:slug>/", statements.statement_detail, name="statement"),
     path("s/<slug:slug>/edit/", manage.statement_edit, name="statement-edit"),
@@ -71,7 +72,7 @@ urlpatterns += i18n_patterns(
     path("feeds/statements.atom", feeds.NewStatementsFeed(), name="feed-statements"),
     path("c/<slug:slug>/feed.atom", feeds.CoalitionFeed(), name="feed-coalition"),
     path("o/<slug:slug>/feed.atom", feeds.OrganizationFeed(), name="feed-organization"),
-    path("s/<slug:slug>/export.<str:fmt>", statements.statement_export, name="statement-export"),
+    path("s/<slug:slug>/export.<str:fmt>", transfer.statement_export, name="statement-export"),
     path("s/<slug:slug>/endorse/", endorsements.endorse, name="endorse"),
     path("s/<slug:slug>/people/", endorsements.people, name="endorsement-people"),
     path("s/<slug:slug>/map.svg", picture_views.map_svg, name="endorsement-map"),

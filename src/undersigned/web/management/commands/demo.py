@@ -12,7 +12,7 @@ from undersigned.coalitions.models import Coalition, CoalitionRole, Organization
 from undersigned.statements.models import Statement
 from undersigned.statements.translations import import_translation
 from undersigned.textformat import parse
-from undersigned.web.importing import import_document
+from undersigned.transfer.importing import import_document
 
 COALITIONS = [
     {
