@@ -57,7 +57,7 @@ def statement_embed(request: HttpRequest, slug: str) -> HttpResponse:
     reading = text_for_reader(statement, request.LANGUAGE_CODE)
     return render(
         request,
-        "circulate/embed.html",
+        "circulation/embed.html",
         {
             "statement": statement,
             "text": reading.text,

@@ -16,6 +16,7 @@ from undersigned.accounts.permissions import (
     represented_organizations,
     require,
 )
+from undersigned.circulation.network import co_signers, coalition_network
 from undersigned.coalitions.forms import InviteForm, JoinRequestForm
 from undersigned.coalitions.models import Coalition, JoinRequest, Organization
 from undersigned.coalitions.selectors import members_in_display_order
@@ -23,7 +24,6 @@ from undersigned.core.errors import ActionError
 from undersigned.core.pagecache import PAGE_NUMBERS, cache_public_page
 from undersigned.signing.models import Signature
 from undersigned.statements.models import State, Statement
-from undersigned.web.network import co_signers, coalition_network
 
 
 def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -38,7 +38,7 @@ def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     joinable = represented_organizations(request.user).exclude(coalitions=coalition)
     return render(
         request,
-        "coalitions/coalition_detail.html",
+        "web/coalition_detail.html",
         {
             "coalition": coalition,
             "statements": statements,
@@ -161,7 +161,7 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     return render(
         request,
-        "coalitions/organization_detail.html",
+        "web/organization_detail.html",
         {
             "organization": organization,
             "signatures": signatures,
@@ -188,6 +188,6 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(organizations, ORGANIZATIONS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
-        "coalitions/organization_list.html",
+        "web/organization_list.html",
         {"organizations": page.object_list, "page": page},
     )

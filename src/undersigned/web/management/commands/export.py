@@ -2,9 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from undersigned.circulation.pdf import PAGE_SIZES, statement_pdf
 from undersigned.statements.models import Statement
 from undersigned.web.exporting import FORMATS, export_statement
-from undersigned.web.pdf import PAGE_SIZES, statement_pdf
 
 
 class Command(BaseCommand):
