@@ -19,7 +19,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
     return render(
         request,
-        "accounts/dashboard.html",
+        "web/dashboard.html",
         {
             "organizations": organizations,
             "signatures": signatures,

@@ -8,6 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from undersigned.circulation.network import co_signers, coalition_network
 from undersigned.coalitions import actions
 from undersigned.coalitions.forms import InviteForm, JoinRequestForm
 from undersigned.coalitions.models import Coalition, JoinRequest, Organization
@@ -27,7 +28,6 @@ from undersigned.core.errors import ActionError
 from undersigned.core.pagecache import PAGE_NUMBERS, cache_public_page
 from undersigned.signing.models import Signature
 from undersigned.statements.models import State, Statement
-from undersigned.web.network import co_signers, coalition_network
 
 
 def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -42,7 +42,7 @@ def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     joinable = joinable_organizations(request.user, coalition)
     return render(
         request,
-        "coalitions/coalition_detail.html",
+        "web/coalition_detail.html",
         {
             "coalition": coalition,
             "statements": statements,
@@ -166,7 +166,7 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     return render(
         request,
-        "coalitions/organization_detail.html",
+        "web/organization_detail.html",
         {
             "organization": organization,
             "signatures": signatures,
@@ -193,6 +193,6 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(organizations, ORGANIZATIONS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
-        "coalitions/organization_list.html",
+        "web/organization_list.html",
         {"organizations": page.object_list, "page": page},
     )

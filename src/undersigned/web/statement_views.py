@@ -40,7 +40,7 @@ def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
     reading = text_for_reader(statement, request.LANGUAGE_CODE)
     return render(
         request,
-        "statements/statement_detail.html",
+        "web/statement_detail.html",
         {
             "statement": statement,
             "text": reading.text,

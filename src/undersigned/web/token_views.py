@@ -46,7 +46,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
                 form = TokenForm()
     response = render(
         request,
-        "accounts/api_tokens.html",
+        "web/api_tokens.html",
         {
             "allowed": allowed,
             "form": form,
