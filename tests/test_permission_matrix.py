@@ -62,6 +62,9 @@ import_statements    -    -     -     -      -      -     -      Y     Y     -
 change_flags         -    -     -     -      -      -     -      -     Y     -
 coordinator          -    -     -     -      -      Y     -      Y     Y     -
 member               -    -     Y     -      Y      Y     -      Y     Y     -
+change_preferences   -    -     Y     -      -      -     -      -     -     -
+invite_in_bulk       -    -     -     -      -      Y     -      Y     Y     -
+send_reminders       -    -     -     -      -      Y     -      Y     Y     -
 """
 
 ROLES = TABLE.split()[1:11]
@@ -95,6 +98,9 @@ RULES = {
     "change_flags": lambda u, w: rules.can_change_account_flags(u),
     "coordinator": lambda u, w: rules.is_coordinator(u, w["icor"]),
     "member": lambda u, w: rules.is_member(u, w["icor"]),
+    "change_preferences": lambda u, w: rules.can_change_preferences(u, w["users"]["deleg"]),
+    "invite_in_bulk": lambda u, w: rules.can_invite_in_bulk(u, w["icor"]),
+    "send_reminders": lambda u, w: rules.can_send_reminders(u, w["statement"]),
 }
 
 # The module's functions that answer yes or no, and the row that covers each.
@@ -122,6 +128,9 @@ COVERED = {
     "can_change_account_flags": "change_flags",
     "is_coordinator": "coordinator",
     "is_member": "member",
+    "can_change_preferences": "change_preferences",
+    "can_invite_in_bulk": "invite_in_bulk",
+    "can_send_reminders": "send_reminders",
 }
 
 

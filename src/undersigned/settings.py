@@ -266,7 +266,10 @@ TASK_THREADS = envint("TASK_THREADS", "4", minimum=1)
 # A task RUNNING this long was claimed by a worker that died: the workers hand it back.
 TASK_STALE_SECONDS = envint("TASK_STALE_SECONDS", "600")
 # Called by `undersigned worker` as it starts: queue periodic work (it re-queues itself).
-WORKER_STARTUP_HOOKS = ["undersigned.mail.tasks.schedule_pruning"]
+WORKER_STARTUP_HOOKS = [
+    "undersigned.mail.tasks.schedule_pruning",
+    "undersigned.signing.tasks.schedule_digests",
+]
 
 # EMAIL_URL: smtp://user:pass@host:587?tls=1, smtps://…, console:, file:///path; unset = the
 # database outbox that staff read at /outbox/ (the embedded mode).
@@ -274,6 +277,9 @@ globals().update(email_settings(os.environ.get("EMAIL_URL"), VAR_DIR))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "undersigned@localhost")
 # Sent mail (the outbox) and finished mail tasks hold addresses and links: deleted after this.
 MAIL_KEEP_DAYS = envint("MAIL_KEEP_DAYS", "30", minimum=1)
+# A member organization is reminded (to sign, or to confirm a new version) at most once in so
+# many days, however often its coordinators press the button.
+REMINDER_INTERVAL_DAYS = envint("REMINDER_INTERVAL_DAYS", "7", minimum=1)
 
 # Behind a load balancer or reverse proxy, how many of them append to X-Forwarded-For. 0: use
 # the connection's address and ignore the header (it can be forged).

@@ -55,6 +55,8 @@ class EventKind(models.TextChoices):
     USER_SUPERUSER_REVOKED = "user.superuser_revoked", _("Superuser status taken back")
     USER_ACTIVATED = "user.activated", _("Account activated")
     USER_DEACTIVATED = "user.deactivated", _("Account deactivated")
+    REMINDER_SENT = "reminder.sent", _("Reminder sent")
+    PREFERENCES_CHANGED = "preferences.changed", _("Preferences changed")
 
 
 class ImmutableEventError(Exception):

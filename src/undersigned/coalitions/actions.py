@@ -3,6 +3,7 @@ directory of coalitions and organizations."""
 
 import hashlib
 import secrets
+from collections.abc import Mapping
 from datetime import timedelta
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from undersigned.audit.models import Event
 from undersigned.audit.services import actor_display_name, record_event
+from undersigned.coalitions.languages import languages_of, remember_first_language
 from undersigned.coalitions.models import (
     Coalition,
     CoalitionRole,
@@ -53,13 +55,25 @@ def invitation_link_token(token: str) -> str:
 
 
 def invite_organization(
-    *, coalition: Coalition, organization: Organization, email: str, user: User, statement=None
+    *,
+    coalition: Coalition,
+    organization: Organization,
+    email: str,
+    user: User,
+    statement=None,
+    language: str = "",
+    name: str = "",
+    statement_titles: Mapping[str, str] | None = None,
 ) -> Invitation:
     """Invite an organization's delegate by e-mail; the mail carries a single-use link.
 
     The organization is one of the coalition's members, or a new one described by the
-    coordinator: nobody invites themselves into another coalition's organization.
+    coordinator: nobody invites themselves into another coalition's organization. The mail is
+    written in `language`, the recipient's (the site's default if not given), never in the
+    coordinator's; `statement_titles` holds the statement's title by language (statements sit
+    above us, so the caller reads them).
     """
+    language = language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
     require(can_invite_for(user, coalition, organization))
     if statement is not None:
         if statement.coalition_id != coalition.pk:
@@ -73,6 +87,8 @@ def invite_organization(
             coalition=coalition,
             organization=organization,
             email=email,
+            name=name,
+            language=language,
             statement_slug=statement.slug if statement else "",
             token_hash=_hash(token),
             invited_by=user,
@@ -94,8 +110,12 @@ def invite_organization(
                 "url": settings.SITE_URL
                 + reverse("accept-invitation", args=[invitation_link_token(token)]),
                 "days": INVITATION_MAX_AGE.days,
-                "statement_title": str(statement) if statement else "",
+                "statement_title": (statement_titles or {}).get(language, str(statement))
+                if statement
+                else "",
+                "name": name,
             },
+            language=language,
         )
     return invitation
 
@@ -122,11 +142,12 @@ def find_invitation(link_token: str) -> Invitation:
     return invitation
 
 
-def accept_invitation(*, link_token: str, user: User) -> Invitation:
+def accept_invitation(*, link_token: str, user: User, language: str = "") -> Invitation:
     """Make the user a delegate of the invited organization and the organization a member.
 
     Only the person the invitation was sent to accepts it: the logged-in account's address must
-    be the invited one. The organization's other delegates are told.
+    be the invited one. The organization's other delegates are told. The language of the page
+    it was accepted on (`language`) becomes the person's mail language unless they chose one.
     """
     with transaction.atomic():
         invitation = find_invitation(link_token)
@@ -145,6 +166,7 @@ def accept_invitation(*, link_token: str, user: User) -> Invitation:
         if not used:
             raise ActionError(_("This invitation has been used already. Log in instead."))
         __, added = Delegate.objects.get_or_create(user=user, organization=invitation.organization)
+        remember_first_language(user.pk, language or invitation.language)
         if added:
             _tell_delegates(invitation.organization, new=user)
         Membership.objects.get_or_create(
@@ -167,6 +189,7 @@ def _tell_delegates(organization: Organization, *, new) -> None:
         .select_related("user")
         .order_by("user_id")
     )
+    languages = languages_of(delegate.user_id for delegate in others)
     for delegate in others:
         if delegate.user.email:
             send_templated_mail(
@@ -177,16 +200,19 @@ def _tell_delegates(organization: Organization, *, new) -> None:
                     "new_delegate": new.get_full_name() or new.get_username(),
                     "url": settings.SITE_URL + reverse("dashboard"),
                 },
+                language=languages[delegate.user_id],
             )
 
 
-def create_invited_account(*, link_token: str, username: str, email: str, password: str):
+def create_invited_account(
+    *, link_token: str, username: str, email: str, password: str, language: str = ""
+):
     """A new account for the person an invitation was sent to, already a delegate."""
     with transaction.atomic():
         user = get_user_model().objects.create_user(
             username=username, email=email, password=password
         )
-        accept_invitation(link_token=link_token, user=user)
+        accept_invitation(link_token=link_token, user=user, language=language)
     return user
 
 

@@ -115,6 +115,10 @@ class Invitation(models.Model):
         Organization, on_delete=models.CASCADE, related_name="invitations"
     )
     email = models.EmailField(_("e-mail of the delegate"))
+    # The person's name where the coordinator knows it, and the language the mail was written
+    # in (the recipient's, chosen by the coordinator).
+    name = models.CharField(_("name of the delegate"), max_length=200, blank=True)
+    language = models.CharField(_("language"), max_length=10, blank=True)
     # The statement the coordinator would like signed, if any: the mail names it and accepting
     # leads there. A slug, not a key: statements sit above coalitions.
     statement_slug = models.SlugField(_("statement to sign"), max_length=200, blank=True)

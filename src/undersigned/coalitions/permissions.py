@@ -246,3 +246,24 @@ def can_change_account_flags(user: Actor) -> bool:
 def can_import_statements(user: Actor) -> bool:
     """Import a published statement with its list (the Import page and the API): staff."""
     return _known(user) and user.is_staff
+
+
+def can_change_preferences(user: Actor, target: User) -> bool:
+    """A person's mail language and notice choice: set by themselves alone."""
+    return _known(user) and target.pk == user.pk
+
+
+def can_invite_in_bulk(user: Actor, coalition: Coalition) -> bool:
+    """Preview and send a list of invitations: the coalition's coordinators. Each row is then
+    held to can_invite_for: a member organization, or a new one."""
+    return is_coordinator(user, coalition)
+
+
+def can_send_reminders(user: Actor, statement: "Statement") -> bool:
+    """Remind member organizations that have not signed, or not confirmed the current version:
+    the statement's coordinators, while it is open for signatures."""
+    return (
+        statement.coalition_id is not None
+        and is_coordinator(user, statement.coalition)
+        and statement.is_open_for_signatures()
+    )

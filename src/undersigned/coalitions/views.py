@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from undersigned.coalitions import actions
@@ -26,13 +27,16 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         try:
             if request.user.is_authenticated:
-                actions.accept_invitation(link_token=token, user=request.user)
+                actions.accept_invitation(
+                    link_token=token, user=request.user, language=translation.get_language()
+                )
             elif form is not None and form.is_valid():
                 user = actions.create_invited_account(
                     link_token=token,
                     username=form.cleaned_data["username"],
                     email=invitation.email,
                     password=form.cleaned_data["password1"],
+                    language=translation.get_language(),
                 )
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             else:

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from undersigned.accounts.languages import languages_of
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
 from undersigned.coalitions.actions import admit_new_organization
@@ -24,10 +25,12 @@ from undersigned.coalitions.permissions import (
 )
 from undersigned.core.errors import ActionError
 from undersigned.mail.services import send_templated_mail
+from undersigned.signing import notices
 from undersigned.signing.models import Method, Signature
 from undersigned.statements.actions import close_if_expired
 from undersigned.statements.blockdiff import changed_blocks
 from undersigned.statements.models import State, Statement, Text
+from undersigned.statements.translations import text_for_reader
 
 
 class StaleVersion(ActionError):
@@ -47,15 +50,19 @@ class StaleVersion(ActionError):
 def sign_statement(
     *, statement: Statement, organization: Organization, user, version: int
 ) -> Signature:
-    """A delegate signs, for their organization, the version they read."""
+    """A delegate signs, for their organization, the version they read; a receipt tells them
+    what to do next."""
     require(can_sign_for(user, statement, organization))
-    return _sign(
-        statement=statement,
-        organization=organization,
-        user=user,
-        method=Method.DELEGATE,
-        version=version,
-    )
+    with transaction.atomic():
+        signature = _sign(
+            statement=statement,
+            organization=organization,
+            user=user,
+            method=Method.DELEGATE,
+            version=version,
+        )
+        notices.send_receipt(statement=statement, organization=organization, user=user)
+    return signature
 
 
 def record_signature(
@@ -88,7 +95,7 @@ def record_signature(
             admit_new_organization(
                 coalition=statement.coalition, organization=organization, user=user
             )
-        return _sign(
+        signature = _sign(
             statement=statement,
             organization=organization,
             user=user,
@@ -97,6 +104,10 @@ def record_signature(
             version=version,
             signed_at=signed_at,
         )
+        notices.tell_delegates(
+            statement=statement, organization=organization, user=user, removed=False
+        )
+    return signature
 
 
 def withdraw_signature(
@@ -136,6 +147,14 @@ def withdraw_signature(
             organization=organization,
             details={"reason": reason, "by_coordination": not by_organization},
         )
+        if not by_organization:
+            notices.tell_delegates(
+                statement=statement,
+                organization=organization,
+                user=user,
+                removed=True,
+                reason=reason,
+            )
     return signature
 
 
@@ -167,7 +186,9 @@ def reconfirm_signature(
 
 
 def ask_signers_to_reconfirm(*, statement: Statement, previous: Text, text: Text) -> None:
-    """Mail the delegates of every organization that signed an earlier version the changes."""
+    """Mail the delegates of every organization that signed an earlier version the changes,
+    each in their own language (never the one of the coordinator who published it), with the
+    statement's title in that language where a current translation exists."""
     signed = Signature.objects.active().filter(statement=statement).exclude(text=text)
     delegates = (
         Delegate.objects.filter(organization__in=signed.values("organization"))
@@ -176,14 +197,21 @@ def ask_signers_to_reconfirm(*, statement: Statement, previous: Text, text: Text
     )
     url = settings.SITE_URL + reverse("statement", args=[statement.slug])
     changes = [change.as_data() for change in changed_blocks(previous, text)]
+    delegates = [d for d in delegates if d.user.email]
+    languages = languages_of(d.user_id for d in delegates)
+    # Read afresh: the caller's copy may hold its texts from before this version.
+    statement = Statement.objects.prefetch_related("texts").get(pk=statement.pk)
+    titles = {
+        code: text_for_reader(statement, code).text.title for code in set(languages.values())
+    }
     for delegate in delegates:
-        if not delegate.user.email:
-            continue
+        language = languages[delegate.user_id]
         send_templated_mail(
             template="reconfirm",
             to=[delegate.user.email],
+            language=language,
             context={
-                "statement_title": text.title,
+                "statement_title": titles[language],
                 "organization": str(delegate.organization),
                 "version": text.version,
                 "previous_version": previous.version,

@@ -14,3 +14,15 @@ class SigningConfig(AppConfig):
             ask_signers_to_reconfirm(statement=statement, previous=previous, text=text)
 
         text_version_created.connect(reconfirm, weak=False, dispatch_uid="signing-reconfirm")
+
+        from django.db.models.signals import post_save
+
+        from undersigned.audit.models import Event
+        from undersigned.signing.notices import tell_coordinators_now
+
+        def notice(sender, *, instance, created, **kwargs) -> None:
+            if created:
+                tell_coordinators_now(instance)
+
+        # The trail hears of every signature and request to sign, whichever app records it.
+        post_save.connect(notice, sender=Event, weak=False, dispatch_uid="signing-notices")

@@ -82,3 +82,37 @@ class Signature(models.Model):
     @property
     def is_withdrawn(self) -> bool:
         return self.withdrawn_at is not None
+
+
+class Reminder(models.Model):
+    """A reminder mailed to an organization's delegates: to sign a statement, or to confirm its
+    current version. At most one per organization every REMINDER_INTERVAL_DAYS."""
+
+    class Kind(models.TextChoices):
+        SIGN = "sign", _("Not signed yet")
+        RECONFIRM = "reconfirm", _("Not confirmed the current version")
+
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("statement")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="reminders",
+        verbose_name=_("organization"),
+    )
+    kind = models.CharField(_("reminded of"), max_length=10, choices=Kind)
+    mails = models.PositiveIntegerField(_("mails"))
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("reminder")
+        verbose_name_plural = _("reminders")
+        ordering = ["-sent_at"]
+        indexes = [models.Index(fields=["organization", "sent_at"], name="reminder_org_sent")]
+
+    def __str__(self) -> str:
+        return f"{self.organization} reminded of {self.statement_id} ({self.kind})"
