@@ -12,6 +12,4 @@ class AccountsConfig(AppConfig):
         from undersigned.accounts import languages
         from undersigned.coalitions import languages as registry
 
-        registry.register(
-            read=languages.languages_of, remember=languages.remember_first_language
-        )
+        registry.register(read=languages.languages_of, remember=languages.remember_first_language)

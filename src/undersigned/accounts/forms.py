@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from undersigned.accounts.models import Notices, Profile
 from undersigned.core import ratelimit
 from undersigned.core.ratelimit import client_ip
 from undersigned.mail.services import send_templated_mail
@@ -115,14 +116,29 @@ class QueuedPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ) -> None:
+        user = context["user"]
+        # Their chosen language; else the page's, on which they (presumably) asked.
+        chosen = Profile.objects.filter(user=user).exclude(language="").first()
         send_templated_mail(
             template="password-reset",
             to=[to_email],
+            language=chosen.language if chosen else None,
             context={
-                "username": context["user"].get_username(),
+                "username": user.get_username(),
                 "url": settings.SITE_URL
                 + reverse("password_reset_confirm", args=[context["uid"], context["token"]]),
                 # Not context["site_name"]: that is the request's Host header, which anyone sets.
                 "site_name": settings.SITE_NAME,
             },
         )
+
+
+class PreferencesForm(forms.Form):
+    language = forms.ChoiceField(
+        label=_("Language of my mail"), choices=settings.LANGUAGES, required=True
+    )
+    notices = forms.ChoiceField(
+        label=_("News of my coalitions' signatures, withdrawals and requests to sign"),
+        choices=Notices.choices,
+        widget=forms.RadioSelect,
+    )

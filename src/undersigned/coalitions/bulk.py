@@ -93,8 +93,10 @@ def decode_upload(data: bytes) -> str:
 
 
 def fingerprint(text: str) -> str:
-    """Names the list that was previewed, so that what is sent is what was shown."""
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+    """Names the list that was previewed, so that what is sent is what was shown (line ends and
+    surrounding blank space aside: a form field sent back by a browser changes them)."""
+    normalized = "\n".join(line.rstrip() for line in text.strip().splitlines())
+    return hashlib.sha256(normalized.encode()).hexdigest()[:16]
 
 
 def read_list(text: str, coalition: Coalition) -> Preview:

@@ -118,3 +118,19 @@ class InvitedAccountForm(forms.Form):
             except forms.ValidationError as error:
                 self.add_error("password1", error)
         return cleaned
+
+
+class BulkInviteForm(forms.Form):
+    """A list of invitations, pasted or uploaded; the statement they are asked to sign."""
+
+    rows = forms.CharField(
+        label=_("One invitation a line: organization, e-mail, language, name (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10, "dir": "auto", "spellcheck": "false"}),
+    )
+    file = forms.FileField(label=_("Or a CSV file"), required=False)
+    statement = forms.ChoiceField(label=_("Statement to sign"), required=False)
+
+    def __init__(self, *args, statements: list[tuple[str, str]] = (), **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["statement"].choices = [("", _("— none in particular —")), *statements]

@@ -138,8 +138,14 @@ def send_templated_mail_task(
 
 def render_mail(template: str, context: dict, language: str) -> tuple[str, str, str]:
     """(subject on one line, text, HTML) of templates/mail/<template>/ in `language`."""
-    context = {"site_name": settings.SITE_NAME, **context}
     with translation.override(language):
+        # The page's language and direction: a Persian mail reads right to left.
+        context = {
+            "site_name": settings.SITE_NAME,
+            "LANGUAGE_CODE": language,
+            "LANGUAGE_BIDI": translation.get_language_bidi(),
+            **context,
+        }
         subject = render_to_string(f"mail/{template}/subject.txt", context)
         body_text = render_to_string(f"mail/{template}/body.txt", context)
         body_html = render_to_string(f"mail/{template}/body.html", context)

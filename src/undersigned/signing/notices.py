@@ -141,8 +141,7 @@ def tell_coordinators_now(event: Event) -> None:
             template="coordinator-notice",
             to=[coordinator.email],
             context={
-                **notice_context(event),
-                "statement_title": _title(statement, language),
+                "notice": {**notice_context(event), "statement_title": _title(statement, language)},
                 "url": _url("statement", statement),
             },
             language=language,
@@ -205,7 +204,7 @@ def _digest_for(user_id: int) -> int:
         send_templated_mail(
             template="coordinator-digest",
             to=[user.email],
-            context={"items": items, "url": settings.SITE_URL + reverse("dashboard")},
+            context={"items": items, "url": settings.SITE_URL + reverse("preferences")},
             language=language,
         )
         profile.digest_event_id = events[-1].pk

@@ -54,9 +54,7 @@ def waiting_organizations(statement: Statement, kind: str):
             pk__in=active.values("organization")
         )
     current = statement.current_text()
-    return Organization.objects.filter(
-        pk__in=active.exclude(text=current).values("organization")
-    )
+    return Organization.objects.filter(pk__in=active.exclude(text=current).values("organization"))
 
 
 def plan_reminders(statement: Statement, kind: str) -> ReminderPlan:
@@ -108,9 +106,7 @@ def send_reminders(
         if not plan.mails:
             raise ActionError(_("Nobody is waiting to be reminded."))
         if plan.mails != expected_mails:
-            raise ActionError(
-                _("The numbers changed since you looked: look again before sending.")
-            )
+            raise ActionError(_("The numbers changed since you looked: look again before sending."))
         current = statement.current_text()
         assert current is not None  # a statement is made with its first text
         url = settings.SITE_URL + reverse("statement", args=[statement.slug])

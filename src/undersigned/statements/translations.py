@@ -113,3 +113,9 @@ def _write_translation(statement, user, language, title, subtitle, body) -> Text
             details={"version": text.version, "language": language, "translates": original.version},
         )
     return text
+
+
+def titles_by_language(statement: Statement) -> dict[str, str]:
+    """The title a reader of each language is shown: of a current translation, or the
+    original's. For mail written in its reader's language."""
+    return {code: text_for_reader(statement, code).text.title for code, _name in settings.LANGUAGES}

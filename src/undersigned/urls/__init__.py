@@ -23,6 +23,7 @@ from undersigned.statements import manage_views as manage
 from undersigned.transfer import views as transfer
 from undersigned.web import account_views, token_views
 from undersigned.web import coalition_views as coalitions
+from undersigned.web import outreach_views as outreach
 from undersigned.web import statement_views as statements
 from undersigned.web import views as core
 
@@ -90,12 +91,20 @@ urlpatterns += i18n_patterns(
     path("e/remove/<str:token>/", endorsements.remove, name="endorsement-remove"),
     path("c/<slug:slug>/", coalitions.coalition_detail, name="coalition"),
     path("c/<slug:slug>/invite/", coalitions.invite, name="invite"),
+    path("c/<slug:slug>/invite/list/", outreach.bulk_invite, name="bulk-invite"),
+    path("c/<slug:slug>/reminders/", outreach.reminders, name="reminders"),
+    path(
+        "c/<slug:slug>/reminders/<slug:statement_slug>/",
+        outreach.send_reminder_round,
+        name="send-reminders",
+    ),
     path("c/<slug:slug>/join/", coalitions.ask_to_join, name="ask-to-join"),
     path("c/<slug:slug>/requests/<int:pk>/", coalitions.decide, name="decide-join-request"),
     path("organizations/", coalitions.organization_list, name="organizations"),
     path("o/<slug:slug>/", coalitions.organization_detail, name="organization"),
     path("accounts/", account_views.dashboard, name="dashboard"),
     path("accounts/tokens/", token_views.api_tokens, name="api-tokens"),
+    path("accounts/preferences/", outreach.preferences, name="preferences"),
     path("accounts/", include("undersigned.accounts.urls")),
     path("accounts/", include("undersigned.coalitions.urls")),
     path("outbox/", include("undersigned.mail.urls")),

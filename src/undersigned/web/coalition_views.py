@@ -26,7 +26,7 @@ from undersigned.coalitions.permissions import (
 from undersigned.coalitions.selectors import members_in_display_order
 from undersigned.core.errors import ActionError
 from undersigned.core.pagecache import PAGE_NUMBERS, cache_public_page
-from undersigned.signing.models import Signature
+from undersigned.signing.models import Reminder, Signature
 from undersigned.statements.models import State, Statement
 
 
@@ -60,6 +60,11 @@ def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
             else [],
             "join_form": JoinRequestForm(organizations=joinable) if joinable.exists() else None,
             "network": coalition_network(coalition),
+            "reminders_sent": Reminder.objects.filter(statement__coalition=coalition)
+            .select_related("organization", "statement")
+            .order_by("-sent_at")[:5]
+            if coordinating
+            else [],
         },
     )
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('coalitions', '0004_invitation_language_invitation_name'),
+        ('coalitions', '0004_invitation_language'),
         ('signing', '0002_withdrawn_by'),
         ('statements', '0003_statement_accepts_endorsements'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
