@@ -155,6 +155,8 @@ def test_a_new_version_asks_signers_to_confirm_again(
     client, open_statement, carol, dave, mlpd, smtp_server, run_tasks
 ):
     sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
+    run_tasks()
+    smtp_server.messages.clear()  # Dave's receipt
     text = edit_text(
         statement=open_statement,
         user=carol,

@@ -11,7 +11,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.core import signing
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,6 +38,7 @@ from undersigned.coalitions.permissions import (
     require,
 )
 from undersigned.core.errors import ActionError
+from undersigned.core.links import link_for_reader
 from undersigned.mail.services import send_templated_mail
 
 INVITATION_MAX_AGE = timedelta(days=14)
@@ -107,8 +107,9 @@ def invite_organization(
                 "coalition_abbreviation": coalition.abbreviation,
                 "organization": str(organization),
                 "inviter": user.get_full_name() or user.get_username(),
-                "url": settings.SITE_URL
-                + reverse("accept-invitation", args=[invitation_link_token(token)]),
+                "url": link_for_reader(
+                    "accept-invitation", invitation_link_token(token), language=language
+                ),
                 "days": INVITATION_MAX_AGE.days,
                 "statement_title": (statement_titles or {}).get(language, str(statement))
                 if statement
@@ -198,7 +199,7 @@ def _tell_delegates(organization: Organization, *, new) -> None:
                 context={
                     "organization": str(organization),
                     "new_delegate": new.get_full_name() or new.get_username(),
-                    "url": settings.SITE_URL + reverse("dashboard"),
+                    "url": link_for_reader("dashboard", language=languages[delegate.user_id]),
                 },
                 language=languages[delegate.user_id],
             )

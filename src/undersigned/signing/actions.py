@@ -5,9 +5,7 @@ new text version cannot cross), writes, records the audit event and enqueues mai
 transaction.
 """
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,6 +22,7 @@ from undersigned.coalitions.permissions import (
     require,
 )
 from undersigned.core.errors import ActionError
+from undersigned.core.links import link_for_reader
 from undersigned.mail.services import send_templated_mail
 from undersigned.signing import notices
 from undersigned.signing.models import Method, Signature
@@ -195,15 +194,12 @@ def ask_signers_to_reconfirm(*, statement: Statement, previous: Text, text: Text
         .select_related("user", "organization")
         .order_by("user_id")
     )
-    url = settings.SITE_URL + reverse("statement", args=[statement.slug])
     changes = [change.as_data() for change in changed_blocks(previous, text)]
     delegates = [d for d in delegates if d.user.email]
     languages = languages_of(d.user_id for d in delegates)
     # Read afresh: the caller's copy may hold its texts from before this version.
     statement = Statement.objects.prefetch_related("texts").get(pk=statement.pk)
-    titles = {
-        code: text_for_reader(statement, code).text.title for code in set(languages.values())
-    }
+    titles = {code: text_for_reader(statement, code).text.title for code in set(languages.values())}
     for delegate in delegates:
         language = languages[delegate.user_id]
         send_templated_mail(
@@ -217,7 +213,7 @@ def ask_signers_to_reconfirm(*, statement: Statement, previous: Text, text: Text
                 "previous_version": previous.version,
                 "changes": changes,
                 "change_note": text.change_note,
-                "url": url,
+                "url": link_for_reader("statement", statement.slug, language=language),
             },
         )
 

@@ -12,13 +12,13 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from undersigned.accounts.languages import language_of, languages_of
 from undersigned.accounts.models import Notices, Profile
 from undersigned.audit.models import Event
 from undersigned.coalitions.models import CoalitionRole, Delegate, Organization
+from undersigned.core.links import link_for_reader
 from undersigned.mail.services import send_templated_mail
 from undersigned.statements.models import Statement
 from undersigned.statements.translations import text_for_reader
@@ -38,8 +38,8 @@ def _title(statement: Statement, language: str) -> str:
     return text.title if text else statement.slug
 
 
-def _url(name: str, statement: Statement) -> str:
-    return settings.SITE_URL + reverse(name, args=[statement.slug])
+def _url(name: str, statement: Statement, language: str) -> str:
+    return link_for_reader(name, statement.slug, language=language)
 
 
 def send_receipt(*, statement: Statement, organization: Organization, user) -> None:
@@ -53,18 +53,18 @@ def send_receipt(*, statement: Statement, organization: Organization, user) -> N
         context={
             "organization": str(organization),
             "statement_title": _title(statement, language),
-            "url": _url("statement", statement),
-            "pdf_url": _url("statement-pdf", statement),
-            "embed_url": _url("statement-embed", statement),
-            "invite_url": _invite_url(statement),
+            "url": _url("statement", statement, language),
+            "pdf_url": _url("statement-pdf", statement, language),
+            "embed_url": _url("statement-embed", statement, language),
+            "invite_url": _invite_url(statement, language),
         },
         language=language,
     )
 
 
-def _invite_url(statement: Statement) -> str:
+def _invite_url(statement: Statement, language: str) -> str:
     """Where a partner organization asks to sign: the statement's page, which offers it."""
-    return _url("statement", statement)
+    return _url("statement", statement, language)
 
 
 def tell_delegates(
@@ -89,7 +89,7 @@ def tell_delegates(
                 "organization": str(organization),
                 "statement_title": _title(statement, language),
                 "reason": reason,
-                "url": _url("statement", statement),
+                "url": _url("statement", statement, language),
             },
             language=language,
         )
@@ -142,7 +142,7 @@ def tell_coordinators_now(event: Event) -> None:
             to=[coordinator.email],
             context={
                 "notice": {**notice_context(event), "statement_title": _title(statement, language)},
-                "url": _url("statement", statement),
+                "url": _url("statement", statement, language),
             },
             language=language,
         )
@@ -204,7 +204,7 @@ def _digest_for(user_id: int) -> int:
         send_templated_mail(
             template="coordinator-digest",
             to=[user.email],
-            context={"items": items, "url": settings.SITE_URL + reverse("preferences")},
+            context={"items": items, "url": link_for_reader("preferences", language=language)},
             language=language,
         )
         profile.digest_event_id = events[-1].pk

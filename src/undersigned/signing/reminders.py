@@ -11,7 +11,6 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +20,7 @@ from undersigned.audit.services import record_event
 from undersigned.coalitions.models import Delegate, Organization
 from undersigned.coalitions.permissions import Actor, can_send_reminders, require
 from undersigned.core.errors import ActionError
+from undersigned.core.links import link_for_reader
 from undersigned.mail.services import send_templated_mail
 from undersigned.signing.models import Reminder, Signature
 from undersigned.statements.models import Statement
@@ -109,7 +109,6 @@ def send_reminders(
             raise ActionError(_("The numbers changed since you looked: look again before sending."))
         current = statement.current_text()
         assert current is not None  # a statement is made with its first text
-        url = settings.SITE_URL + reverse("statement", args=[statement.slug])
         languages = languages_of(d.user_id for due in plan.due for d in due.recipients)
         titles = {
             code: text_for_reader(statement, code).text.title for code in set(languages.values())
@@ -143,7 +142,7 @@ def send_reminders(
                         "coalition": statement.coalition.abbreviation,
                         "statement_title": titles[language],
                         "version": current.version,
-                        "url": url,
+                        "url": link_for_reader("statement", statement.slug, language=language),
                     },
                     language=language,
                 )
