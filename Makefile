@@ -26,7 +26,7 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	@# Types of the actions and the permission module (pyproject.toml [tool.mypy]).
-	PYTHONPATH=src $(BIN)/mypy src/undersigned/*/actions.py src/undersigned/coalitions/permissions.py src/undersigned/accounts/tokens.py
+	PYTHONPATH=src $(BIN)/mypy src/undersigned/*/actions.py src/undersigned/coalitions/permissions.py src/undersigned/accounts/tokens.py src/undersigned/coalitions/bulk.py src/undersigned/signing/reminders.py src/undersigned/signing/notices.py src/undersigned/accounts/languages.py
 	$(BIN)/undersigned check --fail-level WARNING
 	$(BIN)/undersigned makemigrations --check --dry-run
 

@@ -141,3 +141,16 @@ def test_the_worker_runs_the_daily_summary_and_queues_the_next(carol, run_tasks)
     queued = DBTaskResult.objects.filter(task_path=send_digests_task.module_path)
     assert queued.filter(status="SUCCESSFUL").count() == 1
     assert queued.filter(status="READY").count() == 1
+
+
+def test_a_password_reset_asked_on_an_english_page_comes_in_the_accounts_language(
+    client, dave, smtp_server, run_tasks
+):
+    Profile.objects.create(user=dave, language="de")
+    client.post("/accounts/password-reset/", {"email": "dave@example.org"})
+    run_tasks()
+    (mail,) = smtp_server.messages
+    with translation.override("de"):
+        expected = translation.gettext("Choose a new password for %(site_name)s")
+    assert mail["Subject"].startswith(expected.split("%")[0].strip())
+    assert "Choose a new password" not in mail["Subject"]

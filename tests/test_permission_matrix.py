@@ -13,6 +13,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
 from undersigned.accounts.actions import change_account_flags
+from undersigned.accounts.languages import change_preferences
 from undersigned.accounts.tokens import create_api_token, revoke_api_token
 from undersigned.coalitions import permissions as rules
 from undersigned.coalitions.actions import (
@@ -21,6 +22,7 @@ from undersigned.coalitions.actions import (
     grant_role,
     request_to_join,
 )
+from undersigned.coalitions.bulk import fingerprint, send_bulk_invitations
 from undersigned.coalitions.models import (
     Coalition,
     CoalitionRole,
@@ -29,6 +31,8 @@ from undersigned.coalitions.models import (
     Membership,
     Organization,
 )
+from undersigned.core.errors import ActionError
+from undersigned.signing.reminders import send_reminders
 from undersigned.statements.actions import change_state, create_statement
 from undersigned.statements.models import State
 
@@ -215,6 +219,8 @@ def _refused(call) -> bool:
         call()
     except PermissionDenied:
         return True
+    except ActionError:  # allowed, and refused for another reason (nobody to remind)
+        return False
     return False
 
 
@@ -246,6 +252,18 @@ def test_the_actions_refuse_where_the_table_says_so(world, role):
             target=users["plain"], user=user, is_staff=True
         ),
         "revoke_api_token": lambda: revoke_api_token(user=user, token=world["token"]),
+        "change_preferences": lambda: change_preferences(
+            target=users["deleg"], user=user, language="de", notices="daily"
+        ),
+        "invite_in_bulk": lambda: send_bulk_invitations(
+            coalition=world["icor"],
+            text="MLPD,new@example.org,de",
+            user=user,
+            expected=fingerprint("MLPD,new@example.org,de"),
+        ),
+        "send_reminders": lambda: send_reminders(
+            statement=world["statement"], kind="sign", user=user, expected_mails=1
+        ),
     }
     refused = {row: _refused(call) for row, call in calls.items()}
     assert refused == {row: not EXPECTED[row][role] for row in calls}

@@ -118,7 +118,7 @@ def read_list(text: str, coalition: Coalition) -> Preview:
         )
     order, records = _columns(records)
     matcher = _Matcher(coalition)
-    preview, seen = Preview(), {}
+    preview, seen = Preview(), dict[str, int]()
     for line, cells in records:
         row = _row(line, cells, order)
         row.problem = row.problem or _check(row, seen, matcher)

@@ -195,12 +195,12 @@ def ask_signers_to_reconfirm(*, statement: Statement, previous: Text, text: Text
         .order_by("user_id")
     )
     changes = [change.as_data() for change in changed_blocks(previous, text)]
-    delegates = [d for d in delegates if d.user.email]
-    languages = languages_of(d.user_id for d in delegates)
+    reachable = [d for d in delegates if d.user.email]
+    languages = languages_of(d.user_id for d in reachable)
     # Read afresh: the caller's copy may hold its texts from before this version.
     statement = Statement.objects.prefetch_related("texts").get(pk=statement.pk)
     titles = {code: text_for_reader(statement, code).text.title for code in set(languages.values())}
-    for delegate in delegates:
+    for delegate in reachable:
         language = languages[delegate.user_id]
         send_templated_mail(
             template="reconfirm",

@@ -132,6 +132,7 @@ def tell_coordinators_now(event: Event) -> None:
     )
     if statement is None:
         return
+    assert statement.coalition_id is not None  # filtered above
     immediate = _coordinators(statement.coalition_id, Notices.IMMEDIATE)
     coordinators = [u for u in immediate if u.pk != event.actor_id]
     languages = languages_of(u.pk for u in coordinators)
@@ -182,14 +183,14 @@ def _digest_for(user_id: int) -> int:
             events = events.filter(created_at__gt=timezone.now() - DIGEST_WINDOW)
         else:
             events = events.filter(pk__gt=profile.digest_event_id)
-        events = list(events.order_by("id")[:500])
-        if not events:
+        news = list(events.order_by("id")[:500])
+        if not news:
             return 0
         language = profile.language or settings.LANGUAGE_CODE
         statements = {
             s.pk: s
             for s in Statement.objects.filter(
-                pk__in={e.statement_id for e in events}
+                pk__in={e.statement_id for e in news}
             ).prefetch_related("texts")
         }
         items = [
@@ -199,7 +200,7 @@ def _digest_for(user_id: int) -> int:
                 if event.statement_id in statements
                 else event.statement_slug,
             }
-            for event in events
+            for event in news
         ]
         send_templated_mail(
             template="coordinator-digest",
@@ -207,6 +208,6 @@ def _digest_for(user_id: int) -> int:
             context={"items": items, "url": link_for_reader("preferences", language=language)},
             language=language,
         )
-        profile.digest_event_id = events[-1].pk
+        profile.digest_event_id = news[-1].pk
         profile.save(update_fields=["digest_event_id"])
     return 1

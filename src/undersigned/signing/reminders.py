@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,7 +19,7 @@ from undersigned.accounts.languages import languages_of
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
 from undersigned.coalitions.models import Delegate, Organization
-from undersigned.coalitions.permissions import Actor, can_send_reminders, require
+from undersigned.coalitions.permissions import can_send_reminders, require
 from undersigned.core.errors import ActionError
 from undersigned.core.links import link_for_reader
 from undersigned.mail.services import send_templated_mail
@@ -88,7 +89,7 @@ def plan_reminders(statement: Statement, kind: str) -> ReminderPlan:
 
 
 def send_reminders(
-    *, statement: Statement, kind: str, user: Actor, expected_mails: int
+    *, statement: Statement, kind: str, user: User, expected_mails: int
 ) -> list[Reminder]:
     """Remind, in one transaction, the organizations the plan names, if it still sends
     `expected_mails` mails (the number the coordinator saw)."""
@@ -102,6 +103,7 @@ def send_reminders(
             .select_related("coalition")
             .get(pk=statement.pk)
         )
+        assert statement.coalition is not None  # can_send_reminders: a coalition's statement
         plan = plan_reminders(statement, kind)
         if not plan.mails:
             raise ActionError(_("Nobody is waiting to be reminded."))

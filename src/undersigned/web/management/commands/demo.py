@@ -7,8 +7,17 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from undersigned.coalitions.actions import add_delegate, add_member, grant_role, save_coalition
+from undersigned.accounts.languages import change_preferences
+from undersigned.coalitions.actions import (
+    add_delegate,
+    add_member,
+    admit_new_organization,
+    grant_role,
+    save_coalition,
+)
 from undersigned.coalitions.models import Coalition, CoalitionRole, Organization
+from undersigned.signing.models import Reminder
+from undersigned.signing.reminders import plan_reminders, send_reminders
 from undersigned.statements.models import Statement
 from undersigned.statements.translations import import_translation
 from undersigned.textformat import parse
@@ -91,6 +100,7 @@ class Command(BaseCommand):
                     language,
                 )
         self._roles(admin)
+        self._reminder(admin)
         self._print_logins()
 
     def _translation(self, statement: Statement, path, language: str) -> None:
@@ -143,6 +153,38 @@ class Command(BaseCommand):
         if mlpd:
             delegate = User.objects.get(username="delegate")
             add_delegate(organization=mlpd, target=delegate, user=admin)
+
+    def _reminder(self, admin) -> None:
+        """A member that has not signed ICOR's resolution yet, whose delegate (the demo
+        delegate, who reads German) was reminded: the coalition page shows the reminder."""
+        icor = Coalition.objects.get(abbreviation="ICOR")
+        statement = icor.statements.filter(state="open").first()
+        if statement is None or Reminder.objects.filter(statement=statement).exists():
+            return
+        delegate = get_user_model().objects.get(username="delegate")
+        newcomer = Organization.objects.filter(abbreviation="DEMO").first()
+        if newcomer is None:
+            newcomer = admit_new_organization(
+                coalition=icor,
+                organization=Organization(
+                    abbreviation="DEMO",
+                    name="Demo-Organisation",
+                    name_en="Demo organization (not a real signatory)",
+                    country="AT",
+                ),
+                user=admin,
+            )
+        add_delegate(organization=newcomer, target=delegate, user=admin)
+        change_preferences(target=delegate, user=delegate, language="de", notices="daily")
+        plan = plan_reminders(statement, Reminder.Kind.SIGN)
+        if plan.mails:
+            send_reminders(
+                statement=statement,
+                kind=Reminder.Kind.SIGN,
+                user=get_user_model().objects.get(username="coordinator"),
+                expected_mails=plan.mails,
+            )
+            self.stdout.write(f"ICOR: {plan.mails} reminder(s) sent to organizations not signed.")
 
     def _print_logins(self) -> None:
         logins_file = settings.VAR_DIR / "demo-logins.txt"
