@@ -154,3 +154,34 @@ def test_a_password_reset_asked_on_an_english_page_comes_in_the_accounts_languag
         expected = translation.gettext("Choose a new password for %(site_name)s")
     assert mail["Subject"].startswith(expected.split("%")[0].strip())
     assert "Choose a new password" not in mail["Subject"]
+
+
+def test_an_invitation_to_sign_names_the_statement_in_the_recipients_language(
+    client, carol, icor, mlpd, open_statement, smtp_server, run_tasks
+):
+    from undersigned.statements.translations import save_translation
+
+    save_translation(
+        statement=open_statement,
+        user=carol,
+        language="de",
+        title="Solidarität mit den Hafenarbeitern",
+        subtitle="",
+        body="Der Streik verdient unsere Unterstützung.",
+    )
+    client.force_login(carol)
+    response = client.post(
+        "/fa/c/icor/invite/",  # Carol's pages are Persian
+        {
+            "organization": mlpd.pk,
+            "email": "neu@example.org",
+            "language": "de",
+            "statement": open_statement.slug,
+        },
+    )
+    assert response.status_code == 302
+    run_tasks()
+    (mail,) = smtp_server.messages
+    body = _body(mail)
+    assert "Solidarität mit den Hafenarbeitern" in body
+    assert "/de/accounts/invitation/" in body

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -52,6 +53,13 @@ class InviteForm(ListedOrNewOrganizationForm):
     to sign one statement, which the mail names."""
 
     email = forms.EmailField(label=_("E-mail of its delegate"), max_length=254)
+    # The recipient's language, which the mail is written in (not the coordinator's).
+    language = forms.ChoiceField(
+        label=_("Language of the invitation"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        required=False,
+    )
     statement = forms.ChoiceField(label=_("Statement to sign"), required=False)
 
     def __init__(self, *args, statements: list[tuple[str, str]] = (), **kwargs) -> None:

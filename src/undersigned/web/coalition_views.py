@@ -28,6 +28,7 @@ from undersigned.core.errors import ActionError
 from undersigned.core.pagecache import PAGE_NUMBERS, cache_public_page
 from undersigned.signing.models import Reminder, Signature
 from undersigned.statements.models import State, Statement
+from undersigned.statements.translations import titles_by_language
 
 
 def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -91,12 +92,15 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
     if not url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
         back = ""
     if request.method == "POST" and form.is_valid():
+        statement = signable.get(form.cleaned_data["statement"])
         actions.invite_organization(
             coalition=coalition,
             organization=form.chosen_organization(),
             email=form.cleaned_data["email"],
             user=request.user,
-            statement=signable.get(form.cleaned_data["statement"]),
+            statement=statement,
+            language=form.cleaned_data["language"],
+            statement_titles=titles_by_language(statement) if statement else None,
         )
         messages.success(
             request, _("Invitation sent to %(email)s.") % {"email": form.cleaned_data["email"]}
