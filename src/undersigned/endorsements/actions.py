@@ -93,10 +93,13 @@ def endorse(
 
 
 def _send_confirmation(endorsement: Endorsement, statement: Statement, *, again: bool) -> None:
-    text = text_for_reader(statement, translation.get_language()).text  # the one they read
+    # The person signs on the page in their language: the mail follows it, as its title does.
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    text = text_for_reader(statement, language).text  # the one they read
     send_templated_mail(
         template="endorsement-confirm",
         to=[endorsement.email],
+        language=language,
         context={
             "name": endorsement.name,
             "statement_title": text.title if text else statement.slug,
