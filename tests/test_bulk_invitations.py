@@ -2,6 +2,7 @@
 rest go out in one transaction, each mail in its recipient's language."""
 
 import io
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -11,6 +12,7 @@ from django.utils.translation import gettext
 from undersigned.coalitions import bulk
 from undersigned.coalitions.models import Invitation, Organization
 from undersigned.core.errors import ActionError
+from undersigned.signing.reminders import plan_reminders, send_reminders
 
 LANGUAGES = ("de", "fa", "en")
 SUBJECT = "%(coalition_abbreviation)s invites %(organization)s to sign its statements"
@@ -129,3 +131,37 @@ def test_only_coordinators_send_lists(dave, icor, mlpd):
         bulk.send_bulk_invitations(
             coalition=icor, text=text, user=dave, expected=bulk.fingerprint(text)
         )
+
+
+def test_after_the_list_three_accept_and_a_reminder_round_reaches_them_in_their_languages(
+    client, carol, icor, mlpd, rode_morgen, open_statement, smtp_server, run_tasks
+):
+    text, __ = fifty_with_three_broken()
+    bulk.send_bulk_invitations(
+        coalition=icor, text=text, user=carol, expected=bulk.fingerprint(text)
+    )
+    run_tasks()
+    assert len(smtp_server.messages) == 50
+    for n in range(3):  # German, Persian, English: each opens the link from their mail
+        address = f"delegate{n}@example.org"
+        (mail,) = [m for m in smtp_server.messages if str(m["To"]) == address]
+        body = mail.get_body(("plain",)).get_content()
+        link = next(word for word in body.split() if "/invitation/" in word)
+        password = "a long Passphrase 9"
+        client.post(
+            urlsplit(link).path,
+            {"username": f"d{n}", "password1": password, "password2": password},
+        )
+        client.logout()
+    run_tasks()
+    smtp_server.messages.clear()
+
+    plan = plan_reminders(open_statement, "sign")
+    assert plan.mails == 3 and len(plan.unreachable) == 47
+    send_reminders(statement=open_statement, kind="sign", user=carol, expected_mails=3)
+    run_tasks()
+    subjects = {str(m["To"]): " ".join(m["Subject"].split()) for m in smtp_server.messages}
+    assert sorted(subjects) == [f"delegate{n}@example.org" for n in range(3)]
+    assert subjects["delegate0@example.org"].startswith("Erinnerung:")
+    assert subjects["delegate1@example.org"].startswith("یادآوری:")
+    assert subjects["delegate2@example.org"].startswith("Reminder:")
