@@ -158,7 +158,7 @@ def test_exports_exist_per_language(client, open_statement, carol):
     translate(open_statement, carol)
     text = client.get(f"/s/{open_statement.slug}/export.txt?language=de").content.decode()
     assert "Solidarität mit den Hafenarbeitern" in text
-    assert client.get(f"/s/{open_statement.slug}/export.txt?language=tr").status_code == 404
+    assert client.get(f"/s/{open_statement.slug}/export.txt?language=tr").status_code == 400
 
 
 def test_import_adds_a_translation_in_another_script(resolution, tmp_path, capsys):

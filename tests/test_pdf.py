@@ -115,9 +115,8 @@ def test_a_withdrawal_changes_the_pdf_at_once(client, resolution, alice):
     assert "33organizations" in text
 
 
-def test_unknown_languages_sizes_and_drafts_are_not_found(client, resolution, draft):
-    assert client.get(f"/s/{resolution.slug}/export.pdf?language=xx").status_code == 404
-    assert client.get(f"/s/{resolution.slug}/export.pdf?size=a0").status_code == 404
+def test_a_drafts_pdf_is_not_found(client, draft):
+    # Unknown languages and sizes: tests/test_circulation_refusals.py.
     assert client.get(f"/s/{draft.slug}/export.pdf").status_code == 404
 
 

@@ -13,6 +13,7 @@ from undersigned.accounts.permissions import (
     can_translate,
 )
 from undersigned.audit.selectors import events_for_statement
+from undersigned.circulation.views import unknown_language
 from undersigned.core.errors import ActionError
 from undersigned.core.pagecache import cache_public_page
 from undersigned.endorsements.forms import EndorseForm
@@ -87,8 +88,8 @@ def statement_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
     language = request.GET.get("language") or None
-    if language and statement.current_text(language) is None:
-        raise Http404
+    if refused := unknown_language(statement, language):
+        return refused
     content_type, extension = FORMATS[fmt]
     # A large list took 20 s to export, on every download: kept per last change of the
     # statement (a signature, a version) and of its texts. The same for everyone who may see it.
