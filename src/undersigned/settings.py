@@ -98,6 +98,7 @@ INSTALLED_APPS = [
     "undersigned.search",
     "undersigned.circulation",
     "undersigned.api",
+    "undersigned.transfer",
     "undersigned.accounts",
     "undersigned.coalitions",
     "undersigned.statements",

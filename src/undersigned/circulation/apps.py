@@ -7,3 +7,10 @@ class CirculationConfig(AppConfig):
 
     name = "undersigned.circulation"
     verbose_name = "Circulation"
+
+    def ready(self) -> None:
+        # The export command (in transfer, below) writes PDFs through this app's renderer.
+        from undersigned.circulation.pdf import PAGE_SIZES, statement_pdf
+        from undersigned.transfer.exporting import register_pdf
+
+        register_pdf(statement_pdf, sorted(PAGE_SIZES))

@@ -1,29 +1,11 @@
 """Pages and files that carry a statement elsewhere: the PDF, share cards, the embed."""
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from undersigned.circulation.cards import share_card
 from undersigned.circulation.pdf import PAGE_SIZES, statement_pdf
-from undersigned.statements.models import Statement
-from undersigned.statements.selectors import get_statement_for
-
-
-def _refusal(message: str) -> HttpResponse:
-    """A 400 that says what is allowed: a wrong parameter is the asker's to fix, not a page
-    that is not there."""
-    return HttpResponseBadRequest(message + "\n", content_type="text/plain; charset=utf-8")
-
-
-def unknown_language(statement: Statement, language: str | None) -> HttpResponse | None:
-    """The 400 for a language the statement has no text in, or None when it has one."""
-    if not language or statement.current_text(language) is not None:
-        return None
-    written = sorted({text.language for text in statement.texts.all()})
-    return _refusal(
-        _("There is no text in “%(language)s”. Languages: %(languages)s.")
-        % {"language": language, "languages": ", ".join(written)}
-    )
+from undersigned.statements.selectors import get_statement_for, refusal, unknown_language
 
 
 def statement_pdf_view(request: HttpRequest, slug: str) -> HttpResponse:
@@ -33,7 +15,7 @@ def statement_pdf_view(request: HttpRequest, slug: str) -> HttpResponse:
         return refused
     size = request.GET.get("size", "a4").lower()
     if size not in PAGE_SIZES:
-        return _refusal(
+        return refusal(
             _("There is no page size “%(size)s”. Page sizes: %(sizes)s.")
             % {"size": size, "sizes": ", ".join(PAGE_SIZES)}
         )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from undersigned.accounts.permissions import can_edit_statement, require
+from undersigned.coalitions.permissions import can_edit_statement, require
 from undersigned.core.errors import ActionError
 from undersigned.core.fillin import render_filled_in
 from undersigned.core.pagecache import is_personal

@@ -20,6 +20,7 @@ from undersigned.endorsements import views as endorsements
 from undersigned.search import views as search
 from undersigned.signing import views as signing
 from undersigned.statements import manage_views as manage
+from undersigned.transfer import views as transfer
 from undersigned.web import account_views, token_views
 from undersigned.web import coalition_views as coalitions
 from undersigned.web import statement_views as statements
@@ -52,7 +53,7 @@ urlpatterns += i18n_patterns(
     path("", core.home, name="home"),
     path("search/", search.search, name="search"),
     path("archive/", core.archive, name="archive"),
-    path("import/", statements.import_statement, name="import"),
+    path("import/", transfer.import_statement, name="import"),
     path("new/", manage.statement_create, name="statement-create"),
     path("s/<slug:slug>/", statements.statement_detail, name="statement"),
     path("s/<slug:slug>/edit/", manage.statement_edit, name="statement-edit"),
@@ -74,7 +75,7 @@ urlpatterns += i18n_patterns(
     path("feeds/statements.atom", feeds.NewStatementsFeed(), name="feed-statements"),
     path("c/<slug:slug>/feed.atom", feeds.CoalitionFeed(), name="feed-coalition"),
     path("o/<slug:slug>/feed.atom", feeds.OrganizationFeed(), name="feed-organization"),
-    path("s/<slug:slug>/export.<str:fmt>", statements.statement_export, name="statement-export"),
+    path("s/<slug:slug>/export.<str:fmt>", transfer.statement_export, name="statement-export"),
     path("s/<slug:slug>/endorse/", endorsements.endorse, name="endorse"),
     path("s/<slug:slug>/people/", endorsements.people, name="endorsement-people"),
     path("s/<slug:slug>/map.svg", picture_views.map_svg, name="endorsement-map"),
@@ -97,6 +98,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", account_views.dashboard, name="dashboard"),
     path("accounts/tokens/", token_views.api_tokens, name="api-tokens"),
     path("accounts/", include("undersigned.accounts.urls")),
+    path("accounts/", include("undersigned.coalitions.urls")),
     path("outbox/", include("undersigned.mail.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

@@ -21,7 +21,7 @@ from django_countries import countries
 from undersigned.textformat import Document, Signatory, country_from_text, explain
 from undersigned.textformat.countries import country_name_code
 from undersigned.textformat.signatories import parse_signatory
-from undersigned.web.importing import LIMITS, LOW_CONFIDENCE, EntryPlan, ImportPlan
+from undersigned.transfer.importing import LIMITS, LOW_CONFIDENCE, EntryPlan, ImportPlan
 
 PREFIX = "entries"
 BLANK_ROWS = 2  # empty rows under the list, for signatories the parser missed

@@ -9,7 +9,7 @@ from undersigned.core.errors import ActionError
 from undersigned.statements.models import Statement
 from undersigned.statements.translations import import_translation
 from undersigned.textformat import FormatError, decode_source
-from undersigned.web.importing import STATES, Status, document_from_json, import_document
+from undersigned.transfer.importing import STATES, Status, document_from_json, import_document
 
 from ._source import read_document
 

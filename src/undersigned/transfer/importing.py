@@ -21,15 +21,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from undersigned.accounts.permissions import (
+from undersigned.audit.models import Event
+from undersigned.audit.services import record_event
+from undersigned.coalitions.models import Coalition, Organization, unique_slug
+from undersigned.coalitions.permissions import (
     can_edit_directory,
     can_edit_statement,
     is_coordinator,
     require,
 )
-from undersigned.audit.models import Event
-from undersigned.audit.services import record_event
-from undersigned.coalitions.models import Coalition, Organization, unique_slug
 from undersigned.core.errors import ActionError
 from undersigned.endorsements.models import Endorsement
 from undersigned.endorsements.models import Source as EndorsementSource

@@ -2,9 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from undersigned.circulation.pdf import PAGE_SIZES, statement_pdf
 from undersigned.statements.models import Statement
-from undersigned.web.exporting import FORMATS, export_statement
+from undersigned.transfer.exporting import FORMATS, export_pdf, export_statement, pdf_page_sizes
 
 
 class Command(BaseCommand):
@@ -18,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--format", choices=[*sorted(FORMATS), "pdf"], default="txt", dest="fmt"
         )
-        parser.add_argument("--page-size", choices=sorted(PAGE_SIZES), default="a4")
+        parser.add_argument("--page-size", choices=pdf_page_sizes() or None, default="a4")
         parser.add_argument("--language", help="Language of the text (default: the original).")
         parser.add_argument("--output", "-o", help="Write to this file instead of the screen.")
 
@@ -40,7 +39,7 @@ class Command(BaseCommand):
         if fmt == "pdf":
             if not output:
                 raise CommandError("A PDF goes to a file: give --output FILE.")
-            Path(output).write_bytes(statement_pdf(statement, language, page_size))
+            Path(output).write_bytes(export_pdf(statement, language, page_size))
             self.stderr.write(f"Wrote {output}.")
             return
         content = export_statement(statement, fmt, language)

@@ -1,6 +1,8 @@
-"""Export a statement in the plain-text statement format, as Markdown or as JSON."""
+"""Export a statement in the plain-text statement format, as Markdown or as JSON; and as a PDF
+through the renderer the site registers."""
 
 import json
+from collections.abc import Callable
 
 from undersigned.endorsements.models import Source
 from undersigned.signing.selectors import signatory_list
@@ -13,6 +15,26 @@ FORMATS = {
     "md": ("text/markdown; charset=utf-8", "md"),
     "json": ("application/json; charset=utf-8", "json"),
 }
+
+# The PDF is laid out above this app (the site's circulation owns its template and WeasyPrint):
+# that app registers its renderer when it starts, so the export command can write one.
+PdfRenderer = Callable[[Statement, str | None, str], bytes]
+_pdf: dict[str, object] = {}
+
+
+def register_pdf(render: PdfRenderer, page_sizes: list[str]) -> None:
+    """`render(statement, language, page_size)` gives the PDF's bytes."""
+    _pdf.update(render=render, page_sizes=list(page_sizes))
+
+
+def pdf_page_sizes() -> list[str]:
+    return list(_pdf.get("page_sizes", []))
+
+
+def export_pdf(statement: Statement, language: str | None, page_size: str) -> bytes:
+    if "render" not in _pdf:
+        raise LookupError("No PDF renderer is registered (the site's apps are not installed).")
+    return _pdf["render"](statement, language, page_size)
 
 
 def statement_document(statement: Statement, language: str | None = None) -> Document:
