@@ -26,6 +26,7 @@ from undersigned.accounts.permissions import (
 from undersigned.api import schemas as s
 from undersigned.api import serializers as out
 from undersigned.api.auth import RateLimit, TokenAuth
+from undersigned.api.docs import LocalSwagger
 from undersigned.coalitions.models import Coalition, Organization
 from undersigned.core.errors import ActionError
 from undersigned.endorsements.stats import endorsement_stats
@@ -44,6 +45,7 @@ api = NinjaAPI(
     description=__doc__,
     urls_namespace="api-v1",
     throttle=[RateLimit()],
+    docs=LocalSwagger(),
 )
 token = TokenAuth()
 token_or_public = TokenAuth(optional=True)
