@@ -258,3 +258,15 @@ def test_an_oversized_body_answers_json(carol_api, settings, icor):
     assert answer.status_code == 413
     assert answer["Content-Type"].startswith("application/json")
     assert answer.json()["detail"]
+
+
+def test_a_body_that_is_not_json_gets_a_sentence(carol_api, settings):
+    settings.LANGUAGE_CODE = "de"
+    answer = carol_api.client.post(
+        f"{API}/statements",
+        "not json",
+        content_type="application/json",
+        headers={**carol_api.headers, "Accept-Language": "de"},
+    )
+    assert answer.status_code == 400
+    assert answer.json() == {"detail": "Senden Sie den Inhalt der Anfrage als JSON-Objekt."}

@@ -15,7 +15,7 @@ from django.db import OperationalError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, Throttled, ValidationError
+from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from undersigned.api import schemas as s
 from undersigned.core.errors import ActionError
@@ -77,6 +77,13 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(ActionError)
     def refused(request, exc):
         return respond(request, exc.message, 409)
+
+    @api.exception_handler(HttpError)
+    def unreadable(request, exc):
+        # django-ninja's one HttpError is a body it cannot parse: say it in the reader's words.
+        if exc.status_code == 400:
+            return respond(request, _("Send the request's body as a JSON object."), 400)
+        return respond(request, exc.message, exc.status_code)
 
     @api.exception_handler(RequestDataTooBig)
     def too_big(request, exc):
