@@ -44,3 +44,14 @@ def test_people_listed_as_the_page_lists_them(client, carol, open_statement):
     coordinator = client.get(url, headers={"Authorization": f"Bearer {token}"}).json()
     assert [p["name"] for p in coordinator["items"]] == ["Ben Quiet", "Ana Lima"]
     assert client.get(url, {"q": "ana"}).json()["count"] == 1
+
+
+def test_a_page_of_statements_costs_the_same_queries_whatever_its_length(
+    client, resolution, cipoml_statement, django_assert_num_queries
+):
+    # Counted, the page, its texts: the schemas read what the query prefetched, nothing per row.
+    with django_assert_num_queries(3):
+        page = client.get(f"{API}/statements").json()
+    assert [s["signatory_count"] for s in page["items"] if s["slug"] == resolution.slug] == [34]
+    with django_assert_num_queries(2):  # counted, the page
+        client.get(f"{API}/organizations")
