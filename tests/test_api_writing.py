@@ -270,3 +270,15 @@ def test_a_body_that_is_not_json_gets_a_sentence(carol_api, settings):
     )
     assert answer.status_code == 400
     assert answer.json() == {"detail": "Senden Sie den Inhalt der Anfrage als JSON-Objekt."}
+
+
+def test_another_coalitions_coordinator_does_not_see_the_draft(client, cipoml, draft):
+    from django.contrib.auth import get_user_model
+
+    from undersigned.accounts.models import CoalitionRole
+
+    frank = get_user_model().objects.create_user("frank", "frank@example.org", "pw")
+    CoalitionRole.objects.create(user=frank, coalition=cipoml, kind=CoalitionRole.Kind.COORDINATOR)
+    frank_api = Caller(client, create_api_token(user=frank, name="cipoml tool")[1])
+    assert frank_api.get("/statements", {"state": "draft"}).json()["count"] == 0
+    assert frank_api.get(f"/statements/{draft.slug}").status_code == 404
