@@ -282,3 +282,10 @@ def test_another_coalitions_coordinator_does_not_see_the_draft(client, cipoml, d
     frank_api = Caller(client, create_api_token(user=frank, name="cipoml tool")[1])
     assert frank_api.get("/statements", {"state": "draft"}).json()["count"] == 0
     assert frank_api.get(f"/statements/{draft.slug}").status_code == 404
+
+
+def test_a_method_an_address_does_not_answer_gets_json(carol_api):
+    answer = carol_api.send("put", "/statements", {})
+    assert answer.status_code == 405
+    assert answer.json()["detail"].startswith("This address does not answer PUT; it answers ")
+    assert set(answer["Allow"].split(", ")) == {"GET", "POST"}

@@ -9,6 +9,7 @@ model itself. Lists come in numbered pages (`page`, `page_size` up to 100). Erro
 """
 
 from django.http import HttpRequest
+from django.urls import URLPattern
 from ninja import NinjaAPI
 
 from undersigned.api import errors, reading, writing  # noqa: F401 - they register operations
@@ -22,6 +23,16 @@ class Api(NinjaAPI):
     def get_openapi_operation_id(self, operation) -> str:
         # The function's name (`list_statements`), whatever module it lives in.
         return operation.view_func.__name__
+
+    @property
+    def urls(self):
+        # A method an address does not answer gets JSON too (django-ninja answers it in text).
+        patterns, app_name, namespace = super().urls
+        patterns = [
+            URLPattern(p.pattern, errors.json_not_allowed(p.callback), p.default_args, p.name)
+            for p in patterns
+        ]
+        return patterns, app_name, namespace
 
 
 api = Api(

@@ -8,6 +8,8 @@ Status codes: 401 no valid token, 403 not allowed, 404 no such thing (or not you
 """
 
 import sys
+from collections.abc import Callable
+from functools import wraps
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
@@ -125,6 +127,25 @@ def bad_request(request: HttpRequest, exception: Exception | None = None) -> Jso
         message = _("What you sent is too large; the limit is %(n)d MB.") % {"n": limit}
         return JsonResponse({"detail": message}, status=413)
     return JsonResponse({"detail": _("The request could not be read.")}, status=400)
+
+
+def json_not_allowed(view: Callable) -> Callable:
+    """The view, with its 405 answer (a method the address does not answer) as JSON."""
+
+    @wraps(view)  # keeps csrf_exempt and the rest of what django-ninja set on it
+    def wrapped(request: HttpRequest, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code != 405:
+            return response
+        message = _("This address does not answer %(method)s; it answers %(allowed)s.") % {
+            "method": request.method,
+            "allowed": response["Allow"],
+        }
+        answer = JsonResponse({"detail": message}, status=405)
+        answer["Allow"] = response["Allow"]
+        return answer
+
+    return wrapped
 
 
 def _busy() -> JsonResponse:
