@@ -275,7 +275,7 @@ def test_a_body_that_is_not_json_gets_a_sentence(carol_api, settings):
 def test_another_coalitions_coordinator_does_not_see_the_draft(client, cipoml, draft):
     from django.contrib.auth import get_user_model
 
-    from undersigned.accounts.models import CoalitionRole
+    from undersigned.coalitions.models import CoalitionRole
 
     frank = get_user_model().objects.create_user("frank", "frank@example.org", "pw")
     CoalitionRole.objects.create(user=frank, coalition=cipoml, kind=CoalitionRole.Kind.COORDINATOR)

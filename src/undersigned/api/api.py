@@ -2,10 +2,11 @@
 /api/v1/openapi.json).
 
 Reading is public, as the pages are. Writing needs a personal API token (made on "My account")
-and goes through the same actions as the pages: each checks the permission rules for the
-token's owner, writes in one transaction and records its audit event. Nothing here writes a
-model itself. Lists come in numbered pages (`page`, `page_size` up to 100). Errors are JSON:
-`{"detail": "a sentence"}`, with `errors` by field for invalid input (422).
+and goes through the same actions as the pages: each checks the permission rules of
+coalitions.permissions for the token's owner, writes in one transaction and records its audit
+event. Nothing here writes a model itself. Lists come in numbered pages (`page`, `page_size` up
+to 100). Errors are JSON: `{"detail": "a sentence"}`, with `errors` by field for invalid input
+(422).
 """
 
 from django.http import HttpRequest

@@ -8,13 +8,13 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Schema
 from ninja.pagination import paginate
 
-from undersigned.accounts.permissions import can_edit_statement, readable_drafts
 from undersigned.api import schemas as s
 from undersigned.api.auth import token_or_public
 from undersigned.api.errors import ERRORS
 from undersigned.api.pagination import Pages
 from undersigned.api.router import router
 from undersigned.coalitions.models import Coalition, Organization
+from undersigned.coalitions.permissions import can_edit_statement, readable_drafts
 from undersigned.endorsements.models import Endorsement
 from undersigned.endorsements.stats import endorsement_stats
 from undersigned.signing.models import Signature

@@ -17,7 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Status
 
-from undersigned.accounts.permissions import (
+from undersigned.api import schemas as s
+from undersigned.api.auth import token
+from undersigned.api.errors import ERRORS, WRITE_ERRORS, InvalidInput
+from undersigned.api.router import router
+from undersigned.coalitions.models import Coalition, Organization
+from undersigned.coalitions.permissions import (
     can_import_statements,
     can_translate,
     can_write_open_letters,
@@ -25,21 +30,17 @@ from undersigned.accounts.permissions import (
     represented_organizations,
     require,
 )
-from undersigned.api import schemas as s
-from undersigned.api.auth import token
-from undersigned.api.errors import ERRORS, WRITE_ERRORS, InvalidInput
-from undersigned.api.router import router
-from undersigned.coalitions.models import Coalition, Organization
 from undersigned.signing import actions as signing
 from undersigned.signing.forms import RecordForm, WithdrawForm
 from undersigned.signing.models import Signature
 from undersigned.statements import actions as statements
-from undersigned.statements.forms import ImportForm, WordsForm
+from undersigned.statements.forms import WordsForm
 from undersigned.statements.models import State, Text
 from undersigned.statements.selectors import get_statement_for
 from undersigned.statements.translations import save_translation
 from undersigned.textformat import FormatError
-from undersigned.web.importing import import_document
+from undersigned.transfer.forms import ImportForm
+from undersigned.transfer.importing import import_document
 
 WRITING = {"auth": token, "tags": ["writing"]}
 
