@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Status
+from ninja import Schema, Status
 
 from undersigned.api import schemas as s
 from undersigned.api.auth import token
@@ -60,7 +60,7 @@ def _clean(form_class: type[forms.Form], name: str, value):
         raise InvalidInput({name: error.messages}) from None
 
 
-def _words(data: s.WordsIn, current: Text | None) -> dict:
+def _words(data: Schema, current: Text | None) -> dict:
     """The words sent, what was left out taken from `current`, checked as the editor checks."""
     sent = data.model_dump(include={"title", "subtitle", "body"}, exclude_none=True)
     before = (
@@ -216,7 +216,7 @@ def _signature_change(
 ) -> Signature:
     """The statement as the token's owner sees it, the organization named in the body, and the
     signing action that checks the rest."""
-    statement = get_statement_for(request, slug, bodies=False)
+    statement = get_statement_for(request, slug)
     return action(
         statement=statement,
         organization=_find(Organization, "organization", organization),
