@@ -7,6 +7,7 @@ checkout just works. DATABASE_URL moves it to PostgreSQL.
 import os
 import secrets
 import tempfile
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -245,7 +246,13 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# The API's documentation page (Swagger UI) from django-ninja's package, served as our own
+# static files: no CDN, within the Content-Security-Policy. Found without importing django-ninja,
+# which only the processes that answer the API load.
+STATICFILES_DIRS = [
+    PACKAGE_DIR / "static",
+    ("ninja", Path(find_spec("ninja").origin).parent / "static" / "ninja"),
+]
 STATIC_ROOT = VAR_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TypeGuard
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from undersigned.coalitions.models import Coalition, CoalitionRole, Delegate, Organization
 
@@ -92,6 +92,17 @@ def can_view_statement(user: Actor, statement: "Statement") -> bool:
     if statement.coalition is None:
         return user.is_staff or statement.created_by_id == user.pk
     return is_member(user, statement.coalition)
+
+
+def readable_drafts(user: Actor) -> Q:
+    """can_view_statement for drafts, as a filter on statements (the API's list of drafts):
+    staff read all; the others their coalitions' drafts and the open letters they started."""
+    if not _known(user):
+        return Q(pk__in=[])
+    if user.is_staff:
+        return Q()
+    member_of = Coalition.objects.filter(Q(roles__user=user) | Q(members__delegates__user=user))
+    return Q(coalition__in=member_of) | Q(coalition__isnull=True, created_by=user)
 
 
 def can_edit_statement(user: Actor, statement: "Statement") -> bool:
