@@ -109,7 +109,7 @@ def test_a_closed_statement_takes_no_names(client, open_statement, carol):
 
     change_state(statement=open_statement, user=carol, state=State.CLOSED)
     response = endorse(client, open_statement)
-    assert response.status_code in (400, 403, 409, 410) and not Endorsement.objects.exists()
+    assert response.status_code == 409 and not Endorsement.objects.exists()
 
 
 def test_submissions_are_limited_per_address(client, open_statement, settings):
@@ -213,7 +213,7 @@ def test_exports_keep_emails_for_coordinators_and_defuse_formulas(client, open_s
         client.get(f"/s/{open_statement.slug}/people/public.csv").streaming_content
     ).decode()
     assert "'=HYPERLINK" in public and "@" not in public and "Person 1" not in public
-    assert client.get(f"/s/{open_statement.slug}/people/full.csv").status_code in (302, 403)
+    assert client.get(f"/s/{open_statement.slug}/people/full.csv").status_code == 403
     client.force_login(carol)
     full = b"".join(
         client.get(f"/s/{open_statement.slug}/people/full.csv").streaming_content
