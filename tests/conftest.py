@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
+from django.test.utils import override_settings
 from django.utils import translation
 
 from tests.mailserver import run_tasks, smtp_server  # noqa: F401 - fixtures
@@ -21,6 +22,12 @@ from undersigned.statements.actions import change_state, create_statement
 from undersigned.statements.models import State, Statement
 from undersigned.textformat import parse
 from undersigned.transfer.importing import import_document, suggested_title
+
+# Every fixture user's password hashed with Argon2 was about 40 % of the suite's CPU time, as
+# Django's docs warn. One test keeps the site's hashers (test_accounts.py); the rest use MD5.
+# Enabled before any test runs, and through override_settings so that Django's cached list of
+# hashers is cleared.
+override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]).enable()
 
 # The two seed statements (the demo's texts) and their expected structure, as in ../shared/seeds.
 SEEDS = Path(__file__).resolve().parent / "seeds"

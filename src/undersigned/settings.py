@@ -79,8 +79,23 @@ WEB_WORKERS = envint("WEB_WORKERS", "3", minimum=1)
 TASK_WORKERS = envint("TASK_WORKERS", "1", minimum=1)
 # Addresses whose X-Forwarded-Proto/-For gunicorn believes (its --forwarded-allow-ips).
 FORWARDED_ALLOW_IPS = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
-# The address people reach the site at; links in mail start with it.
-SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{PORT}").rstrip("/")
+
+
+def _served_at(host: str, port: int) -> str:
+    """Where `serve` on HOST and PORT is reached from this machine: an address that means "every
+    interface" is reached at the loopback one."""
+    if host in ("", "0.0.0.0"):
+        host = "127.0.0.1"
+    elif host.strip("[]") == "::":
+        host = "::1"
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+# The address people reach the site at; links in mail start with it. Unset, it follows HOST and
+# PORT, so that `make run PORT=8117` mails links that work.
+SITE_URL = os.environ.get("SITE_URL", _served_at(HOST, PORT)).rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -16,6 +16,7 @@ from undersigned.core.errors import ActionError
 from undersigned.core.ratelimit import over_limit
 from undersigned.endorsements.addresses import canonical_email
 from undersigned.endorsements.models import Endorsement
+from undersigned.endorsements.stats import numbers_changed
 from undersigned.endorsements.tokens import (
     confirm_token,
     read_confirm_token,
@@ -80,6 +81,7 @@ def endorse(
                 affiliation=affiliation,
                 listed=listed,
             )
+            numbers_changed(statement.pk)
             if mailed:
                 _send_confirmation(endorsement, statement, again=False)
         return EndorseResult(endorsement, created=True, mailed=mailed)
@@ -138,11 +140,14 @@ def confirm_endorsement(token: str) -> Endorsement:
     """Confirm through the mailed link (a POST: mail scanners that fetch links confirm nothing),
     only while the statement is open: a link must not count after it was closed or withdrawn."""
     endorsement = endorsement_from_confirm_token(token)
-    Endorsement.objects.filter(
-        pk=endorsement.pk,
-        confirmed_at__isnull=True,
-        statement__state__in=[state for state in State if state.is_signable],
-    ).update(confirmed_at=timezone.now())
+    with transaction.atomic():
+        confirmed = Endorsement.objects.filter(
+            pk=endorsement.pk,
+            confirmed_at__isnull=True,
+            statement__state__in=[state for state in State if state.is_signable],
+        ).update(confirmed_at=timezone.now())
+        if confirmed:
+            numbers_changed(endorsement.statement_id)
     endorsement.refresh_from_db()
     return endorsement
 
@@ -166,6 +171,7 @@ def remove_endorsement(token: str) -> Statement:
     endorsement = endorsement_from_remove_token(token)
     with transaction.atomic():
         endorsement.delete()
+        numbers_changed(endorsement.statement_id)
         others = Endorsement.objects.filter(email_canonical=endorsement.email_canonical)
         if not endorsement.email_canonical or not others.exists():
             forget_recipients([endorsement.email])
@@ -180,6 +186,7 @@ def hide_endorsements(*, statement: Statement, ids: list[int], user) -> int:
             hidden=True
         )
         if hidden:
+            numbers_changed(statement.pk)
             record_event(
                 kind=Event.Kind.ENDORSEMENTS_HIDDEN,
                 actor=user,
@@ -197,6 +204,8 @@ def forget_person(email: str) -> int:
         # The address as typed on each statement (aliases), and as given here.
         addresses = {email, *rows.values_list("email", flat=True)}
         count, _by_model = rows.delete()
+        for statement_id in statements:
+            numbers_changed(statement_id)
         forget_recipients(sorted(addresses))
         record_event(
             kind=Event.Kind.PERSON_FORGOTTEN,

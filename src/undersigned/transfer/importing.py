@@ -33,6 +33,7 @@ from undersigned.coalitions.permissions import (
 from undersigned.core.errors import ActionError
 from undersigned.endorsements.models import Endorsement
 from undersigned.endorsements.models import Source as EndorsementSource
+from undersigned.endorsements.stats import numbers_changed
 from undersigned.signing.actions import IMPORTABLE_STATES, import_signatures
 from undersigned.statements.models import DatePrecision, Kind, State, Statement, Text
 from undersigned.statements.signals import text_version_created
@@ -529,6 +530,8 @@ def _write(plan: ImportPlan, *, user, source: str) -> Statement:
         )
         for person in plan.new_people
     )
+    if plan.new_people:
+        numbers_changed(statement.pk)
     if plan.statement is None and plan.state != State.DRAFT:
         # Published as it was: opened (and closed) on the day of its list.
         statement.state = plan.state

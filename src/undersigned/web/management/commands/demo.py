@@ -152,4 +152,4 @@ class Command(BaseCommand):
             )
             for line in logins_file.read_text().splitlines():
                 self.stdout.write(f"  {line}")
-        self.stdout.write("Log in at http://127.0.0.1:8000/accounts/login/ (staff: /admin/).")
+        self.stdout.write(f"Log in at {settings.SITE_URL}/accounts/login/ (staff: /admin/).")
