@@ -11,6 +11,7 @@ from django.utils import translation
 
 from tests.mailserver import run_tasks, smtp_server  # noqa: F401 - fixtures
 from undersigned.accounts.models import CoalitionRole, Delegate
+from undersigned.audit.actors import SYSTEM
 from undersigned.coalitions.models import Coalition, Membership, Organization
 from undersigned.statements.actions import change_state, create_statement
 from undersigned.statements.models import State, Statement
@@ -62,7 +63,7 @@ def resolution(icor) -> Statement:
     """The ICOR resolution with its 34 signatories, imported as the demo does: open, and its
     signatories made ICOR's members (an import alone makes no member)."""
     plan = import_document(
-        parse(seed_text("icor-afghanistan-2021")), coalition=icor, state=State.OPEN
+        parse(seed_text("icor-afghanistan-2021")), coalition=icor, state=State.OPEN, user=SYSTEM
     )
     for organization_id in plan.saved.signatures.values_list("organization_id", flat=True):
         Membership.objects.get_or_create(coalition=icor, organization_id=organization_id)
@@ -73,7 +74,7 @@ def resolution(icor) -> Statement:
 def cipoml_statement(cipoml) -> Statement:
     document = parse(seed_text("cipoml-afghanistan-2021"))
     plan = import_document(
-        document, coalition=cipoml, state=State.CLOSED, title=suggested_title(document)
+        document, coalition=cipoml, state=State.CLOSED, title=suggested_title(document), user=SYSTEM
     )
     return plan.saved
 

@@ -1,7 +1,9 @@
 """Who may do what: the one place where the rules of access live.
 
 Views, admin actions, the CLI and the API ask these functions; none of them decides on its own.
-Staff may do everything. Anonymous users may only read what is public.
+Staff may do everything. Anonymous users may only read what is public. The command line acts
+as SYSTEM (audit.actors), the server's operator, whom the rules treat as staff: an action called
+without a person is given SYSTEM, never spared its check.
 """
 
 from typing import TYPE_CHECKING
@@ -182,3 +184,13 @@ def can_hold_api_token(user: User) -> bool:
 def can_import_statements(user: User) -> bool:
     """Import a published statement with its list (the Import page and the API): staff."""
     return _known(user) and user.is_staff
+
+
+def can_import_into(
+    user: User, coalition: Coalition | None, statement: "Statement | None" = None
+) -> bool:
+    """What the import itself asks, whoever calls it (the page, the API, the command line as
+    SYSTEM): adding to an existing statement is editing it; a new one is creating it."""
+    if statement is not None:
+        return can_edit_statement(user, statement)
+    return can_create_statement(user, coalition)

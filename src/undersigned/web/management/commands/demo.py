@@ -9,6 +9,7 @@ from django.db import transaction
 
 from undersigned.accounts.actions import add_delegate, add_member, grant_role, save_coalition
 from undersigned.accounts.models import CoalitionRole
+from undersigned.audit.actors import SYSTEM
 from undersigned.coalitions.models import Coalition, Organization
 from undersigned.statements.models import Statement
 from undersigned.statements.translations import import_translation
@@ -100,6 +101,7 @@ class Command(BaseCommand):
         document = parse(path.read_text("utf-8"))
         text = import_translation(
             statement=statement,
+            user=SYSTEM,
             language=language,
             title=document.title or "",
             subtitle=document.subtitle or "",
