@@ -115,3 +115,11 @@ def test_a_translation_from_the_command_line_is_checked_too(resolution, bob):
     text = import_translation(statement=resolution, user=SYSTEM, language="de", **words)
     event = Event.objects.get(kind=Kind.TEXT_VERSION_CREATED, details__language="de")
     assert text.language == "de" and event.actor_name == "command line"
+
+
+def test_system_may_import_under_any_coalition_and_nobody_else_by_default(icor, resolution):
+    from undersigned.coalitions.permissions import can_import_into
+
+    assert can_import_into(SYSTEM, icor) and can_import_into(SYSTEM, None)
+    assert can_import_into(SYSTEM, icor, resolution)
+    assert not can_import_into(None, icor)

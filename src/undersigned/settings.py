@@ -95,6 +95,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "undersigned.core",
     "undersigned.web",
+    "undersigned.search",
+    "undersigned.circulation",
     "undersigned.api",
     "undersigned.transfer",
     "undersigned.accounts",

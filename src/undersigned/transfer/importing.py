@@ -25,11 +25,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from undersigned.accounts.actions import admit_organizations
-from undersigned.accounts.permissions import can_import_into, require
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
+from undersigned.coalitions.actions import admit_organizations
 from undersigned.coalitions.models import Coalition, Organization
+from undersigned.coalitions.permissions import can_import_into, require
 from undersigned.core.errors import ActionError
 from undersigned.endorsements.actions import ListedPerson, import_listed_people
 from undersigned.signing.actions import IMPORTABLE_STATES, import_signatures

@@ -11,18 +11,20 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 from undersigned.accounts.forms import ThrottledAdminAuthenticationForm
+from undersigned.circulation import embed_views as embed
+from undersigned.circulation import feeds
+from undersigned.circulation import views as circulate
+from undersigned.circulation.discovery import SITEMAPS, robots_txt
 from undersigned.endorsements import picture_views
 from undersigned.endorsements import views as endorsements
+from undersigned.search import views as search
 from undersigned.signing import views as signing
 from undersigned.statements import manage_views as manage
 from undersigned.transfer import views as transfer
-from undersigned.web import account_views, feeds, token_views
-from undersigned.web import circulate_views as circulate
+from undersigned.web import account_views, token_views
 from undersigned.web import coalition_views as coalitions
-from undersigned.web import embed_views as embed
 from undersigned.web import statement_views as statements
 from undersigned.web import views as core
-from undersigned.web.discovery import SITEMAPS, robots_txt
 
 # A database busy past its timeout is a 503 to retry, not a 500 (core.views.server_error).
 handler500 = "undersigned.core.views.server_error"
@@ -40,7 +42,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": SITEMAPS, "template_name": "circulate/sitemap.xml"},
+        {"sitemaps": SITEMAPS, "template_name": "circulation/sitemap.xml"},
         name="sitemap",
     ),
     path("oembed/", embed.oembed, name="oembed"),
@@ -48,7 +50,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", core.home, name="home"),
-    path("search/", core.search, name="search"),
+    path("search/", search.search, name="search"),
     path("archive/", core.archive, name="archive"),
     path("import/", transfer.import_statement, name="import"),
     path("new/", manage.statement_create, name="statement-create"),
@@ -95,6 +97,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", account_views.dashboard, name="dashboard"),
     path("accounts/tokens/", token_views.api_tokens, name="api-tokens"),
     path("accounts/", include("undersigned.accounts.urls")),
+    path("accounts/", include("undersigned.coalitions.urls")),
     path("outbox/", include("undersigned.mail.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

@@ -3,11 +3,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 
-from undersigned.accounts.permissions import (
+from undersigned.audit.selectors import events_for_statement
+from undersigned.coalitions.permissions import (
     can_edit_statement,
+    can_invite_to_sign,
     can_translate,
 )
-from undersigned.audit.selectors import events_for_statement
 from undersigned.core.pagecache import cache_public_page
 from undersigned.endorsements.forms import EndorseForm
 from undersigned.endorsements.models import Source
@@ -39,7 +40,7 @@ def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
     reading = text_for_reader(statement, request.LANGUAGE_CODE)
     return render(
         request,
-        "statements/statement_detail.html",
+        "web/statement_detail.html",
         {
             "statement": statement,
             "text": reading.text,
@@ -58,6 +59,7 @@ def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "formats": FORMATS,
             "signing": signing_panel(request.user, statement, listing),
             "can_edit": can_edit_statement(request.user, statement),
+            "can_invite": can_invite_to_sign(request.user, statement),
             # The newest fifty, shown oldest first.
             "stats": endorsement_stats(statement),
             "endorse_form": EndorseForm(),

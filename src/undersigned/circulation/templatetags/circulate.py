@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse, translate_url
 from django.utils import translation
 
-from undersigned.web.summary import text_summary
+from undersigned.circulation.summary import text_summary
 
 register = template.Library()
 

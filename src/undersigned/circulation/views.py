@@ -2,9 +2,9 @@
 
 from django.http import Http404, HttpRequest, HttpResponse
 
+from undersigned.circulation.cards import share_card
+from undersigned.circulation.pdf import PAGE_SIZES, statement_pdf
 from undersigned.statements.selectors import get_statement_for
-from undersigned.web.cards import share_card
-from undersigned.web.pdf import PAGE_SIZES, statement_pdf
 
 
 def statement_pdf_view(request: HttpRequest, slug: str) -> HttpResponse:

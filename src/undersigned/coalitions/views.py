@@ -1,11 +1,13 @@
+"""Accepting an invitation: the link in the mail, for an existing account or a new one."""
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model, login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from undersigned.accounts import actions
-from undersigned.accounts.forms import InvitedAccountForm
+from undersigned.coalitions import actions
+from undersigned.coalitions.forms import InvitedAccountForm
 from undersigned.core.errors import ActionError
 
 
@@ -15,7 +17,7 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         invitation = actions.find_invitation(token)
     except ActionError as error:
         return render(
-            request, "accounts/invitation_invalid.html", {"message": error.message}, status=410
+            request, "coalitions/invitation_invalid.html", {"message": error.message}, status=410
         )
     existing = get_user_model().objects.filter(email__iexact=invitation.email).exists()
     form = None
@@ -36,12 +38,15 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
             else:
                 return render(
                     request,
-                    "accounts/invitation.html",
+                    "coalitions/invitation.html",
                     {"invitation": invitation, "form": form, "existing": existing},
                 )
         except ActionError as error:
             return render(
-                request, "accounts/invitation_invalid.html", {"message": error.message}, status=410
+                request,
+                "coalitions/invitation_invalid.html",
+                {"message": error.message},
+                status=410,
             )
         messages.success(
             request,
@@ -52,6 +57,6 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("dashboard")
     return render(
         request,
-        "accounts/invitation.html",
+        "coalitions/invitation.html",
         {"invitation": invitation, "form": form, "existing": existing},
     )

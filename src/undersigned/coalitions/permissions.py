@@ -6,26 +6,32 @@ as SYSTEM (audit.actors), the server's operator, whom the rules treat as staff: 
 without a person is given SYSTEM, never spared its check.
 """
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
-from undersigned.accounts.models import CoalitionRole, Delegate
-from undersigned.coalitions.models import Coalition, Organization
+from undersigned.audit.actors import SystemActor
+from undersigned.coalitions.models import Coalition, CoalitionRole, Delegate, Organization
 
-if TYPE_CHECKING:  # statements sit above accounts; rules read a statement, never import it
+if TYPE_CHECKING:  # statements and accounts sit above coalitions: rules read them, never import
+    from undersigned.accounts.models import ApiToken
     from undersigned.statements.models import Statement
 
-User = AbstractBaseUser | AnonymousUser
+# Who acts: a person (logged in or not; the site uses Django's own User model), or SYSTEM, the
+# command line (the import, the demo), which has staff's flags and no account; every rule
+# below takes an Actor.
+Actor = User | AnonymousUser | SystemActor
 
 
-def _known(user: User) -> bool:
+def _known(user: Actor | None) -> TypeGuard[User]:
+    """A logged-in, active person (a deactivated account may do nothing); and SYSTEM, which the
+    rules treat as staff (its flags say so)."""
     return user is not None and user.is_authenticated and user.is_active
 
 
-def coordinated_coalitions(user: User) -> QuerySet[Coalition]:
+def coordinated_coalitions(user: Actor) -> QuerySet[Coalition]:
     if not _known(user):
         return Coalition.objects.none()
     if user.is_staff:
@@ -35,14 +41,14 @@ def coordinated_coalitions(user: User) -> QuerySet[Coalition]:
     ).distinct()
 
 
-def represented_organizations(user: User) -> QuerySet[Organization]:
+def represented_organizations(user: Actor) -> QuerySet[Organization]:
     """The organizations this person is a delegate of."""
     if not _known(user):
         return Organization.objects.none()
     return Organization.objects.filter(delegates__user=user)
 
 
-def is_coordinator(user: User, coalition: Coalition | None) -> bool:
+def is_coordinator(user: Actor, coalition: Coalition | None) -> bool:
     if not _known(user):
         return False
     if user.is_staff:
@@ -55,7 +61,7 @@ def is_coordinator(user: User, coalition: Coalition | None) -> bool:
     )
 
 
-def is_member(user: User, coalition: Coalition) -> bool:
+def is_member(user: Actor, coalition: Coalition) -> bool:
     """Someone with a role in the coalition (coordinator, translator) or a delegate of one of its
     member organizations: they read its drafts."""
     if is_coordinator(user, coalition):
@@ -66,23 +72,23 @@ def is_member(user: User, coalition: Coalition) -> bool:
     )
 
 
-def can_write_open_letters(user: User) -> bool:
+def can_write_open_letters(user: Actor) -> bool:
     """Open letters belong to no coalition; the operators write them."""
     return _known(user) and user.is_staff
 
 
-def can_create_statement(user: User, coalition: Coalition | None) -> bool:
+def can_create_statement(user: Actor, coalition: Coalition | None) -> bool:
     if coalition is None:
         return can_write_open_letters(user)
     return is_coordinator(user, coalition)
 
 
-def can_draft(user: User) -> bool:
+def can_draft(user: Actor) -> bool:
     """May draft some statement: coordinates a coalition, or writes open letters."""
     return can_write_open_letters(user) or coordinated_coalitions(user).exists()
 
 
-def can_view_statement(user: User, statement: "Statement") -> bool:
+def can_view_statement(user: Actor, statement: "Statement") -> bool:
     if statement.state_enum.is_public:
         return True
     if not _known(user):
@@ -92,7 +98,7 @@ def can_view_statement(user: User, statement: "Statement") -> bool:
     return is_member(user, statement.coalition)
 
 
-def can_edit_statement(user: User, statement: "Statement") -> bool:
+def can_edit_statement(user: Actor, statement: "Statement") -> bool:
     """Edit the text, change the state, record signatures, invite: the coordinators' work."""
     if not _known(user):
         return False
@@ -101,7 +107,7 @@ def can_edit_statement(user: User, statement: "Statement") -> bool:
     return is_coordinator(user, statement.coalition)
 
 
-def can_translate(user: User, statement: "Statement", language: str) -> bool:
+def can_translate(user: Actor, statement: "Statement", language: str) -> bool:
     if can_edit_statement(user, statement):
         return True
     return (
@@ -116,7 +122,7 @@ def can_translate(user: User, statement: "Statement", language: str) -> bool:
     )
 
 
-def signing_organizations(user: User, statement: "Statement") -> QuerySet[Organization]:
+def signing_organizations(user: Actor, statement: "Statement") -> QuerySet[Organization]:
     """The organizations this person may sign this statement for.
 
     A coalition's statement is signed by its member organizations; an open letter by any.
@@ -127,18 +133,18 @@ def signing_organizations(user: User, statement: "Statement") -> QuerySet[Organi
     return organizations.order_by("abbreviation", "name")
 
 
-def can_sign_for(user: User, statement: "Statement", organization: Organization) -> bool:
+def can_sign_for(user: Actor, statement: "Statement", organization: Organization) -> bool:
     return signing_organizations(user, statement).filter(pk=organization.pk).exists()
 
 
-def invitable_organizations(user: User, coalition: Coalition) -> QuerySet[Organization]:
+def invitable_organizations(user: Actor, coalition: Coalition) -> QuerySet[Organization]:
     """Listed organizations whose delegates a coordinator may invite: the coalition's members."""
     if not is_coordinator(user, coalition):
         return Organization.objects.none()
     return Organization.objects.filter(coalitions=coalition)
 
 
-def can_invite_for(user: User, coalition: Coalition, organization: Organization) -> bool:
+def can_invite_for(user: Actor, coalition: Coalition, organization: Organization) -> bool:
     """A coordinator invites for a member organization, or for a new one (not yet saved)."""
     if not is_coordinator(user, coalition):
         return False
@@ -147,7 +153,56 @@ def can_invite_for(user: User, coalition: Coalition, organization: Organization)
     return invitable_organizations(user, coalition).filter(pk=organization.pk).exists()
 
 
-def recordable_organizations(user: User, statement: "Statement") -> QuerySet[Organization]:
+def can_invite_to_sign(user: Actor, statement: "Statement") -> bool:
+    """Invite an organization to sign this statement: its coordinators, while it can still be
+    signed (a draft, or open with its deadline ahead); never a closed or withdrawn one."""
+    if statement.coalition_id is None or not is_coordinator(user, statement.coalition):
+        return False
+    return not statement.state_enum.is_public or statement.is_open_for_signatures()
+
+
+def withdrawable_organizations(user: Actor, statement: "Statement") -> QuerySet[Organization]:
+    """The organizations whose signature this person may withdraw: their own (as a delegate),
+    or, for the statement's coordinators, any organization that signed it."""
+    if can_edit_statement(user, statement):
+        return Organization.objects.filter(signatures__statement=statement).distinct()
+    return signing_organizations(user, statement)
+
+
+def can_withdraw_for(user: Actor, statement: "Statement", organization: Organization) -> bool:
+    return can_sign_for(user, statement, organization) or can_edit_statement(user, statement)
+
+
+def joinable_organizations(user: Actor, coalition: Coalition) -> QuerySet[Organization]:
+    """The organizations this person may ask to bring into the coalition: those they are a
+    delegate of that are not members yet."""
+    return represented_organizations(user).exclude(coalitions=coalition)
+
+
+def can_ask_to_join(user: Actor, organization: Organization) -> bool:
+    """A delegate asks, for their own organization, to join a coalition."""
+    return represented_organizations(user).filter(pk=organization.pk).exists()
+
+
+def can_ask_to_join_any(user: Actor) -> bool:
+    return represented_organizations(user).exists()
+
+
+def can_decide_join_request(user: Actor, coalition: Coalition) -> bool:
+    return is_coordinator(user, coalition)
+
+
+def can_grant_roles(user: Actor, coalition: Coalition) -> bool:
+    """Make someone coordinator or translator of the coalition, or take it back."""
+    return is_coordinator(user, coalition)
+
+
+def can_add_member(user: Actor, coalition: Coalition) -> bool:
+    """Record that an organization belongs to the coalition, or admit a new one to it."""
+    return is_coordinator(user, coalition)
+
+
+def recordable_organizations(user: Actor, statement: "Statement") -> QuerySet[Organization]:
     """Organizations whose signature a coordinator may record: the coalition's members (any
     organization for an open letter); none for people who do not coordinate the statement."""
     if not can_edit_statement(user, statement):
@@ -157,11 +212,11 @@ def recordable_organizations(user: User, statement: "Statement") -> QuerySet[Org
     return Organization.objects.filter(coalitions=statement.coalition_id)
 
 
-def can_record_signature(user: User, statement: "Statement", organization: Organization) -> bool:
+def can_record_signature(user: Actor, statement: "Statement", organization: Organization) -> bool:
     return recordable_organizations(user, statement).filter(pk=organization.pk).exists()
 
 
-def can_edit_directory(user: User) -> bool:
+def can_edit_directory(user: Actor) -> bool:
     """Create coalitions and correct organizations' names and details: the operators' work."""
     return _known(user) and user.is_staff
 
@@ -172,7 +227,7 @@ def require(allowed: bool) -> None:
         raise PermissionDenied
 
 
-def can_hold_api_token(user: User) -> bool:
+def can_hold_api_token(user: Actor) -> bool:
     """Personal API tokens are for the people who write: coordinators, delegates and staff."""
     return _known(user) and (
         user.is_staff
@@ -181,13 +236,24 @@ def can_hold_api_token(user: User) -> bool:
     )
 
 
-def can_import_statements(user: User) -> bool:
+def can_revoke_api_token(user: Actor, token: "ApiToken") -> bool:
+    """A token is revoked by its owner alone."""
+    return _known(user) and token.user_id == user.pk
+
+
+def can_change_account_flags(user: Actor) -> bool:
+    """Make someone staff or superuser, take it back, or (de)activate an account: superusers
+    only, since staff may do everything in these rules."""
+    return _known(user) and user.is_superuser
+
+
+def can_import_statements(user: Actor) -> bool:
     """Import a published statement with its list (the Import page and the API): staff."""
     return _known(user) and user.is_staff
 
 
 def can_import_into(
-    user: User, coalition: Coalition | None, statement: "Statement | None" = None
+    user: Actor, coalition: Coalition | None, statement: "Statement | None" = None
 ) -> bool:
     """What the import itself asks, whoever calls it (the page, the API, the command line as
     SYSTEM): adding to an existing statement is editing it; a new one is creating it."""

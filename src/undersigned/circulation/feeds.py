@@ -16,12 +16,12 @@ from django.utils.translation import gettext as _
 from undersigned.audit.history import describe
 from undersigned.audit.models import Event
 from undersigned.audit.selectors import events_for_statement
+from undersigned.circulation.summary import text_summary
 from undersigned.coalitions.models import Coalition, Organization
 from undersigned.signing.models import Signature
 from undersigned.statements.models import Statement
 from undersigned.statements.selectors import get_statement_for
 from undersigned.statements.translations import text_for_reader
-from undersigned.web.summary import text_summary
 
 FEED_LENGTH = 50
 # What a statement's feed tells: who signed or withdrew, and new versions of the text.

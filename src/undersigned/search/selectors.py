@@ -2,7 +2,7 @@
 coalitions by name or country, accents and case ignored ("cote" finds "Côte d'Ivoire").
 
 One interface, two engines: SQLite's FTS5 in the embedded mode, PostgreSQL's full-text search at
-scale (the index of web/migrations/0001_text_search.py). Both rank; the snippets are cut and
+scale (the index of search/migrations/0001_text_search.py). Both rank; the snippets are cut and
 marked here, the same way for both, from the text as it reads (no Markdown marks).
 """
 

@@ -47,7 +47,7 @@ def render_pdf(statement: Statement, language: str, size: str = "a4") -> bytes:
     # The words around the text ("Signatories (as of …)", dates, digits) in its language.
     with translation.override(language):
         html = render_to_string(
-            "circulate/statement.pdf.html",
+            "circulation/statement.pdf.html",
             {
                 "statement": statement,
                 "text": text,

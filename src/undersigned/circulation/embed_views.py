@@ -22,7 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from undersigned.endorsements.forms import EndorseForm
 from undersigned.endorsements.stats import endorsement_stats
-from undersigned.endorsements.views import sent_from_elsewhere, submit_endorsement
+from undersigned.endorsements.views import handle_endorsement, sent_from_elsewhere
 from undersigned.signing.models import Signature
 from undersigned.statements.selectors import get_statement_for
 from undersigned.statements.translations import text_for_reader
@@ -37,36 +37,28 @@ EMBED_HEIGHT = 760
 @csp_replace({"frame-ancestors": ["*"]})
 def statement_embed(request: HttpRequest, slug: str) -> HttpResponse:
     statement = get_statement_for(request, slug)
-    form = EndorseForm(request.POST or None)
-    pending, status = None, 200
+    endorsing, status = None, 200
     if request.method == "POST":
+        # Refused before the form is read: a page that another site may frame never shows
+        # that site's posted values back in our form.
         if sent_from_elsewhere(request):
             return HttpResponse(_("This form can only be sent from its own page."), status=403)
-        if form.is_valid():
-            data = form.cleaned_data
-            pending = {"email": data["email"], "mailed": True}
-            if not form.is_bot:  # a bot is answered as if it worked; nothing is stored
-                result, refused = submit_endorsement(request, statement, form)
-                if result is None:
-                    pending, status = None, refused
-                else:
-                    # The same answer whether or not the address had signed, as on the page.
-                    pending["mailed"] = result.mailed
-        else:
-            status = 400
+        endorsing = handle_endorsement(request, statement)
+        # "Check your mail" is the frame's page itself (200), whatever the page would answer.
+        status = 200 if endorsing.pending else endorsing.status
     reading = text_for_reader(statement, request.LANGUAGE_CODE)
     return render(
         request,
-        "circulate/embed.html",
+        "circulation/embed.html",
         {
             "statement": statement,
             "text": reading.text,
             "signatory_count": Signature.objects.active().filter(statement=statement).count(),
             "stats": endorsement_stats(statement),
-            "endorse_form": form,
-            "pending": pending,
-            "email": pending and pending["email"],
-            "mailed": pending and pending["mailed"],
+            "endorse_form": endorsing.form if endorsing else EndorseForm(),
+            "pending": endorsing and endorsing.pending,
+            "email": endorsing and endorsing.email,
+            "mailed": endorsing and endorsing.mailed,
         },
         status=status,
     )
