@@ -11,6 +11,7 @@ from django.test.utils import override_settings
 from django.utils import translation
 
 from tests.mailserver import run_tasks, smtp_server  # noqa: F401 - fixtures
+from undersigned.audit.actors import SYSTEM
 from undersigned.coalitions.models import (
     Coalition,
     CoalitionRole,
@@ -74,7 +75,7 @@ def resolution(icor) -> Statement:
     """The ICOR resolution with its 34 signatories, imported as the demo does: open, and its
     signatories made ICOR's members (an import alone makes no member)."""
     plan = import_document(
-        parse(seed_text("icor-afghanistan-2021")), coalition=icor, state=State.OPEN
+        parse(seed_text("icor-afghanistan-2021")), coalition=icor, state=State.OPEN, user=SYSTEM
     )
     for organization_id in plan.saved.signatures.values_list("organization_id", flat=True):
         Membership.objects.get_or_create(coalition=icor, organization_id=organization_id)
@@ -85,7 +86,7 @@ def resolution(icor) -> Statement:
 def cipoml_statement(cipoml) -> Statement:
     document = parse(seed_text("cipoml-afghanistan-2021"))
     plan = import_document(
-        document, coalition=cipoml, state=State.CLOSED, title=suggested_title(document)
+        document, coalition=cipoml, state=State.CLOSED, title=suggested_title(document), user=SYSTEM
     )
     return plan.saved
 

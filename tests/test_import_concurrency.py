@@ -5,6 +5,7 @@ import threading
 import pytest
 from django.db import connections
 
+from undersigned.audit.actors import SYSTEM
 from undersigned.audit.models import Event
 from undersigned.core.errors import ActionError
 from undersigned.statements.actions import change_state
@@ -41,7 +42,10 @@ def run_together(*jobs) -> list[str]:
 def test_the_same_text_imported_twice_at_once_gives_one_statement(icor):
     document = parse(seed_text("icor-afghanistan-2021"))
     outcomes = run_together(
-        *(lambda: import_document(document, coalition=icor, source="t") for _ in range(3))
+        *(
+            lambda: import_document(document, coalition=icor, source="t", user=SYSTEM)
+            for _ in range(3)
+        )
     )
     assert outcomes == ["done"] * 3
     assert Statement.objects.count() == 1
@@ -52,7 +56,7 @@ def test_the_same_text_imported_twice_at_once_gives_one_statement(icor):
 def test_no_signature_is_imported_after_the_statement_closed(resolution, alice):
     longer = parse(seed_text("icor-afghanistan-2021") + "\n35. XYZ Xylophone Youth Zone, Chile\n")
     outcomes = run_together(
-        lambda: import_document(longer, coalition=resolution.coalition, source="t"),
+        lambda: import_document(longer, coalition=resolution.coalition, source="t", user=SYSTEM),
         lambda: change_state(statement=resolution, user=alice, state=State.CLOSED),
     )
     closed = Event.objects.get(kind=Event.Kind.STATEMENT_STATE_CHANGED, details__state="closed")

@@ -62,6 +62,7 @@ import_statements    -    -     -     -      -      -     -      Y     Y     -
 change_flags         -    -     -     -      -      -     -      -     Y     -
 coordinator          -    -     -     -      -      Y     -      Y     Y     -
 member               -    -     Y     -      Y      Y     -      Y     Y     -
+import_into          -    -     -     -      -      Y     -      Y     Y     -
 """
 
 ROLES = TABLE.split()[1:11]
@@ -95,6 +96,7 @@ RULES = {
     "change_flags": lambda u, w: rules.can_change_account_flags(u),
     "coordinator": lambda u, w: rules.is_coordinator(u, w["icor"]),
     "member": lambda u, w: rules.is_member(u, w["icor"]),
+    "import_into": lambda u, w: rules.can_import_into(u, w["icor"]),
 }
 
 # The module's functions that answer yes or no, and the row that covers each.
@@ -122,6 +124,7 @@ COVERED = {
     "can_change_account_flags": "change_flags",
     "is_coordinator": "coordinator",
     "is_member": "member",
+    "can_import_into": "import_into",
 }
 
 

@@ -1,7 +1,9 @@
 """Who may do what: the one place where the rules of access live.
 
 Views, admin actions, the CLI and the API ask these functions; none of them decides on its own.
-Staff may do everything. Anonymous users may only read what is public.
+Staff may do everything. Anonymous users may only read what is public. The command line acts
+as SYSTEM (audit.actors), the server's operator, whom the rules treat as staff: an action called
+without a person is given SYSTEM, never spared its check.
 """
 
 from typing import TYPE_CHECKING, TypeGuard
@@ -10,20 +12,22 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
+from undersigned.audit.actors import SystemActor
 from undersigned.coalitions.models import Coalition, CoalitionRole, Delegate, Organization
 
 if TYPE_CHECKING:  # statements and accounts sit above coalitions: rules read them, never import
     from undersigned.accounts.models import ApiToken
     from undersigned.statements.models import Statement
 
-# Who acts: a person (logged in or not; the site uses Django's own User model). An explicit
-# system actor (e.g. the command line's import) joins this union where one is needed; every
-# rule below takes an Actor.
-Actor = User | AnonymousUser
+# Who acts: a person (logged in or not; the site uses Django's own User model), or SYSTEM, the
+# command line (the import, the demo), which has staff's flags and no account; every rule
+# below takes an Actor.
+Actor = User | AnonymousUser | SystemActor
 
 
 def _known(user: Actor | None) -> TypeGuard[User]:
-    """A logged-in, active person (a deactivated account may do nothing)."""
+    """A logged-in, active person (a deactivated account may do nothing); and SYSTEM, which the
+    rules treat as staff (its flags say so)."""
     return user is not None and user.is_authenticated and user.is_active
 
 
@@ -257,3 +261,13 @@ def can_change_account_flags(user: Actor) -> bool:
 def can_import_statements(user: Actor) -> bool:
     """Import a published statement with its list (the Import page and the API): staff."""
     return _known(user) and user.is_staff
+
+
+def can_import_into(
+    user: Actor, coalition: Coalition | None, statement: "Statement | None" = None
+) -> bool:
+    """What the import itself asks, whoever calls it (the page, the API, the command line as
+    SYSTEM): adding to an existing statement is editing it; a new one is creating it."""
+    if statement is not None:
+        return can_edit_statement(user, statement)
+    return can_create_statement(user, coalition)

@@ -1,4 +1,5 @@
-"""Endorsement actions: sign as a person, confirm, remove, hide as spam, forget a person."""
+"""Endorsement actions: sign as a person, confirm, remove, hide as spam, forget a person; list
+the people of a published list (the import)."""
 
 from dataclasses import dataclass
 
@@ -15,7 +16,7 @@ from undersigned.coalitions.permissions import can_edit_statement, require
 from undersigned.core.errors import ActionError
 from undersigned.core.ratelimit import over_limit
 from undersigned.endorsements.addresses import canonical_email
-from undersigned.endorsements.models import Endorsement
+from undersigned.endorsements.models import Endorsement, Source
 from undersigned.endorsements.stats import numbers_changed
 from undersigned.endorsements.tokens import (
     confirm_token,
@@ -212,3 +213,52 @@ def forget_person(email: str) -> int:
             details={"endorsements": count, "statements": statements},
         )
     return count
+
+
+@dataclass(frozen=True)
+class ListedPerson:
+    """A person named in a published list: listed with the statement, with no address."""
+
+    name: str
+    country: str = ""
+    affiliation: str = ""
+
+
+def import_listed_people(
+    *, statement: Statement, people: list[ListedPerson], user, source: str, confirmed_at
+) -> int:
+    """List the individuals of a published list with the statement, as confirmed on the day of
+    the list. Under the statement's lock, like the list's signatures: a draft or an open
+    statement takes them, a closed or withdrawn one is frozen. The trail records how many, never
+    who (names in the trail could not be erased)."""
+    require(can_edit_statement(user, statement))
+    if not people:
+        return 0
+    with transaction.atomic():
+        statement = Statement.objects.select_for_update().get(pk=statement.pk)
+        if statement.state not in (State.DRAFT, State.OPEN):
+            raise ActionError(
+                _("“%(title)s” is %(state)s: reopen it before adding signatures.")
+                % {"title": statement, "state": statement.get_state_display().lower()}
+            )
+        created = Endorsement.objects.bulk_create(
+            Endorsement(
+                statement=statement,
+                name=person.name,
+                country=person.country,
+                affiliation=person.affiliation,
+                listed=True,
+                source=Source.IMPORTED,
+                confirmed_at=confirmed_at,
+            )
+            for person in people
+        )
+        statement.touch()  # the page lists them
+        numbers_changed(statement.pk)
+        record_event(
+            kind=Event.Kind.ENDORSEMENTS_IMPORTED,
+            actor=user,
+            statement=statement,
+            details={"count": len(created), "source": source},
+        )
+    return len(created)

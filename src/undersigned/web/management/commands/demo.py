@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from undersigned.audit.actors import SYSTEM
 from undersigned.coalitions.actions import add_delegate, add_member, grant_role, save_coalition
 from undersigned.coalitions.models import Coalition, CoalitionRole, Organization
 from undersigned.statements.models import Statement
@@ -99,6 +100,7 @@ class Command(BaseCommand):
         document = parse(path.read_text("utf-8"))
         text = import_translation(
             statement=statement,
+            user=SYSTEM,
             language=language,
             title=document.title or "",
             subtitle=document.subtitle or "",
