@@ -262,6 +262,12 @@ TASK_BATCH_SIZE = envint("TASK_BATCH_SIZE", "50")
 TASK_THREADS = envint("TASK_THREADS", "4", minimum=1)
 # A task RUNNING this long was claimed by a worker that died: the workers hand it back.
 TASK_STALE_SECONDS = envint("TASK_STALE_SECONDS", "600")
+# PDFs are made by the task worker, each in a child process with this much wall time and memory
+# (address space); a text that needs more is refused with a message, and the refusal is kept.
+PDF_RENDER_SECONDS = envint("PDF_RENDER_SECONDS", "120", minimum=1)
+PDF_RENDER_MEMORY_MB = envint("PDF_RENDER_MEMORY_MB", "1024", minimum=64)
+# A PDF lists at most this many signatory organizations (8,000 take about 30 s).
+PDF_MAX_SIGNATORIES = envint("PDF_MAX_SIGNATORIES", "20000", minimum=1)
 # Called by `undersigned worker` as it starts: queue periodic work (it re-queues itself).
 WORKER_STARTUP_HOOKS = ["undersigned.mail.tasks.schedule_pruning"]
 

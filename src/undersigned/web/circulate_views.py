@@ -4,21 +4,25 @@ from django.http import Http404, HttpRequest, HttpResponse
 
 from undersigned.statements.selectors import get_statement_for
 from undersigned.web.cards import share_card
-from undersigned.web.pdf import PAGE_SIZES, statement_pdf
+from undersigned.web.pdf import PAGE_SIZES
+from undersigned.web.pdf_jobs import ask_for_pdf, pdf_status_response
 
 
 def statement_pdf_view(request: HttpRequest, slug: str) -> HttpResponse:
+    """The PDF once the task worker has made it; meanwhile "being prepared" (pdf_jobs)."""
     statement = get_statement_for(request, slug)
-    language = request.GET.get("language") or None
-    if language and statement.current_text(language) is None:
+    asked = request.GET.get("language") or None
+    language = asked or statement.original_language
+    if statement.current_text(language) is None:
         raise Http404
     size = request.GET.get("size", "a4").lower()
     if size not in PAGE_SIZES:
         raise Http404
-    response = HttpResponse(
-        statement_pdf(statement, language, size), content_type="application/pdf"
-    )
-    name = f"{statement.slug}-{language}" if language else statement.slug
+    outcome = ask_for_pdf(statement, language, size)
+    if outcome is None or outcome.pdf is None:
+        return pdf_status_response(request, statement, language, outcome)
+    response = HttpResponse(outcome.pdf, content_type="application/pdf")
+    name = f"{statement.slug}-{asked}" if asked else statement.slug
     response["Content-Disposition"] = f'inline; filename="{name}.pdf"'
     return response
 

@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from undersigned.statements.models import Statement
 from undersigned.web.exporting import FORMATS, export_statement
-from undersigned.web.pdf import PAGE_SIZES, statement_pdf
+from undersigned.web.pdf import PAGE_SIZES
+from undersigned.web.pdf_jobs import PdfNotMade, make_pdf
 
 
 class Command(BaseCommand):
@@ -40,7 +41,12 @@ class Command(BaseCommand):
         if fmt == "pdf":
             if not output:
                 raise CommandError("A PDF goes to a file: give --output FILE.")
-            Path(output).write_bytes(statement_pdf(statement, language, page_size))
+            # At once, under the limits of the worker's renders (PDF_RENDER_SECONDS, …).
+            try:
+                pdf = make_pdf(statement, language or statement.original_language, page_size)
+            except PdfNotMade as refusal:
+                raise CommandError(refusal.message) from None
+            Path(output).write_bytes(pdf)
             self.stderr.write(f"Wrote {output}.")
             return
         content = export_statement(statement, fmt, language)
