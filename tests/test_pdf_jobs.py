@@ -7,11 +7,16 @@ runs in a child process with a time and a memory limit; its PDF, or its failure,
 """
 
 import io
+import os
+import re
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import connections
+from django.db import connection, connections
 from django_tasks_db.models import DBTaskResult
 from pypdf import PdfReader
 
@@ -147,3 +152,43 @@ def test_the_command_renders_under_the_same_limits(planted, tmp_path, settings):
     with pytest.raises(CommandError, match="too long to lay out"):
         call_command("export", planted.slug, fmt="pdf", output=str(path))
     assert not path.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_command_renders_from_the_pdf_queue(client, resolution, settings):
+    """`undersigned worker` as `serve` starts it: it takes the PDF queue as well as the mail's."""
+    url = f"/s/{resolution.slug}/export.pdf"
+    assert client.get(url).status_code == 202
+    env = {
+        **os.environ,
+        "UNDERSIGNED_VAR_DIR": str(settings.VAR_DIR),  # the same cache
+        "DATABASE_URL": f"sqlite:///{connection.settings_dict['NAME']}",  # the test database
+    }
+    worker = Path(sys.executable).with_name("undersigned")
+    done = subprocess.run(
+        [worker, "worker", "--batch", "--no-startup-delay", "--no-reload"],
+        env=env, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+
+
+def test_a_list_longer_than_a_pdf_may_hold_is_refused_with_a_message(
+    client, resolution, run_tasks, settings
+):
+    settings.PDF_MAX_SIGNATORIES = 33  # the resolution has 34
+    url = f"/s/{resolution.slug}/export.pdf"
+    client.get(url)
+    run_tasks()
+    response = client.get(url)
+    assert response.status_code == 422
+    assert "the list of signatories is longer than a PDF may hold" in response.content.decode()
+
+
+def test_the_statement_page_opens_the_pdf_address_rather_than_saving_it(client, resolution):
+    """The address may answer "being prepared": a `download` link would save that page."""
+    page = client.get(resolution.get_absolute_url()).content.decode()
+    (link,) = re.findall(r"<a [^>]*export\.pdf[^>]*>", page)
+    assert "download" not in link

@@ -255,7 +255,11 @@ if DEBUG:
 
 # Background work (mail) goes through Django's task framework, queued in the database so that the
 # embedded mode needs no broker; `undersigned worker` runs the queue.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Two queues: "default" (mail, pruning) and "pdf" (PDF renders, which take seconds to minutes):
+# at scale a worker of its own for "pdf" keeps mail from waiting behind a render.
+TASKS = {
+    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "pdf"]}
+}
 # Tasks a worker takes from the queue at a time: one transaction claims them, one records them.
 TASK_BATCH_SIZE = envint("TASK_BATCH_SIZE", "50")
 # Threads per worker that run a batch's tasks, each with its own SMTP connection.

@@ -145,7 +145,7 @@ def make_pdf(statement: Statement, language: str, size: str = "a4") -> bytes:
         raise PdfNotMade(error.reason) from error
 
 
-@task()
+@task(queue_name="pdf")
 def render_pdf_task(statement_id: int, language: str, size: str) -> str:
     """Make and keep the PDF of the statement as it is now (queued by ask_for_pdf)."""
     statement = Statement.objects.filter(pk=statement_id).first()
