@@ -21,8 +21,8 @@ from django_tasks_db.models import DBTaskResult
 from pypdf import PdfReader
 
 from undersigned.accounts.models import CoalitionRole
+from undersigned.circulation.pdf_jobs import render_pdf_task
 from undersigned.statements.translations import save_translation
-from undersigned.web.pdf_jobs import render_pdf_task
 
 # What was planted on the running site: 24,750 list items, 99 kB.
 BOMB = "- x\n" * 24_750

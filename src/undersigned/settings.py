@@ -95,7 +95,10 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "undersigned.core",
     "undersigned.web",
+    "undersigned.search",
+    "undersigned.circulation",
     "undersigned.api",
+    "undersigned.transfer",
     "undersigned.accounts",
     "undersigned.coalitions",
     "undersigned.statements",
@@ -257,9 +260,7 @@ if DEBUG:
 # embedded mode needs no broker; `undersigned worker` runs the queue.
 # Two queues: "default" (mail, pruning) and "pdf" (PDF renders, which take seconds to minutes):
 # at scale a worker of its own for "pdf" keeps mail from waiting behind a render.
-TASKS = {
-    "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "pdf"]}
-}
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "pdf"]}}
 # Tasks a worker takes from the queue at a time: one transaction claims them, one records them.
 TASK_BATCH_SIZE = envint("TASK_BATCH_SIZE", "50")
 # Threads per worker that run a batch's tasks, each with its own SMTP connection.
