@@ -20,8 +20,8 @@ from django.db import connection, connections
 from django_tasks_db.models import DBTaskResult
 from pypdf import PdfReader
 
-from undersigned.accounts.models import CoalitionRole
 from undersigned.circulation.pdf_jobs import render_pdf_task
+from undersigned.coalitions.models import CoalitionRole
 from undersigned.statements.translations import save_translation
 
 # What was planted on the running site: 24,750 list items, 99 kB.
