@@ -271,7 +271,7 @@ TASK_STALE_SECONDS = envint("TASK_STALE_SECONDS", "600")
 # (address space); a text that needs more is refused with a message, and the refusal is kept.
 PDF_RENDER_SECONDS = envint("PDF_RENDER_SECONDS", "120", minimum=1)
 PDF_RENDER_MEMORY_MB = envint("PDF_RENDER_MEMORY_MB", "1024", minimum=64)
-# A PDF lists at most this many signatory organizations (8,000 take about 30 s).
+# A PDF lists at most this many signatory organizations (8,000 take about 25 s of CPU).
 PDF_MAX_SIGNATORIES = envint("PDF_MAX_SIGNATORIES", "20000", minimum=1)
 # Called by `undersigned worker` as it starts: queue periodic work (it re-queues itself).
 WORKER_STARTUP_HOOKS = ["undersigned.mail.tasks.schedule_pruning"]
