@@ -280,13 +280,21 @@ if DEBUG:
 
 # Background work (mail) goes through Django's task framework, queued in the database so that the
 # embedded mode needs no broker; `undersigned worker` runs the queue.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Two queues: "default" (mail, pruning) and "pdf" (PDF renders, which take seconds to minutes):
+# at scale a worker of its own for "pdf" keeps mail from waiting behind a render.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "pdf"]}}
 # Tasks a worker takes from the queue at a time: one transaction claims them, one records them.
 TASK_BATCH_SIZE = envint("TASK_BATCH_SIZE", "50")
 # Threads per worker that run a batch's tasks, each with its own SMTP connection.
 TASK_THREADS = envint("TASK_THREADS", "4", minimum=1)
 # A task RUNNING this long was claimed by a worker that died: the workers hand it back.
 TASK_STALE_SECONDS = envint("TASK_STALE_SECONDS", "600")
+# PDFs are made by the task worker, each in a child process with this much wall time and memory
+# (address space); a text that needs more is refused with a message, and the refusal is kept.
+PDF_RENDER_SECONDS = envint("PDF_RENDER_SECONDS", "120", minimum=1)
+PDF_RENDER_MEMORY_MB = envint("PDF_RENDER_MEMORY_MB", "1024", minimum=64)
+# A PDF lists at most this many signatory organizations (8,000 take about 25 s of CPU).
+PDF_MAX_SIGNATORIES = envint("PDF_MAX_SIGNATORIES", "20000", minimum=1)
 # Called by `undersigned worker` as it starts: queue periodic work (it re-queues itself).
 WORKER_STARTUP_HOOKS = ["undersigned.mail.tasks.schedule_pruning"]
 

@@ -36,7 +36,9 @@ class Command(DbWorkerCommand):
             help="Threads that run a batch's tasks, each with its own SMTP connection (default "
             "%(default)s, env TASK_THREADS): one mail's wait for the server overlaps the next.",
         )
-        parser.set_defaults(worker_id=worker_id())
+        # Both queues unless told: mail ("default") and PDF renders ("pdf"). At scale, run one
+        # worker with --queue-name pdf and the others with --queue-name default.
+        parser.set_defaults(worker_id=worker_id(), queue_name="default,pdf")
 
     def handle(
         self,
