@@ -104,7 +104,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
+    "undersigned.core.staticfiles.StaticFilesConfig",
     "django.contrib.humanize",
     "django_countries",
     "django_tasks",
@@ -271,7 +271,7 @@ STATICFILES_DIRS = [
 STATIC_ROOT = VAR_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "undersigned.core.staticfiles.StaticStorage"},
 }
 if DEBUG:
     # No collectstatic needed while developing.
