@@ -104,7 +104,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
-    "undersigned.core.staticfiles.StaticFilesConfig",
+    "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_countries",
     "django_tasks",
