@@ -7,9 +7,11 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
+from django.test.utils import override_settings
 from django.utils import translation
 
 from tests.mailserver import run_tasks, smtp_server  # noqa: F401 - fixtures
+from undersigned.audit.actors import SYSTEM
 from undersigned.coalitions.models import (
     Coalition,
     CoalitionRole,
@@ -21,6 +23,12 @@ from undersigned.statements.actions import change_state, create_statement
 from undersigned.statements.models import State, Statement
 from undersigned.textformat import parse
 from undersigned.transfer.importing import import_document, suggested_title
+
+# Every fixture user's password hashed with Argon2 was about 40 % of the suite's CPU time, as
+# Django's docs warn. One test keeps the site's hashers (test_accounts.py); the rest use MD5.
+# Enabled before any test runs, and through override_settings so that Django's cached list of
+# hashers is cleared.
+override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]).enable()
 
 # The two seed statements (the demo's texts) and their expected structure, as in ../shared/seeds.
 SEEDS = Path(__file__).resolve().parent / "seeds"
@@ -67,7 +75,7 @@ def resolution(icor) -> Statement:
     """The ICOR resolution with its 34 signatories, imported as the demo does: open, and its
     signatories made ICOR's members (an import alone makes no member)."""
     plan = import_document(
-        parse(seed_text("icor-afghanistan-2021")), coalition=icor, state=State.OPEN
+        parse(seed_text("icor-afghanistan-2021")), coalition=icor, state=State.OPEN, user=SYSTEM
     )
     for organization_id in plan.saved.signatures.values_list("organization_id", flat=True):
         Membership.objects.get_or_create(coalition=icor, organization_id=organization_id)
@@ -78,7 +86,7 @@ def resolution(icor) -> Statement:
 def cipoml_statement(cipoml) -> Statement:
     document = parse(seed_text("cipoml-afghanistan-2021"))
     plan = import_document(
-        document, coalition=cipoml, state=State.CLOSED, title=suggested_title(document)
+        document, coalition=cipoml, state=State.CLOSED, title=suggested_title(document), user=SYSTEM
     )
     return plan.saved
 

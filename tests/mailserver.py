@@ -15,8 +15,9 @@ from email.message import EmailMessage
 import pytest
 from aiosmtpd.controller import Controller
 from django.db import transaction
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
+
+from undersigned.core.worker import drain
 
 
 def free_port() -> int:
@@ -66,30 +67,15 @@ def run_tasks(db) -> Callable[[], list[DBTaskResult]]:
     """A function that runs every task that is due, as `undersigned worker` would; it returns
     the results. It first runs the test's pending on_commit callbacks, as if the request's
     transaction had committed (the test's own transaction never does)."""
-    # Worker.run() would install signal handlers in pytest and close the test's connection
-    # (close_old_connections), so we claim tasks ourselves and let the worker run each one.
-    worker = Worker(
-        queue_names=["*"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="tests",
-        excluded_queue_names=[],
-    )
 
     def run() -> list[DBTaskResult]:
         results = []
-        for _ in range(1000):  # a task that keeps queueing tasks due now would loop forever
+        for _ in range(100):  # a task that keeps queueing tasks due now would loop forever
             _run_pending_on_commit_callbacks()
-            task_result = DBTaskResult.objects.ready().first()
-            if task_result is None:
+            done = drain(worker_id="tests")
+            if not done:
                 return results
-            task_result.claim(worker.worker_id)
-            worker.run_task(task_result)
-            task_result.refresh_from_db()
-            results.append(task_result)
+            results += done
         raise AssertionError("Tasks keep queueing tasks that are due at once.")
 
     return run

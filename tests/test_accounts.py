@@ -26,8 +26,17 @@ def test_failed_log_ins_are_throttled(client, alice):
     assert "_auth_user_id" not in client.session
 
 
-def test_passwords_are_hashed_with_argon2(alice):
-    assert alice.password.startswith("argon2")
+def test_passwords_are_hashed_with_argon2(settings, client, db):
+    """The one test with the site's own hashers (the others use a fast one: tests/conftest.py)."""
+    from django.contrib.auth import get_user_model
+
+    from undersigned import settings as site_settings
+
+    settings.PASSWORD_HASHERS = site_settings.PASSWORD_HASHERS
+    user = get_user_model().objects.create_user("ana", "ana@example.org", "correct horse battery")
+    user.refresh_from_db()
+    assert user.password.startswith("argon2$argon2id$")
+    assert client.login(username="ana", password="correct horse battery")
 
 
 def test_a_password_is_reset_through_the_mailed_link(client, alice, smtp_server, run_tasks):

@@ -165,7 +165,7 @@ def test_a_coordinator_records_a_signature_with_evidence(
     url = f"{API}/statements/{open_statement.slug}/signatures"
     body = {"organization": rode_morgen.slug, "version": 1, "evidence": " "}
     refused = client.post(url, body, content_type="application/json", headers=bearer(carol_token))
-    assert refused.status_code == 409 and "reached you" in refused.json()["detail"]
+    assert refused.status_code == 422 and list(refused.json()["errors"]) == ["evidence"]
     body["evidence"] = "Letter of 3 May"
     recorded = client.post(url, body, content_type="application/json", headers=bearer(carol_token))
     assert recorded.status_code == 201

@@ -261,9 +261,7 @@ def test_it_explains_the_audit_command(tmp_path):
 def test_it_keeps_events_read_only_in_the_admin(admin_client, chain):
     changelist = admin_client.get(reverse("admin:audit_event_changelist"))
     assert changelist.status_code == 200
-    assert "signature.given" in changelist.content.decode() or "Signature given" in (
-        changelist.content.decode()
-    )
+    assert "Signature given" in changelist.content.decode()
     assert admin_client.get(reverse("admin:audit_event_add")).status_code == 403
 
     change_url = reverse("admin:audit_event_change", args=[chain[2].pk])

@@ -63,6 +63,6 @@ def test_a_window_ends_on_time():
 
 def test_redis_limits_count_exactly_with_one_kept_client(redis_limits):
     _counts_exactly()
-    client = redis_limits._cache
+    client = redis_limits.kept_client
     assert client.get_client() is client.get_client(write=True)
     assert isinstance(redis_limits, RedisCache)

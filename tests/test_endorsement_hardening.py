@@ -48,9 +48,9 @@ def test_the_mail_limit_is_told_and_counted_per_statement(
     change_state(statement=resolution, user=carol, state=State.OPEN) if (
         resolution.state != State.OPEN
     ) else None
-    assert endorse(client, resolution).status_code in (201, 409)
+    assert endorse(client, resolution).status_code == 201
     run_tasks()
-    assert len(smtp_server.messages) >= 3
+    assert len(smtp_server.messages) == 4
 
 
 def test_a_confirm_link_does_not_count_once_the_statement_is_closed(
@@ -139,16 +139,20 @@ def test_forget_and_remove_delete_the_address_from_the_mail_records(
 ):
     """forget and the remove link said the address was deleted; it stayed in the outbox and the
     task results."""
+    from undersigned.endorsements.stats import refresh_stats
+
     settings.EMAIL_BACKEND = "undersigned.mail.backends.OutboxBackend"
+    # The mail tasks (recounts of the numbers hold no address).
+    mail_tasks = DBTaskResult.objects.exclude(task_path=refresh_stats.module_path)
     endorse(client, open_statement)
     endorse(client, open_statement, email="bo@example.org", name="Bo")
     run_tasks()
     assert OutboxMessage.objects.count() == 2
-    assert DBTaskResult.objects.count() == 2
+    assert mail_tasks.count() == 2
     call_command("forget", "analima@gmail.com", stdout=None)
     assert list(OutboxMessage.objects.values_list("to", flat=True)) == ["bo@example.org"]
-    assert DBTaskResult.objects.count() == 1
+    assert mail_tasks.count() == 1
     bo = OutboxMessage.objects.get()
     remove = re.search(r"/e/remove/\S+/", bo.body_text).group(0)
     client.post(remove)
-    assert not OutboxMessage.objects.exists() and not DBTaskResult.objects.exists()
+    assert not OutboxMessage.objects.exists() and not mail_tasks.exists()

@@ -109,7 +109,7 @@ def test_a_closed_statement_takes_no_names(client, open_statement, carol):
 
     change_state(statement=open_statement, user=carol, state=State.CLOSED)
     response = endorse(client, open_statement)
-    assert response.status_code in (400, 403, 409, 410) and not Endorsement.objects.exists()
+    assert response.status_code == 409 and not Endorsement.objects.exists()
 
 
 def test_submissions_are_limited_per_address(client, open_statement, settings):
@@ -213,7 +213,7 @@ def test_exports_keep_emails_for_coordinators_and_defuse_formulas(client, open_s
         client.get(f"/s/{open_statement.slug}/people/public.csv").streaming_content
     ).decode()
     assert "'=HYPERLINK" in public and "@" not in public and "Person 1" not in public
-    assert client.get(f"/s/{open_statement.slug}/people/full.csv").status_code in (302, 403)
+    assert client.get(f"/s/{open_statement.slug}/people/full.csv").status_code == 403
     client.force_login(carol)
     full = b"".join(
         client.get(f"/s/{open_statement.slug}/people/full.csv").streaming_content
@@ -264,13 +264,13 @@ def test_forget_removes_a_person_everywhere(open_statement, resolution, capsys):
     assert "p0" not in str(event.details)
 
 
-def test_the_numbers_are_refreshed_by_the_worker_not_the_request(open_statement, run_tasks):
+def test_the_numbers_are_refreshed_by_the_worker_after_a_change(open_statement, run_tasks):
     from datetime import timedelta
 
     from django.core.cache import cache
     from django.utils import timezone
 
-    from undersigned.endorsements.stats import endorsement_stats
+    from undersigned.endorsements.stats import endorsement_stats, numbers_changed
 
     confirmed(open_statement, 2)
     first = endorsement_stats(open_statement)  # never counted: counted now
@@ -285,6 +285,7 @@ def test_the_numbers_are_refreshed_by_the_worker_not_the_request(open_statement,
     stale = first
     stale.computed_at = timezone.now() - timedelta(seconds=60)
     cache.set(f"endorsement-stats:{open_statement.pk}", stale)
+    numbers_changed(open_statement.pk)  # as every action that writes endorsements does
     assert endorsement_stats(open_statement).confirmed == 2  # served stale at once
     run_tasks()
     fresh = endorsement_stats(open_statement)

@@ -34,7 +34,7 @@ def test_the_download_links_serve_each_format(client, resolution):
     data = json.loads(client.get(f"/s/{resolution.slug}/export.json").content)
     assert len(data["signatories"]) == 34 and data["kind"] == "resolution"
     markdown = client.get(f"/s/{resolution.slug}/export.md").content.decode()
-    assert markdown.startswith("# ") or "\n# " in markdown
+    assert markdown.startswith("*Resolution*\n\n# No to any imperialist or expansionist")
     assert client.get(f"/s/{resolution.slug}/export.exe").status_code == 404
 
 

@@ -3,6 +3,7 @@
 import pytest
 
 from tests.textformat.textformat_samples import ALL
+from undersigned.audit.actors import SYSTEM
 from undersigned.textformat import parse
 from undersigned.transfer.exporting import export_statement
 from undersigned.transfer.importing import import_document
@@ -38,7 +39,7 @@ def read_back(text: str) -> list[tuple]:
 def test_the_text_export_of_an_imported_list_reads_back_the_same(db, name):
     document = parse(ALL[name])
     statement = import_document(
-        document, title=document.title or name, state="open", source=name
+        document, title=document.title or name, state="open", source=name, user=SYSTEM
     ).saved
     exported = export_statement(statement, "txt")
     assert sorted(read_back(exported)) == sorted(stored(statement)), exported

@@ -1,6 +1,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from undersigned.audit.actors import SYSTEM
 from undersigned.coalitions.models import Organization
 from undersigned.endorsements.models import Endorsement
 from undersigned.signing.models import Method, Signature
@@ -66,13 +67,13 @@ def test_it_imports_the_statement_without_title_or_signatories(cipoml_statement)
 
 def test_it_does_not_duplicate_anything_when_imported_twice(resolution, icor):
     before = counts()
-    plan = import_document(parse(seed_text("icor-afghanistan-2021")), coalition=icor)
+    plan = import_document(parse(seed_text("icor-afghanistan-2021")), coalition=icor, user=SYSTEM)
     assert plan.changes_nothing
     assert counts() == before
 
 
 def test_it_reuses_organizations_and_adds_only_new_signatures(resolution):
-    plan = import_document(parse(MIXED_LIST))
+    plan = import_document(parse(MIXED_LIST), user=SYSTEM)
     statement = plan.saved
     assert statement.kind == Kind.JOINT_STATEMENT
     assert Organization.objects.count() == 35  # MLPD and RM reused, NEW created
@@ -86,7 +87,7 @@ def test_it_reuses_organizations_and_adds_only_new_signatures(resolution):
 
 def test_it_adds_the_new_signatories_of_a_longer_list(resolution, icor):
     longer = seed_text("icor-afghanistan-2021") + "\n35. XYZ Xylophone Youth Zone, Chile\n"
-    plan = import_document(parse(longer), coalition=icor)
+    plan = import_document(parse(longer), coalition=icor, user=SYSTEM)
     assert plan.statement == resolution
     assert not plan.new_text
     assert [m.entry.abbreviation for m in plan.new_signatures] == ["XYZ"]
@@ -95,7 +96,7 @@ def test_it_adds_the_new_signatories_of_a_longer_list(resolution, icor):
 
 def test_it_makes_a_new_version_when_the_text_changed(resolution, icor):
     changed = seed_text("icor-afghanistan-2021").replace("Long live", "Long live, again,")
-    import_document(parse(changed), coalition=icor)
+    import_document(parse(changed), coalition=icor, user=SYSTEM)
     assert list(resolution.texts.values_list("version", flat=True)) == [2, 1]
     assert resolution.signatures.filter(text__version=1).count() == 34
 
@@ -151,7 +152,7 @@ def test_a_failure_midway_leaves_nothing_behind(db, monkeypatch):
     def fail(entry):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(importing, "_create_organization", fail)
+    monkeypatch.setattr(importing, "_new_organization", fail)
     with pytest.raises(RuntimeError):
-        import_document(parse(MIXED_LIST))
+        import_document(parse(MIXED_LIST), user=SYSTEM)
     assert counts() == (0, 0, 0, 0, 0)

@@ -4,7 +4,7 @@ import re
 
 from undersigned.circulation.network import co_signers, coalition_network
 from undersigned.coalitions.models import Organization
-from undersigned.signing.actions import sign_statement, withdraw_signature
+from undersigned.signing.actions import record_signature, sign_statement, withdraw_signature
 from undersigned.statements.models import Statement
 
 
@@ -46,10 +46,24 @@ def test_drafts_do_not_count(draft, carol, mlpd, rode_morgen):
     assert co_signers(mlpd) == []
 
 
-def test_a_coalition_page_draws_its_network_with_a_table(client, resolution):
+def _signed_by_three_of_them(statement, coordinator) -> None:
+    """Three of the resolution's signatories sign another ICOR statement."""
+    for abbreviation in ("MLPD", "PCPCI", "ORC"):
+        record_signature(
+            statement=statement,
+            organization=Organization.objects.get(abbreviation=abbreviation),
+            user=coordinator,
+            evidence="mail",
+            version=1,
+        )
+
+
+def test_a_coalition_page_draws_its_network_with_a_table(client, resolution, open_statement, carol):
+    _signed_by_three_of_them(open_statement, carol)
     network = coalition_network(resolution.coalition)
     assert network.organizations == 34 and len(network.nodes) == 34
-    assert len(network.edges) == 34 * 33 // 2  # everybody signed the one resolution
+    assert len(network.edges) == 34 * 33 // 2  # everybody signed the resolution
+    assert max(edge.together for edge in network.edges) == 2
     html = client.get(resolution.coalition.get_absolute_url()).content.decode()
     svg = re.search(r"<svg viewBox.*?</svg>", html, re.S).group(0)
     assert svg.count("<circle") == 34 and svg.count("<line") == 561
@@ -63,3 +77,17 @@ def test_a_coalition_page_draws_its_network_with_a_table(client, resolution):
 def test_a_coalition_without_signatures_draws_nothing(client, cipoml_statement):
     html = client.get(cipoml_statement.coalition.get_absolute_url()).content.decode()
     assert "network-heading" not in html
+
+
+def test_one_statement_draws_no_network(client, resolution):
+    # Everybody signed with everybody once: 561 lines of "1" say nothing a list does not.
+    html = client.get(resolution.coalition.get_absolute_url()).content.decode()
+    assert "network-heading" not in html
+    assert "Signed together most often" not in html
+
+
+def test_the_network_shows_from_the_second_statement_on(client, resolution, open_statement, carol):
+    _signed_by_three_of_them(open_statement, carol)
+    assert coalition_network(resolution.coalition).statements == 2
+    html = client.get(resolution.coalition.get_absolute_url()).content.decode()
+    assert "network-heading" in html

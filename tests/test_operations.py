@@ -6,6 +6,7 @@ import sqlite3
 import stat
 import time
 from contextlib import closing
+from unittest import mock
 
 import pytest
 
@@ -19,12 +20,21 @@ def site(tmp_path_factory):
     cwd = tmp_path_factory.mktemp("ops")
     before = os.umask(0o022)
     try:
-        assert run("demo", cwd=cwd).returncode == 0
+        # On another port than the default, as `make run PORT=8117` serves it.
+        with mock.patch.dict(os.environ, {"PORT": "8117"}):
+            demo = run("demo", cwd=cwd)
+        assert demo.returncode == 0, demo.stderr
+        (cwd / "demo.out").write_text(demo.stdout)
         assert run("backup", "-o", str(cwd / "good.sqlite3"), cwd=cwd).returncode == 0
         assert run("backup", cwd=cwd).returncode == 0
     finally:
         os.umask(before)
     return cwd
+
+
+def test_the_demo_says_to_log_in_on_the_port_it_is_served_on(site):
+    """`make run PORT=8117` said "Log in at http://127.0.0.1:8000/…"."""
+    assert "Log in at http://127.0.0.1:8117/accounts/login/" in (site / "demo.out").read_text()
 
 
 def private(path) -> bool:

@@ -24,6 +24,18 @@ def _words(text: str) -> str:
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text))
 
 
+@pytest.fixture
+def made(client, run_tasks):
+    """GET a PDF's address as a reader would: "being prepared" until the worker has made it."""
+
+    def get(url: str):
+        assert client.get(url).status_code == 202
+        run_tasks()
+        return client.get(url)
+
+    return get
+
+
 def _pdf(response) -> PdfReader:
     assert response.status_code == 200, response.status_code
     assert response["Content-Type"] == "application/pdf"
@@ -42,8 +54,8 @@ def _assert_in_order(haystack: str, needles: list[str]) -> None:
         position = found + 1
 
 
-def test_it_has_the_title_and_all_34_signatories_in_order(client, resolution):
-    reader = _pdf(client.get(f"/s/{resolution.slug}/export.pdf"))
+def test_it_has_the_title_and_all_34_signatories_in_order(made, resolution):
+    reader = _pdf(made(f"/s/{resolution.slug}/export.pdf"))
     text = _text(reader)
     entries = signatory_list(resolution).entries
     assert len(entries) == 34
@@ -66,7 +78,7 @@ def translated(resolution):
     return resolution
 
 
-def test_the_persian_pdf_reads_right_to_left_with_persian_digits(client, translated, tmp_path):
+def test_the_persian_pdf_reads_right_to_left_with_persian_digits(made, translated, tmp_path):
     # pypdf gives the digits of a right-to-left line in visual order (۴۳ for 34); poppler's
     # pdftotext puts them back in reading order, as a PDF reader's search does.
     if not shutil.which("pdftotext"):
@@ -74,7 +86,7 @@ def test_the_persian_pdf_reads_right_to_left_with_persian_digits(client, transla
             pytest.fail("pdftotext is missing: .ci/run installs poppler-utils")
         pytest.skip("pdftotext not found: apt-get install poppler-utils")
     resolution = translated
-    response = client.get(f"/s/{resolution.slug}/export.pdf?language=fa")
+    response = made(f"/s/{resolution.slug}/export.pdf?language=fa")
     _pdf(response)
     path = tmp_path / "fa.pdf"
     path.write_bytes(response.content)
@@ -95,14 +107,14 @@ def local_number_fa(number: int) -> str:
     return str(number).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
 
 
-def test_letter_paper_on_request(client, resolution):
-    reader = _pdf(client.get(f"/s/{resolution.slug}/export.pdf?size=letter"))
+def test_letter_paper_on_request(made, resolution):
+    reader = _pdf(made(f"/s/{resolution.slug}/export.pdf?size=letter"))
     assert reader.pages[0].mediabox.width == pytest.approx(612, abs=1)
 
 
-def test_a_withdrawal_changes_the_pdf_at_once(client, resolution, alice):
+def test_a_withdrawal_changes_the_pdf_at_once(made, resolution, alice):
     url = f"/s/{resolution.slug}/export.pdf"
-    assert "34organizations" in _text(_pdf(client.get(url)))
+    assert "34organizations" in _text(_pdf(made(url)))
     first = signatory_list(resolution).entries[0].organization
     withdraw_signature(
         statement=resolution,
@@ -111,21 +123,20 @@ def test_a_withdrawal_changes_the_pdf_at_once(client, resolution, alice):
         reason="Our congress decided otherwise.",
     )
     resolution.refresh_from_db()
-    text = _text(_pdf(client.get(url)))
+    text = _text(_pdf(made(url)))
     assert "33organizations" in text
 
 
-def test_unknown_languages_sizes_and_drafts_are_not_found(client, resolution, draft):
-    assert client.get(f"/s/{resolution.slug}/export.pdf?language=xx").status_code == 404
-    assert client.get(f"/s/{resolution.slug}/export.pdf?size=a0").status_code == 404
+def test_a_drafts_pdf_is_not_found(client, draft):
+    # Unknown languages and sizes: tests/test_circulation_refusals.py.
     assert client.get(f"/s/{draft.slug}/export.pdf").status_code == 404
 
 
-def test_cyrillic_and_turkish_letters_come_through(client, resolution, tmp_path):
+def test_cyrillic_and_turkish_letters_come_through(made, resolution, tmp_path):
     cyrillic = tmp_path / "ru.txt"
     cyrillic.write_text("Резолюция\n\nНет интервенции! Ğüşİıöç\n\nТекст.\n", "utf-8")
     call_command("import", str(cyrillic), translation_of=resolution.slug, language="ru")
-    text = _text(_pdf(client.get(f"/s/{resolution.slug}/export.pdf?language=ru")))
+    text = _text(_pdf(made(f"/s/{resolution.slug}/export.pdf?language=ru")))
     assert _words("Нет интервенции! Ğüşİıöç") in text
     assert _words("Türkiye Komünist Partisi") in text
 

@@ -66,6 +66,7 @@ import_statements    -    -     -     -      -      -     -      Y     Y     -
 change_flags         -    -     -     -      -      -     -      -     Y     -
 coordinator          -    -     -     -      -      Y     -      Y     Y     -
 member               -    -     Y     -      Y      Y     -      Y     Y     -
+import_into          -    -     -     -      -      Y     -      Y     Y     -
 change_preferences   -    -     Y     -      -      -     -      -     -     -
 invite_in_bulk       -    -     -     -      -      Y     -      Y     Y     -
 send_reminders       -    -     -     -      -      Y     -      Y     Y     -
@@ -102,6 +103,7 @@ RULES = {
     "change_flags": lambda u, w: rules.can_change_account_flags(u),
     "coordinator": lambda u, w: rules.is_coordinator(u, w["icor"]),
     "member": lambda u, w: rules.is_member(u, w["icor"]),
+    "import_into": lambda u, w: rules.can_import_into(u, w["icor"]),
     "change_preferences": lambda u, w: rules.can_change_preferences(u, w["users"]["deleg"]),
     "invite_in_bulk": lambda u, w: rules.can_invite_in_bulk(u, w["icor"]),
     "send_reminders": lambda u, w: rules.can_send_reminders(u, w["statement"]),
@@ -132,6 +134,7 @@ COVERED = {
     "can_change_account_flags": "change_flags",
     "is_coordinator": "coordinator",
     "is_member": "member",
+    "can_import_into": "import_into",
     "can_change_preferences": "change_preferences",
     "can_invite_in_bulk": "invite_in_bulk",
     "can_send_reminders": "send_reminders",

@@ -43,7 +43,7 @@ def test_it_searches_every_language_and_counts_signatories_once(client, resoluti
         translation_of=original,
     )
     html = _found(client, "Arbeiterklasse")
-    assert original.title in html or "Nein zu jeder" in html
+    assert "Nein zu jeder" in html
     both = _found(client, "imperialist")
     assert "34 signatory organizations" in both and "68" not in both
 

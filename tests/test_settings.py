@@ -77,6 +77,21 @@ def test_site_url_follows_port(tmp_path):
     assert result.stdout.strip() == "('0.0.0.0', 8000, 5)"
 
 
+@pytest.mark.parametrize(
+    ("env", "site_url"),
+    [
+        ({"HOST": "192.0.2.7", "PORT": "8117"}, "http://192.0.2.7:8117"),
+        ({"HOST": "0.0.0.0"}, "http://127.0.0.1:8000"),
+        ({"HOST": "::"}, "http://[::1]:8000"),
+        ({"HOST": "2001:db8::5", "PORT": "9000"}, "http://[2001:db8::5]:9000"),
+        ({"PORT": "8117", "SITE_URL": "https://example.org/"}, "https://example.org"),
+    ],
+)
+def test_site_url_follows_host_and_port_unless_set(tmp_path, env, site_url):
+    result = settings_in(tmp_path, "s.SITE_URL", **env)
+    assert result.stdout.strip() == site_url, result.stderr
+
+
 PRODUCTION = {
     "SECRET_KEY": "x" * 60 + "production-secret-key-from-the-readme",
     "ALLOWED_HOSTS": "undersigned.example.org",

@@ -56,17 +56,17 @@ def test_the_page_cache_keys_only_on_what_the_page_reads(client, resolution):
     default = caches["default"]
     url = reverse("statement", args=[resolution.slug])
     client.get(url)
-    before = len(default._cache)
+    before = len(default)
     for i in range(20):
         response = client.get(f"{url}?utm_source=x{i}&fbclid={i}")
         assert response.status_code == 200
         assert f"fbclid={i}" not in response.content.decode()
-    assert len(default._cache) == before
+    assert len(default) == before
     # A parameter the page reads still makes its own page, for the values it accepts only.
     client.get(f"{url}?order=signed")
     client.get(f"{url}?order=nonsense-{1}")
     client.get(f"{url}?order=nonsense-{2}")
-    assert len(default._cache) <= before + 2
+    assert len(default) <= before + 2
 
 
 def test_rate_limits_live_apart_from_the_page_cache():

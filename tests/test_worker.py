@@ -222,7 +222,7 @@ def test_a_task_left_running_by_a_dead_worker_runs_again(db):
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
-    from undersigned.core.management.commands.worker import requeue_abandoned_tasks, worker_id
+    from undersigned.core.worker import requeue_abandoned, worker_id
     from undersigned.mail.tasks import send_mail_task
 
     dead = subprocess.Popen(["true"])
@@ -234,7 +234,7 @@ def test_a_task_left_running_by_a_dead_worker_runs_again(db):
         DBTaskResult.objects.filter(pk=result.id).update(
             status=TaskResultStatus.RUNNING, worker_ids=[claimed_by]
         )
-    assert requeue_abandoned_tasks() == 1
+    assert requeue_abandoned() == 1
     statuses = {
         ids[0]: status for ids, status in DBTaskResult.objects.values_list("worker_ids", "status")
     }
@@ -247,10 +247,11 @@ def test_a_task_left_running_by_a_dead_worker_runs_again(db):
 def test_a_running_worker_takes_back_a_dead_neighbours_tasks_within_a_minute(db):
     """The at-scale run killed one of two workers: the 18 mails of its batch stayed RUNNING
     until TASK_STALE_SECONDS (10 minutes) had passed. The survivor now looks once a minute."""
+    from django.utils import timezone
     from django_tasks.base import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
-    from undersigned.core.management.commands.worker import BatchWorker, worker_id
+    from undersigned.core.worker import drain, worker_id
     from undersigned.mail.tasks import send_mail_task
 
     dead = subprocess.Popen(["true"])
@@ -258,18 +259,9 @@ def test_a_running_worker_takes_back_a_dead_neighbours_tasks_within_a_minute(db)
     host = worker_id().split(":")[0]
     result = send_mail_task.enqueue(subject="s", body_text="b", body_html="", to=["a@b.c"])
     DBTaskResult.objects.filter(pk=result.id).update(
-        status=TaskResultStatus.RUNNING, worker_ids=[f"{host}:{dead.pid}:gone"]
+        status=TaskResultStatus.RUNNING,
+        started_at=timezone.now(),  # just now: not stale by its age
+        worker_ids=[f"{host}:{dead.pid}:gone"],
     )
-    survivor = BatchWorker(
-        batch_size=50,
-        queue_names=["*"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id=worker_id(),
-        excluded_queue_names=[],
-    )
-    assert survivor.requeue_abandoned() == 1
-    assert DBTaskResult.objects.get(pk=result.id).status == TaskResultStatus.READY
+    assert [str(r.pk) for r in drain(worker_id=worker_id())] == [result.id]
+    assert DBTaskResult.objects.get(pk=result.id).status == TaskResultStatus.SUCCESSFUL

@@ -7,6 +7,7 @@ checkout just works. DATABASE_URL moves it to PostgreSQL.
 import os
 import secrets
 import tempfile
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -78,8 +79,23 @@ WEB_WORKERS = envint("WEB_WORKERS", "3", minimum=1)
 TASK_WORKERS = envint("TASK_WORKERS", "1", minimum=1)
 # Addresses whose X-Forwarded-Proto/-For gunicorn believes (its --forwarded-allow-ips).
 FORWARDED_ALLOW_IPS = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
-# The address people reach the site at; links in mail start with it.
-SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{PORT}").rstrip("/")
+
+
+def _served_at(host: str, port: int) -> str:
+    """Where `serve` on HOST and PORT is reached from this machine: an address that means "every
+    interface" is reached at the loopback one."""
+    if host in ("", "0.0.0.0"):
+        host = "127.0.0.1"
+    elif host.strip("[]") == "::":
+        host = "::1"
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+# The address people reach the site at; links in mail start with it. Unset, it follows HOST and
+# PORT, so that `make run PORT=8117` mails links that work.
+SITE_URL = os.environ.get("SITE_URL", _served_at(HOST, PORT)).rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -245,11 +261,17 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATICFILES_DIRS = [PACKAGE_DIR / "static"]
+# The API's documentation page (Swagger UI) from django-ninja's package, served as our own
+# static files: no CDN, within the Content-Security-Policy. Found without importing django-ninja,
+# which only the processes that answer the API load.
+STATICFILES_DIRS = [
+    PACKAGE_DIR / "static",
+    ("ninja", Path(find_spec("ninja").origin).parent / "static" / "ninja"),
+]
 STATIC_ROOT = VAR_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "undersigned.core.staticfiles.StaticStorage"},
 }
 if DEBUG:
     # No collectstatic needed while developing.
@@ -258,13 +280,21 @@ if DEBUG:
 
 # Background work (mail) goes through Django's task framework, queued in the database so that the
 # embedded mode needs no broker; `undersigned worker` runs the queue.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Two queues: "default" (mail, pruning) and "pdf" (PDF renders, which take seconds to minutes):
+# at scale a worker of its own for "pdf" keeps mail from waiting behind a render.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "pdf"]}}
 # Tasks a worker takes from the queue at a time: one transaction claims them, one records them.
 TASK_BATCH_SIZE = envint("TASK_BATCH_SIZE", "50")
 # Threads per worker that run a batch's tasks, each with its own SMTP connection.
 TASK_THREADS = envint("TASK_THREADS", "4", minimum=1)
 # A task RUNNING this long was claimed by a worker that died: the workers hand it back.
 TASK_STALE_SECONDS = envint("TASK_STALE_SECONDS", "600")
+# PDFs are made by the task worker, each in a child process with this much wall time and memory
+# (address space); a text that needs more is refused with a message, and the refusal is kept.
+PDF_RENDER_SECONDS = envint("PDF_RENDER_SECONDS", "120", minimum=1)
+PDF_RENDER_MEMORY_MB = envint("PDF_RENDER_MEMORY_MB", "1024", minimum=64)
+# A PDF lists at most this many signatory organizations (8,000 take about 25 s of CPU).
+PDF_MAX_SIGNATORIES = envint("PDF_MAX_SIGNATORIES", "20000", minimum=1)
 # Called by `undersigned worker` as it starts: queue periodic work (it re-queues itself).
 WORKER_STARTUP_HOOKS = [
     "undersigned.mail.tasks.schedule_pruning",

@@ -45,3 +45,7 @@ class RateLimit(BaseThrottle):
             key = f"api-ip:{client_ip(request)}"
             limit = settings.API_LIMIT_PER_IP
         return not over_limit(key, limit, 3600)
+
+
+token = TokenAuth()
+token_or_public = TokenAuth(optional=True)

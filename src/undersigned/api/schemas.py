@@ -1,17 +1,54 @@
-"""What the API reads and writes. Field names follow the pages' words."""
+"""What the API reads and writes. Field names follow the pages' words.
+
+Answers are built by django-ninja from the models and the selectors' objects: a field reads the
+attribute of the same name, or the `resolve_<field>` beside it. Requests are checked with the
+limits of the pages' forms (one limit per field, wherever it is typed), and a field nobody
+defined is refused by name rather than ignored.
+"""
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
+from django.conf import settings
+from django.urls import reverse
 from ninja import Schema
-from pydantic import Field, StringConstraints
+from pydantic import ConfigDict, Field, StringConstraints
 
-# No control characters (a NUL is refused by PostgreSQL), bounded lengths.
-Line = Annotated[str, StringConstraints(max_length=300, pattern=r"^[^\x00-\x1f\x7f]*$")]
+from undersigned.signing.forms import RecordForm, WithdrawForm
+from undersigned.signing.models import Signature
+from undersigned.statements.forms import StateForm, StatementForm, WordsForm
+from undersigned.statements.models import Kind, State, Text
+
+
+def _limit(form, field: str) -> int:
+    return form.base_fields[field].max_length
+
+
+def absolute(path: str) -> str:
+    """From SITE_URL, not the client's Host header."""
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _line(max_length: int):
+    # No control characters (a NUL is refused by PostgreSQL, others break feeds).
+    return Annotated[str, StringConstraints(max_length=max_length, pattern=r"^[^\x00-\x1f\x7f]*$")]
+
+
+def _text(max_length: int):
+    return Annotated[str, StringConstraints(max_length=max_length, pattern=r"^[^\x00]*$")]
+
+
+Line = _line(300)
 Slug = Annotated[str, StringConstraints(max_length=80, pattern=r"^[-a-zA-Z0-9_]+$")]
-Language = Annotated[str, StringConstraints(pattern=r"^(en|de|fr|es|tr|fa)$")]
-Words = Annotated[str, StringConstraints(max_length=100_000, pattern=r"^[^\x00]*$")]
-Document = Annotated[str, StringConstraints(max_length=5_000_000, pattern=r"^[^\x00]*$")]
+Language = Literal[tuple(code for code, _name in settings.LANGUAGES)]  # type: ignore[misc]
+Title = _line(_limit(WordsForm, "title"))
+Subtitle = _line(_limit(WordsForm, "subtitle"))
+Body = _text(_limit(WordsForm, "body"))
+Document = _text(5_000_000)
+KindName = Literal[tuple(Kind.values)]  # type: ignore[misc]
+
+
+# Errors.
 
 
 class Error(Schema):
@@ -20,7 +57,18 @@ class Error(Schema):
 
 class InvalidInput(Schema):
     detail: str
-    errors: dict[str, list[str]] = Field(description="Messages by field.")
+    errors: dict[str, list[str]] = Field(
+        description="Messages by field, under the field's name as sent (`title`, `page`)."
+    )
+
+
+class Index(Schema):
+    docs: str
+    openapi: str
+    statements: str
+
+
+# Reading.
 
 
 class OrganizationOut(Schema):
@@ -33,6 +81,14 @@ class OrganizationOut(Schema):
     website: str
     url: str
 
+    @staticmethod
+    def resolve_country(obj) -> str:
+        return obj.country.code or ""
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return absolute(obj.get_absolute_url())
+
 
 class CoalitionOut(Schema):
     slug: str
@@ -43,9 +99,22 @@ class CoalitionOut(Schema):
     url: str
     member_count: int
 
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return absolute(obj.get_absolute_url())
+
+    @staticmethod
+    def resolve_member_count(obj) -> int:
+        counted = getattr(obj, "member_count", None)
+        return obj.members.count() if counted is None else counted
+
 
 class CoalitionDetailOut(CoalitionOut):
     members: list[OrganizationOut]
+
+    @staticmethod
+    def resolve_members(obj):
+        return obj.members.order_by("country", "abbreviation", "name")
 
 
 class TextOut(Schema):
@@ -54,8 +123,13 @@ class TextOut(Schema):
     title: str
     subtitle: str
     body: str = Field(description="Markdown.")
+    change_note: str = Field(description="What changed, for a new version of the original.")
     translates_version: int | None = Field(description="For a translation: which version.")
     created_at: dt.datetime
+
+    @staticmethod
+    def resolve_translates_version(obj: Text) -> int | None:
+        return obj.translation_of.version if obj.translation_of_id else None
 
 
 class StatementOut(Schema):
@@ -73,15 +147,70 @@ class StatementOut(Schema):
     created_at: dt.datetime
     updated_at: dt.datetime
 
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return absolute(obj.get_absolute_url())
+
+    @staticmethod
+    def resolve_coalition(obj) -> str | None:
+        return obj.coalition.slug if obj.coalition_id else None
+
+    @staticmethod
+    def resolve_title(obj) -> str:
+        text = obj.current_text()
+        return text.title if text else ""
+
+    @staticmethod
+    def resolve_subtitle(obj) -> str:
+        text = obj.current_text()
+        return text.subtitle if text else ""
+
+    @staticmethod
+    def resolve_signatory_count(obj) -> int:
+        counted = getattr(obj, "signatory_count", None)
+        if counted is None:
+            return Signature.objects.active().filter(statement=obj).count()
+        return counted
+
 
 class StatementDetailOut(StatementOut):
     deadline: dt.datetime | None
+    accepts_endorsements: bool
     withdrawn_reason: str
+    next_states: list[str] = Field(description="The states a coordinator may move it to.")
     languages: list[str]
     texts: list[TextOut] = Field(description="Every version in every language, newest first.")
     pdf_url: str
     feed_url: str
     embed_url: str
+
+    @staticmethod
+    def resolve_next_states(obj) -> list[str]:
+        return [state.value for state in obj.state_enum.next_states]
+
+    @staticmethod
+    def resolve_languages(obj) -> list[str]:
+        return sorted({t.language for t in obj.texts.all()})
+
+    @staticmethod
+    def resolve_texts(obj) -> list[Text]:
+        texts = sorted(obj.texts.all(), key=lambda t: (t.language, -t.version))
+        by_id = {t.pk: t for t in texts}
+        for text in texts:  # what each translates, from the texts at hand: no query per text
+            text.translation_of = by_id.get(text.translation_of_id)
+        return texts
+
+    @staticmethod
+    def resolve_pdf_url(obj) -> str:
+        return absolute(reverse("statement-pdf", args=[obj.slug]))
+
+    @staticmethod
+    def resolve_feed_url(obj) -> str:
+        return absolute(reverse("feed-statement", args=[obj.slug]))
+
+    @staticmethod
+    def resolve_embed_url(obj) -> str:
+        return absolute(reverse("statement-embed", args=[obj.slug]))
 
 
 class EntryOut(Schema):
@@ -90,16 +219,32 @@ class EntryOut(Schema):
     signed_version: int
     signed_at: dt.datetime
 
+    @staticmethod
+    def resolve_signed_version(obj) -> int:
+        return obj.signature.text.version
+
+    @staticmethod
+    def resolve_signed_at(obj) -> dt.datetime:
+        return obj.signature.signed_at
+
 
 class GroupOut(Schema):
     name: str | None
     entries: list[EntryOut]
+
+    @staticmethod
+    def resolve_name(obj) -> str | None:
+        return str(obj.name) if obj.name else None
 
 
 class WithdrawnOut(Schema):
     organization: OrganizationOut
     withdrawn_at: dt.datetime
     reason: str
+
+    @staticmethod
+    def resolve_reason(obj) -> str:
+        return obj.withdrawal_reason
 
 
 class SignatoriesOut(Schema):
@@ -115,35 +260,43 @@ class EndorsementsOut(Schema):
     by_country: dict[str, int]
     computed_at: dt.datetime
 
+    @staticmethod
+    def resolve_by_country(obj) -> dict[str, int]:
+        return {code or "": n for code, n in obj.by_country.items()}
+
+
+class PersonOut(Schema):
+    name: str
+    country: str = Field(description="ISO 3166 code; empty when not given.")
+    affiliation: str
+    listed: bool = Field(description="Consented to be listed publicly (false: seen by you only).")
+    confirmed_at: dt.datetime | None
+
+    @staticmethod
+    def resolve_country(obj) -> str:
+        return obj.country.code or ""
+
+
+class SignatureOut(Schema):
+    statement: str
+    organization: OrganizationOut
+    signed_version: int
+    signed_at: dt.datetime
+    withdrawn_at: dt.datetime | None
+
+    @staticmethod
+    def resolve_statement(obj) -> str:
+        return obj.statement.slug
+
+    @staticmethod
+    def resolve_signed_version(obj) -> int:
+        return obj.text.version
+
 
 class MeOut(Schema):
     username: str
     coordinates: list[str] = Field(description="Slugs of the coalitions this person coordinates.")
     represents: list[str] = Field(description="Slugs of the organizations this person signs for.")
-
-
-class NewStatementIn(Schema):
-    coalition: Slug | None = None
-    kind: str = "statement"
-    issuer: Annotated[str, StringConstraints(max_length=2000, pattern=r"^[^\x00]*$")] = ""
-    language: Language = "en"
-    title: Line
-    subtitle: Line = ""
-    body: Words
-
-
-class VersionIn(Schema):
-    title: Line
-    subtitle: Line = ""
-    body: Words
-
-
-class ImportIn(Schema):
-    text: Document = Field(description="The statement in the plain-text format.")
-    coalition: Slug | None = None
-    title: Line = ""
-    language: Language = "en"
-    save: bool = Field(False, description="False: preview only, nothing is written.")
 
 
 class ImportOut(Schema):
@@ -155,23 +308,79 @@ class ImportOut(Schema):
     new_organizations: int
 
 
-class SignIn(Schema):
+# Writing: every field is named; one nobody defined is refused (422), not ignored.
+
+
+class In(Schema):
+    model_config = ConfigDict(extra="forbid")
+
+
+class NewStatementIn(In):
+    coalition: Slug | None = Field(None, description="Required unless you write open letters.")
+    kind: KindName = Kind.STATEMENT.value
+    issuer: _text(_limit(StatementForm, "issuer")) = ""
+    language: Language = "en"
+    title: Title
+    subtitle: Subtitle = ""
+    body: Body
+    deadline: dt.datetime | None = None
+    accepts_endorsements: bool = True
+
+
+class DetailsIn(In):
+    """What is left out stays as it is; `"deadline": null` removes the deadline."""
+
+    kind: KindName | None = None
+    issuer: _text(_limit(StatementForm, "issuer")) | None = None
+    deadline: dt.datetime | None = None
+    accepts_endorsements: bool | None = None
+
+
+class WordsIn(In):
+    """What is left out stays as it is in the newest version."""
+
+    title: Title | None = None
+    subtitle: Subtitle | None = None
+    body: Body | None = None
+
+
+class VersionIn(WordsIn):
+    change_note: _text(_limit(StatementForm, "change_note")) = Field(
+        "", description="What changed: the mail to the organizations asked to confirm shows it."
+    )
+
+
+class StateIn(In):
+    state: Literal[State.OPEN.value, State.CLOSED.value, State.WITHDRAWN.value]
+    reason: _text(_limit(StateForm, "reason")) = Field(
+        "", description="Why it is withdrawn (required then); the public page shows it."
+    )
+
+
+class ImportIn(In):
+    text: Document = Field(description="The statement in the plain-text format.")
+    coalition: Slug | None = None
+    title: Line = ""
+    language: Language = "en"
+    save: bool = Field(False, description="False: preview only, nothing is written.")
+
+
+class OrganizationIn(In):
     organization: Slug
+
+
+class SignIn(OrganizationIn):
     version: int = Field(ge=1, le=100_000, description="The version the delegate read.")
 
 
 class RecordIn(SignIn):
-    evidence: Annotated[str, StringConstraints(max_length=2000, pattern=r"^[^\x00]*$")]
+    evidence: _text(_limit(RecordForm, "evidence")) = Field(
+        description="How the signature reached you, e.g. “E-mail from the secretary, 3 May”."
+    )
+    signed_at: dt.datetime | None = Field(None, description="When it was given; now if left out.")
 
 
-class WithdrawIn(Schema):
-    organization: Slug
-    reason: Annotated[str, StringConstraints(max_length=2000, pattern=r"^[^\x00]*$")] = ""
-
-
-class SignatureOut(Schema):
-    statement: str
-    organization: OrganizationOut
-    signed_version: int
-    signed_at: dt.datetime
-    withdrawn_at: dt.datetime | None
+class WithdrawIn(OrganizationIn):
+    reason: _text(_limit(WithdrawForm, "reason")) = Field(
+        description="Why, in a sentence: the public list shows it."
+    )

@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from django.utils.translation import get_language_info, gettext, ngettext
 
+from undersigned.audit.actors import SYSTEM
 from undersigned.audit.models import Event, EventKind
 
 # Roles, invitations and membership requests concern an organization's internal affairs, and a
@@ -31,6 +32,8 @@ def public_actor_name(event: Event) -> str:
     organization, not the person, is what the public list shows.
     """
     name = event.actor_name
+    if event.actor_id is None and name == SYSTEM.name:
+        return ""  # the command line: the public reads "The statement was created."
     return "" if "@" in name or name.startswith("#") else name
 
 

@@ -23,7 +23,8 @@ class EventKind(models.TextChoices):
     statement.state_changed {"state" (the new one), "reason"};
     text.version_created {"version", "language"}; signature.* {"version"}; role.* {"role"};
     signature.imported {"version", "evidence" (the file or page and the line it came from)};
-    statement.imported {"signatories", "state", "source"}; endorsements.hidden {"count"}.
+    statement.imported {"signatories", "state", "source"}; endorsements.hidden {"count"};
+    endorsements.imported {"count", "source"} (people of a published list, never their names).
     """
 
     STATEMENT_CREATED = "statement.created", _("Statement created")
@@ -44,6 +45,7 @@ class EventKind(models.TextChoices):
     MEMBERSHIP_DECLINED = "membership.declined", _("Membership declined")
     STATEMENT_IMPORTED = "statement.imported", _("Statement imported")
     ENDORSEMENTS_HIDDEN = "endorsements.hidden", _("Endorsements hidden")
+    ENDORSEMENTS_IMPORTED = "endorsements.imported", _("Endorsements imported")
     PERSON_FORGOTTEN = "person.forgotten", _("Person forgotten")
     COALITION_SAVED = "coalition.saved", _("Coalition saved")
     ORGANIZATION_SAVED = "organization.saved", _("Organization saved")

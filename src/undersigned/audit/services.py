@@ -9,6 +9,7 @@ from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 
 from undersigned.audit import checks
+from undersigned.audit.actors import account_of
 from undersigned.audit.models import GENESIS_HASH, ChainHead, Event, EventKind
 
 HEAD_PK = 1
@@ -33,12 +34,13 @@ def record_event(
     _check_details(details or {})
     if actor is not None and not actor.is_authenticated:
         actor = None  # AnonymousUser: a public action
+    # SYSTEM (the command line) has no account: the event keeps its name alone.
     head = _lock_head()
     event = Event(
         # Taken under the lock, so time never runs backwards along the chain on one server.
         created_at=timezone.now(),
         kind=EventKind(kind),
-        actor=actor,
+        actor=account_of(actor),
         actor_name=actor_display_name(actor) if actor else "",
         statement=statement,
         statement_slug=statement.slug if statement else "",

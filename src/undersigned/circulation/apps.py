@@ -9,8 +9,13 @@ class CirculationConfig(AppConfig):
     verbose_name = "Circulation"
 
     def ready(self) -> None:
-        # The export command (in transfer, below) writes PDFs through this app's renderer.
-        from undersigned.circulation.pdf import PAGE_SIZES, statement_pdf
+        # The export command (in transfer, below) writes PDFs through this app's renderer: at
+        # once, under the limits of the worker's renders; a refusal is an ActionError.
+        from undersigned.circulation.pdf import PAGE_SIZES
+        from undersigned.circulation.pdf_jobs import make_pdf
         from undersigned.transfer.exporting import register_pdf
 
-        register_pdf(statement_pdf, sorted(PAGE_SIZES))
+        def render(statement, language: str | None, size: str) -> bytes:
+            return make_pdf(statement, language or statement.original_language, size)
+
+        register_pdf(render, sorted(PAGE_SIZES))

@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 
@@ -82,3 +83,9 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {settings.SITE_URL.rstrip('/')}{reverse('sitemap')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for /favicon.ico on pages that name no icon (the embed, Django's own error
+    pages): our icon, rather than a 404 in every visitor's console."""
+    return HttpResponsePermanentRedirect(static("undersigned/favicon.svg"))

@@ -64,24 +64,35 @@ def statement_embed(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
+def _oembed_error(message: str, status: int) -> JsonResponse:
+    return JsonResponse({"error": message}, status=status)
+
+
 def oembed(request: HttpRequest) -> HttpResponse:
-    """oEmbed (oembed.com) for a statement's address: a rich type with our embed frame."""
-    url = request.GET.get("url", "")
+    """oEmbed (oembed.com) for a statement's address: a rich type with our embed frame. Its
+    consumers read JSON, so its refusals are JSON too."""
+    url = request.GET.get("url", "").strip()
     if request.GET.get("format", "json") != "json":
-        return JsonResponse({"error": _("Only the JSON format is offered.")}, status=501)
+        return _oembed_error(_("Only the JSON format is offered."), 501)
+    if not url:
+        return _oembed_error(_("Give the address of a statement in the “url” parameter."), 400)
+    not_ours = _oembed_error(_("There is no public statement at this address."), 404)
     parts = urlsplit(url)
     # Our statements are at the public address; a client's Host header names nothing.
     if parts.scheme not in ("http", "https") or parts.netloc != urlsplit(settings.SITE_URL).netloc:
-        raise Http404
+        return not_ours
     language = get_language_from_path(parts.path) or settings.LANGUAGE_CODE
     with translation.override(language):
         try:
             match = resolve(parts.path)
         except Resolver404:
-            raise Http404 from None
+            return not_ours
         if match.url_name not in ("statement", "statement-embed"):
-            raise Http404
-        statement = get_statement_for(request, match.kwargs["slug"])
+            return not_ours
+        try:
+            statement = get_statement_for(request, match.kwargs["slug"])
+        except Http404:
+            return not_ours
         text = text_for_reader(statement, language).text
         embed = reverse("statement-embed", args=[statement.slug])
         card = reverse("statement-card", args=[statement.slug])

@@ -134,6 +134,13 @@ class Network:
     size: int
     organizations: int  # all that signed, drawn or not
     legend: list[tuple[str, str]]
+    statements: int = 0  # that have signatures
+
+    @property
+    def worth_drawing(self) -> bool:
+        """From two statements on: with one, everybody signed with everybody once, and the
+        picture is a moiré of lines that all say "1"."""
+        return self.statements >= 2 and bool(self.edges)
 
     @property
     def strongest(self) -> list[Edge]:
@@ -142,7 +149,7 @@ class Network:
 
 def coalition_network(coalition: Coalition) -> Network:
     changed = coalition.statements.aggregate(last=Max("updated_at"))["last"]
-    key = f"network:2:{coalition.pk}:{changed.timestamp() if changed else 0}"
+    key = f"network:3:{coalition.pk}:{changed.timestamp() if changed else 0}"
     if (cached := cache.get(key)) is not None:
         return cached
     network = _compute(coalition)
@@ -164,6 +171,15 @@ def _compute(coalition: Coalition) -> Network:
             [coalition.pk, State.DRAFT],
         )
         counts = cursor.fetchall()
+        cursor.execute(
+            """
+            SELECT COUNT(DISTINCT a.statement_id)
+            FROM {sig} a JOIN {st} s ON s.id = a.statement_id
+            WHERE s.coalition_id = %s AND s.state <> %s AND a.withdrawn_at IS NULL
+            """.format(**tables),
+            [coalition.pk, State.DRAFT],
+        )
+        (statements,) = cursor.fetchone()
         drawn = [pk for pk, _n in counts[:MAX_NODES]]
         pairs = []
         if drawn:
@@ -186,7 +202,7 @@ def _compute(coalition: Coalition) -> Network:
     organizations = Organization.objects.in_bulk(drawn)
     nodes = {pk: Node(organizations[pk], n) for pk, n in counts[:MAX_NODES]}
     edges = [Edge(nodes[a], nodes[b], n) for a, b, n in pairs]
-    return _layout(Network(list(nodes.values()), edges, 640, len(counts), []))
+    return _layout(Network(list(nodes.values()), edges, 640, len(counts), [], statements))
 
 
 def _layout(network: Network) -> Network:

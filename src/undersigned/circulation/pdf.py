@@ -1,61 +1,52 @@
 """The statement as a PDF, in the layout of the published texts, made with WeasyPrint.
 
-A PDF is rendered once per statement, language, page size and last change (a signature, a
-withdrawal or a new version touches the statement), then served from the cache: WeasyPrint
-takes about a second for a long list, far too long to do per request.
+WeasyPrint takes seconds for a long list, and a text can be written that it cannot lay out in
+minutes: a PDF is never made in a request. `pdf_jobs.py` queues it for the task worker,
+which renders it in a child process under a time and a memory limit and keeps the outcome.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from undersigned.circulation.pdf_render import html_to_pdf
 from undersigned.endorsements.stats import endorsement_stats
-from undersigned.signing.selectors import BY_REGION, signatory_list
+from undersigned.signing.selectors import BY_REGION, SignatoryList, signatory_list
 from undersigned.statements.models import Statement
 
 PAGE_SIZES = {"a4": "A4", "letter": "letter"}
-_CACHE_SECONDS = 7 * 24 * 3600
+# Above this many signatories the list runs in one column: WeasyPrint balances columns by laying
+# them out again and again, which more than doubles the time of a long list.
+COMPACT_ABOVE = 600
 
 
-class NoFetching(Exception):
-    pass
-
-
-def _refuse_urls(url: str, *args, **kwargs) -> dict:
-    """WeasyPrint fetches images and stylesheets it finds; a statement's text must never make
-    the server fetch anything (its Markdown allows no images, but links are no business of a
-    PDF renderer either)."""
-    raise NoFetching(url)
-
-
-def statement_pdf(statement: Statement, language: str | None = None, size: str = "a4") -> bytes:
-    """The PDF of the statement's current text in `language` (the original by default)."""
-    language = language or statement.original_language
-    key = f"pdf:{statement.pk}:{language}:{size}:{statement.updated_at.timestamp()}"
-    if (cached := cache.get(key)) is not None:
-        return cached
-    content = render_pdf(statement, language, size)
-    cache.set(key, content, _CACHE_SECONDS)
-    return content
-
-
-def render_pdf(statement: Statement, language: str, size: str = "a4") -> bytes:
-    from weasyprint import HTML  # imported on first use: it loads Pango, which takes a moment
-
-    text = statement.current_text(language)
+def pdf_html(
+    statement: Statement,
+    language: str,
+    size: str = "a4",
+    signatories: SignatoryList | None = None,
+) -> str:
+    """The HTML that WeasyPrint lays out: the statement's current text in `language`."""
+    if signatories is None:
+        signatories = signatory_list(statement, order=BY_REGION)
     # The words around the text ("Signatories (as of …)", dates, digits) in its language.
     with translation.override(language):
-        html = render_to_string(
+        return render_to_string(
             "circulation/statement.pdf.html",
             {
                 "statement": statement,
-                "text": text,
+                "text": statement.current_text(language),
                 "rtl": translation.get_language_bidi(),
-                "signatories": signatory_list(statement, order=BY_REGION),
+                "signatories": signatories,
+                "compact": signatories.count > COMPACT_ABOVE,
                 "endorsements": endorsement_stats(statement).confirmed,
                 "page_size": PAGE_SIZES.get(size, "A4"),
                 "source_url": settings.SITE_URL + statement.get_absolute_url(),
             },
         )
-    return HTML(string=html, url_fetcher=_refuse_urls).write_pdf()
+
+
+def render_pdf(statement: Statement, language: str, size: str = "a4") -> bytes:
+    """The PDF, made in this process without limits: for texts one trusts (tests, tools).
+    Everything else goes through pdf_jobs.make_pdf."""
+    return html_to_pdf(pdf_html(statement, language, size).encode())

@@ -378,26 +378,41 @@ def admit_new_organization(
 ) -> Organization:
     """A coordinator adds an organization the directory does not know yet, as a member of their
     coalition (for an open letter, to the directory alone: its editors are staff)."""
-    if organization.pk is not None:
-        raise ValueError("admit_new_organization() takes an organization not saved yet.")
+    return admit_organizations(coalition=coalition, organizations=[organization], user=user)[0]
+
+
+def admit_organizations(
+    *,
+    coalition: Coalition | None,
+    organizations: list[Organization],
+    user: Actor,
+    as_members: bool = True,
+) -> list[Organization]:
+    """Add organizations the directory does not know yet, each with its own audit event, as a
+    coordinator of `coalition` (for an open letter, staff): as members of the coalition, or
+    (as_members False) to the directory alone, as the import of a published list does, since
+    signing a statement never makes a member."""
+    if any(organization.pk is not None for organization in organizations):
+        raise ValueError("admit_organizations() takes organizations not saved yet.")
     require(can_add_member(user, coalition) if coalition else can_edit_directory(user))
     with transaction.atomic():
-        organization.save()
-        record_event(
-            kind=Event.Kind.ORGANIZATION_SAVED,
-            actor=user,
-            organization=organization,
-            details={"created": True},
-        )
-        if coalition is not None:
-            Membership.objects.create(coalition=coalition, organization=organization)
+        for organization in organizations:
+            organization.save()
             record_event(
-                kind=Event.Kind.MEMBERSHIP_APPROVED,
+                kind=Event.Kind.ORGANIZATION_SAVED,
                 actor=user,
                 organization=organization,
-                details={"coalition": coalition.abbreviation},
+                details={"created": True},
             )
-    return organization
+            if coalition is not None and as_members:
+                Membership.objects.create(coalition=coalition, organization=organization)
+                record_event(
+                    kind=Event.Kind.MEMBERSHIP_APPROVED,
+                    actor=user,
+                    organization=organization,
+                    details={"coalition": coalition.abbreviation},
+                )
+    return organizations
 
 
 def add_member(*, coalition: Coalition, organization: Organization, user: Actor) -> Membership:

@@ -1,29 +1,33 @@
 """Who may do what: the one place where the rules of access live.
 
 Views, admin actions, the CLI and the API ask these functions; none of them decides on its own.
-Staff may do everything. Anonymous users may only read what is public.
+Staff may do everything. Anonymous users may only read what is public. The command line acts
+as SYSTEM (audit.actors), the server's operator, whom the rules treat as staff: an action called
+without a person is given SYSTEM, never spared its check.
 """
 
 from typing import TYPE_CHECKING, TypeGuard
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
+from undersigned.audit.actors import SystemActor
 from undersigned.coalitions.models import Coalition, CoalitionRole, Delegate, Organization
 
 if TYPE_CHECKING:  # statements and accounts sit above coalitions: rules read them, never import
     from undersigned.accounts.models import ApiToken
     from undersigned.statements.models import Statement
 
-# Who acts: a person (logged in or not; the site uses Django's own User model). An explicit
-# system actor (e.g. the command line's import) joins this union where one is needed; every
-# rule below takes an Actor.
-Actor = User | AnonymousUser
+# Who acts: a person (logged in or not; the site uses Django's own User model), or SYSTEM, the
+# command line (the import, the demo), which has staff's flags and no account; every rule
+# below takes an Actor.
+Actor = User | AnonymousUser | SystemActor
 
 
 def _known(user: Actor | None) -> TypeGuard[User]:
-    """A logged-in, active person (a deactivated account may do nothing)."""
+    """A logged-in, active person (a deactivated account may do nothing); and SYSTEM, which the
+    rules treat as staff (its flags say so)."""
     return user is not None and user.is_authenticated and user.is_active
 
 
@@ -92,6 +96,17 @@ def can_view_statement(user: Actor, statement: "Statement") -> bool:
     if statement.coalition is None:
         return user.is_staff or statement.created_by_id == user.pk
     return is_member(user, statement.coalition)
+
+
+def readable_drafts(user: Actor) -> Q:
+    """can_view_statement for drafts, as a filter on statements (the API's list of drafts):
+    staff read all; the others their coalitions' drafts and the open letters they started."""
+    if not _known(user):
+        return Q(pk__in=[])
+    if user.is_staff:
+        return Q()
+    member_of = Coalition.objects.filter(Q(roles__user=user) | Q(members__delegates__user=user))
+    return Q(coalition__in=member_of) | Q(coalition__isnull=True, created_by=user)
 
 
 def can_edit_statement(user: Actor, statement: "Statement") -> bool:
@@ -246,6 +261,16 @@ def can_change_account_flags(user: Actor) -> bool:
 def can_import_statements(user: Actor) -> bool:
     """Import a published statement with its list (the Import page and the API): staff."""
     return _known(user) and user.is_staff
+
+
+def can_import_into(
+    user: Actor, coalition: Coalition | None, statement: "Statement | None" = None
+) -> bool:
+    """What the import itself asks, whoever calls it (the page, the API, the command line as
+    SYSTEM): adding to an existing statement is editing it; a new one is creating it."""
+    if statement is not None:
+        return can_edit_statement(user, statement)
+    return can_create_statement(user, coalition)
 
 
 def can_change_preferences(user: Actor, target: User) -> bool:

@@ -19,6 +19,10 @@ class OpenDiskCache(DjangoCache):
     def close(self, **kwargs) -> None:
         pass
 
+    def __len__(self) -> int:
+        """How many entries it holds (what the tests of the page cache count)."""
+        return len(self._cache)
+
 
 class _KeptRedisClient(RedisCacheClient):
     def __init__(self, *args, **kwargs) -> None:
@@ -40,3 +44,8 @@ class RedisCache(DjangoRedisCache):
     def __init__(self, server, params) -> None:
         super().__init__(server, params)
         self._class = _KeptRedisClient
+
+    @property
+    def kept_client(self) -> _KeptRedisClient:
+        """The client that keeps one `redis.Redis` per connection pool."""
+        return self._cache

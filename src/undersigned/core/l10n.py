@@ -73,3 +73,11 @@ def local_number(value: int | float | None) -> str:
     if value is None:
         return ""
     return native_digits(format_decimal(value, locale=_locale(), numbering_system="default"))
+
+
+def local_list(items: list[str]) -> str:
+    """"MLPD, KPD and PCPCI" / "MLPD، KPD و PCPCI": joined as the reader's locale joins a list,
+    each item isolated so that a Latin name reads whole in a right-to-left sentence."""
+    from babel.lists import format_list
+
+    return format_list([f"\u2068{item}\u2069" for item in items], locale=_locale())

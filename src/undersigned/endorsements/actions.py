@@ -1,4 +1,5 @@
-"""Endorsement actions: sign as a person, confirm, remove, hide as spam, forget a person."""
+"""Endorsement actions: sign as a person, confirm, remove, hide as spam, forget a person; list
+the people of a published list (the import)."""
 
 from dataclasses import dataclass
 
@@ -15,7 +16,8 @@ from undersigned.coalitions.permissions import can_edit_statement, require
 from undersigned.core.errors import ActionError
 from undersigned.core.ratelimit import over_limit
 from undersigned.endorsements.addresses import canonical_email
-from undersigned.endorsements.models import Endorsement
+from undersigned.endorsements.models import Endorsement, Source
+from undersigned.endorsements.stats import numbers_changed
 from undersigned.endorsements.tokens import (
     confirm_token,
     read_confirm_token,
@@ -80,6 +82,7 @@ def endorse(
                 affiliation=affiliation,
                 listed=listed,
             )
+            numbers_changed(statement.pk)
             if mailed:
                 _send_confirmation(endorsement, statement, again=False)
         return EndorseResult(endorsement, created=True, mailed=mailed)
@@ -141,11 +144,14 @@ def confirm_endorsement(token: str) -> Endorsement:
     """Confirm through the mailed link (a POST: mail scanners that fetch links confirm nothing),
     only while the statement is open: a link must not count after it was closed or withdrawn."""
     endorsement = endorsement_from_confirm_token(token)
-    Endorsement.objects.filter(
-        pk=endorsement.pk,
-        confirmed_at__isnull=True,
-        statement__state__in=[state for state in State if state.is_signable],
-    ).update(confirmed_at=timezone.now())
+    with transaction.atomic():
+        confirmed = Endorsement.objects.filter(
+            pk=endorsement.pk,
+            confirmed_at__isnull=True,
+            statement__state__in=[state for state in State if state.is_signable],
+        ).update(confirmed_at=timezone.now())
+        if confirmed:
+            numbers_changed(endorsement.statement_id)
     endorsement.refresh_from_db()
     return endorsement
 
@@ -169,6 +175,7 @@ def remove_endorsement(token: str) -> Statement:
     endorsement = endorsement_from_remove_token(token)
     with transaction.atomic():
         endorsement.delete()
+        numbers_changed(endorsement.statement_id)
         others = Endorsement.objects.filter(email_canonical=endorsement.email_canonical)
         if not endorsement.email_canonical or not others.exists():
             forget_recipients([endorsement.email])
@@ -183,6 +190,7 @@ def hide_endorsements(*, statement: Statement, ids: list[int], user) -> int:
             hidden=True
         )
         if hidden:
+            numbers_changed(statement.pk)
             record_event(
                 kind=Event.Kind.ENDORSEMENTS_HIDDEN,
                 actor=user,
@@ -200,9 +208,60 @@ def forget_person(email: str) -> int:
         # The address as typed on each statement (aliases), and as given here.
         addresses = {email, *rows.values_list("email", flat=True)}
         count, _by_model = rows.delete()
+        for statement_id in statements:
+            numbers_changed(statement_id)
         forget_recipients(sorted(addresses))
         record_event(
             kind=Event.Kind.PERSON_FORGOTTEN,
             details={"endorsements": count, "statements": statements},
         )
     return count
+
+
+@dataclass(frozen=True)
+class ListedPerson:
+    """A person named in a published list: listed with the statement, with no address."""
+
+    name: str
+    country: str = ""
+    affiliation: str = ""
+
+
+def import_listed_people(
+    *, statement: Statement, people: list[ListedPerson], user, source: str, confirmed_at
+) -> int:
+    """List the individuals of a published list with the statement, as confirmed on the day of
+    the list. Under the statement's lock, like the list's signatures: a draft or an open
+    statement takes them, a closed or withdrawn one is frozen. The trail records how many, never
+    who (names in the trail could not be erased)."""
+    require(can_edit_statement(user, statement))
+    if not people:
+        return 0
+    with transaction.atomic():
+        statement = Statement.objects.select_for_update().get(pk=statement.pk)
+        if statement.state not in (State.DRAFT, State.OPEN):
+            raise ActionError(
+                _("“%(title)s” is %(state)s: reopen it before adding signatures.")
+                % {"title": statement, "state": statement.get_state_display().lower()}
+            )
+        created = Endorsement.objects.bulk_create(
+            Endorsement(
+                statement=statement,
+                name=person.name,
+                country=person.country,
+                affiliation=person.affiliation,
+                listed=True,
+                source=Source.IMPORTED,
+                confirmed_at=confirmed_at,
+            )
+            for person in people
+        )
+        statement.touch()  # the page lists them
+        numbers_changed(statement.pk)
+        record_event(
+            kind=Event.Kind.ENDORSEMENTS_IMPORTED,
+            actor=user,
+            statement=statement,
+            details={"count": len(created), "source": source},
+        )
+    return len(created)

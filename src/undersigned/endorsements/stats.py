@@ -4,12 +4,19 @@ Writers never touch a counter row (a hot row serializes them: the lesson of the 
 site in 2019). The numbers are computed by one aggregation query at most every few seconds per
 statement, off the request path by the task worker, and served from the cache in between; the
 page says how fresh they are.
+
+Readers never write: a change to a statement's endorsements asks for the recount
+(`numbers_changed`, called by the actions that write them), not the page that shows them. A
+recount queued on the read path was a database write, and under another writer's lock the
+first reader waited the busy timeout and got a 503.
 """
 
 import datetime as dt
+import logging
 from dataclasses import asdict, dataclass
 
 from django.core.cache import cache
+from django.db import DatabaseError, transaction
 from django.db.models import CharField, Count, Q
 from django.db.models.functions import Cast, Substr
 from django.utils import timezone
@@ -18,8 +25,10 @@ from django_tasks import task
 from undersigned.endorsements.models import Endorsement
 from undersigned.statements.models import Statement
 
-FRESH_SECONDS = 5  # how long a computed result is served as is
-_LOCK_SECONDS = 60  # a refresh that died frees the way after this
+log = logging.getLogger(__name__)
+
+FRESH_SECONDS = 5  # at most one recount per statement this often
+_LOCK_SECONDS = 60  # a queued recount that died frees the way after this
 
 
 @dataclass
@@ -70,24 +79,41 @@ def _key(statement_id: int) -> str:
 @task()
 def refresh_stats(statement_id: int) -> None:
     """Recompute a statement's numbers into the cache (run by the task worker)."""
+    # The mark goes first: a change committed from now on queues a recount of its own, and one
+    # committed before is in what this one counts.
+    cache.delete(f"{_key(statement_id)}:queued")
+    cache.set(_key(statement_id), compute_stats(statement_id), timeout=24 * 3600)
+
+
+def numbers_changed(statement_id: int) -> None:
+    """Ask for a recount once the caller's transaction commits: every action that adds,
+    confirms, hides or deletes endorsements calls it. One recount at a time is queued per
+    statement, no sooner than FRESH_SECONDS after the last."""
+    transaction.on_commit(lambda: _queue_recount(statement_id))
+
+
+def _queue_recount(statement_id: int) -> None:
+    # After the commit, so that a recount already queued, which takes the mark off before it
+    # counts, either sees this change or leaves the mark for this one to take.
+    if not cache.add(f"{_key(statement_id)}:queued", 1, _LOCK_SECONDS):
+        return
+    cached = cache.get(_key(statement_id))
+    run_after = timezone.now()
+    if cached is not None:
+        run_after = max(run_after, cached.computed_at + dt.timedelta(seconds=FRESH_SECONDS))
     try:
-        cache.set(_key(statement_id), compute_stats(statement_id), timeout=24 * 3600)
-    finally:
-        cache.delete(f"{_key(statement_id)}:lock")
+        refresh_stats.using(run_after=run_after).enqueue(statement_id)
+    except DatabaseError:  # committed already: the change stands, the next one asks again
+        cache.delete(f"{_key(statement_id)}:queued")
+        log.warning("Could not queue a recount of statement %s's numbers.", statement_id)
 
 
 def endorsement_stats(statement: Statement) -> EndorsementStats:
-    """The numbers, at most FRESH_SECONDS old plus the time one refresh takes.
-
-    A stale result is served at once while one request (the one that takes the lock) asks the
-    worker to recompute; only a statement never counted before is counted in the request.
-    """
+    """The numbers as last counted (the worker recounts after a change, at most every
+    FRESH_SECONDS); only a statement never counted before is counted in the request, which
+    reads and writes only the cache."""
     cached = cache.get(_key(statement.pk))
     if cached is None:
-        stats = compute_stats(statement.pk)
-        cache.set(_key(statement.pk), stats, timeout=24 * 3600)
-        return stats
-    age = (timezone.now() - cached.computed_at).total_seconds()
-    if age >= FRESH_SECONDS and cache.add(f"{_key(statement.pk)}:lock", 1, _LOCK_SECONDS):
-        refresh_stats.enqueue(statement.pk)
+        cached = compute_stats(statement.pk)
+        cache.set(_key(statement.pk), cached, timeout=24 * 3600)
     return cached

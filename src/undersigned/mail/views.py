@@ -54,9 +54,13 @@ def outbox(request: HttpRequest) -> HttpResponse:
 @csp_update({"style-src": ["'unsafe-inline'"]})
 def outbox_message(request: HttpRequest, pk: int) -> HttpResponse:
     message = get_object_or_404(OutboxMessage, pk=pk)
+    whole = (message.body_text, message.body_html)
     message.body_text = redact(message.body_text)
     message.body_html = redact(message.body_html)
-    return render(request, "mail/outbox_message.html", {"message": message})
+    # Where a link was cut, the page says how the operator reads it: from the shell.
+    cut = (message.body_text, message.body_html) != whole
+    command = f"undersigned outbox {message.pk} --links" if cut else ""
+    return render(request, "mail/outbox_message.html", {"message": message, "command": command})
 
 
 @superuser_required

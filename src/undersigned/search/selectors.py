@@ -2,23 +2,32 @@
 coalitions by name or country, accents and case ignored ("cote" finds "Côte d'Ivoire").
 
 One interface, two engines: SQLite's FTS5 in the embedded mode, PostgreSQL's full-text search at
-scale (the index of search/migrations/0001_text_search.py). Both rank; the snippets are cut and
-marked here, the same way for both, from the text as it reads (no Markdown marks).
+scale (the indexes of search/migrations/: 0001 for texts, 0002 for organizations). Both rank;
+the snippets are cut and marked here, the same way for both, from the text as it reads (no
+Markdown marks).
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.db import connection
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+from django_countries import countries
 
 from undersigned.coalitions.models import Coalition, Organization
+from undersigned.core.l10n import local_list
+from undersigned.signing.models import Signature
 from undersigned.statements.blockdiff import text_blocks
 from undersigned.statements.models import Statement, Text
 
 MAX_TERMS = 8
+MAX_SIGNERS = 20  # organizations whose statements a query may list ("party" names hundreds)
 _WORD = re.compile(r"\w+")
 _TOKENS = re.compile(r"\w+|\W+")
 
@@ -100,7 +109,9 @@ def snippet(text: Text, terms: list[str], words_around: int = 12) -> SafeString:
 
 def search_statements(query: str, statements, limit: int) -> list[Statement]:
     """Public statements whose texts hold every word of the query, best first, each with the
-    `snippet` of its best text. `statements` is the queryset to take them from."""
+    `snippet` of its best text; then those signed by an organization the query names ("MLPD"),
+    each with `signed_by`, the names of those organizations. `statements` is the queryset to
+    take them from."""
     terms = terms_of(query)
     best: dict[int, Hit] = {}
     for hit in text_hits(terms):
@@ -111,7 +122,74 @@ def search_statements(query: str, statements, limit: int) -> list[Statement]:
     texts = Text.objects.in_bulk([best[s.pk].text_id for s in ranked])
     for statement in ranked:
         statement.snippet = snippet(texts[best[statement.pk].text_id], terms)
-    return ranked
+    if len(ranked) < limit:
+        ranked += _signed_by_organizations(terms, statements, {s.pk for s in ranked}, limit)
+    return ranked[:limit]
+
+
+def _signed_by_organizations(terms: list[str], statements, known: set[int], limit: int):
+    signers = _organizations_matching(terms)[:MAX_SIGNERS]
+    signatures = (
+        Signature.objects.active()
+        .filter(organization__in=signers)
+        .exclude(statement__in=known)
+        .select_related("organization")
+    )
+    by_statement: dict[int, list[Organization]] = {}
+    for signature in signatures:
+        by_statement.setdefault(signature.statement_id, []).append(signature.organization)
+    signed = list(statements.filter(pk__in=by_statement)[:limit])
+    for statement in signed:
+        statement.signed_by = local_list([str(o) for o in by_statement[statement.pk]])
+    return signed
+
+
+@lru_cache(maxsize=16)
+def _country_words(language: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((code, tuple(_WORD.findall(fold(str(name))))) for code, name in countries)
+
+
+def _countries_named(term: str) -> list[str]:
+    """The codes of the countries whose name in the reader's language has a word that starts
+    with the term ("cote" names CI)."""
+    named = _country_words(get_language() or "en")
+    return [code for code, words in named if any(word.startswith(term) for word in words)]
+
+
+def _name_holds(term: str) -> Q:
+    """Organizations with a word starting with the term in their abbreviation, name or English
+    name, found by the index of search/migrations/0002_organization_search.py."""
+    if connection.vendor == "postgresql":
+        # The same expression as the index, so that the index serves the query.
+        sql = (
+            "SELECT id FROM coalitions_organization WHERE to_tsvector('simple', "
+            "web_unaccent(abbreviation || ' ' || name || ' ' || name_en)) "
+            "@@ to_tsquery('simple', %s)"
+        )
+        return Q(pk__in=RawSQL(sql, [f"{term}:*"]))
+    sql = "SELECT rowid FROM search_organization WHERE search_organization MATCH %s"
+    return Q(pk__in=RawSQL(sql, [f'"{term}"*']))
+
+
+def _organizations_matching(terms: list[str]):
+    """Every term in the abbreviation, the name, the English name or the country's name in the
+    reader's language."""
+    found = Organization.objects.all()
+    for term in terms:
+        codes = _countries_named(term)
+        found = found.filter(
+            _name_holds(term) | Q(country__in=codes) if codes else _name_holds(term)
+        )
+    return found
+
+
+def search_organizations(query: str, limit: int) -> list[Organization]:
+    """Organizations by abbreviation, name, English name or country name in the reader's
+    language, accents and case ignored; the database finds them."""
+    terms = terms_of(query)
+    if not terms:
+        return []
+    return list(_organizations_matching(terms)[:limit])
 
 
 def _holds_all(terms: list[str], *fields: str) -> bool:
@@ -119,28 +197,8 @@ def _holds_all(terms: list[str], *fields: str) -> bool:
     return all(any(word.startswith(term) for word in words) for term in terms)
 
 
-def search_organizations(query: str, limit: int) -> list[Organization]:
-    """Organizations by abbreviation, name, English name or country name in the reader's
-    language. Folded in Python: the list of organizations is short, and so the same on both
-    databases."""
-    terms = terms_of(query)
-    if not terms:
-        return []
-    found = [
-        organization
-        for organization in Organization.objects.all()
-        if _holds_all(
-            terms,
-            organization.abbreviation,
-            organization.name,
-            organization.name_en,
-            str(organization.country.name) if organization.country else "",
-        )
-    ]
-    return found[:limit]
-
-
 def search_coalitions(query: str) -> list[Coalition]:
+    """Coalitions by abbreviation or name: a short list, folded in Python."""
     terms = terms_of(query)
     if not terms:
         return []

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from undersigned.accounts.languages import languages_of
+from undersigned.audit.actors import account_of
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
 from undersigned.coalitions.actions import admit_new_organization
@@ -304,9 +305,10 @@ def import_signatures(
 
     Under the statement's lock, like any signature: only a draft (a statement being set up) or an
     open statement takes them; a closed or withdrawn one is frozen. Organizations that signed
-    already, or withdrew, are left as they are: a list does not undo a withdrawal. The caller,
-    the import, has checked permission; `user` is None for the command line.
+    already, or withdrew, are left as they are: a list does not undo a withdrawal. `user` is
+    SYSTEM for the command line.
     """
+    require(can_edit_statement(user, statement))
     if not source.strip():
         raise ActionError(_("Say where the imported signatures come from."))
     close_if_expired(statement)
@@ -334,7 +336,7 @@ def import_signatures(
                     signed_at=signed_at,
                     method=Method.IMPORTED,
                     evidence=evidence,
-                    signed_by=user,
+                    signed_by=account_of(user),
                 )
             )
             record_event(

@@ -8,12 +8,13 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from undersigned.audit.actors import account_of
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
 from undersigned.coalitions.models import Coalition, unique_slug
 from undersigned.coalitions.permissions import can_create_statement, can_edit_statement, require
 from undersigned.core.errors import ActionError
-from undersigned.statements.models import State, Statement, Text
+from undersigned.statements.models import DatePrecision, State, Statement, Text
 from undersigned.statements.signals import text_version_created
 
 
@@ -29,8 +30,11 @@ def create_statement(
     body: str,
     deadline=None,
     accepts_endorsements: bool = True,
+    issued_on=None,
+    issued_precision: str = DatePrecision.DAY,
 ) -> Statement:
-    """A new draft with its first text version."""
+    """A new draft with its first text version. `issued_on`: the day (or month) a statement
+    published elsewhere was issued, for the import."""
     require(can_create_statement(user, coalition))
     with transaction.atomic():
         statement = Statement.objects.create(
@@ -41,7 +45,9 @@ def create_statement(
             original_language=language,
             deadline=deadline,
             accepts_endorsements=accepts_endorsements,
-            created_by=user,
+            issued_on=issued_on,
+            issued_precision=issued_precision,
+            created_by=account_of(user),
         )
         Text.objects.create(
             statement=statement, language=language, title=title, subtitle=subtitle, body=body
@@ -146,23 +152,59 @@ def edit_text(
     """
     require(can_edit_statement(user, statement))
     with transaction.atomic():
-        statement = Statement.objects.select_for_update().get(pk=statement.pk)
+        statement = _locked(statement)
         current = statement.current_text()
         assert current is not None  # a statement is made with its first text
         if (current.title, current.subtitle, current.body) == (title, subtitle, body):
             return current
-        if statement.state in (State.CLOSED, State.WITHDRAWN):
-            raise ActionError(
-                _("A closed or withdrawn statement is frozen. Reopen it first to change its text.")
-            )
+        _refuse_frozen(statement)
         if statement.state == State.DRAFT and not current.signatures.exists():
             current.title, current.subtitle, current.body = title, subtitle, body
             current.save(update_fields=["title", "subtitle", "body"])
             return current
+        return add_text_version(
+            statement=statement,
+            user=user,
+            title=title,
+            subtitle=subtitle,
+            body=body,
+            change_note=change_note,
+        )
+
+
+def add_text_version(
+    *,
+    statement: Statement,
+    user,
+    title: str,
+    subtitle: str,
+    body: str,
+    language: str | None = None,
+    change_note: str = "",
+) -> Text:
+    """A new version of the text in `language` (the original's by default): the editor's save
+    of a public or signed text, and the import of a changed text.
+
+    Under the statement's row lock, like a signature, so that a signature is never given to a
+    version that stopped being current meanwhile. The same words as the current version add
+    nothing. The signers of the previous version are asked to confirm again (a signal that
+    signing hears).
+    """
+    require(can_edit_statement(user, statement))
+    with transaction.atomic():
+        statement = _locked(statement)
+        _refuse_frozen(statement)
+        previous = statement.current_text(language)
+        if previous and (previous.title, previous.subtitle, previous.body) == (
+            title,
+            subtitle,
+            body,
+        ):
+            return previous
         text = Text.objects.create(
             statement=statement,
-            language=current.language,
-            version=current.version + 1,
+            language=language or statement.original_language,
+            version=previous.version + 1 if previous else 1,
             title=title,
             subtitle=subtitle,
             body=body,
@@ -179,15 +221,34 @@ def edit_text(
                 "note": text.change_note,
             },
         )
-        text_version_created.send(Statement, statement=statement, previous=current, text=text)
+        if previous is not None:
+            text_version_created.send(Statement, statement=statement, previous=previous, text=text)
     return text
 
 
-def change_state(*, statement: Statement, user, state: State, reason: str = "") -> Statement:
-    """Open, close, reopen or withdraw a statement, as its current state allows."""
+def _locked(statement: Statement) -> Statement:
+    """The statement's row, locked until the transaction ends (a no-op if the caller holds it)."""
+    return Statement.objects.select_for_update().get(pk=statement.pk)
+
+
+def _refuse_frozen(statement: Statement) -> None:
+    if statement.state in (State.CLOSED, State.WITHDRAWN):
+        raise ActionError(
+            _("A closed or withdrawn statement is frozen. Reopen it first to change its text.")
+        )
+
+
+def change_state(
+    *, statement: Statement, user, state: State, reason: str = "", at=None
+) -> Statement:
+    """Open, close, reopen or withdraw a statement, as its current state allows.
+
+    `at`: when it happened, if not now: the import publishes a statement as it was, opened (and
+    closed) on the day of its list.
+    """
     require(can_edit_statement(user, statement))
     with transaction.atomic():
-        statement = Statement.objects.select_for_update().get(pk=statement.pk)
+        statement = _locked(statement)
         if state not in statement.state_enum.next_states:
             raise ActionError(
                 _("A statement that is “%(from)s” cannot become “%(to)s”.")
@@ -195,12 +256,15 @@ def change_state(*, statement: Statement, user, state: State, reason: str = "") 
             )
         if state == State.WITHDRAWN and not reason.strip():
             raise ActionError(_("Say why the statement is withdrawn; the public page shows it."))
-        _set_state(statement, state, reason=reason.strip())
+        _set_state(statement, state, reason=reason.strip(), at=at)
+        details = {"state": state.value, "reason": reason.strip()}
+        if at is not None:
+            details["at"] = at.isoformat()
         record_event(
             kind=Event.Kind.STATEMENT_STATE_CHANGED,
             actor=user,
             statement=statement,
-            details={"state": state.value, "reason": reason.strip()},
+            details=details,
         )
     return statement
 
@@ -231,8 +295,8 @@ def close_if_expired(statement: Statement) -> bool:
     return bool(closed)
 
 
-def _set_state(statement: Statement, state: State, *, reason: str) -> None:
-    now = timezone.now()
+def _set_state(statement: Statement, state: State, *, reason: str, at=None) -> None:
+    now = at or timezone.now()
     statement.state = state
     if state == State.OPEN:
         statement.opened_at = statement.opened_at or now

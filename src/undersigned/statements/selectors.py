@@ -1,8 +1,9 @@
 """Reading statements for a person: what they may see, as it stands now."""
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from undersigned.coalitions.permissions import can_view_statement
 from undersigned.core.pagecache import kept_for_version
@@ -39,4 +40,21 @@ def _with_titles(slug: str) -> Statement:
         lambda: Statement.last_change(slug),
         "titles",
         lambda: get_object_or_404(Statement.objects.with_current_text(bodies=False), slug=slug),
+    )
+
+
+def refusal(message: str) -> HttpResponse:
+    """A 400 that says what is allowed: a wrong parameter is the asker's to fix, not a page
+    that is not there."""
+    return HttpResponseBadRequest(message + "\n", content_type="text/plain; charset=utf-8")
+
+
+def unknown_language(statement: Statement, language: str | None) -> HttpResponse | None:
+    """The 400 for a language the statement has no text in, or None when it has one."""
+    if not language or statement.current_text(language) is not None:
+        return None
+    written = sorted({text.language for text in statement.texts.all()})
+    return refusal(
+        _("There is no text in “%(language)s”. Languages: %(languages)s.")
+        % {"language": language, "languages": ", ".join(written)}
     )

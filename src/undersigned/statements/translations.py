@@ -75,10 +75,11 @@ def save_translation(
 
 
 def import_translation(
-    *, statement: Statement, language: str, title: str, subtitle: str, body: str
+    *, statement: Statement, user, language: str, title: str, subtitle: str, body: str
 ) -> Text | None:
-    """The CLI's import of a translation file (run by the server's operator). None when the
-    newest translation already has these words and translates the current original."""
+    """The CLI's import of a translation file (`user`: SYSTEM, the server's operator). None when
+    the newest translation already has these words and translates the current original."""
+    require(can_translate(user, statement, language))
     if language == statement.original_language:
         raise ValueError("a translation needs a language other than the original's")
     current = statement.current_text(language)
@@ -88,7 +89,7 @@ def import_translation(
         and (current.title, current.subtitle, current.body) == (title, subtitle, body)
     ):
         return None
-    return _write_translation(statement, None, language, title, subtitle, body)
+    return _write_translation(statement, user, language, title, subtitle, body)
 
 
 def _write_translation(statement, user, language, title, subtitle, body) -> Text:

@@ -9,6 +9,7 @@ name (short_forms.py), checked against the initials of the name they abbreviate.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .countries import country_from_text, country_name_code, is_region
@@ -187,6 +188,20 @@ def _person(text: str) -> tuple[str, str | None] | None:
     return None
 
 
+@dataclass
+class _Reading:
+    """What reading one entry found so far; its text shrinks as parts are recognized."""
+
+    text: str
+    country: str | None
+    stated: bool  # the entry names its country (not only its heading)
+    name_en: str | None = None
+    paren_abbreviation: str | None = None
+    expanded: str | None = None  # the abbreviation of "FSFE (Free Software Foundation Europe)"
+    affiliation: str | None = None
+    person: bool = False
+
+
 @lru_cache(maxsize=1 << 17)
 def _parse_signatory(
     text: str, number: int | None, group: str | None, group_country: str | None
@@ -195,114 +210,128 @@ def _parse_signatory(
     text, country = _country_suffix(text)
     if country is None and number is not None:
         text, country = short_form_and_country(text)
-    stated = country is not None
-    name_en: str | None = None
-    paren_abbreviation: str | None = None
-    expanded: str | None = None  # the abbreviation of "FSFE (Free Software Foundation Europe)"
-    affiliation_: str | None = None
-    person = False
+    entry = _Reading(text=text, country=country, stated=country is not None)
 
     # "Jane Doe, Role, University (ABBR)": a person, whatever the parentheses hold.
     found = _person(text) if "(" not in text.split(", ", 1)[0] else None
     if found is not None:
-        person, (text, affiliation_) = True, found
-    # Parenthesized parts at the end, outermost last: "Name (English) (ABBR)".
-    while not person:
-        start = _closing_group(text)
-        if start is None:
-            break
-        before = text[:start].rstrip()
-        content = text[start + 1 : -1].strip()
-        if not before or not content:
-            break
-        if country is None and country_name_code(content) is not None:
-            country, stated, text = country_name_code(content), True, before
-            continue
-        if _several_countries(content):
-            text = before
-            continue
-        if (
-            paren_abbreviation is None
-            and name_en is None
-            and is_parenthesized_abbreviation(content, before)
-        ):
-            paren_abbreviation, text = content, before
-            continue
-        if (
-            name_en is None
-            and " " not in before
-            and is_acronym(before)
-            and initials_score(before, content) >= 0.6
-        ):
-            expanded, text = before, content
-            break
-        bare, titled = strip_titles(before)
-        if (
-            affiliation_ is None
-            and name_en is None
-            and ("," in content or has_organization_word(content) or titled)
-            and is_person_name(bare)
-        ):
-            # "Prof. Dr. Jane Doe (University of X, Germany)"
-            affiliation_, inner_country = _country_suffix(content)
-            if inner_country is not None and country is None:
-                country, stated = inner_country, True
-            person, text = True, strip_titles(before)[0]
-            break
-        if name_en is None and _is_descriptor(content):
-            text = before
-            continue
-        if name_en is None and _is_translation(content, before):
-            name_en, text = content, before
-            continue
-        break
-
-    abbreviation: str | None = expanded
-    name = text
-    if not person and expanded is None:
-        abbreviation, name = split_leading_abbreviation(text, name_en)
-        if abbreviation is not None:
-            name = name.lstrip("–—-, ").strip() or name
-        if abbreviation is None:
-            abbreviation, name = split_dashed_abbreviation(name)
-    if abbreviation is None and not person:
-        if paren_abbreviation is not None:
-            abbreviation, paren_abbreviation = paren_abbreviation, None
-        else:
-            match = DASH_ACRONYM.match(name)
-            if match and is_acronym(match["abbr"], strict=True):
-                abbreviation, name = match["abbr"], match["name"]
-            elif only_short_forms(name):
-                abbreviation = name
-            else:
-                abbreviation, name = split_trailing_acronym(name)
-    if paren_abbreviation is not None:
-        name = f"{name} ({paren_abbreviation})"
-
-    if not person and abbreviation is None and name_en is None:
+        entry.person, (entry.text, entry.affiliation) = True, found
+    else:
+        _read_parentheses(entry)
+    abbreviation, name = _abbreviation_and_name(entry)
+    if not entry.person and abbreviation is None and entry.name_en is None:
         head, _, tail = name.partition(", ")
         if is_person_name(head):
-            person, name = True, strip_titles(head)[0]
-            affiliation_ = tail or None
-    kind = "person" if person else "organization"
-    if affiliation_ is not None:
-        affiliation_ = affiliation_.strip() or None
-
-    if country is None:
-        country = group_country
-    if country is None:
-        if person:
-            country = country_from_text(affiliation_) if affiliation_ else None
-        else:
-            country = country_from_text(name) or (country_from_text(name_en) if name_en else None)
+            entry.person, name = True, strip_titles(head)[0]
+            entry.affiliation = tail or None
+    affiliation_ = (entry.affiliation or "").strip() or None
     return Signatory(
         number=number,
         abbreviation=abbreviation,
         name=name,
-        name_en=name_en,
-        country=country,
+        name_en=entry.name_en,
+        country=_country(entry, name, affiliation_, group_country),
         group=group,
-        kind=kind,
+        kind="person" if entry.person else "organization",
         affiliation=affiliation_,
-        country_stated=stated,
+        country_stated=entry.stated,
     )
+
+
+def _read_parentheses(entry: _Reading) -> None:
+    """Read the parenthesized parts at the end, outermost last: "Name (English) (ABBR)"."""
+    while not entry.person:
+        start = _closing_group(entry.text)
+        if start is None:
+            return
+        before = entry.text[:start].rstrip()
+        content = entry.text[start + 1 : -1].strip()
+        if not before or not content or not _read_group(entry, before, content):
+            return
+
+
+def _read_group(entry: _Reading, before: str, content: str) -> bool:
+    """Take what "before (content)" says into the entry; whether to read the next group."""
+    if entry.country is None and country_name_code(content) is not None:
+        entry.country, entry.stated, entry.text = country_name_code(content), True, before
+        return True
+    if _several_countries(content):
+        entry.text = before
+        return True
+    if (
+        entry.paren_abbreviation is None
+        and entry.name_en is None
+        and is_parenthesized_abbreviation(content, before)
+    ):
+        entry.paren_abbreviation, entry.text = content, before
+        return True
+    if (
+        entry.name_en is None
+        and " " not in before
+        and is_acronym(before)
+        and initials_score(before, content) >= 0.6
+    ):
+        entry.expanded, entry.text = before, content
+        return False
+    bare, titled = strip_titles(before)
+    if (
+        entry.affiliation is None
+        and entry.name_en is None
+        and ("," in content or has_organization_word(content) or titled)
+        and is_person_name(bare)
+    ):
+        # "Prof. Dr. Jane Doe (University of X, Germany)"
+        entry.affiliation, inner_country = _country_suffix(content)
+        if inner_country is not None and entry.country is None:
+            entry.country, entry.stated = inner_country, True
+        entry.person, entry.text = True, strip_titles(before)[0]
+        return False
+    if entry.name_en is None and _is_descriptor(content):
+        entry.text = before
+        return True
+    if entry.name_en is None and _is_translation(content, before):
+        entry.name_en, entry.text = content, before
+        return True
+    return False
+
+
+def _abbreviation_and_name(entry: _Reading) -> tuple[str | None, str]:
+    abbreviation, name = entry.expanded, entry.text
+    if not entry.person and entry.expanded is None:
+        abbreviation, name = _organization_abbreviation(entry)
+    if entry.paren_abbreviation is not None:
+        name = f"{name} ({entry.paren_abbreviation})"
+    return abbreviation, name
+
+
+def _organization_abbreviation(entry: _Reading) -> tuple[str | None, str]:
+    """(abbreviation, name) of an organization's entry; takes the parenthesized abbreviation
+    when nothing else gives one."""
+    abbreviation, name = split_leading_abbreviation(entry.text, entry.name_en)
+    if abbreviation is not None:
+        return abbreviation, name.lstrip("–—-, ").strip() or name
+    abbreviation, name = split_dashed_abbreviation(name)
+    if abbreviation is not None:
+        return abbreviation, name
+    if entry.paren_abbreviation is not None:
+        abbreviation, entry.paren_abbreviation = entry.paren_abbreviation, None
+        return abbreviation, name
+    match = DASH_ACRONYM.match(name)
+    if match and is_acronym(match["abbr"], strict=True):
+        return match["abbr"], match["name"]
+    if only_short_forms(name):
+        return name, name
+    return split_trailing_acronym(name)
+
+
+def _country(
+    entry: _Reading, name: str, affiliation_: str | None, group_country: str | None
+) -> str | None:
+    """The entry's own country, else its heading's, else one its words name."""
+    if entry.country is not None:
+        return entry.country
+    if group_country is not None:
+        return group_country
+    if entry.person:
+        return country_from_text(affiliation_) if affiliation_ else None
+    return country_from_text(name) or (country_from_text(entry.name_en) if entry.name_en else None)

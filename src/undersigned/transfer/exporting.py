@@ -24,7 +24,7 @@ _pdf: dict[str, object] = {}
 
 def register_pdf(render: PdfRenderer, page_sizes: list[str]) -> None:
     """`render(statement, language, page_size)` gives the PDF's bytes."""
-    _pdf.update(render=render, page_sizes=list(page_sizes))
+    _pdf["render"], _pdf["page_sizes"] = render, list(page_sizes)
 
 
 def pdf_page_sizes() -> list[str]:

@@ -2,8 +2,12 @@
 
 `plan_import` only reads: the preview and a dry run are the plan, with no transaction open (on
 SQLite a transaction takes the write lock). `import_document` plans again and writes in one
-transaction, so a failure leaves nothing behind. The signatures go through the signing action
-`import_signatures`, under the statement's lock and audited one by one with their source.
+transaction, so a failure leaves nothing behind. It writes nothing itself: each part goes
+through its domain action, which checks permission and records its event — the statement
+(`create_statement`), a changed text (`add_text_version`, under the statement's lock), new
+organizations (`admit_organizations`, one event each), the signatures (`import_signatures`,
+audited one by one with their source), the people (`import_listed_people`) and the state it
+was published in (`change_state`, on the day of its list).
 
 An import records signatures only: it never makes an organization a member of the coalition.
 A new statement is a draft unless the person importing chooses its state. The same statement
@@ -23,19 +27,14 @@ from django.utils.translation import ngettext
 
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
-from undersigned.coalitions.models import Coalition, Organization, unique_slug
-from undersigned.coalitions.permissions import (
-    can_edit_directory,
-    can_edit_statement,
-    is_coordinator,
-    require,
-)
+from undersigned.coalitions.actions import admit_organizations
+from undersigned.coalitions.models import Coalition, Organization
+from undersigned.coalitions.permissions import can_import_into, require
 from undersigned.core.errors import ActionError
-from undersigned.endorsements.models import Endorsement
-from undersigned.endorsements.models import Source as EndorsementSource
+from undersigned.endorsements.actions import ListedPerson, import_listed_people
 from undersigned.signing.actions import IMPORTABLE_STATES, import_signatures
+from undersigned.statements.actions import add_text_version, change_state, create_statement
 from undersigned.statements.models import DatePrecision, Kind, State, Statement, Text
-from undersigned.statements.signals import text_version_created
 from undersigned.textformat import Document, Signatory
 
 # Below this the parser is unsure that a line is a signatory: the preview marks the entry.
@@ -189,19 +188,20 @@ class ImportPlan:
 def import_document(
     document: Document,
     *,
+    user,
     coalition: Coalition | None = None,
     title: str | None = None,
     language: str = "en",
     state: State | str = State.DRAFT,
     source: str = "",
     dry_run: bool = False,
-    user=None,
 ) -> ImportPlan:
     """Plan the import of a parsed document and, unless dry_run, write it, all or nothing.
 
-    `user` is the person importing, whose permission is checked; None is the command line, run
-    by whoever runs the server. `source` (a file name, "import page") becomes the evidence of
-    each signature. ActionError says why a document cannot be imported; nothing is written then.
+    `user` is the person importing, or SYSTEM (audit.actors) for the command line; its
+    permission is checked either way. `source` (a file name, "import page") becomes the evidence
+    of each signature. ActionError says why a document cannot be imported; nothing is written
+    then.
     """
     options = {"coalition": coalition, "title": title, "language": language, "state": state}
     if dry_run:
@@ -477,89 +477,65 @@ _IMPORT_LOCK = 0x696D706F7274  # "import"
 
 
 def _require_may_import(user, plan: ImportPlan) -> None:
-    if user is None:
-        return  # the command line, run by whoever runs the server
-    if plan.statement is not None:
-        require(can_edit_statement(user, plan.statement))
-    elif plan.coalition is not None:
-        require(is_coordinator(user, plan.coalition))
-    else:
-        require(can_edit_directory(user))
+    require(can_import_into(user, plan.coalition, plan.statement))
 
 
 def _write(plan: ImportPlan, *, user, source: str) -> Statement:
     document = plan.document
     # The day of the list, else of the text: when its signatures were given and it was opened.
     as_of = _aware(document.signatories_as_of) or _aware(document.date) or timezone.now()
-    statement = plan.statement or _create_statement(plan, user=user)
-    if plan.new_text:
-        previous = statement.current_text(plan.language)
-        text = Text.objects.create(
-            statement=statement,
+    words = _document_text(document, plan.title)
+    statement = plan.statement
+    if statement is None:  # a draft until its signatures are in (drafts take imported ones)
+        issued_on, precision = _issued_on(document.date)
+        statement = create_statement(
+            user=user,
+            coalition=plan.coalition,
+            kind=Kind.from_word(document.kind),
+            issuer=document.issuer or "",
             language=plan.language,
-            version=previous.version + 1 if previous else 1,
-            **_document_text(document, plan.title),
+            issued_on=issued_on,
+            issued_precision=precision,
+            **words,
         )
-        if previous is not None:
-            statement.touch()
-            record_event(
-                kind=Event.Kind.TEXT_VERSION_CREATED,
-                actor=user,
-                statement=statement,
-                details={"version": text.version, "language": text.language},
-            )
-            text_version_created.send(Statement, statement=statement, previous=previous, text=text)
-    signing = [
-        (match.organization or _create_organization(match.entry), _evidence(match.entry))
-        for match in plan.new_signatures
-    ]
+    elif plan.new_text:
+        add_text_version(statement=statement, user=user, language=plan.language, **words)
+    # To the directory alone: an import records signatures and makes no member.
+    new = plan.new_organizations
+    admitted = admit_organizations(
+        coalition=plan.coalition,
+        organizations=[_new_organization(match.entry) for match in new],
+        user=user,
+        as_members=False,
+    )
+    for match, organization in zip(new, admitted, strict=True):
+        match.organization = organization
+    signing = [(match.organization, _evidence(match.entry)) for match in plan.new_signatures]
     if signing:
         import_signatures(
             statement=statement, organizations=signing, user=user, source=source, signed_at=as_of
         )
-    Endorsement.objects.bulk_create(
-        Endorsement(
-            statement=statement,
-            name=person.name,
-            country=person.country or "",
-            affiliation=person.affiliation or "",
-            listed=True,
-            source=EndorsementSource.IMPORTED,
-            confirmed_at=as_of,
-        )
-        for person in plan.new_people
+    import_listed_people(
+        statement=statement,
+        people=[
+            ListedPerson(person.name, person.country or "", person.affiliation or "")
+            for person in plan.new_people
+        ],
+        user=user,
+        source=source,
+        confirmed_at=as_of,
     )
     if plan.statement is None and plan.state != State.DRAFT:
         # Published as it was: opened (and closed) on the day of its list.
-        statement.state = plan.state
-        statement.opened_at = as_of
-        statement.closed_at = as_of if plan.state == State.CLOSED else None
-        statement.save(update_fields=["state", "opened_at", "closed_at", "updated_at"])
+        statement = change_state(statement=statement, user=user, state=State.OPEN, at=as_of)
+        if plan.state == State.CLOSED:
+            statement = change_state(statement=statement, user=user, state=State.CLOSED, at=as_of)
     statement.touch()
     return statement
 
 
-def _create_statement(plan: ImportPlan, *, user) -> Statement:
-    """A new statement, a draft until its signatures are in (drafts take imported ones)."""
-    document = plan.document
-    issued_on, precision = _issued_on(document.date)
-    return Statement.objects.create(
-        slug=unique_slug(
-            Statement, plan.coalition.abbreviation if plan.coalition else "", plan.title
-        ),
-        kind=Kind.from_word(document.kind),
-        issuer=document.issuer or "",
-        coalition=plan.coalition,
-        state=State.DRAFT,
-        original_language=plan.language,
-        issued_on=issued_on,
-        issued_precision=precision,
-        created_by=user,
-    )
-
-
-def _create_organization(entry: Signatory) -> Organization:
-    return Organization.objects.create(
+def _new_organization(entry: Signatory) -> Organization:
+    return Organization(
         abbreviation=entry.abbreviation or "",
         name=entry.name,
         name_en=entry.name_en or "",

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django_countries import countries
 
 from undersigned.core.errors import ActionError
-from undersigned.statements.selectors import get_statement_for
+from undersigned.statements.selectors import get_statement_for, unknown_language
 from undersigned.transfer.exporting import FORMATS, export_statement
 from undersigned.transfer.forms import ImportForm
 from undersigned.transfer.import_review import review
@@ -29,8 +29,8 @@ def statement_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
     language = request.GET.get("language") or None
-    if language and statement.current_text(language) is None:
-        raise Http404
+    if refused := unknown_language(statement, language):
+        return refused
     content_type, extension = FORMATS[fmt]
     # A large list took 20 s to export, on every download: kept per last change of the
     # statement (a signature, a version) and of its texts. The same for everyone who may see it.

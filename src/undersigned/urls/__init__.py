@@ -14,7 +14,7 @@ from undersigned.accounts.forms import ThrottledAdminAuthenticationForm
 from undersigned.circulation import embed_views as embed
 from undersigned.circulation import feeds
 from undersigned.circulation import views as circulate
-from undersigned.circulation.discovery import SITEMAPS, robots_txt
+from undersigned.circulation.discovery import SITEMAPS, favicon, robots_txt
 from undersigned.endorsements import picture_views
 from undersigned.endorsements import views as endorsements
 from undersigned.search import views as search
@@ -40,6 +40,7 @@ urlpatterns = [
     # Choosing a language is no action to forge; without a token every page can be cached.
     path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", favicon, name="favicon"),
     path(
         "sitemap.xml",
         sitemap,

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from undersigned.core.runtime import ensure_secret_key, ensure_var_dir, make_database_private
+from undersigned.core.staticfiles import NOT_COLLECTED
 
 
 class Command(BaseCommand):
@@ -79,7 +80,9 @@ class Command(BaseCommand):
         make_database_private()
         self.stdout.write("Collecting static files…")
         call_command("compiletranslations", verbosity=0)
-        call_command("collectstatic", interactive=False, verbosity=0)
+        call_command(
+            "collectstatic", interactive=False, verbosity=0, ignore_patterns=NOT_COLLECTED
+        )
         # We hold the listening socket and hand it to gunicorn: when gunicorn dies and is started
         # again, connections wait in the queue meanwhile instead of being refused.
         try:

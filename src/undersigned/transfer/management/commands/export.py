@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from undersigned.core.errors import ActionError
 from undersigned.statements.models import Statement
 from undersigned.transfer.exporting import FORMATS, export_pdf, export_statement, pdf_page_sizes
 
@@ -39,7 +40,11 @@ class Command(BaseCommand):
         if fmt == "pdf":
             if not output:
                 raise CommandError("A PDF goes to a file: give --output FILE.")
-            Path(output).write_bytes(export_pdf(statement, language, page_size))
+            try:  # at once, under the limits of the worker's renders (PDF_RENDER_SECONDS, …)
+                pdf = export_pdf(statement, language, page_size)
+            except ActionError as refusal:
+                raise CommandError(refusal.message) from None
+            Path(output).write_bytes(pdf)
             self.stderr.write(f"Wrote {output}.")
             return
         content = export_statement(statement, fmt, language)

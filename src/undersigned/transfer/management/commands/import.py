@@ -4,6 +4,7 @@ from django.conf import settings
 from django.conf.locale import LANG_INFO
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from undersigned.audit.actors import SYSTEM
 from undersigned.coalitions.models import Coalition
 from undersigned.core.errors import ActionError
 from undersigned.statements.models import Statement
@@ -106,6 +107,7 @@ class Command(BaseCommand):
                 state=state,
                 source="stdin" if file == "-" else Path(file).name,
                 dry_run=dry_run,
+                user=SYSTEM,  # whoever runs the server: checked, and named in the trail
             )
         except (FormatError, ActionError) as error:
             raise CommandError(f"{file}: {error.message}") from None
@@ -159,7 +161,7 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(f"Would add a {language} translation of {slug}: {words['title']}")
             return
-        text = import_translation(statement=statement, language=language, **words)
+        text = import_translation(statement=statement, user=SYSTEM, language=language, **words)
         if text is None:
             self.stdout.write(f"The {language} translation of {slug} is up to date; nothing to do.")
         else:

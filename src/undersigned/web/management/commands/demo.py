@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from undersigned.accounts.languages import change_preferences
+from undersigned.audit.actors import SYSTEM
 from undersigned.coalitions.actions import (
     add_delegate,
     add_member,
@@ -109,6 +110,7 @@ class Command(BaseCommand):
         document = parse(path.read_text("utf-8"))
         text = import_translation(
             statement=statement,
+            user=SYSTEM,
             language=language,
             title=document.title or "",
             subtitle=document.subtitle or "",
@@ -194,4 +196,4 @@ class Command(BaseCommand):
             )
             for line in logins_file.read_text().splitlines():
                 self.stdout.write(f"  {line}")
-        self.stdout.write("Log in at http://127.0.0.1:8000/accounts/login/ (staff: /admin/).")
+        self.stdout.write(f"Log in at {settings.SITE_URL}/accounts/login/ (staff: /admin/).")
