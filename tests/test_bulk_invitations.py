@@ -87,14 +87,16 @@ def test_carol_invites_fifty_organizations_from_a_csv_with_a_persian_interface(
 
 
 def test_a_list_is_sent_only_as_it_was_previewed(carol, icor, mlpd):
-    text = "MLPD,dave@example.org,de\n"
-    with pytest.raises(ActionError):
+    text = "MLPD,dave@example.org,de\nNew Party,x@example.org,en\n"
+    previewed = bulk.read_list(text, icor).fingerprint
+    with pytest.raises(ActionError):  # another list
         bulk.send_bulk_invitations(
-            coalition=icor,
-            text=text + "New Party,x@example.org,en\n",
-            user=carol,
-            expected=bulk.fingerprint(text),
+            coalition=icor, text=text + "Other,y@example.org,en\n", user=carol, expected=previewed
         )
+    # The same list, read differently now: "New Party" became a member meanwhile.
+    icor.members.add(Organization.objects.create(name="New Party", country="FR"))
+    with pytest.raises(ActionError):
+        bulk.send_bulk_invitations(coalition=icor, text=text, user=carol, expected=previewed)
     assert not Invitation.objects.exists()
 
 
@@ -129,7 +131,7 @@ def test_only_coordinators_send_lists(dave, icor, mlpd):
     text = "MLPD,dave@example.org,de\n"
     with pytest.raises(PermissionDenied):
         bulk.send_bulk_invitations(
-            coalition=icor, text=text, user=dave, expected=bulk.fingerprint(text)
+            coalition=icor, text=text, user=dave, expected=bulk.read_list(text, icor).fingerprint
         )
 
 
@@ -138,7 +140,7 @@ def test_after_the_list_three_accept_and_a_reminder_round_reaches_them_in_their_
 ):
     text, __ = fifty_with_three_broken()
     bulk.send_bulk_invitations(
-        coalition=icor, text=text, user=carol, expected=bulk.fingerprint(text)
+        coalition=icor, text=text, user=carol, expected=bulk.read_list(text, icor).fingerprint
     )
     run_tasks()
     assert len(smtp_server.messages) == 50

@@ -22,7 +22,7 @@ from undersigned.coalitions.actions import (
     grant_role,
     request_to_join,
 )
-from undersigned.coalitions.bulk import fingerprint, send_bulk_invitations
+from undersigned.coalitions.bulk import read_list, send_bulk_invitations
 from undersigned.coalitions.models import (
     Coalition,
     CoalitionRole,
@@ -262,7 +262,7 @@ def test_the_actions_refuse_where_the_table_says_so(world, role):
             coalition=world["icor"],
             text="MLPD,new@example.org,de",
             user=user,
-            expected=fingerprint("MLPD,new@example.org,de"),
+            expected=read_list("MLPD,new@example.org,de", world["icor"]).fingerprint,
         ),
         "send_reminders": lambda: send_reminders(
             statement=world["statement"], kind="sign", user=user, expected_mails=1

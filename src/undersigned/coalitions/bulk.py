@@ -59,7 +59,20 @@ class Row:
 
 @dataclass
 class Preview:
+    text: str = ""
     rows: list[Row] = field(default_factory=list)
+
+    @property
+    def fingerprint(self) -> str:
+        """Names the list as previewed, rows and what each was found to be: sending refuses a
+        list whose text or reading has changed since (line ends and surrounding blank space
+        aside: a form field sent back by a browser changes them)."""
+        normalized = "\n".join(line.rstrip() for line in self.text.strip().splitlines())
+        reading = "|".join(
+            f"{row.line}:{row.organization.pk if row.organization else ''}:{bool(row.problem)}"
+            for row in self.rows
+        )
+        return hashlib.sha256(f"{normalized}\0{reading}".encode()).hexdigest()[:16]
 
     @property
     def good(self) -> list[Row]:
@@ -92,13 +105,6 @@ def decode_upload(data: bytes) -> str:
         ) from None
 
 
-def fingerprint(text: str) -> str:
-    """Names the list that was previewed, so that what is sent is what was shown (line ends and
-    surrounding blank space aside: a form field sent back by a browser changes them)."""
-    normalized = "\n".join(line.rstrip() for line in text.strip().splitlines())
-    return hashlib.sha256(normalized.encode()).hexdigest()[:16]
-
-
 def read_list(text: str, coalition: Coalition) -> Preview:
     """Every line of the list as a row, or ActionError if it is not a CSV list at all."""
     if len(text.encode()) > MAX_BYTES:
@@ -118,7 +124,7 @@ def read_list(text: str, coalition: Coalition) -> Preview:
         )
     order, records = _columns(records)
     matcher = _Matcher(coalition)
-    preview, seen = Preview(), dict[str, int]()
+    preview, seen = Preview(text), dict[str, int]()
     for line, cells in records:
         row = _row(line, cells, order)
         row.problem = row.problem or _check(row, seen, matcher)
@@ -238,14 +244,15 @@ def send_bulk_invitations(
 ) -> list[Invitation]:
     """Invite every good row of the list, in one transaction, each mail in its row's language.
 
-    `expected` is the fingerprint of the list the coordinator previewed: a different list is
-    refused rather than sent unseen. Rows naming the same new organization invite its
-    delegates to one new organization.
+    `expected` is the fingerprint of the list as the coordinator previewed it: a different list,
+    or one that reads differently now (an organization became a member meanwhile), is refused
+    rather than sent unseen. Rows naming the same new organization invite its delegates to one
+    new organization.
     """
     require(can_invite_in_bulk(user, coalition))
-    if expected != fingerprint(text):
-        raise ActionError(_("The list is not the one previewed. Preview it again."))
     preview = read_list(text, coalition)
+    if expected != preview.fingerprint:
+        raise ActionError(_("The list is not the one previewed. Preview it again."))
     if not preview.good:
         raise ActionError(_("No row of the list can be sent."))
     invitations = []

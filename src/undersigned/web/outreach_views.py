@@ -74,11 +74,9 @@ def bulk_invite(request: HttpRequest, slug: str) -> HttpResponse:
                     % {"count": len(invitations)},
                 )
                 return redirect(coalition.get_absolute_url())
+            preview = bulk.read_list(text, coalition)
             context.update(
-                preview=bulk.read_list(text, coalition),
-                text=text,
-                fingerprint=bulk.fingerprint(text),
-                statement=statement,
+                preview=preview, text=text, fingerprint=preview.fingerprint, statement=statement
             )
         except ActionError as error:
             form.add_error(None, error.message)
