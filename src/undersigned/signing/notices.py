@@ -112,11 +112,13 @@ def _coordinators(coalition_id: int, notices: str) -> list:
 
 
 def notice_context(event: Event) -> dict:
+    details = event.details or {}
     return {
         "kind": event.kind,
-        "organization": event.organization_label,
-        "reason": (event.details or {}).get("reason", ""),
-        "by_coordination": bool((event.details or {}).get("by_coordination")),
+        # A request to sign for an organization not in the directory names it in its details.
+        "organization": event.organization_label or str(details.get("organization", "")),
+        "reason": details.get("reason", ""),
+        "by_coordination": bool(details.get("by_coordination")),
         "actor": event.actor_name,
     }
 
