@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from undersigned.core.admin import ViewOnlyAdmin
-from undersigned.signing.models import Signature
+from undersigned.signing.models import Reminder, Signature
 
 
 @admin.register(Signature)
@@ -18,3 +18,13 @@ class SignatureAdmin(ViewOnlyAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("organization", "statement")
+
+
+@admin.register(Reminder)
+class ReminderAdmin(ViewOnlyAdmin):
+    """Reminders are sent only by signing.reminders.send_reminders; the admin shows them."""
+
+    list_display = ["organization", "statement", "kind", "mails", "sent_at"]
+    list_filter = ["kind"]
+    raw_id_fields = ["statement", "organization", "sent_by"]
+    date_hierarchy = "sent_at"
