@@ -53,16 +53,15 @@ def sign_statement(
     """A delegate signs, for their organization, the version they read; a receipt tells them
     what to do next."""
     require(can_sign_for(user, statement, organization))
-    with transaction.atomic():
-        signature = _sign(
-            statement=statement,
-            organization=organization,
-            user=user,
-            method=Method.DELEGATE,
-            version=version,
-        )
-        notices.send_receipt(statement=statement, organization=organization, user=user)
-    return signature
+    # No transaction around _sign: a passed deadline closes the statement for good even though
+    # the signature is refused. The receipt goes in _sign's own transaction.
+    return _sign(
+        statement=statement,
+        organization=organization,
+        user=user,
+        method=Method.DELEGATE,
+        version=version,
+    )
 
 
 def record_signature(
@@ -278,6 +277,8 @@ def _sign(
             organization=organization,
             details={"version": text.version, "evidence": evidence},
         )
+        if method == Method.DELEGATE:
+            notices.send_receipt(statement=statement, organization=organization, user=user)
     return signature
 
 
