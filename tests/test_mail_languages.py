@@ -71,15 +71,24 @@ def test_accepting_an_invitation_on_a_german_page_sets_the_mail_language(
     assert languages_of([user.pk]) == {user.pk: "de"}  # as coalitions' actions read it
 
 
-def test_dave_chooses_his_language_and_summaries_on_my_account(client, dave, erin):
+def test_dave_chooses_his_language_on_my_account(client, dave, erin):
     client.force_login(dave)
-    response = client.post("/accounts/preferences/", {"language": "fa", "notices": "immediate"})
+    page = client.get("/de/accounts/preferences/")
+    assert page.context["form"]["language"].initial == "de"  # the page's, until he chooses
+    assert "notices" not in page.context["form"].fields  # he coordinates nothing
+    response = client.post("/accounts/preferences/", {"language": "fa"})
     assert response.status_code == 302
-    profile = Profile.objects.get(user=dave)
-    assert (profile.language, profile.notices) == ("fa", Notices.IMMEDIATE)
+    assert Profile.objects.get(user=dave).language == "fa"
     assert Event.objects.filter(kind=Event.Kind.PREFERENCES_CHANGED, actor=dave).count() == 1
     with pytest.raises(PermissionDenied):
         change_preferences(target=erin, user=dave, language="de", notices="none")
+
+
+def test_carol_chooses_news_at_once(client, carol):
+    client.force_login(carol)
+    response = client.post("/accounts/preferences/", {"language": "en", "notices": "immediate"})
+    assert response.status_code == 302
+    assert Profile.objects.get(user=carol).notices == Notices.IMMEDIATE
 
 
 def test_a_delegate_gets_a_receipt_in_their_language(

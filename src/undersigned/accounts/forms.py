@@ -142,3 +142,8 @@ class PreferencesForm(forms.Form):
         choices=Notices.choices,
         widget=forms.RadioSelect,
     )
+
+    def __init__(self, *args, coordinator: bool, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if not coordinator:  # news of a coalition's statements is for its coordinators
+            del self.fields["notices"]

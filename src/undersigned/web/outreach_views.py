@@ -18,6 +18,7 @@ from undersigned.coalitions.permissions import (
     can_invite_in_bulk,
     can_invite_to_sign,
     can_send_reminders,
+    coordinated_coalitions,
     is_coordinator,
     require,
 )
@@ -141,6 +142,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
     profile = profile_of(request.user)
     form = PreferencesForm(
         request.POST or None,
+        coordinator=coordinated_coalitions(request.user).exists(),
         initial={
             # Until chosen, the page's language is the best guess of what they read.
             "language": profile.language or request.LANGUAGE_CODE,
@@ -152,7 +154,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
             target=request.user,
             user=request.user,
             language=form.cleaned_data["language"],
-            notices=form.cleaned_data["notices"],
+            notices=form.cleaned_data.get("notices", profile.notices),
         )
         messages.success(request, _("Saved."))
         return redirect("dashboard")
