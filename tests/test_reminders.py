@@ -66,6 +66,8 @@ def test_carol_reminds_those_who_have_not_signed(
     assert "Solidarität mit den Hafenarbeitern" in _body(by_address["dave@example.org"])
     assert "erinnert" in _body(by_address["dave@example.org"])
     assert "یادآوری" in by_address["erin@example.org"]["Subject"]
+    html = by_address["erin@example.org"].get_body(("html",)).get_content()
+    assert '<html lang="fa" dir="rtl">' in html  # a Persian mail reads right to left
     # Persian has no current translation: the original title, in a Persian sentence.
     assert "Solidarity with the dockers" in _body(by_address["erin@example.org"])
     assert "reminds you" in _body(by_address["uma@example.org"])
