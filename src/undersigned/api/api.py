@@ -168,7 +168,7 @@ def list_statements(request: HttpRequest, filters: Query[StatementFilters]):
     if filters.coalition:
         statements_ = statements_.filter(coalition__slug=filters.coalition)
     if filters.state:
-        statements_ = statements_.filter(state=filters.state)
+        statements_ = statements_.in_state(filters.state)
     if filters.kind:
         statements_ = statements_.filter(kind=filters.kind)
     if filters.language:

@@ -50,7 +50,7 @@ def statement(request: HttpRequest, item: Statement) -> dict:
         "slug": item.slug,
         "url": absolute(request, item.get_absolute_url()),
         "kind": item.kind,
-        "state": item.state,
+        "state": item.state_now,
         "coalition": item.coalition.slug if item.coalition else None,
         "issuer": item.issuer,
         "issued_on": item.issued_on,

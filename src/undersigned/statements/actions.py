@@ -4,6 +4,7 @@ Each action checks permission, writes, records the audit event and enqueues mail
 transaction. Nothing else changes a statement's state or text.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +16,21 @@ from undersigned.coalitions.models import Coalition, unique_slug
 from undersigned.core.errors import ActionError
 from undersigned.statements.models import State, Statement, Text
 from undersigned.statements.signals import text_version_created
+from undersigned.statements.validators import refuse_control_characters, refuse_passed_deadline
+
+
+def _validated(*checks) -> None:
+    """Run (validator, value) checks; the first refusal becomes the action's error, so a caller
+    that skipped the form (the API, a command) gets the form's message."""
+    for validator, value in checks:
+        try:
+            validator(value)
+        except ValidationError as error:
+            raise ActionError(" ".join(error.messages)) from None
+
+
+def _check_words(*values: str) -> None:
+    _validated(*((refuse_control_characters, value) for value in values))
 
 
 def create_statement(
@@ -32,6 +48,8 @@ def create_statement(
 ) -> Statement:
     """A new draft with its first text version."""
     require(can_create_statement(user, coalition))
+    _check_words(issuer, title, subtitle, body)
+    _validated((refuse_passed_deadline, deadline))
     with transaction.atomic():
         statement = Statement.objects.create(
             slug=unique_slug(Statement, coalition.abbreviation if coalition else "", title),
@@ -67,8 +85,11 @@ def update_details(
     """What a statement is, who issues it, and whether individuals may add their name (None:
     as it was); not its words, which are versioned."""
     require(can_edit_statement(user, statement))
+    _check_words(issuer)
     with transaction.atomic():
         statement = Statement.objects.select_for_update().get(pk=statement.pk)
+        if deadline != statement.deadline:  # an unchanged deadline may have passed meanwhile
+            _validated((refuse_passed_deadline, deadline))
         if accepts_endorsements is None:
             accepts_endorsements = statement.accepts_endorsements
         before = {
@@ -145,6 +166,7 @@ def edit_text(
     confirm again (their signatures stay, marked as given to the earlier version).
     """
     require(can_edit_statement(user, statement))
+    _check_words(title, subtitle, body, change_note)
     with transaction.atomic():
         statement = Statement.objects.select_for_update().get(pk=statement.pk)
         current = statement.current_text()
@@ -185,8 +207,17 @@ def edit_text(
 def change_state(*, statement: Statement, user, state: State, reason: str = "") -> Statement:
     """Open, close, reopen or withdraw a statement, as its current state allows."""
     require(can_edit_statement(user, statement))
+    _check_words(reason)
     with transaction.atomic():
         statement = Statement.objects.select_for_update().get(pk=statement.pk)
+        if state == State.OPEN and statement.deadline_passed:
+            # Opening never erases a deadline behind the coordinator's back: they choose.
+            raise ActionError(
+                _(
+                    "The deadline has passed. Choose a later one, or none, under “Edit”, then "
+                    "open the statement."
+                )
+            )
         if state not in statement.state_enum.next_states:
             raise ActionError(
                 _("A statement that is “%(from)s” cannot become “%(to)s”.")
@@ -236,8 +267,6 @@ def _set_state(statement: Statement, state: State, *, reason: str) -> None:
     if state == State.OPEN:
         statement.opened_at = statement.opened_at or now
         statement.closed_at = None
-        if statement.deadline and statement.deadline <= now:
-            statement.deadline = None  # reopening past the deadline means "no deadline now"
     elif state == State.CLOSED:
         statement.closed_at = now
     elif state == State.WITHDRAWN:
@@ -247,7 +276,6 @@ def _set_state(statement: Statement, state: State, *, reason: str) -> None:
             "state",
             "opened_at",
             "closed_at",
-            "deadline",
             "withdrawn_reason",
             "updated_at",
         ]

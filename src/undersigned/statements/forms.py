@@ -1,9 +1,11 @@
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from undersigned.coalitions.models import Coalition
 from undersigned.statements.models import Kind, State
+from undersigned.statements.validators import refuse_control_characters, refuse_passed_deadline
 from undersigned.textformat import Document, FormatError, check_recognizable, decode_source, parse
 
 
@@ -81,11 +83,16 @@ class ImportForm(forms.Form):
 class WordsForm(forms.Form):
     """The words of a text: title, subtitle and Markdown body, in any language."""
 
-    title = forms.CharField(label=_("Title"), max_length=300)
-    subtitle = forms.CharField(label=_("Subtitle"), max_length=500, required=False)
+    title = forms.CharField(
+        label=_("Title"), max_length=300, validators=[refuse_control_characters]
+    )
+    subtitle = forms.CharField(
+        label=_("Subtitle"), max_length=500, required=False, validators=[refuse_control_characters]
+    )
     body = forms.CharField(
         label=_("Text"),
         max_length=100_000,
+        validators=[refuse_control_characters],
         widget=forms.Textarea(attrs={"rows": 20}),
         help_text=_("Markdown: a blank line between paragraphs, **bold**, *italic*, lists."),
     )
@@ -129,6 +136,7 @@ class StatementForm(WordsForm):
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
+        validators=[refuse_control_characters],
         help_text=_('Printed under the text, e.g. "Coordination Committee".'),
     )
     language = forms.ChoiceField(label=_("Original language"), choices=settings.LANGUAGES)
@@ -153,6 +161,7 @@ class StatementForm(WordsForm):
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[refuse_control_characters],
         help_text=_(
             "When saving makes a new version: a word for the organizations asked to confirm it. "
             "The mail, the history and the page of changes show it."
@@ -180,6 +189,16 @@ class StatementForm(WordsForm):
             del self.fields["coalition"], self.fields["language"]
         else:  # a note on what changed belongs to a new version of a public text
             del self.fields["change_note"]
+        # The browser's field has no time zone: say which one the time is read in.
+        self.fields["deadline"].help_text = _(
+            "Optional. The statement closes for signatures by itself then. Time zone: %(zone)s."
+        ) % {"zone": timezone.get_current_timezone_name()}
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if not _same_minute(deadline, self.initial.get("deadline")):
+            refuse_passed_deadline(deadline)  # one that passed while unchanged may stay
+        return deadline
 
 
 class StateForm(forms.Form):
@@ -188,8 +207,16 @@ class StateForm(forms.Form):
         label=_("Reason"),
         max_length=2000,
         required=False,
+        validators=[refuse_control_characters],
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+def _same_minute(one, other) -> bool:
+    """The browser's field keeps minutes: a deadline sent back unchanged is the same one."""
+    if one is None or other is None:
+        return one is other
+    return one.replace(second=0, microsecond=0) == other.replace(second=0, microsecond=0)
 
 
 def _single_line(value: str) -> str:

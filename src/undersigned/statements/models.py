@@ -60,9 +60,30 @@ class DatePrecision(models.TextChoices):
     MONTH = "month", _("Month")
 
 
+def _in_state_now(state: State, now) -> Q:
+    """The statements in this state now: one open past its deadline is closed (Statement.state_now
+    says the same of one statement)."""
+    passed = Q(state=State.OPEN, deadline__lte=now)
+    if state == State.OPEN:
+        return Q(state=State.OPEN) & (Q(deadline__isnull=True) | Q(deadline__gt=now))
+    if state == State.CLOSED:
+        return Q(state=State.CLOSED) | passed
+    return Q(state=state)
+
+
 class StatementQuerySet(models.QuerySet):
     def public(self) -> "StatementQuerySet":
         return self.exclude(state=State.DRAFT)
+
+    def in_state(self, *states: str) -> "StatementQuerySet":
+        """Statements in one of these states now, filtered in the database. Every list that
+        filters by state uses it: a statement whose deadline passed is closed on every page, in
+        the API and in the feeds, though nobody has acted on it since (reading writes nothing)."""
+        now = timezone.now()
+        wanted = Q(pk__in=[])
+        for state in states:
+            wanted |= _in_state_now(State(state), now)
+        return self.filter(wanted)
 
     def with_current_text(self, *, bodies: bool = True) -> "StatementQuerySet":
         """With the coalition and the texts; `bodies=False` for pages that show only titles
@@ -140,11 +161,21 @@ class Statement(models.Model):
     def state_enum(self) -> State:
         return State(self.state)
 
+    @property
+    def deadline_passed(self) -> bool:
+        return bool(self.deadline and self.deadline <= timezone.now())
+
+    @property
+    def state_now(self) -> State:
+        """The state as it reads now: open past its deadline reads as closed (the next action
+        on the statement records the closing; StatementQuerySet.in_state filters the same)."""
+        if self.state == State.OPEN and self.deadline_passed:
+            return State.CLOSED
+        return State(self.state)
+
     def is_open_for_signatures(self) -> bool:
         """Open, and its deadline (if any) still ahead."""
-        return self.state_enum.is_signable and not (
-            self.deadline and self.deadline <= timezone.now()
-        )
+        return self.state_now.is_signable
 
     def touch(self) -> None:
         """Mark the statement changed (a signature, a version): the cached signatory list of

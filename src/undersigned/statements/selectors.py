@@ -2,11 +2,10 @@
 
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
 from undersigned.accounts.permissions import can_view_statement
 from undersigned.core.pagecache import kept_for_version
-from undersigned.statements.models import State, Statement
+from undersigned.statements.models import Statement
 
 
 def get_statement_for(request: HttpRequest, slug: str, *, bodies: bool = True) -> Statement:
@@ -23,9 +22,7 @@ def get_statement_for(request: HttpRequest, slug: str, *, bodies: bool = True) -
         statement = _with_titles(slug)
     if not can_view_statement(request.user, statement):
         raise Http404
-    deadline = statement.deadline
-    if statement.state == State.OPEN and deadline and deadline <= timezone.now():
-        statement.state = State.CLOSED
+    statement.state = statement.state_now
     return statement
 
 

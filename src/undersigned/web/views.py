@@ -59,8 +59,8 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "core/home.html",
         {
-            "open_statements": _listed(public.filter(state=State.OPEN)),
-            "recent_statements": _listed(public.exclude(state=State.OPEN))[:20],
+            "open_statements": _listed(public.in_state(State.OPEN)),
+            "recent_statements": _listed(public.in_state(State.CLOSED, State.WITHDRAWN))[:20],
             "coalitions": Coalition.objects.annotate(member_count=Count("members")),
         },
     )
