@@ -4,7 +4,6 @@ Each action checks permission, writes, records the audit event and enqueues mail
 transaction. Nothing else changes a statement's state or text.
 """
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,21 +15,11 @@ from undersigned.coalitions.models import Coalition, unique_slug
 from undersigned.core.errors import ActionError
 from undersigned.statements.models import State, Statement, Text
 from undersigned.statements.signals import text_version_created
-from undersigned.statements.validators import refuse_control_characters, refuse_passed_deadline
-
-
-def _validated(*checks) -> None:
-    """Run (validator, value) checks; the first refusal becomes the action's error, so a caller
-    that skipped the form (the API, a command) gets the form's message."""
-    for validator, value in checks:
-        try:
-            validator(value)
-        except ValidationError as error:
-            raise ActionError(" ".join(error.messages)) from None
-
-
-def _check_words(*values: str) -> None:
-    _validated(*((refuse_control_characters, value) for value in values))
+from undersigned.statements.validators import (
+    check_words,
+    refuse_passed_deadline,
+    validated_for_action,
+)
 
 
 def create_statement(
@@ -48,8 +37,8 @@ def create_statement(
 ) -> Statement:
     """A new draft with its first text version."""
     require(can_create_statement(user, coalition))
-    _check_words(issuer, title, subtitle, body)
-    _validated((refuse_passed_deadline, deadline))
+    check_words(issuer, title, subtitle, body)
+    validated_for_action((refuse_passed_deadline, deadline))
     with transaction.atomic():
         statement = Statement.objects.create(
             slug=unique_slug(Statement, coalition.abbreviation if coalition else "", title),
@@ -85,11 +74,11 @@ def update_details(
     """What a statement is, who issues it, and whether individuals may add their name (None:
     as it was); not its words, which are versioned."""
     require(can_edit_statement(user, statement))
-    _check_words(issuer)
+    check_words(issuer)
     with transaction.atomic():
         statement = Statement.objects.select_for_update().get(pk=statement.pk)
         if deadline != statement.deadline:  # an unchanged deadline may have passed meanwhile
-            _validated((refuse_passed_deadline, deadline))
+            validated_for_action((refuse_passed_deadline, deadline))
         if accepts_endorsements is None:
             accepts_endorsements = statement.accepts_endorsements
         before = {
@@ -166,7 +155,7 @@ def edit_text(
     confirm again (their signatures stay, marked as given to the earlier version).
     """
     require(can_edit_statement(user, statement))
-    _check_words(title, subtitle, body, change_note)
+    check_words(title, subtitle, body, change_note)
     with transaction.atomic():
         statement = Statement.objects.select_for_update().get(pk=statement.pk)
         current = statement.current_text()
@@ -207,7 +196,7 @@ def edit_text(
 def change_state(*, statement: Statement, user, state: State, reason: str = "") -> Statement:
     """Open, close, reopen or withdraw a statement, as its current state allows."""
     require(can_edit_statement(user, statement))
-    _check_words(reason)
+    check_words(reason)
     with transaction.atomic():
         statement = Statement.objects.select_for_update().get(pk=statement.pk)
         if state == State.OPEN and statement.deadline_passed:

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from undersigned.core.errors import ActionError
+
 # The C0 controls but tab, newline and carriage return (forms send CRLF), DEL, and the C1
 # controls: XML cannot carry most of them (one in a title made every Atom feed fail), and no
 # keyboard types them.
@@ -38,3 +40,18 @@ def refuse_passed_deadline(deadline: dt.datetime | None) -> None:
             _("The deadline has passed already: choose a later one, or none."),
             code="deadline_passed",
         )
+
+
+def validated_for_action(*checks) -> None:
+    """Run (validator, value) pairs in an action: the first refusal becomes its ActionError, so
+    a caller without the form (the API, a command, an import) gets the form's message."""
+    for validator, value in checks:
+        try:
+            validator(value)
+        except ValidationError as error:
+            raise ActionError(" ".join(error.messages)) from None
+
+
+def check_words(*values: str) -> None:
+    """Refuse, in an action, words with control characters."""
+    validated_for_action(*((refuse_control_characters, value) for value in values))
