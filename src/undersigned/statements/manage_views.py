@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import translate_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -184,8 +183,14 @@ def statement_translate(request: HttpRequest, slug: str, language: str) -> HttpR
         save_translation(
             statement=statement, user=request.user, language=language, **form.cleaned_data
         )
-        messages.success(request, _("Translation saved."))
-        return redirect(translate_url(statement.get_absolute_url(), language))
+        messages.success(
+            request,
+            _("Translation into %(language)s saved.")
+            % {"language": dict(settings.LANGUAGES)[language]},
+        )
+        # Back to the page in the coordinator's own language: the translation is one click
+        # away ("Read in:"), and their interface does not switch to the language they wrote.
+        return redirect(statement)
     changes = None
     if current and current.is_stale and current.text.translation_of:
         changes = text_diff(current.text.translation_of, original)
