@@ -5,7 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 from undersigned.coalitions.models import Coalition
 from undersigned.statements.models import Kind, State
-from undersigned.statements.validators import refuse_control_characters, refuse_passed_deadline
+from undersigned.statements.validators import (
+    refuse_control_characters,
+    refuse_passed_deadline,
+    refuse_unusable_slug,
+)
 from undersigned.textformat import Document, FormatError, check_recognizable, decode_source, parse
 
 
@@ -114,6 +118,7 @@ class StatementForm(WordsForm):
     """Draft or edit a statement. The words (title, subtitle, body) are versioned once public."""
 
     field_order = [
+        "slug",
         "kind",
         "coalition",
         "issuer",
@@ -168,15 +173,31 @@ class StatementForm(WordsForm):
         ),
     )
 
+    slug = forms.CharField(
+        label=_("Address"),
+        max_length=80,
+        required=False,  # empty: as it is
+        help_text=_(
+            "The end of the statement's address. It can change until the statement opens; the "
+            "old address then leads here."
+        ),
+    )
+
     def __init__(
         self,
         *args,
         coalitions=None,
         open_letters: bool = False,
         editing: bool = False,
+        statement=None,
         **kwargs,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.statement = statement
+        if statement is None or statement.state != State.DRAFT:
+            del self.fields[
+                "slug"
+            ]  # a new statement's is made from its title; a public one's stays
         field = self.fields["coalition"]
         field.queryset = coalitions if coalitions is not None else Coalition.objects.none()
         if not open_letters:
@@ -193,6 +214,13 @@ class StatementForm(WordsForm):
         self.fields["deadline"].help_text = _(
             "Optional. The statement closes for signatures by itself then. Time zone: %(zone)s."
         ) % {"zone": timezone.get_current_timezone_name()}
+
+    def clean_slug(self) -> str | None:
+        slug = self.cleaned_data["slug"].strip().lower()
+        if not slug or slug == self.statement.slug:
+            return None
+        refuse_unusable_slug(slug, self.statement)
+        return slug
 
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]

@@ -62,8 +62,9 @@ def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
         "title": text.title,
         "subtitle": text.subtitle,
         "body": text.body,
+        "slug": statement.slug,
     }
-    form = StatementForm(request.POST or None, initial=initial, editing=True)
+    form = StatementForm(request.POST or None, initial=initial, editing=True, statement=statement)
     preview = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -82,10 +83,12 @@ def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
                     body=data["body"],
                     change_note=data.get("change_note", ""),
                     accepts_endorsements=data["accepts_endorsements"],
+                    slug=data.get("slug"),
                 )
             except ActionError as error:
                 form.add_error(None, error.message)
             else:
+                statement.refresh_from_db(fields=["slug"])  # its address may have changed
                 if new.version != text.version:
                     messages.success(
                         request,

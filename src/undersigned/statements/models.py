@@ -256,3 +256,21 @@ class Text(models.Model):
     @property
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.body.split("\n\n") if p.strip()]
+
+
+class SlugRedirect(models.Model):
+    """An address a statement had before its coordinators changed its slug (a draft's first
+    title stays in its address otherwise): the old address answers with a 301 to the new one."""
+
+    slug = models.SlugField(_("old slug"), max_length=80, unique=True)
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="old_slugs", verbose_name=_("statement")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old address")
+        verbose_name_plural = _("old addresses")
+
+    def __str__(self) -> str:
+        return self.slug

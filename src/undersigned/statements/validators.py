@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from undersigned.core.errors import ActionError
+from undersigned.statements.models import SlugRedirect, Statement
 
 # The C0 controls but tab, newline and carriage return (forms send CRLF), DEL, and the C1
 # controls: XML cannot carry most of them (one in a title made every Atom feed fail), and no
@@ -39,6 +40,25 @@ def refuse_passed_deadline(deadline: dt.datetime | None) -> None:
         raise ValidationError(
             _("The deadline has passed already: choose a later one, or none."),
             code="deadline_passed",
+        )
+
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def refuse_unusable_slug(slug: str, statement) -> None:
+    """A new address for the statement: lower-case words joined by hyphens, and no address
+    another statement has or had (links to it may be out there)."""
+    if not SLUG.match(slug) or len(slug) > Statement._meta.get_field("slug").max_length:
+        raise ValidationError(
+            _("Use lower-case letters, digits and hyphens (at most 80), e.g. icor-solidarity."),
+            code="slug_format",
+        )
+    taken = Statement.objects.filter(slug=slug).exclude(pk=statement.pk).exists()
+    if taken or SlugRedirect.objects.filter(slug=slug).exclude(statement=statement).exists():
+        raise ValidationError(
+            _("Another statement has or had this address. Choose another one."),
+            code="slug_taken",
         )
 
 
