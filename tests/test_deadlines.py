@@ -140,3 +140,27 @@ def test_the_deadline_is_shown_with_its_time_zone(client, carol, open_statement,
     assert "Closes by itself on" in html and "Europe/Berlin" in html
     form = client.get(f"/s/{open_statement.slug}/edit/").content.decode()
     assert "Europe/Berlin" in form
+
+
+def test_a_confirmation_link_no_longer_counts_after_the_deadline(open_statement):
+    from undersigned.endorsements.actions import confirm_endorsement, endorse
+    from undersigned.endorsements.models import Endorsement
+    from undersigned.endorsements.tokens import confirm_token
+
+    endorse(
+        statement=open_statement,
+        name="Ana Lima",
+        email="ana@example.org",
+        country="PT",
+        affiliation="",
+        listed=True,
+        client="127.0.0.1",
+    )
+    pending = Endorsement.objects.get()
+    Statement.objects.filter(pk=open_statement.pk).update(
+        deadline=timezone.now() - timedelta(minutes=1)
+    )
+    with pytest.raises(ActionError, match="no longer open for signatures"):
+        confirm_endorsement(confirm_token(pending.pk, pending.secret))
+    pending.refresh_from_db()
+    assert pending.confirmed_at is None
