@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from undersigned.accounts.permissions import (
+from undersigned.coalitions.permissions import (
     can_draft,
     can_edit_statement,
     can_translate,

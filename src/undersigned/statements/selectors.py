@@ -3,7 +3,7 @@
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from undersigned.accounts.permissions import can_view_statement
+from undersigned.coalitions.permissions import can_view_statement
 from undersigned.core.pagecache import kept_for_version
 from undersigned.statements.models import SlugRedirect, Statement
 
