@@ -44,3 +44,20 @@ def test_an_empty_reason_keeps_the_withdrawal_form_open_with_the_error_at_the_fi
     assert not Signature.objects.get().is_withdrawn
     client.post(url, {"organization": mlpd.pk, "confirm": "on", "reason": "Congress decided."})
     assert Signature.objects.get().is_withdrawn
+
+
+def test_withdrawing_the_statement_without_a_reason_keeps_the_form_open(
+    client, open_statement, carol
+):
+    client.force_login(carol)
+    url = f"/s/{open_statement.slug}/state/"
+    answer = client.post(url, {"state": "withdrawn", "reason": " "})
+    assert answer.status_code == 200
+    html = answer.content.decode()
+    field = html[html.index('name="reason"') :]
+    assert "Say why the statement is withdrawn" in field[: field.index("</div>") + 200]
+    open_statement.refresh_from_db()
+    assert open_statement.state == "open"
+    client.post(url, {"state": "withdrawn", "reason": "Mistaken."})
+    open_statement.refresh_from_db()
+    assert open_statement.state == "withdrawn"

@@ -160,12 +160,20 @@ class StatementForm(WordsForm):
 class StateForm(forms.Form):
     state = forms.ChoiceField(choices=State.choices)
     reason = forms.CharField(
-        label=_("Reason"),
+        label=_("Reason (shown on the public page)"),
         max_length=2000,
         required=False,
         validators=[refuse_control_characters],
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("state") == State.WITHDRAWN and not cleaned.get("reason"):
+            self.add_error(
+                "reason", _("Say why the statement is withdrawn; the public page shows it.")
+            )
+        return cleaned
 
 
 def _same_minute(one, other) -> bool:

@@ -115,6 +115,10 @@ def statement_state(request: HttpRequest, slug: str) -> HttpResponse:
     require(can_edit_statement(request.user, statement))
     form = StateForm(request.POST)
     if not form.is_valid():
+        if form.has_error("reason"):  # the withdrawal stays open, its error at the field
+            return render(
+                request, "statements/withdraw.html", {"statement": statement, "form": form}
+            )
         messages.error(request, _("Choose a state."))
         return redirect(statement)
     try:
