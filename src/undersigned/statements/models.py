@@ -1,3 +1,6 @@
+import operator
+from functools import reduce
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -80,10 +83,8 @@ class StatementQuerySet(models.QuerySet):
         filters by state uses it: a statement whose deadline passed is closed on every page, in
         the API and in the feeds, though nobody has acted on it since (reading writes nothing)."""
         now = timezone.now()
-        wanted = Q(pk__in=[])
-        for state in states:
-            wanted |= _in_state_now(State(state), now)
-        return self.filter(wanted)
+        wanted = [_in_state_now(State(state), now) for state in states]
+        return self.filter(reduce(operator.or_, wanted)) if wanted else self.none()
 
     def with_current_text(self, *, bodies: bool = True) -> "StatementQuerySet":
         """With the coalition and the texts; `bodies=False` for pages that show only titles
