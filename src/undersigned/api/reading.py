@@ -60,7 +60,7 @@ def list_statements(request: HttpRequest, filters: Query[StatementFilters]):
     if filters.coalition:
         statements = statements.filter(coalition__slug=filters.coalition)
     if filters.state:
-        statements = statements.filter(state=filters.state)
+        statements = statements.in_state(filters.state)
     if filters.kind:
         statements = statements.filter(kind=filters.kind)
     if filters.language:

@@ -136,7 +136,7 @@ class StatementOut(Schema):
     slug: str
     url: str
     kind: str
-    state: str
+    state: str = Field(description="The state now: past its deadline, an open one is closed.")
     coalition: str | None = Field(description="The coalition's slug; none for an open letter.")
     issuer: str
     issued_on: dt.date | None
@@ -150,6 +150,10 @@ class StatementOut(Schema):
     @staticmethod
     def resolve_url(obj) -> str:
         return absolute(obj.get_absolute_url())
+
+    @staticmethod
+    def resolve_state(obj) -> str:
+        return obj.state_now.value
 
     @staticmethod
     def resolve_coalition(obj) -> str | None:

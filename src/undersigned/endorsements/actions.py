@@ -130,7 +130,7 @@ def endorsement_from_confirm_token(token: str) -> Endorsement:
     )
     if endorsement is None:
         raise ActionError(_("This signature has been removed."))
-    if endorsement.confirmed_at is None and not endorsement.statement.state_enum.is_signable:
+    if endorsement.confirmed_at is None and not endorsement.statement.state_now.is_signable:
         raise ActionError(
             _("This statement is no longer open for signatures; the link no longer counts.")
         )
@@ -145,7 +145,9 @@ def confirm_endorsement(token: str) -> Endorsement:
         confirmed = Endorsement.objects.filter(
             pk=endorsement.pk,
             confirmed_at__isnull=True,
-            statement__state__in=[state for state in State if state.is_signable],
+            statement__in=Statement.objects.in_state(
+                *(state for state in State if state.is_signable)
+            ),
         ).update(confirmed_at=timezone.now())
         if confirmed:
             numbers_changed(endorsement.statement_id)

@@ -14,6 +14,7 @@ from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
 from undersigned.coalitions.permissions import can_translate, require
 from undersigned.statements.models import Statement, Text
+from undersigned.statements.validators import check_words
 
 
 @dataclass
@@ -93,6 +94,7 @@ def import_translation(
 
 
 def _write_translation(statement, user, language, title, subtitle, body) -> Text:
+    check_words(title, subtitle, body)
     with transaction.atomic():
         statement = Statement.objects.select_for_update().get(pk=statement.pk)
         original = statement.current_text()
