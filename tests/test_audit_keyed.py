@@ -103,5 +103,72 @@ def test_an_install_from_before_the_key_is_rekeyed_once(open_statement, carol):
     with pytest.raises(CommandError, match="keyed already"):
         call_command("audit", "rekey", stdout=StringIO())
     with transaction.atomic():
-        record_event(kind=EventKind.STATEMENT_CREATED, statement=open_statement)
+        record_event(kind=EventKind.ROLE_GRANTED, details={"role": "translator"})
     assert verify_chain().ok
+
+
+# Rows the events describe: a direct SQL edit of a signature, a text, a statement's state or
+# a hidden endorsement shows, though the chain itself is intact.
+
+
+def _sql(statement: str, params: list) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(statement, params)
+
+
+@pytest.fixture
+def signed(open_statement, dave, mlpd):
+    from undersigned.signing.actions import sign_statement
+
+    return sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
+
+
+def test_a_signature_moved_to_another_organization_in_sql_shows(signed, rode_morgen):
+    assert verify_chain().ok
+    _sql("UPDATE signing_signature SET organization_id = %s", [rode_morgen.pk])
+    result = verify_chain()
+    assert not result.ok and "RM" in result.reason and "outside the application" in result.reason
+
+
+def test_a_withdrawal_undone_in_sql_shows(signed, dave, mlpd):
+    from undersigned.signing.actions import withdraw_signature
+
+    withdraw_signature(statement=signed.statement, organization=mlpd, user=dave, reason="No.")
+    assert verify_chain().ok
+    _sql("UPDATE signing_signature SET withdrawn_at = NULL", [])
+    result = verify_chain()
+    assert not result.ok and "is active" in result.reason
+
+
+def test_a_signature_deleted_in_sql_shows(signed):
+    _sql("DELETE FROM signing_signature", [])
+    result = verify_chain()
+    assert not result.ok and "deleted outside" in result.reason
+
+
+def test_a_public_text_edited_in_sql_shows(open_statement):
+    assert verify_chain().ok
+    _sql("UPDATE statements_text SET body = %s", ["We call for nothing."])
+    result = verify_chain()
+    assert not result.ok and "text en:1" in result.reason and "edited" in result.reason
+    assert "BROKEN" in verify_says()
+
+
+def test_a_state_changed_in_sql_shows(open_statement):
+    _sql("UPDATE statements_statement SET state = %s", ["closed"])
+    result = verify_chain()
+    assert not result.ok and "its state was changed" in result.reason
+
+
+def test_an_endorsement_hidden_as_spam_shown_again_in_sql_shows(open_statement, carol):
+    from undersigned.endorsements.actions import endorse, hide_endorsements
+
+    spam = endorse(
+        statement=open_statement, name="Spam", email="spam@example.org", country="",
+        affiliation="", listed=True, client="127.0.0.1",
+    ).endorsement  # fmt: skip
+    hide_endorsements(statement=open_statement, ids=[spam.pk], user=carol)
+    assert verify_chain().ok
+    _sql("UPDATE endorsements_endorsement SET hidden = %s", [False])
+    result = verify_chain()
+    assert not result.ok and f"endorsement #{spam.pk}" in result.reason

@@ -15,6 +15,7 @@ from undersigned.coalitions.models import Coalition, unique_slug
 from undersigned.core.errors import ActionError
 from undersigned.statements.models import State, Statement, Text
 from undersigned.statements.signals import text_version_created
+from undersigned.statements.trail import text_digests
 
 
 def create_statement(
@@ -176,6 +177,7 @@ def edit_text(
                 "version": text.version,
                 "language": text.language,
                 "note": text.change_note,
+                "texts": text_digests(statement),
             },
         )
         text_version_created.send(Statement, statement=statement, previous=current, text=text)
@@ -199,7 +201,11 @@ def change_state(*, statement: Statement, user, state: State, reason: str = "") 
             kind=Event.Kind.STATEMENT_STATE_CHANGED,
             actor=user,
             statement=statement,
-            details={"state": state.value, "reason": reason.strip()},
+            details={
+                "state": state.value,
+                "reason": reason.strip(),
+                "texts": text_digests(statement),
+            },
         )
     return statement
 
@@ -222,7 +228,11 @@ def close_if_expired(statement: Statement) -> bool:
             record_event(
                 kind=Event.Kind.STATEMENT_STATE_CHANGED,
                 statement=statement,
-                details={"state": State.CLOSED.value, "reason": "deadline"},
+                details={
+                    "state": State.CLOSED.value,
+                    "reason": "deadline",
+                    "texts": text_digests(statement),
+                },
             )
             statement.updated_at = now
             statement.announce_change()

@@ -36,6 +36,7 @@ from undersigned.endorsements.models import Source as EndorsementSource
 from undersigned.signing.actions import IMPORTABLE_STATES, import_signatures
 from undersigned.statements.models import DatePrecision, Kind, State, Statement, Text
 from undersigned.statements.signals import text_version_created
+from undersigned.statements.trail import text_digests
 from undersigned.textformat import Document, Signatory
 
 # Below this the parser is unsure that a line is a signatory: the preview marks the entry.
@@ -228,6 +229,7 @@ def import_document(
                 "organizations": len(plan.new_organizations),
                 "state": plan.state.value,
                 "source": source,
+                "texts": text_digests(plan.saved),
             },
         )
     return plan
