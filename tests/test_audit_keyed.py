@@ -45,6 +45,22 @@ def test_cutting_a_role_granted_and_moving_the_head_back_shows(open_statement, c
     result = verify_chain()
     assert not result.ok and "moved back" in result.reason
     assert "BROKEN" in verify_says()
+    # The next event appended by the application does not hide the cut.
+    change_state(statement=open_statement, user=carol, state=State.CLOSED)
+    assert "moved back" in verify_chain().reason
+
+
+def test_cutting_the_tail_and_deleting_the_head_shows_after_the_next_event(open_statement, carol):
+    before = Event.objects.order_by("-id").first()
+    change_state(statement=open_statement, user=carol, state=State.CLOSED)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {Event._meta.db_table} WHERE id > %s", [before.pk])
+        cursor.execute(f"DELETE FROM {ChainHead._meta.db_table}")
+        cursor.execute("UPDATE statements_statement SET state = 'open', updated_at = %s",
+                       [before.created_at])  # fmt: skip
+    with transaction.atomic():
+        record_event(kind=EventKind.ROLE_GRANTED, details={"role": "translator"})
+    assert "moved back or forged" in verify_chain().reason
 
 
 def test_an_event_appended_with_plain_sha256_shows(open_statement):
@@ -92,13 +108,18 @@ def test_an_install_from_before_the_key_is_rekeyed_once(open_statement, carol):
         previous = event.hash
     QuerySet.update(ChainHead.objects.all(), last_hash=previous, mac="")
     assert "audit rekey" in verify_chain().reason
+    # The upgraded server runs on before anyone rekeys: its new events are keyed already.
+    change_state(statement=open_statement, user=carol, state=State.OPEN)
+    assert "audit rekey" in verify_chain().reason
+    last_before = Event.objects.order_by("-id").first().hash
     out = StringIO()
     call_command("audit", "rekey", stdout=out)
     assert out.getvalue().startswith("Rekeyed: ")
     assert verify_chain().ok
     newest = Event.objects.order_by("-id").first()
     assert (
-        newest.kind == EventKind.AUDIT_REKEYED and newest.details["unkeyed_last_hash"] == previous
+        newest.kind == EventKind.AUDIT_REKEYED
+        and newest.details["unkeyed_last_hash"] == last_before
     )
     with pytest.raises(CommandError, match="keyed already"):
         call_command("audit", "rekey", stdout=StringIO())

@@ -1,5 +1,6 @@
 """Appending to the audit chain and verifying it."""
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -13,6 +14,9 @@ from undersigned.audit import checks, keys
 from undersigned.audit.models import GENESIS_HASH, ChainHead, Event, EventKind
 
 HEAD_PK = 1
+# The head's MAC once it failed to hold: never a MAC, so verify keeps saying so.
+TAMPERED = "tampered"
+logger = logging.getLogger(__name__)
 
 
 def record_event(
@@ -51,11 +55,21 @@ def record_event(
     event.hash = event.compute_hash()
     event.save()
     ChainHead.objects.filter(pk=HEAD_PK).update(
-        last_event_id=event.pk,
-        last_hash=event.hash,
-        mac=ChainHead.compute_mac(event.pk, event.hash),
+        last_event_id=event.pk, last_hash=event.hash, mac=_next_mac(head, event)
     )
     return event
+
+
+def _next_mac(head: ChainHead, event: Event) -> str:
+    """The head's new MAC, if its old one holds. A head moved back (events cut) or recreated
+    behind the chain's back stays marked, or the next append would hide the cut; a chain from
+    before the key stays unkeyed until `audit rekey`."""
+    if not head.mac:
+        return ""
+    if not keys.same(head.mac, ChainHead.compute_mac(head.last_event_id, head.last_hash)):
+        logger.error("The audit chain head does not hold: run `undersigned audit verify`.")
+        return TAMPERED
+    return ChainHead.compute_mac(event.pk, event.hash)
 
 
 def actor_display_name(actor: Any) -> str:
@@ -80,15 +94,18 @@ def _lock_head() -> ChainHead:
     if head is None:
         # The first event ever (or a flushed table): continue from the newest event, if any.
         # ignore_conflicts: a concurrent first append may insert the row; then we wait for it.
+        # Events without a head: the head row was deleted behind the chain's back (perhaps with
+        # the newest events). A head made from what is left must not look sound.
         last = Event.objects.order_by("-id").only("id", "hash").first()
         last_id, last_hash = (last.pk, last.hash) if last else (None, GENESIS_HASH)
+        mac = TAMPERED if last else ChainHead.compute_mac(last_id, last_hash)
         ChainHead.objects.bulk_create(
             [
                 ChainHead(
                     pk=HEAD_PK,
                     last_event_id=last_id,
                     last_hash=last_hash,
-                    mac=ChainHead.compute_mac(last_id, last_hash),
+                    mac=mac,
                 )
             ],
             ignore_conflicts=True,
@@ -223,7 +240,9 @@ def rekey_chain() -> RekeyResult:
         prev_hash, count, previous = GENESIS_HASH, 0, GENESIS_HASH
         events = list(Event.objects.order_by("id"))
         for event in events:
-            if event.prev_hash != previous or event.compute_hash(keyed=False) != event.hash:
+            # Plain SHA-256 as it was made, or keyed: appended after the upgrade, before this.
+            made = {event.compute_hash(keyed=False), event.compute_hash()}
+            if event.prev_hash != previous or event.hash not in made:
                 return RekeyResult(False, 0, f"event #{event.pk} does not verify as it was made")
             previous = event.hash
             # Rewritten in place on purpose: the one change of an event the trail allows.
