@@ -10,12 +10,17 @@ from django.core.cache import caches
 from django.utils import translation
 
 from tests.mailserver import run_tasks, smtp_server  # noqa: F401 - fixtures
-from undersigned.accounts.models import CoalitionRole, Delegate
-from undersigned.coalitions.models import Coalition, Membership, Organization
+from undersigned.coalitions.models import (
+    Coalition,
+    CoalitionRole,
+    Delegate,
+    Membership,
+    Organization,
+)
 from undersigned.statements.actions import change_state, create_statement
 from undersigned.statements.models import State, Statement
 from undersigned.textformat import parse
-from undersigned.web.importing import import_document, suggested_title
+from undersigned.transfer.importing import import_document, suggested_title
 
 # The two seed statements (the demo's texts) and their expected structure, as in ../shared/seeds.
 SEEDS = Path(__file__).resolve().parent / "seeds"
