@@ -10,9 +10,9 @@ from django.core.management import CommandError, call_command
 from django.db import connection, transaction
 from django.db.models import QuerySet
 
-from undersigned.accounts.actions import grant_role
 from undersigned.audit.models import ChainHead, Event, EventKind
 from undersigned.audit.services import record_event, verify_chain
+from undersigned.coalitions.actions import grant_role
 from undersigned.statements.actions import change_state
 from undersigned.statements.models import State
 
