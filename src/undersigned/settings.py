@@ -66,6 +66,10 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# The key of the audit chain's HMACs (audit/keys.py): AUDIT_KEY, else var/audit_key, written on
+# first use. Never in the database; back it up apart from it.
+AUDIT_KEY = os.environ.get("AUDIT_KEY", "")
+AUDIT_KEY_FILE = VAR_DIR / "audit_key"
 DEBUG = envbool("DEBUG", "false")
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")

@@ -88,18 +88,35 @@ def endorse(
         return EndorseResult(endorsement, created=True, mailed=mailed)
     except IntegrityError:
         pass
+    # This mailbox signed already (perhaps by another spelling of the address: the same
+    # canonical form). The page says the same as for a first signature, so the mail does the
+    # rest, to the address given now (the same mailbox). Not confirmed yet: the details given now
+    # replace the old ones, and the link confirms them. Confirmed: nothing changes; the mail
+    # says so and how to change the details. Without a mail, nothing changes either: details
+    # must not change behind the back of the person who holds the link.
     with transaction.atomic():
-        endorsement = Endorsement.objects.get(statement=statement, email_canonical=canonical)
+        endorsement = Endorsement.objects.select_for_update().get(
+            statement=statement, email_canonical=canonical
+        )
         if mailed:
-            _send_confirmation(endorsement, statement, again=True)
+            if endorsement.confirmed_at is None:
+                endorsement.name, endorsement.email = name, email
+                endorsement.country, endorsement.affiliation = country, affiliation
+                endorsement.listed = listed
+                endorsement.save(
+                    update_fields=["name", "email", "country", "affiliation", "listed"]
+                )
+            _send_confirmation(endorsement, statement, again=True, to=email)
     return EndorseResult(endorsement, created=False, mailed=mailed)
 
 
-def _send_confirmation(endorsement: Endorsement, statement: Statement, *, again: bool) -> None:
+def _send_confirmation(
+    endorsement: Endorsement, statement: Statement, *, again: bool, to: str | None = None
+) -> None:
     text = text_for_reader(statement, translation.get_language()).text  # the one they read
     send_templated_mail(
         template="endorsement-confirm",
-        to=[endorsement.email],
+        to=[to or endorsement.email],
         context={
             "name": endorsement.name,
             "statement_title": text.title if text else statement.slug,

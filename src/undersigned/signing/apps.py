@@ -7,10 +7,13 @@ class SigningConfig(AppConfig):
     verbose_name = _("Signing")
 
     def ready(self) -> None:
+        from undersigned.audit import checks
         from undersigned.signing.actions import ask_signers_to_reconfirm
+        from undersigned.signing.trail import signatures_agree_with_the_trail
         from undersigned.statements.signals import text_version_created
 
         def reconfirm(sender, *, statement, previous, text, **kwargs) -> None:
             ask_signers_to_reconfirm(statement=statement, previous=previous, text=text)
 
         text_version_created.connect(reconfirm, weak=False, dispatch_uid="signing-reconfirm")
+        checks.register(signatures_agree_with_the_trail)

@@ -17,6 +17,7 @@ from undersigned.core.errors import ActionError
 from undersigned.core.pagecache import bump_page_version
 from undersigned.statements.models import DatePrecision, SlugRedirect, State, Statement, Text
 from undersigned.statements.signals import text_version_created
+from undersigned.statements.trail import text_digests
 from undersigned.statements.validators import (
     check_words,
     refuse_passed_deadline,
@@ -272,6 +273,7 @@ def add_text_version(
                 "version": text.version,
                 "language": text.language,
                 "note": text.change_note,
+                "texts": text_digests(statement),
             },
         )
         if previous is not None:
@@ -319,7 +321,7 @@ def change_state(
         if state == State.WITHDRAWN and not reason.strip():
             raise ActionError(_("Say why the statement is withdrawn; the public page shows it."))
         _set_state(statement, state, reason=reason.strip(), at=at)
-        details = {"state": state.value, "reason": reason.strip()}
+        details = {"state": state.value, "reason": reason.strip(), "texts": text_digests(statement)}
         if at is not None:
             details["at"] = at.isoformat()
         record_event(
@@ -349,7 +351,11 @@ def close_if_expired(statement: Statement) -> bool:
             record_event(
                 kind=Event.Kind.STATEMENT_STATE_CHANGED,
                 statement=statement,
-                details={"state": State.CLOSED.value, "reason": "deadline"},
+                details={
+                    "state": State.CLOSED.value,
+                    "reason": "deadline",
+                    "texts": text_digests(statement),
+                },
             )
             statement.updated_at = now
             statement.announce_change()

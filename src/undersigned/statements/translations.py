@@ -14,6 +14,7 @@ from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
 from undersigned.coalitions.permissions import can_translate, require
 from undersigned.statements.models import Statement, Text
+from undersigned.statements.trail import text_digests
 from undersigned.statements.validators import check_words
 
 
@@ -113,6 +114,11 @@ def _write_translation(statement, user, language, title, subtitle, body) -> Text
             kind=Event.Kind.TEXT_VERSION_CREATED,
             actor=user,
             statement=statement,
-            details={"version": text.version, "language": language, "translates": original.version},
+            details={
+                "version": text.version,
+                "language": language,
+                "translates": original.version,
+                "texts": text_digests(statement),
+            },
         )
     return text

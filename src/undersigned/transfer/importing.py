@@ -36,6 +36,7 @@ from undersigned.endorsements.actions import ListedPerson, import_listed_people
 from undersigned.signing.actions import IMPORTABLE_STATES, import_signatures
 from undersigned.statements.actions import add_text_version, change_state, create_statement
 from undersigned.statements.models import DatePrecision, Kind, State, Statement, Text
+from undersigned.statements.trail import text_digests
 from undersigned.statements.validators import refuse_control_characters
 from undersigned.textformat import Document, Signatory
 
@@ -230,6 +231,7 @@ def import_document(
                 "organizations": len(plan.new_organizations),
                 "state": plan.state.value,
                 "source": source,
+                "texts": text_digests(plan.saved),
             },
         )
     return plan
