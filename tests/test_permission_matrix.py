@@ -62,6 +62,9 @@ import_statements    -    -     -     -      -      -     -      Y     Y     -
 change_flags         -    -     -     -      -      -     -      -     Y     -
 coordinator          -    -     -     -      -      Y     -      Y     Y     -
 member               -    -     Y     -      Y      Y     -      Y     Y     -
+request_sign_on      Y    Y     Y     Y      Y      Y     Y      Y     Y     Y
+decide_sign_on       -    -     -     -      -      Y     -      Y     Y     -
+view_desk            -    -     -     -      -      Y     -      Y     Y     -
 """
 
 ROLES = TABLE.split()[1:11]
@@ -95,6 +98,9 @@ RULES = {
     "change_flags": lambda u, w: rules.can_change_account_flags(u),
     "coordinator": lambda u, w: rules.is_coordinator(u, w["icor"]),
     "member": lambda u, w: rules.is_member(u, w["icor"]),
+    "request_sign_on": lambda u, w: rules.can_request_sign_on(u, w["statement"]),
+    "decide_sign_on": lambda u, w: rules.can_decide_sign_on(u, w["statement"]),
+    "view_desk": lambda u, w: rules.can_view_desk(u, w["icor"]),
 }
 
 # The module's functions that answer yes or no, and the row that covers each.
@@ -122,6 +128,9 @@ COVERED = {
     "can_change_account_flags": "change_flags",
     "is_coordinator": "coordinator",
     "is_member": "member",
+    "can_request_sign_on": "request_sign_on",
+    "can_decide_sign_on": "decide_sign_on",
+    "can_view_desk": "view_desk",
 }
 
 
@@ -171,6 +180,7 @@ def world(db) -> dict:
         )
 
     opened = change_state(statement=statement(), user=users["coord"], state=State.OPEN)
+    opened.accepts_sign_ons = True  # organizations may ask to sign it (request_sign_on)
     token, __ = create_api_token(user=users["deleg"], name="script")
     return {
         "icor": icor,

@@ -29,6 +29,7 @@ def create_statement(
     body: str,
     deadline=None,
     accepts_endorsements: bool = True,
+    accepts_sign_ons: bool = False,
 ) -> Statement:
     """A new draft with its first text version."""
     require(can_create_statement(user, coalition))
@@ -41,6 +42,7 @@ def create_statement(
             original_language=language,
             deadline=deadline,
             accepts_endorsements=accepts_endorsements,
+            accepts_sign_ons=accepts_sign_ons,
             created_by=user,
         )
         Text.objects.create(
@@ -63,32 +65,45 @@ def update_details(
     issuer: str,
     deadline,
     accepts_endorsements: bool | None = None,
+    accepts_sign_ons: bool | None = None,
 ) -> None:
-    """What a statement is, who issues it, and whether individuals may add their name (None:
-    as it was); not its words, which are versioned."""
+    """What a statement is, who issues it, whether individuals may add their name and
+    organizations ask to sign (None: as it was); not its words, which are versioned."""
     require(can_edit_statement(user, statement))
     with transaction.atomic():
         statement = Statement.objects.select_for_update().get(pk=statement.pk)
         if accepts_endorsements is None:
             accepts_endorsements = statement.accepts_endorsements
+        if accepts_sign_ons is None:
+            accepts_sign_ons = statement.accepts_sign_ons
         before = {
             "kind": statement.kind,
             "issuer": statement.issuer,
             "deadline": statement.deadline,
             "accepts_endorsements": statement.accepts_endorsements,
+            "accepts_sign_ons": statement.accepts_sign_ons,
         }
         after = {
             "kind": kind,
             "issuer": issuer,
             "deadline": deadline,
             "accepts_endorsements": accepts_endorsements,
+            "accepts_sign_ons": accepts_sign_ons,
         }
         if before == after:
             return
         statement.kind, statement.issuer, statement.deadline = kind, issuer, deadline
         statement.accepts_endorsements = accepts_endorsements
+        statement.accepts_sign_ons = accepts_sign_ons
         statement.save(
-            update_fields=["kind", "issuer", "deadline", "accepts_endorsements", "updated_at"]
+            update_fields=[
+                "kind",
+                "issuer",
+                "deadline",
+                "accepts_endorsements",
+                "accepts_sign_ons",
+                "updated_at",
+            ]
         )
         record_event(
             kind=Event.Kind.STATEMENT_DETAILS_CHANGED,
@@ -114,6 +129,7 @@ def save_statement(
     body: str,
     change_note: str = "",
     accepts_endorsements: bool | None = None,
+    accepts_sign_ons: bool | None = None,
 ) -> Text:
     """The editor's one save: details and words together, in one transaction."""
     with transaction.atomic():
@@ -124,6 +140,7 @@ def save_statement(
             issuer=issuer,
             deadline=deadline,
             accepts_endorsements=accepts_endorsements,
+            accepts_sign_ons=accepts_sign_ons,
         )
         return edit_text(
             statement=statement,

@@ -60,6 +60,7 @@ def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
         "issuer": statement.issuer,
         "deadline": statement.deadline,
         "accepts_endorsements": statement.accepts_endorsements,
+        "accepts_sign_ons": statement.accepts_sign_ons,
         "title": text.title,
         "subtitle": text.subtitle,
         "body": text.body,
@@ -83,6 +84,7 @@ def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
                     body=data["body"],
                     change_note=data.get("change_note", ""),
                     accepts_endorsements=data["accepts_endorsements"],
+                    accepts_sign_ons=data["accepts_sign_ons"],
                 )
             except ActionError as error:
                 form.add_error(None, error.message)
@@ -161,7 +163,7 @@ def statement_diff(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _fields(data: dict) -> dict:
     keys = ("coalition", "kind", "issuer", "language", "title", "subtitle", "body", "deadline")
-    keys += ("accepts_endorsements",)
+    keys += ("accepts_endorsements", "accepts_sign_ons")
     return {key: data[key] for key in keys}
 
 
