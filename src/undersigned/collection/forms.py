@@ -51,7 +51,9 @@ class SignOnForm(forms.Form):
     org_country = LazyTypedChoiceField(
         choices=[("", "—"), *countries], required=False, label=_("Country")
     )
-    org_website = forms.URLField(label=_("Website"), max_length=200, required=False)
+    org_website = forms.URLField(
+        label=_("Website"), max_length=200, required=False, assume_scheme="https"
+    )
     logo = forms.FileField(
         label=_("Logo (optional)"),
         required=False,

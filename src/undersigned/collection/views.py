@@ -189,7 +189,13 @@ def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         elif decision == "merge":
             merge = MergeForm(request.POST)
             if not merge.is_valid():
-                raise ActionError(" ".join(merge.errors.get("organization", [_("Choose one.")])))
+                raise ActionError(
+                    " ".join(
+                        merge.errors.get(
+                            "organization", [_("Choose a known organization to merge into.")]
+                        )
+                    )
+                )
             actions.merge_sign_on(
                 sign_on=sign_on, organization=merge.cleaned_data["organization"], user=request.user
             )
