@@ -138,3 +138,20 @@ def test_my_account_and_the_header_link_the_desk(client, busy_coalition, carol, 
     client.force_login(dave)
     assert f'href="{desk}"' not in client.get(reverse("dashboard")).content.decode()
     assert client.get(desk).status_code == 404
+
+
+def test_the_demo_desk_shows_a_pending_request(db, client, settings, tmp_path):
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    settings.VAR_DIR = tmp_path
+    call_command("demo")
+    call_command("demo")  # a second run asks nothing more
+    resolution = Statement.objects.get(coalition__abbreviation="ICOR")
+    assert resolution.accepts_sign_ons
+    (pending,) = SignOnRequest.objects.all()
+    assert pending.state == "confirmed" and pending.statement == resolution
+    client.force_login(get_user_model().objects.get(username="coordinator"))
+    page = client.get(reverse("desk", args=["icor"])).content.decode()
+    assert shown_counts(page)["requests"] == 1 and "Eva Huber" in page
+    assert 'id="sign-on"' in client.get(resolution.get_absolute_url()).content.decode()
