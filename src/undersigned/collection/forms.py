@@ -79,6 +79,8 @@ class SignOnForm(forms.Form):
     website = forms.CharField(required=False, label=_("Leave this empty"))
 
     def __init__(self, *args, **kwargs) -> None:
+        # Its own ids: the statement page holds the endorse form too, with fields of one name.
+        kwargs.setdefault("auto_id", "sign-on-%s")
         super().__init__(*args, **kwargs)
         self.fields["language"].initial = (get_language() or settings.LANGUAGE_CODE)[:2]
         self.logo_png: bytes | None = None
