@@ -29,6 +29,8 @@ from undersigned.coalitions.models import (
     Membership,
     Organization,
 )
+from undersigned.collection.actions import reject_sign_on
+from undersigned.collection.models import SignOnRequest
 from undersigned.statements.actions import change_state, create_statement
 from undersigned.statements.models import State
 
@@ -226,6 +228,17 @@ def test_the_actions_refuse_where_the_table_says_so(world, role):
     join_request = JoinRequest.objects.create(
         coalition=world["icor"], organization=world["pce"], requested_by=users["odeleg"]
     )
+    sign_on = SignOnRequest.objects.create(
+        statement=world["statement"],
+        text=world["statement"].current_text(),
+        org_name="Nueva",
+        person_name="Ana",
+        email="ana@example.org",
+        email_key="ana@example.org",
+        language="es",
+        listed=True,
+        state=SignOnRequest.State.CONFIRMED,
+    )
     calls = {
         "grant_roles": lambda: grant_role(
             coalition=world["icor"],
@@ -247,6 +260,7 @@ def test_the_actions_refuse_where_the_table_says_so(world, role):
             target=users["plain"], user=user, is_staff=True
         ),
         "revoke_api_token": lambda: revoke_api_token(user=user, token=world["token"]),
+        "decide_sign_on": lambda: reject_sign_on(sign_on=sign_on, user=user, reason="Unknown."),
     }
     refused = {row: _refused(call) for row, call in calls.items()}
     assert refused == {row: not EXPECTED[row][role] for row in calls}

@@ -297,3 +297,16 @@ def test_the_switch_is_set_in_the_editor_and_audited(client, open_statement, car
     assert event.details == {"accepts_sign_ons": True}
     page = client.get(open_statement.get_absolute_url()).content.decode()
     assert 'id="sign-on"' in page
+
+
+def test_the_logo_shows_on_the_list_where_the_coalition_chooses(client, accepting, carol):
+    logo = SimpleUploadedFile("logo.png", picture("PNG"))
+    sign_on = _confirmed(client, accepting, files={"logo": logo})
+    actions.approve_sign_on(sign_on=sign_on, user=carol)
+    src = reverse("organization-logo", args=[sign_on.logo])
+    assert Organization.objects.get(abbreviation="PCR").logo == sign_on.logo
+    assert src not in client.get(accepting.get_absolute_url()).content.decode()
+    accepting.coalition.shows_logos = True
+    accepting.coalition.save()
+    accepting.touch()
+    assert src in client.get(accepting.get_absolute_url()).content.decode()
