@@ -310,3 +310,9 @@ def test_the_logo_shows_on_the_list_where_the_coalition_chooses(client, acceptin
     accepting.coalition.save()
     accepting.touch()
     assert src in client.get(accepting.get_absolute_url()).content.decode()
+
+
+def test_the_form_has_its_own_page_which_reads_right_to_left_in_persian(client, accepting):
+    page = client.get(f"/fa/s/{accepting.slug}/sign-on/").content.decode()
+    assert 'dir="rtl"' in page and 'id="sign-on"' in page
+    assert "امضا از سوی سازمان شما" in page
