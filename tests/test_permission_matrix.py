@@ -29,6 +29,8 @@ from undersigned.coalitions.models import (
     Membership,
     Organization,
 )
+from undersigned.collection.actions import reject_sign_on
+from undersigned.collection.models import SignOnRequest
 from undersigned.statements.actions import change_state, create_statement
 from undersigned.statements.models import State
 
@@ -63,6 +65,9 @@ change_flags         -    -     -     -      -      -     -      -     Y     -
 coordinator          -    -     -     -      -      Y     -      Y     Y     -
 member               -    -     Y     -      Y      Y     -      Y     Y     -
 import_into          -    -     -     -      -      Y     -      Y     Y     -
+request_sign_on      Y    Y     Y     Y      Y      Y     Y      Y     Y     Y
+decide_sign_on       -    -     -     -      -      Y     -      Y     Y     -
+view_desk            -    -     -     -      -      Y     -      Y     Y     -
 """
 
 ROLES = TABLE.split()[1:11]
@@ -97,6 +102,9 @@ RULES = {
     "coordinator": lambda u, w: rules.is_coordinator(u, w["icor"]),
     "member": lambda u, w: rules.is_member(u, w["icor"]),
     "import_into": lambda u, w: rules.can_import_into(u, w["icor"]),
+    "request_sign_on": lambda u, w: rules.can_request_sign_on(u, w["statement"]),
+    "decide_sign_on": lambda u, w: rules.can_decide_sign_on(u, w["statement"]),
+    "view_desk": lambda u, w: rules.can_view_desk(u, w["icor"]),
 }
 
 # The module's functions that answer yes or no, and the row that covers each.
@@ -125,6 +133,9 @@ COVERED = {
     "is_coordinator": "coordinator",
     "is_member": "member",
     "can_import_into": "import_into",
+    "can_request_sign_on": "request_sign_on",
+    "can_decide_sign_on": "decide_sign_on",
+    "can_view_desk": "view_desk",
 }
 
 
@@ -174,6 +185,7 @@ def world(db) -> dict:
         )
 
     opened = change_state(statement=statement(), user=users["coord"], state=State.OPEN)
+    opened.accepts_sign_ons = True  # organizations may ask to sign it (request_sign_on)
     token, __ = create_api_token(user=users["deleg"], name="script")
     return {
         "icor": icor,
@@ -219,6 +231,17 @@ def test_the_actions_refuse_where_the_table_says_so(world, role):
     join_request = JoinRequest.objects.create(
         coalition=world["icor"], organization=world["pce"], requested_by=users["odeleg"]
     )
+    sign_on = SignOnRequest.objects.create(
+        statement=world["statement"],
+        text=world["statement"].current_text(),
+        org_name="Nueva",
+        person_name="Ana",
+        email="ana@example.org",
+        email_key="ana@example.org",
+        language="es",
+        listed=True,
+        state=SignOnRequest.State.CONFIRMED,
+    )
     calls = {
         "grant_roles": lambda: grant_role(
             coalition=world["icor"],
@@ -240,6 +263,7 @@ def test_the_actions_refuse_where_the_table_says_so(world, role):
             target=users["plain"], user=user, is_staff=True
         ),
         "revoke_api_token": lambda: revoke_api_token(user=user, token=world["token"]),
+        "decide_sign_on": lambda: reject_sign_on(sign_on=sign_on, user=user, reason="Unknown."),
     }
     refused = {row: _refused(call) for row, call in calls.items()}
     assert refused == {row: not EXPECTED[row][role] for row in calls}

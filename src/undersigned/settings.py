@@ -123,6 +123,7 @@ INSTALLED_APPS = [
     "undersigned.coalitions",
     "undersigned.statements",
     "undersigned.signing",
+    "undersigned.collection",
     "undersigned.endorsements",
     "undersigned.audit",
     "undersigned.mail",
@@ -317,6 +318,12 @@ TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")
 ENDORSE_LIMIT_PER_IP = envint("ENDORSE_LIMIT_PER_IP", "30")
 ENDORSE_LIMIT_PER_EMAIL = envint("ENDORSE_LIMIT_PER_EMAIL", "3")
 ENDORSE_TOKEN_MAX_AGE = envint("ENDORSE_TOKEN_MAX_AGE_DAYS", "14") * 24 * 3600
+# Organizations asking to sign: requests per client address per hour, mails per address per
+# hour, and the largest logo accepted (re-encoded, stored under MEDIA_ROOT/logos/).
+SIGN_ON_LIMIT_PER_IP = envint("SIGN_ON_LIMIT_PER_IP", "10")
+SIGN_ON_LIMIT_PER_EMAIL = envint("SIGN_ON_LIMIT_PER_EMAIL", "3")
+SIGN_ON_LOGO_MAX_BYTES = envint("SIGN_ON_LOGO_MAX_BYTES", str(1024 * 1024))
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media")).resolve()
 # The JSON API: requests per hour per personal token, and per client address without one.
 API_LIMIT_PER_TOKEN = envint("API_LIMIT_PER_TOKEN", "1000")
 API_LIMIT_PER_IP = envint("API_LIMIT_PER_IP", "1000")

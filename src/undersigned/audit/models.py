@@ -63,6 +63,11 @@ class EventKind(models.TextChoices):
     USER_SUPERUSER_REVOKED = "user.superuser_revoked", _("Superuser status taken back")
     USER_ACTIVATED = "user.activated", _("Account activated")
     USER_DEACTIVATED = "user.deactivated", _("Account deactivated")
+    SIGN_ON_REQUESTED = "sign_on.requested", _("Asked to sign on")
+    SIGN_ON_CONFIRMED = "sign_on.confirmed", _("Sign-on request confirmed")
+    SIGN_ON_APPROVED = "sign_on.approved", _("Sign-on request approved")
+    SIGN_ON_REJECTED = "sign_on.rejected", _("Sign-on request rejected")
+    SIGN_ON_MERGED = "sign_on.merged", _("Sign-on request merged into a known organization")
 
 
 class ImmutableEventError(Exception):

@@ -17,6 +17,8 @@ class Organization(models.Model):
     name_en = models.CharField(_("English name"), max_length=300, blank=True)
     country = CountryField(_("country"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    # The file name of its logo under MEDIA_ROOT/logos/ (re-encoded PNG), given with a sign-on.
+    logo = models.CharField(_("logo"), max_length=100, blank=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -53,6 +55,11 @@ class Coalition(models.Model):
     name = models.CharField(_("name"), max_length=300)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     website = models.URLField(_("website"), blank=True)
+    shows_logos = models.BooleanField(
+        _("logos on its lists"),
+        default=False,
+        help_text=_("Show organizations' logos beside their names on its statements' lists."),
+    )
     slug = models.SlugField(_("slug"), max_length=40, unique=True)
     members = models.ManyToManyField(
         Organization, through="Membership", related_name="coalitions", verbose_name=_("members")

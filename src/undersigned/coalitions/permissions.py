@@ -227,6 +227,23 @@ def can_record_signature(user: Actor, statement: "Statement", organization: Orga
     return recordable_organizations(user, statement).filter(pk=organization.pk).exists()
 
 
+def can_request_sign_on(user: Actor, statement: "Statement") -> bool:
+    """Ask, for an organization, to sign (and confirm the address asked with): anyone, while
+    the coordinators accept such requests and the statement is open for signatures."""
+    return statement.accepts_sign_ons and statement.is_open_for_signatures()
+
+
+def can_decide_sign_on(user: Actor, statement: "Statement") -> bool:
+    """Approve, reject or merge an organization's request to sign: the statement's
+    coordinators (staff, or the author of an open letter)."""
+    return can_edit_statement(user, statement)
+
+
+def can_view_desk(user: Actor, coalition: Coalition) -> bool:
+    """The coordinators' desk: requests, invitations and the addresses of delegates."""
+    return is_coordinator(user, coalition)
+
+
 def can_edit_directory(user: Actor) -> bool:
     """Create coalitions and correct organizations' names and details: the operators' work."""
     return _known(user) and user.is_staff

@@ -100,6 +100,24 @@ def record_signature(
         )
 
 
+def approve_sign_on_signature(
+    *, statement: Statement, organization: Organization, user, text: Text, evidence: str
+) -> Signature:
+    """The coordination approves an organization's request to sign (collection.actions): the
+    signature goes to the version the requester read, even if a newer one came since (its
+    signatories are then asked to confirm again, like everyone who signed that version)."""
+    require(can_edit_statement(user, statement))
+    return _sign(
+        statement=statement,
+        organization=organization,
+        user=user,
+        method=Method.SIGN_ON,
+        version=text.version,
+        evidence=evidence,
+        text=text,
+    )
+
+
 def withdraw_signature(
     *, statement: Statement, organization: Organization, user, reason: str
 ) -> Signature:
@@ -196,7 +214,15 @@ def ask_signers_to_reconfirm(*, statement: Statement, previous: Text, text: Text
 
 
 def _sign(
-    *, statement, organization, user, method, version: int, evidence: str = "", signed_at=None
+    *,
+    statement,
+    organization,
+    user,
+    method,
+    version: int,
+    evidence: str = "",
+    signed_at=None,
+    text: Text | None = None,
 ) -> Signature:
     # A deadline that has passed closes the statement for good (committed and audited), even
     # though this signature is then refused.
@@ -207,10 +233,11 @@ def _sign(
         statement = Statement.objects.select_for_update().get(pk=statement.pk)
         if not statement.is_open_for_signatures():
             raise ActionError(_("This statement is not open for signatures."))
-        text = statement.current_text()
-        assert text is not None  # a statement is made with its first text
-        if text.version != version:
-            raise StaleVersion(seen=version, current=text.version)
+        if text is None:  # the version the signer read must be the current one
+            text = statement.current_text()
+            assert text is not None  # a statement is made with its first text
+            if text.version != version:
+                raise StaleVersion(seen=version, current=text.version)
         existing = Signature.objects.filter(statement=statement, organization=organization).first()
         if existing and existing.withdrawn_at is None:
             raise ActionError(_("%(org)s has signed already.") % {"org": organization})

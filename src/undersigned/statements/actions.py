@@ -40,6 +40,7 @@ def create_statement(
     accepts_endorsements: bool = True,
     issued_on=None,
     issued_precision: str = DatePrecision.DAY,
+    accepts_sign_ons: bool = False,
 ) -> Statement:
     """A new draft with its first text version. `issued_on`: the day (or month) a statement
     published elsewhere was issued, for the import."""
@@ -55,6 +56,7 @@ def create_statement(
             original_language=language,
             deadline=deadline,
             accepts_endorsements=accepts_endorsements,
+            accepts_sign_ons=accepts_sign_ons,
             issued_on=issued_on,
             issued_precision=issued_precision,
             created_by=account_of(user),
@@ -80,10 +82,11 @@ def update_details(
     deadline,
     accepts_endorsements: bool | None = None,
     slug: str | None = None,
+    accepts_sign_ons: bool | None = None,
 ) -> Statement:
-    """What a statement is, who issues it, whether individuals may add their name (None: as it
-    was) and, before it opens, its address (None: as it was); not its words, which are
-    versioned. Returns the statement as saved."""
+    """What a statement is, who issues it, whether individuals may add their name and
+    organizations ask to sign (None: as it was) and, before it opens, its address (None: as it
+    was); not its words, which are versioned. Returns the statement as saved."""
     require(can_edit_statement(user, statement))
     check_words(issuer)
     with transaction.atomic():
@@ -96,12 +99,15 @@ def update_details(
         old_slug = statement.slug
         if slug != old_slug:
             _check_new_slug(statement, slug)
+        if accepts_sign_ons is None:
+            accepts_sign_ons = statement.accepts_sign_ons
         before = {
             "kind": statement.kind,
             "issuer": statement.issuer,
             "deadline": statement.deadline,
             "accepts_endorsements": statement.accepts_endorsements,
             "slug": old_slug,
+            "accepts_sign_ons": statement.accepts_sign_ons,
         }
         after = {
             "kind": kind,
@@ -109,11 +115,13 @@ def update_details(
             "deadline": deadline,
             "accepts_endorsements": accepts_endorsements,
             "slug": slug,
+            "accepts_sign_ons": accepts_sign_ons,
         }
         if before == after:
             return statement
         statement.kind, statement.issuer, statement.deadline = kind, issuer, deadline
         statement.accepts_endorsements, statement.slug = accepts_endorsements, slug
+        statement.accepts_sign_ons = accepts_sign_ons
         if slug != old_slug:
             # The old address leads to the new one; an address it had before is its own again.
             SlugRedirect.objects.filter(statement=statement, slug=slug).delete()
@@ -125,6 +133,7 @@ def update_details(
                 "deadline",
                 "accepts_endorsements",
                 "slug",
+                "accepts_sign_ons",
                 "updated_at",
             ]
         )
@@ -172,6 +181,7 @@ def save_statement(
     change_note: str = "",
     accepts_endorsements: bool | None = None,
     slug: str | None = None,
+    accepts_sign_ons: bool | None = None,
 ) -> Text:
     """The editor's one save: details and words together, in one transaction."""
     with transaction.atomic():
@@ -183,6 +193,7 @@ def save_statement(
             deadline=deadline,
             accepts_endorsements=accepts_endorsements,
             slug=slug,
+            accepts_sign_ons=accepts_sign_ons,
         )
         return edit_text(
             statement=statement,

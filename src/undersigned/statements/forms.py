@@ -89,6 +89,14 @@ class StatementForm(WordsForm):
             "resolution that organizations alone sign."
         ),
     )
+    accepts_sign_ons = forms.BooleanField(
+        label=_("Organizations can ask to sign"),
+        required=False,
+        help_text=_(
+            "Shows a form on the statement page with which an organization asks to sign; "
+            "nothing appears on the list before a coordinator approves it on the desk."
+        ),
+    )
     change_note = forms.CharField(
         label=_("What changed (optional)"),
         max_length=2000,

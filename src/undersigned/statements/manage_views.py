@@ -59,6 +59,7 @@ def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
         "issuer": statement.issuer,
         "deadline": statement.deadline,
         "accepts_endorsements": statement.accepts_endorsements,
+        "accepts_sign_ons": statement.accepts_sign_ons,
         "title": text.title,
         "subtitle": text.subtitle,
         "body": text.body,
@@ -84,6 +85,7 @@ def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
                     change_note=data.get("change_note", ""),
                     accepts_endorsements=data["accepts_endorsements"],
                     slug=data.get("slug"),
+                    accepts_sign_ons=data["accepts_sign_ons"],
                 )
             except ActionError as error:
                 form.add_error(None, error.message)
@@ -167,7 +169,7 @@ def statement_diff(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _fields(data: dict) -> dict:
     keys = ("coalition", "kind", "issuer", "language", "title", "subtitle", "body", "deadline")
-    keys += ("accepts_endorsements",)
+    keys += ("accepts_endorsements", "accepts_sign_ons")
     return {key: data[key] for key in keys}
 
 

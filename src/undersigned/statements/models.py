@@ -129,6 +129,11 @@ class Statement(models.Model):
         default=True,
         help_text=_("Off for a resolution that organizations alone sign."),
     )
+    accepts_sign_ons = models.BooleanField(
+        _("organizations can ask to sign"),
+        default=False,
+        help_text=_("Organizations ask on the statement page; the coordinators decide."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -15,6 +15,7 @@ from undersigned.circulation import embed_views as embed
 from undersigned.circulation import feeds
 from undersigned.circulation import views as circulate
 from undersigned.circulation.discovery import SITEMAPS, favicon, robots_txt
+from undersigned.collection import views as collection
 from undersigned.endorsements import picture_views
 from undersigned.endorsements import views as endorsements
 from undersigned.search import views as search
@@ -87,6 +88,11 @@ urlpatterns += i18n_patterns(
         endorsements.export,
         name="endorsement-export",
     ),
+    path("s/<slug:slug>/sign-on/", collection.sign_on, name="sign-on"),
+    path("sign-on/confirm/<str:token>/", collection.confirm, name="sign-on-confirm"),
+    path("logos/<str:name>", collection.logo, name="organization-logo"),
+    path("c/<slug:slug>/desk/", collection.desk, name="desk"),
+    path("c/<slug:slug>/desk/requests/<int:pk>/", collection.decide, name="desk-decide"),
     path("e/confirm/<str:token>/", endorsements.confirm, name="endorsement-confirm"),
     path("e/remove/<str:token>/", endorsements.remove, name="endorsement-remove"),
     path("c/<slug:slug>/", coalitions.coalition_detail, name="coalition"),
