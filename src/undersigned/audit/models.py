@@ -23,7 +23,9 @@ class EventKind(models.TextChoices):
     statement.state_changed {"state" (the new one), "reason"};
     text.version_created {"version", "language"}; signature.* {"version"}; role.* {"role"};
     signature.imported {"version", "evidence" (the file or page and the line it came from)};
-    statement.imported {"signatories", "state", "source"}; endorsements.hidden {"count"}.
+    statement.imported {"signatories", "state", "source"}; endorsements.hidden {"count"};
+    domain.* {"domain", "method", "reason" (why it lapsed)}; delegation.* {"user_id", "user",
+    "via"}.
     """
 
     STATEMENT_CREATED = "statement.created", _("Statement created")
@@ -55,6 +57,12 @@ class EventKind(models.TextChoices):
     USER_SUPERUSER_REVOKED = "user.superuser_revoked", _("Superuser status taken back")
     USER_ACTIVATED = "user.activated", _("Account activated")
     USER_DEACTIVATED = "user.deactivated", _("Account deactivated")
+    DOMAIN_PROOF_STARTED = "domain.proof_started", _("Domain proof started")
+    DOMAIN_VERIFIED = "domain.verified", _("Domain verified")
+    DOMAIN_LAPSED = "domain.lapsed", _("Domain proof lapsed")
+    DELEGATION_REQUESTED = "delegation.requested", _("Delegation requested")
+    DELEGATION_APPROVED = "delegation.approved", _("Delegation approved")
+    DELEGATION_REFUSED = "delegation.refused", _("Delegation refused")
 
 
 class ImmutableEventError(Exception):

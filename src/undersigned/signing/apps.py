@@ -14,3 +14,11 @@ class SigningConfig(AppConfig):
             ask_signers_to_reconfirm(statement=statement, previous=previous, text=text)
 
         text_version_created.connect(reconfirm, weak=False, dispatch_uid="signing-reconfirm")
+
+        from undersigned.coalitions.signals import domain_proof_changed
+        from undersigned.signing.selectors import refresh_lists_of
+
+        def refresh(sender, *, organization, **kwargs) -> None:
+            refresh_lists_of(organization)
+
+        domain_proof_changed.connect(refresh, weak=False, dispatch_uid="signing-domain-proofs")

@@ -3,8 +3,9 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Prefetch, Q
 
+from undersigned.coalitions.models import DomainProof, Organization
 from undersigned.core.regions import region_name
 from undersigned.signing.models import Signature
 from undersigned.statements.models import Statement
@@ -41,6 +42,15 @@ class SignatoryList:
         return sum(len(g.entries) for g in self.groups)
 
     @property
+    def has_marks(self) -> bool:
+        """Whether an entry shows a domain proof or "recorded by the coordination": the list
+        then explains them."""
+        return any(
+            e.signature.method == "recorded" or e.organization.shown_domain_proofs
+            for e in self.entries
+        )
+
+    @property
     def entries(self) -> list[Entry]:
         return [entry for group in self.groups for entry in group.entries]
 
@@ -54,6 +64,7 @@ def signatory_list(statement: Statement, *, order: str = BY_REGION) -> Signatory
     signatures = list(
         Signature.objects.filter(statement=statement)
         .select_related("organization", "text")
+        .prefetch_related(_SHOWN_PROOFS)
         .in_signing_order()
     )
     active = [s for s in signatures if s.withdrawn_at is None]
@@ -79,6 +90,20 @@ def signatory_list(statement: Statement, *, order: str = BY_REGION) -> Signatory
         withdrawn=[s for s in signatures if s.withdrawn_at is not None],
         as_of=max(changes, default=None),
     )
+
+
+# The domain proofs each entry shows (Organization.shown_domain_proofs), in one query.
+_SHOWN_PROOFS = Prefetch(
+    "organization__domain_proofs",
+    queryset=DomainProof.objects.exclude(state=DomainProof.State.PENDING),
+)
+
+
+def refresh_lists_of(organization: Organization) -> None:
+    """A domain proof of the organization was verified or lapsed: the cached lists of the
+    statements it signed are out of date."""
+    for statement in Statement.objects.filter(signatures__organization=organization).distinct():
+        statement.touch()
 
 
 def listed_statements(statements):
