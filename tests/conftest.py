@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.utils import translation
 
+from tests.dnsserver import dns_server  # noqa: F401 - fixture
 from tests.mailserver import run_tasks, smtp_server  # noqa: F401 - fixtures
 from undersigned.coalitions.models import (
     Coalition,

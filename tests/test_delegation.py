@@ -160,7 +160,9 @@ def test_an_address_on_the_verified_domain_needs_no_approval(
         actions.accept_invitation(
             link_token=invitation_link(smtp_server, run_tasks, address), user=person
         )
-    delegates = set(Delegate.objects.filter(organization=mlpd).values_list("user__email", flat=True))
+    delegates = set(
+        Delegate.objects.filter(organization=mlpd).values_list("user__email", flat=True)
+    )
     assert delegates == {"dave@example.org", "anna@mlpd.de", "bert@berlin.mlpd.de"}
     assert DelegationRequest.objects.get().user.email == "carl@mlpd.de.example.org"
 

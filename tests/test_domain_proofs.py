@@ -8,7 +8,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from tests.dnsserver import dns_server  # noqa: F401 - fixture
 from undersigned.audit.models import Event
 from undersigned.coalitions import domains
 from undersigned.coalitions.models import DomainProof
@@ -103,7 +102,9 @@ def test_only_the_organizations_delegates_prove_its_domain(client, carol, alice,
     assert not DomainProof.objects.exists()
 
 
-def test_a_well_known_file_proves_the_domain(client, dave, mlpd, dns_server, web_server):
+def test_a_well_known_file_proves_the_domain(
+    client, settings, dave, mlpd, dns_server, web_server
+):
     client.force_login(dave)
     proof = start(client, mlpd, "well-known", domain=DOMAIN)
     dns_server.add(DOMAIN, "A", "127.0.0.1")
@@ -115,14 +116,8 @@ def test_a_well_known_file_proves_the_domain(client, dave, mlpd, dns_server, web
     assert check(client, proof).state == "verified"
     # Asked for the domain by name, at the address its DNS gave.
     assert web_server.requests == [
-        (f"{DOMAIN}:{web_server_port(proof)}", "/.well-known/undersigned-verification.txt")
+        (f"{DOMAIN}:{settings.DOMAIN_CHECK_PORT}", "/.well-known/undersigned-verification.txt")
     ]
-
-
-def web_server_port(proof) -> int:
-    from django.conf import settings
-
-    return settings.DOMAIN_CHECK_PORT
 
 
 def test_a_redirect_to_another_host_is_refused(client, dave, mlpd, dns_server, web_server):

@@ -279,7 +279,10 @@ def add_delegate(
     require(can_edit_directory(user))
     with transaction.atomic():
         delegate, created = admit_delegate(
-            organization=organization, person=target, via="staff", requested_by=user
+            organization=organization,
+            person=target,
+            via="staff",
+            requested_by=user if isinstance(user, User) else None,
         )
         if created and isinstance(delegate, Delegate):
             record_event(

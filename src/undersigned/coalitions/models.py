@@ -47,19 +47,25 @@ class Organization(models.Model):
 
     @property
     def shown_domain_proofs(self) -> list["DomainProof"]:
-        """The best proof per domain, verified before lapsed (a lapsed one stays shown); pending
-        ones are not shown. Reads the proofs a list prefetched (signing.selectors)."""
-        def rank(proof: DomainProof) -> tuple[bool, bool]:
-            return (proof.state != DomainProof.State.VERIFIED, not proof.is_strong)
+        """What the organization's page shows of its domain proofs (see shown_proofs)."""
+        return shown_proofs(self.domain_proofs.all())
 
-        best: dict[str, DomainProof] = {}
-        for proof in self.domain_proofs.all():
-            if proof.state == DomainProof.State.PENDING:
-                continue
-            held = best.get(proof.domain)
-            if held is None or rank(proof) < rank(held):
-                best[proof.domain] = proof
-        return sorted(best.values(), key=lambda p: (p.state != "verified", p.domain))
+
+def shown_proofs(proofs) -> list["DomainProof"]:
+    """The best proof per domain, verified before lapsed (a lapsed one stays shown), by DNS or
+    file before a mail address; pending ones are not shown."""
+
+    def rank(proof: DomainProof) -> tuple[bool, bool]:
+        return (proof.state != DomainProof.State.VERIFIED, not proof.is_strong)
+
+    best: dict[str, DomainProof] = {}
+    for proof in proofs:
+        if proof.state == DomainProof.State.PENDING:
+            continue
+        held = best.get(proof.domain)
+        if held is None or rank(proof) < rank(held):
+            best[proof.domain] = proof
+    return sorted(best.values(), key=lambda p: (rank(p), p.domain))
 
 
 class Coalition(models.Model):

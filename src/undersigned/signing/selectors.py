@@ -3,9 +3,9 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 
-from undersigned.coalitions.models import DomainProof, Organization
+from undersigned.coalitions.models import DomainProof, Organization, shown_proofs
 from undersigned.core.regions import region_name
 from undersigned.signing.models import Signature
 from undersigned.statements.models import Statement
@@ -19,6 +19,7 @@ ORDERS = (BY_REGION, IN_SIGNING_ORDER)
 class Entry:
     number: int
     signature: Signature
+    proofs: list[DomainProof] = field(default_factory=list)  # the organization's domain proofs
 
     @property
     def organization(self):
@@ -45,10 +46,7 @@ class SignatoryList:
     def has_marks(self) -> bool:
         """Whether an entry shows a domain proof or "recorded by the coordination": the list
         then explains them."""
-        return any(
-            e.signature.method == "recorded" or e.organization.shown_domain_proofs
-            for e in self.entries
-        )
+        return any(e.signature.method == "recorded" or e.proofs for e in self.entries)
 
     @property
     def entries(self) -> list[Entry]:
@@ -64,9 +62,10 @@ def signatory_list(statement: Statement, *, order: str = BY_REGION) -> Signatory
     signatures = list(
         Signature.objects.filter(statement=statement)
         .select_related("organization", "text")
-        .prefetch_related(_SHOWN_PROOFS)
+        .annotate(proven=Exists(_SHOWN_PROOFS.filter(organization=OuterRef("organization_id"))))
         .in_signing_order()
     )
+    proofs = _proofs_of([s.organization_id for s in signatures if s.proven])
     active = [s for s in signatures if s.withdrawn_at is None]
     changes = [s.signed_at for s in signatures] + [
         s.withdrawn_at for s in signatures if s.withdrawn_at
@@ -83,7 +82,9 @@ def signatory_list(statement: Statement, *, order: str = BY_REGION) -> Signatory
         group = Group(name)
         for signature in members:
             number += 1
-            group.entries.append(Entry(number, signature))
+            group.entries.append(
+                Entry(number, signature, proofs.get(signature.organization_id, []))
+            )
         groups.append(group)
     return SignatoryList(
         groups=groups,
@@ -92,11 +93,19 @@ def signatory_list(statement: Statement, *, order: str = BY_REGION) -> Signatory
     )
 
 
-# The domain proofs each entry shows (Organization.shown_domain_proofs), in one query.
-_SHOWN_PROOFS = Prefetch(
-    "organization__domain_proofs",
-    queryset=DomainProof.objects.exclude(state=DomainProof.State.PENDING),
-)
+# Domain proofs a list shows: verified or lapsed, never pending.
+_SHOWN_PROOFS = DomainProof.objects.exclude(state=DomainProof.State.PENDING)
+
+
+def _proofs_of(organization_ids: list[int]) -> dict[int, list[DomainProof]]:
+    """The proofs each organization shows, in one query, and in none when no signatory has any
+    (the signatures' query says which have)."""
+    if not organization_ids:
+        return {}
+    found: dict[int, list[DomainProof]] = {}
+    for proof in _SHOWN_PROOFS.filter(organization_id__in=set(organization_ids)):
+        found.setdefault(proof.organization_id, []).append(proof)
+    return {pk: shown_proofs(proofs) for pk, proofs in found.items()}
 
 
 def refresh_lists_of(organization: Organization) -> None:
