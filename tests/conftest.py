@@ -10,6 +10,7 @@ from django.core.cache import caches
 from django.test.utils import override_settings
 from django.utils import translation
 
+from tests.dnsserver import dns_server  # noqa: F401 - fixture
 from tests.mailserver import run_tasks, smtp_server  # noqa: F401 - fixtures
 from undersigned.audit.actors import SYSTEM
 from undersigned.coalitions.models import (

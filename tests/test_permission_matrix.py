@@ -21,10 +21,13 @@ from undersigned.coalitions.actions import (
     grant_role,
     request_to_join,
 )
+from undersigned.coalitions.delegation import decide_delegation
+from undersigned.coalitions.domains import start_domain_proof
 from undersigned.coalitions.models import (
     Coalition,
     CoalitionRole,
     Delegate,
+    DelegationRequest,
     JoinRequest,
     Membership,
     Organization,
@@ -37,7 +40,8 @@ from undersigned.statements.models import State
 # Who: anonymous; a plain account; the MLPD's delegate (MLPD is an ICOR member); the PCE's
 # delegate (a CIPOML member); ICOR's German translator; ICOR's coordinator; CIPOML's
 # coordinator; staff; a superuser; an inactive account that is staff, ICOR's coordinator and the
-# MLPD's delegate (inactive outweighs everything).
+# MLPD's delegate (inactive outweighs everything). Only the MLPD's delegates prove its domain and
+# decide who else becomes one (staff neither, while it has a delegate).
 # What: on ICOR's statement (open; `view_draft` on a draft), the MLPD, ICOR; Y allowed, - refused.
 TABLE = """
 rule                anon plain deleg odeleg transl coord ocoord staff super inact
@@ -58,6 +62,8 @@ decide_join_request  -    -     -     -      -      Y     -      Y     Y     -
 grant_roles          -    -     -     -      -      Y     -      Y     Y     -
 add_member           -    -     -     -      -      Y     -      Y     Y     -
 edit_directory       -    -     -     -      -      -     -      Y     Y     -
+prove_domain         -    -     Y     -      -      -     -      -     -     -
+decide_delegation    -    -     Y     -      -      -     -      -     -     -
 hold_api_token       -    -     Y     Y      Y      Y     Y      Y     Y     -
 revoke_api_token     -    -     Y     -      -      -     -      -     -     -
 import_statements    -    -     -     -      -      -     -      Y     Y     -
@@ -95,6 +101,8 @@ RULES = {
     "grant_roles": lambda u, w: rules.can_grant_roles(u, w["icor"]),
     "add_member": lambda u, w: rules.can_add_member(u, w["icor"]),
     "edit_directory": lambda u, w: rules.can_edit_directory(u),
+    "prove_domain": lambda u, w: rules.can_prove_domain(u, w["mlpd"]),
+    "decide_delegation": lambda u, w: rules.can_decide_delegation(u, w["mlpd"]),
     "hold_api_token": lambda u, w: rules.can_hold_api_token(u),
     "revoke_api_token": lambda u, w: rules.can_revoke_api_token(u, w["token"]),
     "import_statements": lambda u, w: rules.can_import_statements(u),
@@ -126,6 +134,8 @@ COVERED = {
     "can_grant_roles": "grant_roles",
     "can_add_member": "add_member",
     "can_edit_directory": "edit_directory",
+    "can_prove_domain": "prove_domain",
+    "can_decide_delegation": "decide_delegation",
     "can_hold_api_token": "hold_api_token",
     "can_revoke_api_token": "revoke_api_token",
     "can_import_statements": "import_statements",
@@ -264,6 +274,16 @@ def test_the_actions_refuse_where_the_table_says_so(world, role):
         ),
         "revoke_api_token": lambda: revoke_api_token(user=user, token=world["token"]),
         "decide_sign_on": lambda: reject_sign_on(sign_on=sign_on, user=user, reason="Unknown."),
+        "prove_domain": lambda: start_domain_proof(
+            organization=world["mlpd"], domain="mlpd.example", method="dns", user=user
+        ),
+        "decide_delegation": lambda: decide_delegation(
+            request=DelegationRequest.objects.create(
+                organization=world["mlpd"], user=users["plain"], via="staff"
+            ),
+            user=user,
+            approve=False,
+        ),
     }
     refused = {row: _refused(call) for row, call in calls.items()}
     assert refused == {row: not EXPECTED[row][role] for row in calls}

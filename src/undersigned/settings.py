@@ -302,7 +302,23 @@ PDF_RENDER_MEMORY_MB = envint("PDF_RENDER_MEMORY_MB", "1024", minimum=64)
 # A PDF lists at most this many signatory organizations (8,000 take about 25 s of CPU).
 PDF_MAX_SIGNATORIES = envint("PDF_MAX_SIGNATORIES", "20000", minimum=1)
 # Called by `undersigned worker` as it starts: queue periodic work (it re-queues itself).
-WORKER_STARTUP_HOOKS = ["undersigned.mail.tasks.schedule_pruning"]
+WORKER_STARTUP_HOOKS = [
+    "undersigned.mail.tasks.schedule_pruning",
+    "undersigned.coalitions.tasks.schedule_domain_rechecks",
+]
+
+# Domain proofs (coalitions.domain_checks): the DNS servers to ask (empty: the system's), the
+# time and size limits of a check, and how often verified proofs are checked again.
+DNS_NAMESERVERS = envlist("DNS_NAMESERVERS", "")
+DNS_PORT = envint("DNS_PORT", "53", minimum=1)
+DOMAIN_CHECK_TIMEOUT = envint("DOMAIN_CHECK_TIMEOUT", "5", minimum=1)
+DOMAIN_CHECK_MAX_BYTES = envint("DOMAIN_CHECK_MAX_BYTES", "4096", minimum=64)
+DOMAIN_RECHECK_HOURS = envint("DOMAIN_RECHECK_HOURS", "24", minimum=1)
+# Tests only: fetch the well-known file over plain HTTP, from this port, and from loopback
+# addresses. Outside tests the file is fetched over HTTPS from a public address, port 443.
+DOMAIN_CHECK_HTTPS_ONLY = True
+DOMAIN_CHECK_PORT: int | None = None
+DOMAIN_CHECK_ALLOW_LOOPBACK = False
 
 # EMAIL_URL: smtp://user:pass@host:587?tls=1, smtps://…, console:, file:///path; unset = the
 # database outbox that staff read at /outbox/ (the embedded mode).

@@ -30,6 +30,8 @@ class EventKind(models.TextChoices):
     statement.imported {"signatories", "state", "source"}; endorsements.hidden {"count"};
     endorsements.imported {"count", "source"} (people of a published list, never their names).
     audit.rekeyed {"events", "unkeyed_last_hash"} (a chain from before the key, keyed).
+    domain.* {"domain", "method", "reason" (why it lapsed)}; delegation.* {"user_id", "user",
+    "via"}.
     """
 
     STATEMENT_CREATED = "statement.created", _("Statement created")
@@ -68,6 +70,12 @@ class EventKind(models.TextChoices):
     SIGN_ON_APPROVED = "sign_on.approved", _("Sign-on request approved")
     SIGN_ON_REJECTED = "sign_on.rejected", _("Sign-on request rejected")
     SIGN_ON_MERGED = "sign_on.merged", _("Sign-on request merged into a known organization")
+    DOMAIN_PROOF_STARTED = "domain.proof_started", _("Domain proof started")
+    DOMAIN_VERIFIED = "domain.verified", _("Domain verified")
+    DOMAIN_LAPSED = "domain.lapsed", _("Domain proof lapsed")
+    DELEGATION_REQUESTED = "delegation.requested", _("Delegation requested")
+    DELEGATION_APPROVED = "delegation.approved", _("Delegation approved")
+    DELEGATION_REFUSED = "delegation.refused", _("Delegation refused")
 
 
 class ImmutableEventError(Exception):

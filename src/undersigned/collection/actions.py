@@ -20,7 +20,8 @@ from django.utils.translation import gettext as _
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
 from undersigned.coalitions.actions import admit_new_organization
-from undersigned.coalitions.models import Delegate, Organization
+from undersigned.coalitions.delegation import admit_delegate
+from undersigned.coalitions.models import Organization
 from undersigned.coalitions.permissions import (
     Actor,
     can_decide_sign_on,
@@ -314,7 +315,10 @@ def _first_delegate(sign_on: SignOnRequest, organization: Organization, user: Us
         account = accounts.create_user(username=username, email=sign_on.email, password=None)
         account.first_name = sign_on.person_name[:150]
         account.save(update_fields=["first_name"])
-    Delegate.objects.create(user=account, organization=organization)
+    # The one way in (coalitions.delegation): a new organization has no one to ask yet.
+    admit_delegate(
+        organization=organization, person=account, via="sign-on", confirmed_email=sign_on.email
+    )
     record_event(
         kind=Event.Kind.ROLE_GRANTED,
         actor=user,

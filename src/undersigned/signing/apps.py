@@ -17,3 +17,11 @@ class SigningConfig(AppConfig):
 
         text_version_created.connect(reconfirm, weak=False, dispatch_uid="signing-reconfirm")
         checks.register(signatures_agree_with_the_trail)
+
+        from undersigned.coalitions.signals import domain_proof_changed
+        from undersigned.signing.selectors import refresh_lists_of
+
+        def refresh(sender, *, organization, **kwargs) -> None:
+            refresh_lists_of(organization)
+
+        domain_proof_changed.connect(refresh, weak=False, dispatch_uid="signing-domain-proofs")

@@ -3,8 +3,9 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 
+from undersigned.coalitions.models import DomainProof, Organization, shown_proofs
 from undersigned.core.regions import region_name
 from undersigned.signing.models import Signature
 from undersigned.statements.models import Statement
@@ -18,6 +19,7 @@ ORDERS = (BY_REGION, IN_SIGNING_ORDER)
 class Entry:
     number: int
     signature: Signature
+    proofs: list[DomainProof] = field(default_factory=list)  # the organization's domain proofs
 
     @property
     def organization(self):
@@ -41,6 +43,12 @@ class SignatoryList:
         return sum(len(g.entries) for g in self.groups)
 
     @property
+    def has_marks(self) -> bool:
+        """Whether an entry shows a domain proof or "recorded by the coordination": the list
+        then explains them."""
+        return any(e.signature.method == "recorded" or e.proofs for e in self.entries)
+
+    @property
     def entries(self) -> list[Entry]:
         return [entry for group in self.groups for entry in group.entries]
 
@@ -54,8 +62,10 @@ def signatory_list(statement: Statement, *, order: str = BY_REGION) -> Signatory
     signatures = list(
         Signature.objects.filter(statement=statement)
         .select_related("organization", "text")
+        .annotate(proven=Exists(_SHOWN_PROOFS.filter(organization=OuterRef("organization_id"))))
         .in_signing_order()
     )
+    proofs = _proofs_of([s.organization_id for s in signatures if s.proven])
     active = [s for s in signatures if s.withdrawn_at is None]
     changes = [s.signed_at for s in signatures] + [
         s.withdrawn_at for s in signatures if s.withdrawn_at
@@ -72,13 +82,37 @@ def signatory_list(statement: Statement, *, order: str = BY_REGION) -> Signatory
         group = Group(name)
         for signature in members:
             number += 1
-            group.entries.append(Entry(number, signature))
+            group.entries.append(
+                Entry(number, signature, proofs.get(signature.organization_id, []))
+            )
         groups.append(group)
     return SignatoryList(
         groups=groups,
         withdrawn=[s for s in signatures if s.withdrawn_at is not None],
         as_of=max(changes, default=None),
     )
+
+
+# Domain proofs a list shows: verified or lapsed, never pending.
+_SHOWN_PROOFS = DomainProof.objects.exclude(state=DomainProof.State.PENDING)
+
+
+def _proofs_of(organization_ids: list[int]) -> dict[int, list[DomainProof]]:
+    """The proofs each organization shows, in one query, and in none when no signatory has any
+    (the signatures' query says which have)."""
+    if not organization_ids:
+        return {}
+    found: dict[int, list[DomainProof]] = {}
+    for proof in _SHOWN_PROOFS.filter(organization_id__in=set(organization_ids)):
+        found.setdefault(proof.organization_id, []).append(proof)
+    return {pk: shown_proofs(proofs) for pk, proofs in found.items()}
+
+
+def refresh_lists_of(organization: Organization) -> None:
+    """A domain proof of the organization was verified or lapsed: the cached lists of the
+    statements it signed are out of date."""
+    for statement in Statement.objects.filter(signatures__organization=organization).distinct():
+        statement.touch()
 
 
 def listed_statements(statements):

@@ -15,6 +15,7 @@ from undersigned.circulation import embed_views as embed
 from undersigned.circulation import feeds
 from undersigned.circulation import views as circulate
 from undersigned.circulation.discovery import SITEMAPS, favicon, robots_txt
+from undersigned.coalitions import domain_views
 from undersigned.collection import views as collection
 from undersigned.endorsements import picture_views
 from undersigned.endorsements import views as endorsements
@@ -101,6 +102,13 @@ urlpatterns += i18n_patterns(
     path("c/<slug:slug>/requests/<int:pk>/", coalitions.decide, name="decide-join-request"),
     path("organizations/", coalitions.organization_list, name="organizations"),
     path("o/<slug:slug>/", coalitions.organization_detail, name="organization"),
+    path("o/<slug:slug>/domain/", domain_views.organization_domain, name="organization-domain"),
+    path("o/<slug:slug>/domain/<int:pk>/check/", domain_views.check_domain, name="check-domain"),
+    path(
+        "o/<slug:slug>/delegates/",
+        domain_views.organization_delegates,
+        name="organization-delegates",
+    ),
     path("accounts/", account_views.dashboard, name="dashboard"),
     path("accounts/tokens/", token_views.api_tokens, name="api-tokens"),
     path("accounts/", include("undersigned.accounts.urls")),
