@@ -57,7 +57,14 @@ def test_a_changed_or_foreign_note_is_refused():
 
 
 def organization(number: int, name: str) -> dict:
-    return {"id": number, "name": name, "abbreviation": name[:4].upper(), "country": "DE"}
+    return {"id": number, "name": name, "name_en": None, "abbreviation": name[:4].upper(),
+            "country": "DE"}  # fmt: skip
+
+
+def listed(number: int, name: str, log_index: int) -> dict:
+    fields = organization(number, name)
+    del fields["id"]
+    return {**fields, "kind": "organization", "log_index": log_index}
 
 
 def make_export(key: Ed25519PrivateKey) -> dict:
@@ -74,8 +81,9 @@ def make_export(key: Ed25519PrivateKey) -> dict:
     ]  # fmt: skip
     checkpoint = Checkpoint(ORIGIN, len(entries), entries_root(entries))
     signatories = [
-        {**organization(1, "Alpha Union"), "log_index": 1},
-        {**organization(3, "Gamma Network"), "log_index": 3},
+        listed(1, "Alpha Union", 1),
+        listed(3, "Gamma Network", 3),
+        {"kind": "person", "name": "Jane Doe", "country": "DE"},
     ]
     return {
         "title": "A statement",
@@ -115,7 +123,7 @@ def renamed_in_the_log_too(doc):
 
 
 def added(doc):
-    doc["signatories"].append({**organization(2, "Beta Party"), "log_index": 2})
+    doc["signatories"].append(listed(2, "Beta Party", 2))
 
 
 def added_with_an_entry(doc):
@@ -123,7 +131,7 @@ def added_with_an_entry(doc):
         {"kind": "signature", "at": "2021-09-06T10:00:00Z", "version": 1,
          "organization": organization(9, "Delta")}
     )  # fmt: skip
-    doc["signatories"].append({**organization(9, "Delta"), "log_index": 5})
+    doc["signatories"].append(listed(9, "Delta", 5))
 
 
 def reordered_entries(doc):

@@ -3,10 +3,10 @@
 Each statement has a log of its own. An entry is a JSON object (kind: "version",
 "signature", "reconfirmation", "organization" or "withdrawal"; when; the organization as it
 was named; the version) and the leaf is its canonical encoding: keys sorted, no spaces,
-UTF-8. An export carries every entry, the signed checkpoint and the list; each listed
-signatory names the entry (`log_index`) that put it there. The list is then checked by
+UTF-8. An export carries every entry, the signed checkpoint and the list; each organization
+in the list names the entry (`log_index`) that put it there. The list is then checked by
 replaying the entries: a signatory removed, renamed or added, or an entry reordered, changed
-or dropped, no longer matches.
+or dropped, no longer matches. People in a list are not in the log and are not checked.
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from undersigned.tlog.note import Checkpoint, NoteError, Verifier, open_checkpoi
 
 # "organization": a signatory's listed details changed (a new name, say) while it stays signed.
 ENTRY_KINDS = ("version", "signature", "reconfirmation", "organization", "withdrawal")
-# The fields of an organization that the list shows and the log fixes.
-ORGANIZATION_FIELDS = ("id", "name", "abbreviation", "country")
+# The fields of an organization that the list shows and the log fixes; the log also keeps its
+# "id", which ties a withdrawal to its signature.
+ORGANIZATION_FIELDS = ("name", "name_en", "abbreviation", "country")
 
 
 class ExportError(ValueError):
@@ -89,6 +90,8 @@ def verify_export(document: Mapping[str, Any], verifier: Verifier) -> Verified:
         raise ExportError("the export has no signatory list")
     seen: set[Any] = set()
     for position, signatory in enumerate(listed, start=1):
+        if signatory.get("kind", "organization") != "organization":
+            continue  # people who signed a published list; the log holds organizations only
         index = signatory.get("log_index")
         if not isinstance(index, int) or not 0 <= index < len(entries):
             raise ExportError(f"signatory {position} names no entry of the log")
@@ -98,7 +101,7 @@ def verify_export(document: Mapping[str, Any], verifier: Verifier) -> Verified:
         if active.get(organization.get("id")) != index:
             raise ExportError(f"signatory {position} has no signature in force in the log")
         for field in ORGANIZATION_FIELDS:
-            if signatory.get(field) != organization.get(field):
+            if (signatory.get(field) or None) != (organization.get(field) or None):
                 raise ExportError(
                     f"signatory {position}: its {field} reads {signatory.get(field)!r}, "
                     f"the log says {organization.get(field)!r}"
@@ -107,4 +110,4 @@ def verify_export(document: Mapping[str, Any], verifier: Verifier) -> Verified:
     missing = set(active) - seen
     if missing:
         raise ExportError(f"{len(missing)} signature(s) in force in the log are not listed")
-    return Verified(checkpoint, len(listed), len(entries))
+    return Verified(checkpoint, len(seen), len(entries))
