@@ -80,6 +80,14 @@ TASK_WORKERS = envint("TASK_WORKERS", "1", minimum=1)
 FORWARDED_ALLOW_IPS = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # The address people reach the site at; links in mail start with it.
 SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{PORT}").rstrip("/")
+# The Ed25519 key that signs the transparency logs' checkpoints, and the name it signs under
+# (the site's host by default; a checkpoint's key name has no spaces nor '+').
+TRANSPARENCY_KEY_FILE = Path(
+    os.environ.get("TRANSPARENCY_KEY_FILE", VAR_DIR / "transparency_ed25519.pem")
+).resolve()
+TRANSPARENCY_KEY_NAME = os.environ.get("TRANSPARENCY_KEY_NAME") or (
+    SITE_URL.split("://", 1)[-1].split("/", 1)[0] or "undersigned"
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -106,6 +114,7 @@ INSTALLED_APPS = [
     "undersigned.endorsements",
     "undersigned.audit",
     "undersigned.mail",
+    "undersigned.transparency",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,7 @@ from undersigned.coalitions.permissions import (
 )
 from undersigned.core.errors import ActionError
 from undersigned.mail.services import send_templated_mail
+from undersigned.signing.log import log_signature, log_withdrawal
 from undersigned.signing.models import Method, Signature
 from undersigned.statements.actions import close_if_expired
 from undersigned.statements.blockdiff import changed_blocks
@@ -128,6 +129,7 @@ def withdraw_signature(
                 "removed_by_coordination",
             ]
         )
+        log_withdrawal(signature)
         statement.touch()
         record_event(
             kind=Event.Kind.SIGNATURE_WITHDRAWN,
@@ -154,6 +156,7 @@ def reconfirm_signature(
             return signature
         signature.text = text
         signature.save(update_fields=["text"])
+        log_signature(signature, "reconfirmation")
         statement.touch()
         record_event(
             kind=Event.Kind.SIGNATURE_RECONFIRMED,
@@ -238,6 +241,7 @@ def _sign(
                 raise ActionError(
                     _("%(org)s has signed already.") % {"org": organization}
                 ) from None
+        log_signature(signature)
         statement.touch()
         kind = (
             Event.Kind.SIGNATURE_RECORDED
@@ -299,17 +303,17 @@ def import_signatures(
                 continue
             signed.add(organization.pk)
             evidence = f"{source.strip()}, {evidence}" if evidence else source.strip()
-            created.append(
-                Signature.objects.create(
-                    statement=statement,
-                    organization=organization,
-                    text=text,
-                    signed_at=signed_at,
-                    method=Method.IMPORTED,
-                    evidence=evidence,
-                    signed_by=user,
-                )
+            signature = Signature.objects.create(
+                statement=statement,
+                organization=organization,
+                text=text,
+                signed_at=signed_at,
+                method=Method.IMPORTED,
+                evidence=evidence,
+                signed_by=user,
             )
+            log_signature(signature)
+            created.append(signature)
             record_event(
                 kind=Event.Kind.SIGNATURE_IMPORTED,
                 actor=user,
