@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
@@ -25,6 +26,7 @@ from undersigned.coalitions.models import (
     Organization,
 )
 from undersigned.coalitions.permissions import (
+    Actor,
     can_add_member,
     can_ask_to_join,
     can_decide_join_request,
@@ -51,7 +53,7 @@ def invitation_link_token(token: str) -> str:
 
 
 def invite_organization(
-    *, coalition: Coalition, organization: Organization, email: str, user, statement=None
+    *, coalition: Coalition, organization: Organization, email: str, user: User, statement=None
 ) -> Invitation:
     """Invite an organization's delegate by e-mail; the mail carries a single-use link.
 
@@ -120,7 +122,7 @@ def find_invitation(link_token: str) -> Invitation:
     return invitation
 
 
-def accept_invitation(*, link_token: str, user) -> Invitation:
+def accept_invitation(*, link_token: str, user: User) -> Invitation:
     """Make the user a delegate of the invited organization and the organization a member.
 
     Only the person the invitation was sent to accepts it: the logged-in account's address must
@@ -189,7 +191,7 @@ def create_invited_account(*, link_token: str, username: str, email: str, passwo
 
 
 def request_to_join(
-    *, coalition: Coalition, organization: Organization, user, message: str
+    *, coalition: Coalition, organization: Organization, user: User, message: str
 ) -> JoinRequest:
     require(can_ask_to_join(user, organization))
     if Membership.objects.filter(coalition=coalition, organization=organization).exists():
@@ -213,7 +215,7 @@ def request_to_join(
     return join_request
 
 
-def decide_join_request(*, join_request: JoinRequest, user, approve: bool) -> JoinRequest:
+def decide_join_request(*, join_request: JoinRequest, user: Actor, approve: bool) -> JoinRequest:
     require(can_decide_join_request(user, join_request.coalition))
     with transaction.atomic():
         decided = JoinRequest.objects.filter(
@@ -241,7 +243,7 @@ def decide_join_request(*, join_request: JoinRequest, user, approve: bool) -> Jo
 
 
 def grant_role(
-    *, coalition: Coalition, target, kind: str, language: str = "", user
+    *, coalition: Coalition, target, kind: str, language: str = "", user: Actor
 ) -> CoalitionRole:
     require(can_grant_roles(user, coalition))
     with transaction.atomic():
@@ -263,7 +265,7 @@ def grant_role(
     return role
 
 
-def revoke_role(*, role: CoalitionRole, user) -> None:
+def revoke_role(*, role: CoalitionRole, user: Actor) -> None:
     require(can_grant_roles(user, role.coalition))
     with transaction.atomic():
         record_event(
@@ -280,7 +282,7 @@ def revoke_role(*, role: CoalitionRole, user) -> None:
         role.delete()
 
 
-def add_delegate(*, organization: Organization, target, user) -> Delegate:
+def add_delegate(*, organization: Organization, target, user: Actor) -> Delegate:
     """Staff make someone a delegate by hand (invitations are the usual way)."""
     require(can_edit_directory(user))
     with transaction.atomic():
@@ -300,7 +302,7 @@ def add_delegate(*, organization: Organization, target, user) -> Delegate:
     return delegate
 
 
-def remove_delegate(*, delegate: Delegate, user) -> None:
+def remove_delegate(*, delegate: Delegate, user: Actor) -> None:
     require(can_edit_directory(user))
     with transaction.atomic():
         record_event(
@@ -316,14 +318,14 @@ def remove_delegate(*, delegate: Delegate, user) -> None:
         delegate.delete()
 
 
-def save_coalition(*, coalition: Coalition, user) -> Coalition:
+def save_coalition(*, coalition: Coalition, user: Actor) -> Coalition:
     """Create a coalition or correct its name, description or website (staff)."""
     return _save_directory_entry(
         coalition, user, Event.Kind.COALITION_SAVED, {"coalition": coalition.abbreviation}
     )
 
 
-def save_organization(*, organization: Organization, user) -> Organization:
+def save_organization(*, organization: Organization, user: Actor) -> Organization:
     """Add an organization or correct its names, country or website (staff)."""
     return _save_directory_entry(
         organization, user, Event.Kind.ORGANIZATION_SAVED, {}, organization=organization
@@ -345,7 +347,7 @@ def _save_directory_entry(entry, user, kind, details: dict, organization=None):
 
 
 def admit_new_organization(
-    *, coalition: Coalition | None, organization: Organization, user
+    *, coalition: Coalition | None, organization: Organization, user: Actor
 ) -> Organization:
     """A coordinator adds an organization the directory does not know yet, as a member of their
     coalition (for an open letter, to the directory alone: its editors are staff)."""
@@ -371,7 +373,7 @@ def admit_new_organization(
     return organization
 
 
-def add_member(*, coalition: Coalition, organization: Organization, user) -> Membership:
+def add_member(*, coalition: Coalition, organization: Organization, user: Actor) -> Membership:
     """A coordinator (or staff) records that a known organization belongs to the coalition, e.g.
     one that was a member before the site existed. Signing a statement never makes a member."""
     require(can_add_member(user, coalition))

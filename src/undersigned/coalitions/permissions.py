@@ -4,9 +4,9 @@ Views, admin actions, the CLI and the API ask these functions; none of them deci
 Staff may do everything. Anonymous users may only read what is public.
 """
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 
@@ -16,12 +16,14 @@ if TYPE_CHECKING:  # statements and accounts sit above coalitions: rules read th
     from undersigned.accounts.models import ApiToken
     from undersigned.statements.models import Statement
 
-# Who acts: a person (logged in or not). An explicit system actor (e.g. the command line's
-# import) joins this union where one is needed; every rule below takes an Actor.
-Actor = AbstractBaseUser | AnonymousUser
+# Who acts: a person (logged in or not; the site uses Django's own User model). An explicit
+# system actor (e.g. the command line's import) joins this union where one is needed; every
+# rule below takes an Actor.
+Actor = User | AnonymousUser
 
 
-def _known(user: Actor) -> bool:
+def _known(user: Actor | None) -> TypeGuard[User]:
+    """A logged-in, active person (a deactivated account may do nothing)."""
     return user is not None and user.is_authenticated and user.is_active
 
 

@@ -150,6 +150,7 @@ def reconfirm_signature(
         statement = Statement.objects.select_for_update().get(pk=statement.pk)
         signature = _active_signature(statement, organization)
         text = statement.current_text()
+        assert text is not None  # a statement is made with its first text
         if text.version != version:
             raise StaleVersion(seen=version, current=text.version)
         if signature.text_id == text.pk:
@@ -209,6 +210,7 @@ def _sign(
         if not statement.is_open_for_signatures():
             raise ActionError(_("This statement is not open for signatures."))
         text = statement.current_text()
+        assert text is not None  # a statement is made with its first text
         if text.version != version:
             raise StaleVersion(seen=version, current=text.version)
         existing = Signature.objects.filter(statement=statement, organization=organization).first()
@@ -296,6 +298,7 @@ def import_signatures(
                 % {"title": statement, "state": statement.get_state_display().lower()}
             )
         text = statement.current_text()
+        assert text is not None  # a statement is made with its first text
         signed = set(statement.signatures.values_list("organization_id", flat=True))
         created = []
         for organization, evidence in organizations:

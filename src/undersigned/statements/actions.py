@@ -148,6 +148,7 @@ def edit_text(
     with transaction.atomic():
         statement = Statement.objects.select_for_update().get(pk=statement.pk)
         current = statement.current_text()
+        assert current is not None  # a statement is made with its first text
         if (current.title, current.subtitle, current.body) == (title, subtitle, body):
             return current
         if statement.state in (State.CLOSED, State.WITHDRAWN):
