@@ -124,3 +124,17 @@ def test_how_to_check_shows_the_key_in_every_language(client, prefix):
     response = client.get(f"{prefix}/how-to-check/")
     assert response.status_code == 200
     assert public_key_text() in response.content.decode()
+
+
+def test_the_statement_page_and_pdf_show_the_checkpoint(client, signed):
+    page = client.get(f"/s/{signed.slug}/").content.decode()
+    assert services.origin(signed.pk) in page
+    assert "/how-to-check/" in page
+
+
+def test_an_old_export_is_extended_by_a_newer_one(client, signed, dave, mlpd, tmp_path, capsys):
+    (tmp_path / "old.json").write_text(json.dumps(export_json(client, signed)))
+    withdraw_signature(statement=signed, organization=mlpd, user=dave, reason="Changed our mind")
+    (tmp_path / "new.json").write_text(json.dumps(export_json(client, signed)))
+    call_command("verify", str(tmp_path / "old.json"), str(tmp_path / "new.json"))
+    assert "OK: 5 entries extend the 4" in capsys.readouterr().out

@@ -3,6 +3,7 @@
     python3 verify_undersigned.py --key KEY export.json           the list against its log
     python3 verify_undersigned.py --key KEY checkpoint.txt        a checkpoint's signature
     python3 verify_undersigned.py --key KEY old.txt export.json   the export extends old.txt
+    python3 verify_undersigned.py --key KEY old.json new.json     (old.txt: a checkpoint)
     python3 verify_undersigned.py --key KEY old.txt new.txt --proof consistency.txt
     python3 verify_undersigned.py --key KEY proof.tlog-proof --entry entry.json
 
@@ -110,7 +111,11 @@ def verify_paths(paths: list[str], key: str, proof: str | None, entry: str | Non
             )
         checkpoint = open_checkpoint(first, verifier)
         return f"OK: a checkpoint of {checkpoint.origin} at {checkpoint.size} entries, signed."
-    old = open_checkpoint(first, verifier)
+    old = (
+        verify_export(document, verifier).checkpoint
+        if document is not None
+        else open_checkpoint(first, verifier)
+    )
     second = _read(paths[1])
     later = _document(second)
     if later is not None:
@@ -150,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         "files",
         nargs="+",
         metavar="FILE",
-        help="an export (JSON), a checkpoint, or an earlier checkpoint and a "
+        help="an export (JSON), a checkpoint, or an earlier checkpoint or export and a "
         "later checkpoint or export",
     )
     parser.add_argument(
