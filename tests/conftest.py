@@ -55,6 +55,13 @@ def _plain_static_files(settings):
     settings.SITE_URL = "http://testserver"
 
 
+@pytest.fixture(autouse=True)
+def _transparency_key(settings, tmp_path_factory):
+    # One signing key for the whole run, outside var/.
+    settings.TRANSPARENCY_KEY_FILE = tmp_path_factory.getbasetemp() / "transparency_ed25519.pem"
+    settings.TRANSPARENCY_KEY_NAME = "testserver"
+
+
 @pytest.fixture
 def icor(db) -> Coalition:
     return Coalition.objects.create(

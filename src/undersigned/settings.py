@@ -100,6 +100,14 @@ def _served_at(host: str, port: int) -> str:
 # The address people reach the site at; links in mail start with it. Unset, it follows HOST and
 # PORT, so that `make run PORT=8117` mails links that work.
 SITE_URL = os.environ.get("SITE_URL", _served_at(HOST, PORT)).rstrip("/")
+# The Ed25519 key that signs the transparency logs' checkpoints, and the name it signs under
+# (the site's host by default; a checkpoint's key name has no spaces nor '+').
+TRANSPARENCY_KEY_FILE = Path(
+    os.environ.get("TRANSPARENCY_KEY_FILE", VAR_DIR / "transparency_ed25519.pem")
+).resolve()
+TRANSPARENCY_KEY_NAME = os.environ.get("TRANSPARENCY_KEY_NAME") or (
+    SITE_URL.split("://", 1)[-1].split("/", 1)[0] or "undersigned"
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -127,6 +135,7 @@ INSTALLED_APPS = [
     "undersigned.endorsements",
     "undersigned.audit",
     "undersigned.mail",
+    "undersigned.transparency",
 ]
 
 MIDDLEWARE = [

@@ -25,6 +25,7 @@ from undersigned.coalitions.permissions import (
 )
 from undersigned.core.errors import ActionError
 from undersigned.mail.services import send_templated_mail
+from undersigned.signing.log import log_signature, log_withdrawal
 from undersigned.signing.models import Method, Signature
 from undersigned.statements.actions import close_if_expired
 from undersigned.statements.blockdiff import changed_blocks
@@ -147,6 +148,7 @@ def withdraw_signature(
                 "removed_by_coordination",
             ]
         )
+        log_withdrawal(signature)
         statement.touch()
         record_event(
             kind=Event.Kind.SIGNATURE_WITHDRAWN,
@@ -174,6 +176,7 @@ def reconfirm_signature(
             return signature
         signature.text = text
         signature.save(update_fields=["text"])
+        log_signature(signature, "reconfirmation")
         statement.touch()
         record_event(
             kind=Event.Kind.SIGNATURE_RECONFIRMED,
@@ -268,6 +271,7 @@ def _sign(
                 raise ActionError(
                     _("%(org)s has signed already.") % {"org": organization}
                 ) from None
+        log_signature(signature)
         statement.touch()
         kind = (
             Event.Kind.SIGNATURE_RECORDED
@@ -331,17 +335,17 @@ def import_signatures(
                 continue
             signed.add(organization.pk)
             evidence = f"{source.strip()}, {evidence}" if evidence else source.strip()
-            created.append(
-                Signature.objects.create(
-                    statement=statement,
-                    organization=organization,
-                    text=text,
-                    signed_at=signed_at,
-                    method=Method.IMPORTED,
-                    evidence=evidence,
-                    signed_by=account_of(user),
-                )
+            signature = Signature.objects.create(
+                statement=statement,
+                organization=organization,
+                text=text,
+                signed_at=signed_at,
+                method=Method.IMPORTED,
+                evidence=evidence,
+                signed_by=account_of(user),
             )
+            log_signature(signature)
+            created.append(signature)
             record_event(
                 kind=Event.Kind.SIGNATURE_IMPORTED,
                 actor=user,

@@ -15,6 +15,7 @@ from undersigned.coalitions.models import Coalition, unique_slug
 from undersigned.coalitions.permissions import can_create_statement, can_edit_statement, require
 from undersigned.core.errors import ActionError
 from undersigned.core.pagecache import bump_page_version
+from undersigned.statements.log import log_opening, log_version
 from undersigned.statements.models import DatePrecision, SlugRedirect, State, Statement, Text
 from undersigned.statements.signals import text_version_created
 from undersigned.statements.trail import text_digests
@@ -276,6 +277,8 @@ def add_text_version(
             change_note=change_note.strip(),
         )
         statement.touch()
+        if statement.state != State.DRAFT:
+            log_version(text)
         record_event(
             kind=Event.Kind.TEXT_VERSION_CREATED,
             actor=user,
@@ -378,6 +381,8 @@ def _set_state(statement: Statement, state: State, *, reason: str, at=None) -> N
     now = at or timezone.now()
     statement.state = state
     if state == State.OPEN:
+        if statement.opened_at is None:
+            log_opening(statement)
         statement.opened_at = statement.opened_at or now
         statement.closed_at = None
     elif state == State.CLOSED:

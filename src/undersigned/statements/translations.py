@@ -13,7 +13,8 @@ from django.db import transaction
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
 from undersigned.coalitions.permissions import can_translate, require
-from undersigned.statements.models import Statement, Text
+from undersigned.statements.log import log_version
+from undersigned.statements.models import State, Statement, Text
 from undersigned.statements.trail import text_digests
 from undersigned.statements.validators import check_words
 
@@ -110,6 +111,8 @@ def _write_translation(statement, user, language, title, subtitle, body) -> Text
             translation_of=original,
         )
         statement.touch()  # the page lists its translations
+        if statement.state != State.DRAFT:
+            log_version(text)
         record_event(
             kind=Event.Kind.TEXT_VERSION_CREATED,
             actor=user,

@@ -12,7 +12,7 @@ from django.views.i18n import set_language
 
 from undersigned.accounts.forms import ThrottledAdminAuthenticationForm
 from undersigned.circulation import embed_views as embed
-from undersigned.circulation import feeds
+from undersigned.circulation import feeds, log_views
 from undersigned.circulation import views as circulate
 from undersigned.circulation.discovery import SITEMAPS, favicon, robots_txt
 from undersigned.coalitions import domain_views
@@ -49,6 +49,8 @@ urlpatterns = [
         name="sitemap",
     ),
     path("oembed/", embed.oembed, name="oembed"),
+    path(".well-known/undersigned-log-key", log_views.log_key, name="log-key"),
+    path("verify_undersigned.py", log_views.verifier_script, name="verifier-script"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -72,6 +74,10 @@ urlpatterns += i18n_patterns(
     path("s/<slug:slug>/record/", signing.record, name="record-signature"),
     path("s/<slug:slug>/export.pdf", circulate.statement_pdf_view, name="statement-pdf"),
     path("s/<slug:slug>/card.png", circulate.statement_card, name="statement-card"),
+    path("s/<slug:slug>/log/checkpoint", log_views.log_checkpoint, name="log-checkpoint"),
+    path("s/<slug:slug>/log/proof", log_views.log_inclusion, name="log-inclusion"),
+    path("s/<slug:slug>/log/consistency", log_views.log_consistency, name="log-consistency"),
+    path("how-to-check/", log_views.how_to_check, name="how-to-check"),
     path("s/<slug:slug>/embed/", embed.statement_embed, name="statement-embed"),
     path("s/<slug:slug>/feed.atom", feeds.StatementFeed(), name="feed-statement"),
     path("feeds/statements.atom", feeds.NewStatementsFeed(), name="feed-statements"),

@@ -1,0 +1,36 @@
+"""The transparency log in a JSON export: every entry, the signed checkpoint, the public key,
+and for each organization of the list the entry that put it there (`log_index`), so that
+`undersigned verify` (or the single-file verifier) can check the list offline."""
+
+from typing import Any
+
+from undersigned.signing.selectors import signatory_list
+from undersigned.statements.models import Statement
+from undersigned.tlog.entries import active_signatures
+from undersigned.transparency import services
+from undersigned.transparency.keys import public_key_text
+
+# A signature committed between reading the log and reading the list: read both again.
+_ATTEMPTS = 3
+
+
+def add_log(statement: Statement, document: dict[str, Any]) -> dict[str, Any]:
+    """`document` (an export's dict, organizations first in list order) with the log added."""
+    for _attempt in range(_ATTEMPTS):
+        entries = services.entries(statement.pk)
+        active = active_signatures(entries)
+        organizations = [entry.organization.pk for entry in signatory_list(statement).entries]
+        if set(organizations) == set(active):
+            break
+    else:
+        raise RuntimeError("the list kept changing while it was exported; try again")
+    listed = [s for s in document["signatories"] if s.get("kind") == "organization"]
+    for signatory, organization_id in zip(listed, organizations, strict=True):
+        signatory["log_index"] = active[organization_id]
+    document["transparency"] = {
+        "origin": services.origin(statement.pk),
+        "public_key": public_key_text(),
+        "checkpoint": services.signed_checkpoint(statement.pk, len(entries)),
+        "entries": entries,
+    }
+    return document
