@@ -58,7 +58,9 @@ def _name_like(piece: str, cased: bool) -> bool:
         return False
     if cased:
         first = _LEAD.sub("", piece)[:1]
-        return first.isupper() or first.isdigit() or first in "\"“«'"
+        # One lower-case word of a brand ("all4trees", "foodwatch") is a name too.
+        brand = len(words) == 1 and len(piece) >= 4
+        return first.isupper() or first.isdigit() or first in "\"“«'" or brand
     return not piece.endswith((".", "!", "?", "؟"))
 
 
@@ -120,33 +122,37 @@ def sentence_list(paragraph: str) -> SentenceList | None:
     pieces = _SEPARATOR.split(text)
     if len(pieces) < 3:
         return None
-    # The longest run of name-like pieces between the first and the last one.
-    best: tuple[int, int] = (0, 0)
-    start = None
-    for index in range(1, len(pieces)):
-        fits = _name_like(pieces[index].strip(), cased) if index < len(pieces) - 1 else True
-        if fits and start is None:
-            start = index
-        if (not fits or index == len(pieces) - 1) and start is not None:
-            end = index if fits else index - 1
-            if end - start > best[1] - best[0]:
-                best = (start, end)
+    # The longest run of name-like pieces after the first piece (which leads into the list).
+    fits = [False] + [_name_like(p.strip(), cased) for p in pieces[1:]]
+    best, start = (0, -1), None
+    for index in range(1, len(pieces) + 1):
+        if index < len(pieces) and fits[index]:
+            start = index if start is None else start
+        elif start is not None:
+            if index - 1 - start > best[1] - best[0]:
+                best = (start, index - 1)
             start = None
     first_at, last_at = best
-    if last_at - first_at < 1:
+    if last_at < first_at:
         return None
-    middle = [p.strip() for p in pieces[first_at:last_at]]
-    last_piece = pieces[last_at]
-    # Uncased: a last piece without "and" after a piece that has one is the predicate.
-    if not cased and last_at == len(pieces) - 1 and not re.search(r"\s(?:و|اور|और)\s", last_piece):
-        if re.search(r"\s(?:و|اور|और)\s", middle[-1]):
-            last_piece = middle.pop()
+    middle = [p.strip() for p in pieces[first_at : last_at + 1]]
+    # The piece after the run holds the last name(s) and the predicate ("Legambiente e Libera
+    # lanciano …"); in a script without case, a last piece without "and" after a piece with
+    # one is the predicate ("… ۱۴ نفر، امضاکنندگان این بیانیه هستند.").
+    tail = pieces[last_at + 1] if last_at + 1 < len(pieces) else ""
+    and_word = re.compile(r"\s(?:و|اور|और|ו)\s")
+    if not cased and not and_word.search(tail) and middle and and_word.search(middle[-1]):
+        tail = middle.pop()
+    if cased and not tail and middle:
+        tail = middle.pop()
     sizes = sorted(len(p.split()) for p in middle) or [3]
     median, longest = sizes[len(sizes) // 2], sizes[-1]
     first = _first_item(pieces[first_at - 1], cased, median)
-    last = _last_items(last_piece, cased, longest)
-    items = [_LEAD.sub("", item).strip(" .;:\"") if cased else item.strip(" .;:")
-             for item in (first, *middle, *last)]
+    last = _last_items(tail, cased, longest) if tail.strip() else []
+    items = [
+        _LEAD.sub("", item).strip(" .;:\"") if cased else item.strip(" .;:")
+        for item in (first, *middle, *last)
+    ]
     items = [item for item in items if item and any(ch.isalpha() for ch in item)]
     if len(items) < 3:
         return None
@@ -156,10 +162,12 @@ def sentence_list(paragraph: str) -> SentenceList | None:
         "cue": float(cue),
         "cased": float(cased),
         "abbreviations": float(sum("(" in item for item in items)),
+        "acronyms": float(sum(item.isupper() and len(item) <= 8 for item in items)),
         "mean_words": sum(len(i.split()) for i in items) / len(items),
     }
     # A hand-set logistic score: many short items and a word about signing make a list.
     z = -3.0 + 0.45 * min(len(items), 12) + 2.0 * cue + 0.3 * min(features["abbreviations"], 4)
+    z += 0.4 * min(features["acronyms"], 4)
     z -= 0.4 * max(features["mean_words"] - 4, 0)
     score = 1 / (1 + math.exp(-z))
     return SentenceList(items, round(score, 3), features)
