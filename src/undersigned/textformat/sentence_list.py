@@ -54,7 +54,7 @@ def _cased(text: str) -> bool:
 
 def _name_like(piece: str, cased: bool) -> bool:
     words = piece.split()
-    if not 1 <= len(words) <= _MAX_WORDS or len(piece) > 90:
+    if not 1 <= len(words) <= (_MAX_WORDS + 4 if cased else _MAX_WORDS) or len(piece) > 110:
         return False
     if cased:
         first = _LEAD.sub("", piece)[:1]
@@ -74,7 +74,9 @@ def _first_item(piece: str, cased: bool, median: int) -> str:
         # dos Trabalhadores"); a year glued to the name ("2024ACLI") goes.
         kept: list[str] = []
         for word in reversed(words):
-            word = _DATE_GLUE.sub("", word)
+            if _DATE_GLUE.match(word):  # "2024ACLI": the date before ends the lead-in
+                kept.insert(0, _DATE_GLUE.sub("", word))
+                break
             if word[:1].isupper() or word[:1] in "(\"“«" or word[:1].isdigit():
                 kept.insert(0, word)
             elif kept and len(word) <= 4 and word.islower():
@@ -90,6 +92,8 @@ def _first_item(piece: str, cased: bool, median: int) -> str:
 def _last_items(piece: str, cased: bool, longest: int) -> list[str]:
     piece = piece.strip().rstrip(".;")
     if cased:
+        if _LEAD.sub("", piece)[:1].islower():
+            return []  # the predicate only ("…, mette in evidenza …")
         parts = _SPACED_AND.split(piece, maxsplit=1)
         if len(parts) == 2 and _LEAD.sub("", parts[1])[:1].isupper():
             return [parts[0], *_last_items(parts[1], cased, longest)]
