@@ -121,8 +121,16 @@ def score(got: dict, exp: dict, threshold: float) -> dict:
         low = gs[j].get("confidence", 1.0) < threshold
         unsure += low
         wrong_unsure += low
-    return {"ok": ok, "total": total, "found": len(gs), "expected": len(es),
-            "spurious": len(free), "wrong": wrong, "unsure": unsure, "wrong_unsure": wrong_unsure}
+    return {
+        "ok": ok,
+        "total": total,
+        "found": len(gs),
+        "expected": len(es),
+        "spurious": len(free),
+        "wrong": wrong,
+        "unsure": unsure,
+        "wrong_unsure": wrong_unsure,
+    }
 
 
 def main() -> None:
@@ -134,7 +142,11 @@ def main() -> None:
     args = ap.parse_args()
     split = json.loads((HERE / "split.json").read_text())
     names = split["validation" if args.part == "val" else "development"]
-    per_file, sums, missing = [], dict.fromkeys(("ok", "total", "wrong", "unsure", "wrong_unsure"), 0), []
+    per_file, sums, missing = (
+        [],
+        dict.fromkeys(("ok", "total", "wrong", "unsure", "wrong_unsure"), 0),
+        [],
+    )
     elapsed = 0.0
     for stem in names:
         exp = json.loads((HERE / "expected" / f"{stem}.expected.json").read_text())
@@ -151,18 +163,24 @@ def main() -> None:
             sums[k] += r[k]
         per_file.append(r["ok"] / r["total"] if r["total"] else 0.0)
         if args.v:
-            print(f"{per_file[-1]:.3f}  {r['ok']}/{r['total']}  {r['found']} found, "
-                  f"{r['expected']} expected, {r['spurious']} spurious  {stem}")
+            print(
+                f"{per_file[-1]:.3f}  {r['ok']}/{r['total']}  {r['found']} found, "
+                f"{r['expected']} expected, {r['spurious']} spurious  {stem}"
+            )
     macro = sum(per_file) / len(per_file) if per_file else 0.0
     micro = sums["ok"] / sums["total"] if sums["total"] else 0.0
-    print(f"{args.part}: accuracy per file {macro:.3f}, over all fields {micro:.3f} "
-          f"({sums['ok']}/{sums['total']}, {len(per_file)} files, parse {elapsed:.2f} s)")
+    print(
+        f"{args.part}: accuracy per file {macro:.3f}, over all fields {micro:.3f} "
+        f"({sums['ok']}/{sums['total']}, {len(per_file)} files, parse {elapsed:.2f} s)"
+    )
     if missing:
         print(f"  texts missing (not scored): {', '.join(missing)}")
     w, u, wu = sums["wrong"], sums["unsure"], sums["wrong_unsure"]
-    print(f"  confidence < {args.threshold}: {wu}/{w} wrong fields marked unsure (recall "
-          f"{wu / w if w else 1:.2f}), {wu}/{u} unsure fields wrong (precision "
-          f"{wu / u if u else 0:.2f})")
+    print(
+        f"  confidence < {args.threshold}: {wu}/{w} wrong fields marked unsure (recall "
+        f"{wu / w if w else 1:.2f}), {wu}/{u} unsure fields wrong (precision "
+        f"{wu / u if u else 0:.2f})"
+    )
     sys.exit(0)
 
 

@@ -37,8 +37,8 @@ from .headings import (
     vocabulary_heading,
 )
 from .inline import inline_entries
-from .sentence_list import sentence_list
 from .lines import Line, nonblank_lines
+from .sentence_list import item_confidence, sentence_list
 from .wrapping import continues, split_glued
 
 ENTRY, PROSE = 0.45, 0.3  # likeness above which a line is an entry / below which it is prose
@@ -406,8 +406,9 @@ def _inline(lines: list[Line], plan: Plan) -> None:
     if best is None or best[1].score < SENTENCE_LIST:
         return
     line, found = best
-    for text in found.items:
-        plan.entries.append(Entry(text, None, None, [line.index], found.score * 0.9))
+    for position, text in enumerate(found.items):
+        sure = item_confidence(found, position)
+        plan.entries.append(Entry(text, None, None, [line.index], sure))
     shown = ", ".join(f"{k} {v:g}" for k, v in found.features.items())
     plan.mark(line, "body", f"names the signatories in running text (score {found.score}: {shown})")
 

@@ -18,9 +18,7 @@ from .folding import fold
 
 _SEPARATOR = re.compile(r"\s*[,،、]\s+|،")
 # "and" in the languages seen; Arabic and Hebrew glue it to the next word (handled apart).
-_AND = (
-    r"and|und|et|y|e|ve|i|en|og|och|ja|és|oraz|a|και|и|і|та|да|ו|و|اور|और|तथा|एवं|&"
-)
+_AND = r"and|und|et|y|e|ve|i|en|og|och|ja|és|oraz|a|και|и|і|та|да|ו|و|اور|और|तथा|एवं|&"
 _SPACED_AND = re.compile(rf"\s+(?:{_AND})\s+")
 # Articles and prepositions that lead a name in running text ("a Força Sindical", "на Съюз").
 _LEAD = re.compile(
@@ -77,9 +75,8 @@ def _first_item(piece: str, cased: bool, median: int) -> str:
             if _DATE_GLUE.match(word):  # "2024ACLI": the date before ends the lead-in
                 kept.insert(0, _DATE_GLUE.sub("", word))
                 break
-            if word[:1].isupper() or word[:1] in "(\"“«" or word[:1].isdigit():
-                kept.insert(0, word)
-            elif kept and len(word) <= 4 and word.islower():
+            capital = word[:1].isupper() or word[:1] in '("“«' or word[:1].isdigit()
+            if capital or (kept and len(word) <= 4 and word.islower()):
                 kept.insert(0, word)
             else:
                 break
@@ -108,9 +105,8 @@ def _last_items(piece: str, cased: bool, longest: int) -> list[str]:
         return [piece]
     # Scripts without case: "و"/"اور" before the last item, the name at most as long as the
     # longest other item.
-    match = None
-    for match in re.finditer(r"\s(?:و|اور|और|ו)\s|\s(?:ו|و)(?=\w)", piece):
-        pass
+    matches = list(re.finditer(r"\s(?:و|اور|और|ו)\s|\s(?:ו|و)(?=\w)", piece))
+    match = matches[-1] if matches else None
     if match is not None:
         head, tail = piece[: match.start()], piece[match.end() :]
         return [head, " ".join(tail.split()[: longest + 1])]
@@ -154,7 +150,7 @@ def sentence_list(paragraph: str) -> SentenceList | None:
     first = _first_item(pieces[first_at - 1], cased, median)
     last = _last_items(tail, cased, longest) if tail.strip() else []
     items = [
-        _LEAD.sub("", item).strip(" .;:\"") if cased else item.strip(" .;:")
+        _LEAD.sub("", item).strip(' .;:"') if cased else item.strip(" .;:")
         for item in (first, *middle, *last)
     ]
     items = [item for item in items if item and any(ch.isalpha() for ch in item)]
@@ -175,3 +171,9 @@ def sentence_list(paragraph: str) -> SentenceList | None:
     z -= 0.4 * max(features["mean_words"] - 4, 0)
     score = 1 / (1 + math.exp(-z))
     return SentenceList(items, round(score, 3), features)
+
+
+def item_confidence(found: SentenceList, position: int) -> float:
+    """The first and the last name are cut from the words around them: less sure."""
+    edge = position in (0, len(found.items) - 1)
+    return round(found.score * (0.7 if edge else 1.0), 3)
