@@ -8,6 +8,8 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from undersigned.coalitions.models import (
@@ -295,3 +297,22 @@ def test_in_persian_the_xlsx_reads_right_to_left_with_persian_headers(client, re
         client.get(f"/fa/s/{resolution.slug}/organizations.csv").streaming_content
     ).split(b"\r\n")[0]
     assert csv_header.decode() == ",".join(STATEMENT_KEYS)  # the CSV's keys are for scripts
+
+
+def test_the_sheets_read_in_as_many_queries_for_many_organizations(client, icor, signed, carol):
+    def queries(url: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(url)
+            b"".join(response.streaming_content)
+        return len(captured.captured_queries)
+
+    client.force_login(carol)
+    urls = [f"/c/{icor.slug}/members.csv", f"/s/{signed.slug}/organizations.csv"]
+    before = [queries(url) for url in urls]
+    for n in range(5):
+        organization = Organization.objects.create(name=f"Union {n}", country="AT")
+        Membership.objects.create(coalition=icor, organization=organization)
+        person = get_user_model().objects.create_user(f"d{n}", f"d{n}@example.org", "x")
+        Delegate.objects.create(user=person, organization=organization)
+        sign_statement(statement=signed, organization=organization, user=person, version=1)
+    assert [queries(url) for url in urls] == before
