@@ -74,6 +74,7 @@ import_into          -    -     -     -      -      Y     -      Y     Y     -
 request_sign_on      Y    Y     Y     Y      Y      Y     Y      Y     Y     Y
 decide_sign_on       -    -     -     -      -      Y     -      Y     Y     -
 view_desk            -    -     -     -      -      Y     -      Y     Y     -
+see_contacts         -    -     -     -      -      Y     -      Y     Y     -
 """
 
 ROLES = TABLE.split()[1:11]
@@ -113,6 +114,7 @@ RULES = {
     "request_sign_on": lambda u, w: rules.can_request_sign_on(u, w["statement"]),
     "decide_sign_on": lambda u, w: rules.can_decide_sign_on(u, w["statement"]),
     "view_desk": lambda u, w: rules.can_view_desk(u, w["icor"]),
+    "see_contacts": lambda u, w: rules.can_see_delegate_contacts(u, w["icor"]),
 }
 
 # The module's functions that answer yes or no, and the row that covers each.
@@ -146,6 +148,7 @@ COVERED = {
     "can_request_sign_on": "request_sign_on",
     "can_decide_sign_on": "decide_sign_on",
     "can_view_desk": "view_desk",
+    "can_see_delegate_contacts": "see_contacts",
 }
 
 

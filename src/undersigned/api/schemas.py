@@ -14,6 +14,7 @@ from django.urls import reverse
 from ninja import Schema
 from pydantic import ConfigDict, Field, StringConstraints
 
+from undersigned.collection.forms import RejectForm, SignOnForm
 from undersigned.signing.forms import RecordForm, WithdrawForm
 from undersigned.signing.models import Signature
 from undersigned.statements.forms import StateForm, StatementForm, WordsForm
@@ -388,3 +389,112 @@ class WithdrawIn(OrganizationIn):
     reason: _text(_limit(WithdrawForm, "reason")) = Field(
         description="Why, in a sentence: the public list shows it."
     )
+
+
+# Organizations asking to sign, and the coordinators' decisions.
+
+
+def _sign_on_limit(field: str) -> int:
+    return _limit(SignOnForm, field)
+
+
+class NewOrganizationIn(In):
+    """An organization not in the directory, as the requester describes it."""
+
+    name: _line(_sign_on_limit("org_name")) = Field(description="In its own language.")
+    abbreviation: _line(_sign_on_limit("org_abbreviation")) = ""
+    name_en: _line(_sign_on_limit("org_name_en")) = Field("", description="Its English name.")
+    country: str = Field("", pattern=r"^([A-Z]{2})?$", description="ISO 3166 code.")
+    website: _line(_sign_on_limit("org_website")) = ""
+
+
+class SignOnIn(In):
+    """Either `organization` (a known one) or `new_organization` (described), not both."""
+
+    organization: Slug | None = Field(None, description="A known organization's slug.")
+    new_organization: NewOrganizationIn | None = None
+    person_name: _line(_sign_on_limit("person_name")) = Field(description="Who asks.")
+    person_role: _line(_sign_on_limit("person_role")) = Field(
+        "", description="Their role in the organization."
+    )
+    email: _line(_sign_on_limit("email")) = Field(
+        description="Confirms the request by a mailed link; never shown publicly."
+    )
+    language: Language = Field(description="The language of the mails to the requester.")
+    listed: bool = Field(description="The organization agrees to be listed publicly: true.")
+    version: int = Field(ge=1, le=100_000, description="The version of the text read.")
+
+
+class Accepted(Schema):
+    detail: str
+
+
+class DescribedOrganizationOut(Schema):
+    name: str
+    abbreviation: str
+    name_en: str
+    country: str
+    website: str
+
+
+SignOnState = Literal["requested", "confirmed", "approved", "rejected", "merged"]
+
+
+class SignOnRequestOut(Schema):
+    id: int
+    statement: str
+    state: SignOnState = Field(
+        description="requested (the address has not answered the mailed link), confirmed "
+        "(waits for the coordinators), approved, rejected, or merged into a known organization."
+    )
+    organization: OrganizationOut | None = Field(
+        description="The known organization: chosen, merged into, or entered on approval."
+    )
+    new_organization: DescribedOrganizationOut | None = Field(
+        description="The organization as the requester described it, when it was not known."
+    )
+    logo_url: str | None
+    person_name: str
+    person_role: str
+    email: str
+    language: str
+    listed: bool
+    version: int = Field(description="The version the requester read, which the signature gets.")
+    reason: str = Field(description="Why it was rejected (mailed to the requester).")
+    created_at: dt.datetime
+    confirmed_at: dt.datetime | None
+    decided_at: dt.datetime | None
+
+    @staticmethod
+    def resolve_statement(obj) -> str:
+        return obj.statement.slug
+
+    @staticmethod
+    def resolve_new_organization(obj) -> dict | None:
+        if not obj.org_name:
+            return None
+        return {
+            "name": obj.org_name,
+            "abbreviation": obj.org_abbreviation,
+            "name_en": obj.org_name_en,
+            "country": obj.org_country.code or "",
+            "website": obj.org_website,
+        }
+
+    @staticmethod
+    def resolve_logo_url(obj) -> str | None:
+        return absolute(reverse("organization-logo", args=[obj.logo])) if obj.logo else None
+
+    @staticmethod
+    def resolve_version(obj) -> int:
+        return obj.text.version
+
+
+class RejectIn(In):
+    reason: _text(_limit(RejectForm, "reason")) = Field(
+        description="Why, in a sentence or two: mailed to the requester."
+    )
+
+
+class MergeIn(OrganizationIn):
+    """`organization`: the known organization that signs instead of the one described."""
