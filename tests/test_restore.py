@@ -1,4 +1,4 @@
-"""Issue 10 §4: restore refuses what is not our database and keeps every safety copy; the
+"""Restore refuses what is not our database and keeps every safety copy; the
 database, backups and key are the owner's alone."""
 
 import os
