@@ -71,11 +71,11 @@ def signatures_agree_with_the_log(newest: object = None) -> str | None:
         "statement_id", "organization_id", "text__version"
     ):
         signed.setdefault(statement_id, {})[organization_id] = version
+    # The log of a deleted statement outlives it (the trail says who deleted it).
     slugs = dict(Statement.objects.values_list("pk", "slug"))
-    for statement_id in sorted(set(logs) | set(signed)):
+    for statement_id in sorted((set(logs) | set(signed)) & set(slugs)):
         if reason := _log_disagrees(logs.get(statement_id, []), signed.get(statement_id, {})):
-            where = slugs.get(statement_id, f"statement #{statement_id}")
-            return f"the transparency log of {where}: {reason}"
+            return f"the transparency log of {slugs[statement_id]}: {reason}"
     return None
 
 
