@@ -48,8 +48,10 @@ def given(open_statement, icor, carol, dave, erin, mlpd, rode_morgen):
     record_signature(statement=open_statement, organization=ksp, user=carol,
                      evidence="Letter of 3 March", version=1)  # fmt: skip
     pce = _member(icor, "PCE", "Partido Comunista de España", "ES")
-    approve_sign_on_signature(statement=open_statement, organization=pce, user=carol,
-                              text=open_statement.current_text(), evidence="sign-on #1")  # fmt: skip
+    text = open_statement.current_text()
+    approve_sign_on_signature(
+        statement=open_statement, organization=pce, user=carol, text=text, evidence="sign-on #1"
+    )
     tkp = _member(icor, "TKP", "Türkiye Komünist Partisi", "TR")
     import_signatures(statement=open_statement, organizations=[(tkp, "line 4")], user=carol,
                       source="the published list", signed_at=timezone.now())  # fmt: skip

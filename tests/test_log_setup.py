@@ -54,9 +54,7 @@ def test_an_operators_own_key_is_used_as_it_is(settings, tmp_path, open_statemen
     path.write_bytes(own.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()))
     settings.TRANSPARENCY_KEY_FILE = path
     call_command("logkey", stdout=StringIO())
-    assert path.read_bytes() == own.private_bytes(
-        Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()
-    )
+    assert path.read_bytes() == own.private_bytes(Encoding.PEM, PrivateFormat.PKCS8, NoEncryption())
     from undersigned.tlog.note import verifier_key
 
     assert public_key_text() == verifier_key(settings.TRANSPARENCY_KEY_NAME, own.public_key())
@@ -65,8 +63,9 @@ def test_an_operators_own_key_is_used_as_it_is(settings, tmp_path, open_statemen
 
 
 def test_the_how_to_check_page_lists_earlier_keys(client, settings, tmp_path):
-    from undersigned.tlog.note import verifier_key
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from undersigned.tlog.note import verifier_key
 
     earlier = verifier_key("undersigned.example", Ed25519PrivateKey.generate().public_key())
     page = client.get("/how-to-check/").content.decode()
@@ -78,7 +77,7 @@ def test_the_how_to_check_page_lists_earlier_keys(client, settings, tmp_path):
 
 def test_a_mistyped_earlier_key_stops_the_start(settings):
     settings.TRANSPARENCY_EARLIER_KEYS = ["undersigned.example+0123abcd+notakey"]
-    with pytest.raises(SystemCheckError, match="transparency.E001"):
+    with pytest.raises(SystemCheckError, match=r"transparency\.E001"):
         call_command("check", stdout=StringIO(), stderr=StringIO())
 
 
@@ -97,7 +96,8 @@ def test_the_demo_resolution_shows_and_exports_a_checkpoint_that_verifies(
     settings.VAR_DIR = tmp_path
     settings.TRANSPARENCY_KEY_FILE = tmp_path / "transparency_ed25519.pem"
     call_command("demo")
-    assert f"Transparency key created: {tmp_path}/transparency_ed25519.pem" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert f"Transparency key created: {tmp_path}/transparency_ed25519.pem" in said
     resolution = Statement.objects.get(coalition__abbreviation="ICOR")
     key = client.get("/.well-known/undersigned-log-key").content.decode().strip()
     verifier = parse_verifier_key(key)

@@ -70,9 +70,7 @@ class Given:
             }
         if self.how == EMAIL:
             if self.domain:
-                return _("signed by e-mail, DKIM-verified for %(domain)s") % {
-                    "domain": self.domain
-                }
+                return _("signed by e-mail, DKIM-verified for %(domain)s") % {"domain": self.domain}
             return _("signed by e-mail, DKIM-verified")
         if self.how == SIGN_ON:
             return _("sign-on approved by the coordination")
