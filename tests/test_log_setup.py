@@ -7,8 +7,9 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.core.management.base import SystemCheckError
+from django.core.management.base import CommandError, SystemCheckError
 
+from undersigned.signing.actions import sign_statement
 from undersigned.statements.models import Statement
 from undersigned.tlog.note import open_checkpoint, parse_verifier_key
 from undersigned.transparency import services
@@ -120,3 +121,26 @@ def test_the_demo_resolution_shows_and_exports_a_checkpoint_that_verifies(
     path.write_text(json.dumps(document))
     with pytest.raises(Exception, match="do not verify"):
         call_command("verify", str(path), "--key", key)
+
+
+def test_after_a_rotation_an_old_checkpoint_verifies_with_the_old_key_and_the_new_log_extends_it(
+    client, settings, tmp_path, open_statement, dave, mlpd, capsys
+):
+    """The operator loses or rotates the key (docs/operations.md): the name stays, the new key
+    has a new ID, readers check the earlier file with the earlier key."""
+    old_key = public_key_text()
+    old = tmp_path / "old.txt"
+    old.write_text(client.get(f"/s/{open_statement.slug}/log/checkpoint").content.decode())
+    settings.TRANSPARENCY_KEY_FILE = tmp_path / "new.pem"
+    call_command("logkey", stdout=StringIO())
+    new_key = public_key_text()
+    assert new_key.split("+")[0] == old_key.split("+")[0] and new_key != old_key
+    sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
+    export = tmp_path / "export.json"
+    export.write_bytes(client.get(f"/s/{open_statement.slug}/export.json").content)
+    capsys.readouterr()
+    with pytest.raises(CommandError):  # the old checkpoint is not the new key's
+        call_command("verify", str(old), str(export))
+    call_command("verify", str(old), str(export), "--earlier-key", old_key)
+    assert capsys.readouterr().out == "OK: 2 entries extend the 1 of the earlier checkpoint.\n"
+    call_command("verify", str(old), "--key", old_key)
