@@ -27,3 +27,11 @@ class SigningConfig(AppConfig):
             refresh_lists_of(organization)
 
         domain_proof_changed.connect(refresh, weak=False, dispatch_uid="signing-domain-proofs")
+
+        from undersigned.coalitions.signals import organization_saved
+        from undersigned.signing.log import log_organization_details
+
+        def log_details(sender, *, organization, **kwargs) -> None:
+            log_organization_details(organization)
+
+        organization_saved.connect(log_details, weak=False, dispatch_uid="signing-log-details")

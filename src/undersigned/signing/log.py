@@ -13,6 +13,7 @@ from undersigned.signing.models import Signature
 from undersigned.statements.models import Statement
 from undersigned.tlog.entries import ExportError, active_signatures
 from undersigned.tlog.merkle import leaf_hash
+from undersigned.transparency import services
 from undersigned.transparency.models import LogEntry
 from undersigned.transparency.services import append, now
 
@@ -39,6 +40,23 @@ def log_signature(signature: Signature, kind: str = "signature") -> None:
             "organization": organization_fields(signature.organization),
         },
     )
+
+
+def log_organization_details(organization: Organization) -> None:
+    """The organization's directory entry was saved: in each log where its signature is in
+    force under details it no longer has (a new name, say), an "organization" entry gives the
+    new ones, so that the lists, which show them, still verify. Under each statement's lock,
+    taken in the order of their IDs."""
+    fields = organization_fields(organization)
+    signed = Signature.objects.active().filter(organization=organization)
+    for statement_id in signed.order_by("statement_id").values_list("statement_id", flat=True):
+        statement = Statement.objects.select_for_update().get(pk=statement_id)
+        entries = services.entries(statement_id)
+        index = active_signatures(entries).get(organization.pk)
+        if index is None or entries[index].get("organization") == fields:
+            continue
+        append(statement_id, {"kind": "organization", "at": now(), "organization": fields})
+        statement.touch()
 
 
 def log_withdrawal(signature: Signature) -> None:

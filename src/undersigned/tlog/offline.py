@@ -9,9 +9,9 @@
     python3 verify_undersigned.py --key NEW --earlier-key OLD old.txt export.json
 
 KEY is the instance's public key (name+keyid+base64) or a file holding it; after the instance
-changed its key, --earlier-key is the key the earlier file of a pair was signed with. The single file is
-this module with merkle.py, note.py and entries.py before it (`standalone_source`); it needs
-Python 3.10+ and the `cryptography` package, nothing else.
+changed its key, --earlier-key is the key the earlier file of a pair was signed with. The single
+file is this module with merkle.py, note.py and entries.py before it (`standalone_source`); it
+needs Python 3.10+ and the `cryptography` package, nothing else.
 """
 
 from __future__ import annotations
