@@ -167,3 +167,20 @@ def test_a_pdf_of_an_imported_list_says_it_once(resolution):
     html = pdf_html(resolution, "en")
     assert "Every signature: imported from a published list." in html
     assert '<span class="how">' not in html.split("</style>", 1)[1]
+
+
+def test_a_signature_by_dkim_signed_mail_names_the_verified_domain(given, mlpd):
+    """The method "email" comes with the inbound mail (issue 21 item 3); the list already says
+    it, with the verified domain the mail's DKIM signature aligned with."""
+    from undersigned.signing.given import how_given
+    from undersigned.signing.models import Signature
+    from undersigned.signing.selectors import signatory_list
+
+    Signature.objects.filter(organization=mlpd).update(method="email")
+    (entry,) = [e for e in signatory_list(given).entries if e.organization == mlpd]
+    assert (entry.given.how, entry.given.label) == (
+        "email",
+        "signed by e-mail, DKIM-verified for mlpd.de",
+    )
+    assert entry.other_proofs == entry.proofs  # the domain proof keeps its own mark
+    assert how_given(entry.signature, []).label == "signed by e-mail, DKIM-verified"
