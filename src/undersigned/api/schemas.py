@@ -19,6 +19,7 @@ from undersigned.signing.forms import RecordForm, WithdrawForm
 from undersigned.signing.models import Signature
 from undersigned.statements.forms import StateForm, StatementForm, WordsForm
 from undersigned.statements.models import Kind, State, Text
+from undersigned.transparency import services as log_services
 
 
 def _limit(form, field: str) -> int:
@@ -188,6 +189,24 @@ class StatementDetailOut(StatementOut):
     pdf_url: str
     feed_url: str
     embed_url: str
+    log_size: int = Field(
+        description="How many entries the statement's transparency log holds (signatures, "
+        "withdrawals, re-confirmations and public versions)."
+    )
+    checkpoint: str | None = Field(
+        description="The log's signed checkpoint now (a C2SP signed note; the key is at "
+        "/.well-known/undersigned-log-key). None while the statement is a draft."
+    )
+
+    @staticmethod
+    def resolve_log_size(obj) -> int:
+        return log_services.size(obj.pk)
+
+    @staticmethod
+    def resolve_checkpoint(obj) -> str | None:
+        if not State(obj.state).is_public:
+            return None
+        return log_services.signed_checkpoint(obj.pk)
 
     @staticmethod
     def resolve_next_states(obj) -> list[str]:
@@ -223,6 +242,28 @@ class EntryOut(Schema):
     organization: OrganizationOut
     signed_version: int
     signed_at: dt.datetime
+    given: str = Field(
+        description="How the signature was given: delegate-domain-verified, email (DKIM-signed "
+        "mail), delegate (a delegate's log-in), sign-on (approved by the coordination), "
+        "imported (from a published list) or recorded (by the coordination, with evidence)."
+    )
+    given_domain: str | None = Field(description="The verified domain it rests on, if any.")
+    given_label: str = Field(description="The same, as the page says it in your language.")
+    log_index: int | None = Field(
+        description="The entry of the transparency log that put the signature in force."
+    )
+
+    @staticmethod
+    def resolve_given(obj) -> str:
+        return obj.given.how
+
+    @staticmethod
+    def resolve_given_domain(obj) -> str | None:
+        return obj.given.domain
+
+    @staticmethod
+    def resolve_given_label(obj) -> str:
+        return obj.given.label
 
     @staticmethod
     def resolve_signed_version(obj) -> int:
