@@ -10,6 +10,7 @@ from django.core.cache import caches
 from django.test.utils import override_settings
 from django.utils import translation
 
+from tests.dnsserver import dns_server  # noqa: F401 - fixture
 from tests.mailserver import run_tasks, smtp_server  # noqa: F401 - fixtures
 from undersigned.audit.actors import SYSTEM
 from undersigned.coalitions.models import (
@@ -52,6 +53,13 @@ def _plain_static_files(settings):
     # The public address is the one Django's test client uses: absolute links in pages, feeds
     # and mail come from SITE_URL, never from the request's Host header.
     settings.SITE_URL = "http://testserver"
+
+
+@pytest.fixture(autouse=True)
+def _transparency_key(settings, tmp_path_factory):
+    # One signing key for the whole run, outside var/.
+    settings.TRANSPARENCY_KEY_FILE = tmp_path_factory.getbasetemp() / "transparency_ed25519.pem"
+    settings.TRANSPARENCY_KEY_NAME = "testserver"
 
 
 @pytest.fixture

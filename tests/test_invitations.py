@@ -165,14 +165,15 @@ def test_an_invitation_is_accepted_only_by_the_address_it_was_sent_to(
     assert response.status_code == 410 and "another e-mail address" in response.content.decode()
     assert not Delegate.objects.filter(user=erin, organization=mlpd).exists()
     assert Invitation.objects.get().accepted_at is None
-    # The invited person accepts; dave, the MLPD's delegate until now, is told.
+    # The invited person accepts; dave, the MLPD's delegate until now, decides (test_delegation).
     newcomer = get_user_model().objects.create_user("newcomer", "New@Example.org", "x" * 12)
     client.force_login(newcomer)
     assert client.post(f"/accounts/invitation/{link}/").status_code == 302
-    assert Delegate.objects.filter(user=newcomer, organization=mlpd).exists()
+    assert Invitation.objects.get().accepted_by == newcomer
+    assert not Delegate.objects.filter(user=newcomer, organization=mlpd).exists()
     run_tasks()
     told = [m for m in smtp_server.messages if m["To"] == "dave@example.org"]
-    assert len(told) == 1 and "newcomer may now sign for MLPD" in told[0]["Subject"]
+    assert len(told) == 1 and "newcomer would sign for MLPD" in told[0]["Subject"]
 
 
 def test_an_invitation_to_sign_a_statement_names_it_and_leads_there(
@@ -219,10 +220,16 @@ def test_an_invitation_does_not_send_a_coordinator_off_site(client, carol, icor)
 
 
 def test_delegates_are_told_when_staff_add_one(alice, mlpd, dave, smtp_server, run_tasks):
+    # The organization's first delegate, added by staff (dave's delegation is undone to start).
+    Delegate.objects.filter(user=dave).delete()
     newcomer = get_user_model().objects.create_user("nora", "nora@example.org", "x" * 12)
     actions.add_delegate(organization=mlpd, target=newcomer, user=alice)
+    assert Delegate.objects.filter(user=newcomer, organization=mlpd).exists()
+    # The next one waits for nora, who is asked (coalitions.delegation).
+    actions.add_delegate(organization=mlpd, target=dave, user=alice)
+    assert not Delegate.objects.filter(user=dave).exists()
     run_tasks()
     [mail] = smtp_server.messages
-    assert mail["To"] == "dave@example.org" and "nora may now sign for MLPD" in mail["Subject"]
+    assert mail["To"] == "nora@example.org" and "dave would sign for MLPD" in mail["Subject"]
     with pytest.raises(PermissionDenied):
         actions.add_delegate(organization=mlpd, target=newcomer, user=dave)

@@ -23,14 +23,19 @@ from undersigned.coalitions.actions import (
     request_to_join,
 )
 from undersigned.coalitions.bulk import read_list, send_bulk_invitations
+from undersigned.coalitions.delegation import decide_delegation
+from undersigned.coalitions.domains import start_domain_proof
 from undersigned.coalitions.models import (
     Coalition,
     CoalitionRole,
     Delegate,
+    DelegationRequest,
     JoinRequest,
     Membership,
     Organization,
 )
+from undersigned.collection.actions import reject_sign_on
+from undersigned.collection.models import SignOnRequest
 from undersigned.core.errors import ActionError
 from undersigned.signing.reminders import send_reminders
 from undersigned.statements.actions import change_state, create_statement
@@ -39,7 +44,8 @@ from undersigned.statements.models import State
 # Who: anonymous; a plain account; the MLPD's delegate (MLPD is an ICOR member); the PCE's
 # delegate (a CIPOML member); ICOR's German translator; ICOR's coordinator; CIPOML's
 # coordinator; staff; a superuser; an inactive account that is staff, ICOR's coordinator and the
-# MLPD's delegate (inactive outweighs everything).
+# MLPD's delegate (inactive outweighs everything). Only the MLPD's delegates prove its domain and
+# decide who else becomes one (staff neither, while it has a delegate).
 # What: on ICOR's statement (open; `view_draft` on a draft), the MLPD, ICOR; Y allowed, - refused.
 TABLE = """
 rule                anon plain deleg odeleg transl coord ocoord staff super inact
@@ -60,6 +66,8 @@ decide_join_request  -    -     -     -      -      Y     -      Y     Y     -
 grant_roles          -    -     -     -      -      Y     -      Y     Y     -
 add_member           -    -     -     -      -      Y     -      Y     Y     -
 edit_directory       -    -     -     -      -      -     -      Y     Y     -
+prove_domain         -    -     Y     -      -      -     -      -     -     -
+decide_delegation    -    -     Y     -      -      -     -      -     -     -
 hold_api_token       -    -     Y     Y      Y      Y     Y      Y     Y     -
 revoke_api_token     -    -     Y     -      -      -     -      -     -     -
 import_statements    -    -     -     -      -      -     -      Y     Y     -
@@ -67,6 +75,10 @@ change_flags         -    -     -     -      -      -     -      -     Y     -
 coordinator          -    -     -     -      -      Y     -      Y     Y     -
 member               -    -     Y     -      Y      Y     -      Y     Y     -
 import_into          -    -     -     -      -      Y     -      Y     Y     -
+request_sign_on      Y    Y     Y     Y      Y      Y     Y      Y     Y     Y
+decide_sign_on       -    -     -     -      -      Y     -      Y     Y     -
+view_desk            -    -     -     -      -      Y     -      Y     Y     -
+see_contacts         -    -     -     -      -      Y     -      Y     Y     -
 change_preferences   -    -     Y     -      -      -     -      -     -     -
 invite_in_bulk       -    -     -     -      -      Y     -      Y     Y     -
 send_reminders       -    -     -     -      -      Y     -      Y     Y     -
@@ -97,6 +109,8 @@ RULES = {
     "grant_roles": lambda u, w: rules.can_grant_roles(u, w["icor"]),
     "add_member": lambda u, w: rules.can_add_member(u, w["icor"]),
     "edit_directory": lambda u, w: rules.can_edit_directory(u),
+    "prove_domain": lambda u, w: rules.can_prove_domain(u, w["mlpd"]),
+    "decide_delegation": lambda u, w: rules.can_decide_delegation(u, w["mlpd"]),
     "hold_api_token": lambda u, w: rules.can_hold_api_token(u),
     "revoke_api_token": lambda u, w: rules.can_revoke_api_token(u, w["token"]),
     "import_statements": lambda u, w: rules.can_import_statements(u),
@@ -104,6 +118,10 @@ RULES = {
     "coordinator": lambda u, w: rules.is_coordinator(u, w["icor"]),
     "member": lambda u, w: rules.is_member(u, w["icor"]),
     "import_into": lambda u, w: rules.can_import_into(u, w["icor"]),
+    "request_sign_on": lambda u, w: rules.can_request_sign_on(u, w["statement"]),
+    "decide_sign_on": lambda u, w: rules.can_decide_sign_on(u, w["statement"]),
+    "view_desk": lambda u, w: rules.can_view_desk(u, w["icor"]),
+    "see_contacts": lambda u, w: rules.can_see_delegate_contacts(u, w["icor"]),
     "change_preferences": lambda u, w: rules.can_change_preferences(u, w["users"]["deleg"]),
     "invite_in_bulk": lambda u, w: rules.can_invite_in_bulk(u, w["icor"]),
     "send_reminders": lambda u, w: rules.can_send_reminders(u, w["statement"]),
@@ -128,6 +146,8 @@ COVERED = {
     "can_grant_roles": "grant_roles",
     "can_add_member": "add_member",
     "can_edit_directory": "edit_directory",
+    "can_prove_domain": "prove_domain",
+    "can_decide_delegation": "decide_delegation",
     "can_hold_api_token": "hold_api_token",
     "can_revoke_api_token": "revoke_api_token",
     "can_import_statements": "import_statements",
@@ -135,6 +155,10 @@ COVERED = {
     "is_coordinator": "coordinator",
     "is_member": "member",
     "can_import_into": "import_into",
+    "can_request_sign_on": "request_sign_on",
+    "can_decide_sign_on": "decide_sign_on",
+    "can_view_desk": "view_desk",
+    "can_see_delegate_contacts": "see_contacts",
     "can_change_preferences": "change_preferences",
     "can_invite_in_bulk": "invite_in_bulk",
     "can_send_reminders": "send_reminders",
@@ -187,6 +211,7 @@ def world(db) -> dict:
         )
 
     opened = change_state(statement=statement(), user=users["coord"], state=State.OPEN)
+    opened.accepts_sign_ons = True  # organizations may ask to sign it (request_sign_on)
     token, __ = create_api_token(user=users["deleg"], name="script")
     return {
         "icor": icor,
@@ -234,6 +259,17 @@ def test_the_actions_refuse_where_the_table_says_so(world, role):
     join_request = JoinRequest.objects.create(
         coalition=world["icor"], organization=world["pce"], requested_by=users["odeleg"]
     )
+    sign_on = SignOnRequest.objects.create(
+        statement=world["statement"],
+        text=world["statement"].current_text(),
+        org_name="Nueva",
+        person_name="Ana",
+        email="ana@example.org",
+        email_key="ana@example.org",
+        language="es",
+        listed=True,
+        state=SignOnRequest.State.CONFIRMED,
+    )
     calls = {
         "grant_roles": lambda: grant_role(
             coalition=world["icor"],
@@ -255,6 +291,17 @@ def test_the_actions_refuse_where_the_table_says_so(world, role):
             target=users["plain"], user=user, is_staff=True
         ),
         "revoke_api_token": lambda: revoke_api_token(user=user, token=world["token"]),
+        "decide_sign_on": lambda: reject_sign_on(sign_on=sign_on, user=user, reason="Unknown."),
+        "prove_domain": lambda: start_domain_proof(
+            organization=world["mlpd"], domain="mlpd.example", method="dns", user=user
+        ),
+        "decide_delegation": lambda: decide_delegation(
+            request=DelegationRequest.objects.create(
+                organization=world["mlpd"], user=users["plain"], via="staff"
+            ),
+            user=user,
+            approve=False,
+        ),
         "change_preferences": lambda: change_preferences(
             target=users["deleg"], user=user, language="de", notices="daily"
         ),

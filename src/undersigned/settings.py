@@ -66,6 +66,10 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+# The key of the audit chain's HMACs (audit/keys.py): AUDIT_KEY, else var/audit_key, written on
+# first use. Never in the database; back it up apart from it.
+AUDIT_KEY = os.environ.get("AUDIT_KEY", "")
+AUDIT_KEY_FILE = VAR_DIR / "audit_key"
 DEBUG = envbool("DEBUG", "false")
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS", "")
@@ -96,6 +100,18 @@ def _served_at(host: str, port: int) -> str:
 # The address people reach the site at; links in mail start with it. Unset, it follows HOST and
 # PORT, so that `make run PORT=8117` mails links that work.
 SITE_URL = os.environ.get("SITE_URL", _served_at(HOST, PORT)).rstrip("/")
+# The Ed25519 key that signs the transparency logs' checkpoints, and the name it signs under
+# (the site's host by default; a checkpoint's key name has no spaces nor '+').
+TRANSPARENCY_KEY_FILE = Path(
+    os.environ.get("TRANSPARENCY_KEY_FILE", VAR_DIR / "transparency_ed25519.pem")
+).resolve()
+TRANSPARENCY_KEY_NAME = os.environ.get("TRANSPARENCY_KEY_NAME") or (
+    SITE_URL.split("://", 1)[-1].split("/", 1)[0] or "undersigned"
+)
+# The public keys that signed checkpoints before the key was rotated (docs/operations.md), as
+# /.well-known/undersigned-log-key gave them (name+keyid+base64), separated by spaces: the
+# "How to check" page lists them, so that checkpoints signed then stay verifiable.
+TRANSPARENCY_EARLIER_KEYS = os.environ.get("TRANSPARENCY_EARLIER_KEYS", "").split()
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -119,9 +135,11 @@ INSTALLED_APPS = [
     "undersigned.coalitions",
     "undersigned.statements",
     "undersigned.signing",
+    "undersigned.collection",
     "undersigned.endorsements",
     "undersigned.audit",
     "undersigned.mail",
+    "undersigned.transparency",
 ]
 
 MIDDLEWARE = [
@@ -135,6 +153,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "undersigned.statements.middleware.OldStatementAddresses",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "undersigned.core.middleware.BusyDatabaseMiddleware",
@@ -299,7 +318,21 @@ PDF_MAX_SIGNATORIES = envint("PDF_MAX_SIGNATORIES", "20000", minimum=1)
 WORKER_STARTUP_HOOKS = [
     "undersigned.mail.tasks.schedule_pruning",
     "undersigned.signing.tasks.schedule_digests",
+    "undersigned.coalitions.tasks.schedule_domain_rechecks",
 ]
+
+# Domain proofs (coalitions.domain_checks): the DNS servers to ask (empty: the system's), the
+# time and size limits of a check, and how often verified proofs are checked again.
+DNS_NAMESERVERS = envlist("DNS_NAMESERVERS", "")
+DNS_PORT = envint("DNS_PORT", "53", minimum=1)
+DOMAIN_CHECK_TIMEOUT = envint("DOMAIN_CHECK_TIMEOUT", "5", minimum=1)
+DOMAIN_CHECK_MAX_BYTES = envint("DOMAIN_CHECK_MAX_BYTES", "4096", minimum=64)
+DOMAIN_RECHECK_HOURS = envint("DOMAIN_RECHECK_HOURS", "24", minimum=1)
+# Tests only: fetch the well-known file over plain HTTP, from this port, and from loopback
+# addresses. Outside tests the file is fetched over HTTPS from a public address, port 443.
+DOMAIN_CHECK_HTTPS_ONLY = True
+DOMAIN_CHECK_PORT: int | None = None
+DOMAIN_CHECK_ALLOW_LOOPBACK = False
 
 # EMAIL_URL: smtp://user:pass@host:587?tls=1, smtps://…, console:, file:///path; unset = the
 # database outbox that staff read at /outbox/ (the embedded mode).
@@ -318,6 +351,12 @@ TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")
 ENDORSE_LIMIT_PER_IP = envint("ENDORSE_LIMIT_PER_IP", "30")
 ENDORSE_LIMIT_PER_EMAIL = envint("ENDORSE_LIMIT_PER_EMAIL", "3")
 ENDORSE_TOKEN_MAX_AGE = envint("ENDORSE_TOKEN_MAX_AGE_DAYS", "14") * 24 * 3600
+# Organizations asking to sign: requests per client address per hour, mails per address per
+# hour, and the largest logo accepted (re-encoded, stored under MEDIA_ROOT/logos/).
+SIGN_ON_LIMIT_PER_IP = envint("SIGN_ON_LIMIT_PER_IP", "10")
+SIGN_ON_LIMIT_PER_EMAIL = envint("SIGN_ON_LIMIT_PER_EMAIL", "3")
+SIGN_ON_LOGO_MAX_BYTES = envint("SIGN_ON_LOGO_MAX_BYTES", str(1024 * 1024))
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media")).resolve()
 # The JSON API: requests per hour per personal token, and per client address without one.
 API_LIMIT_PER_TOKEN = envint("API_LIMIT_PER_TOKEN", "1000")
 API_LIMIT_PER_IP = envint("API_LIMIT_PER_IP", "1000")

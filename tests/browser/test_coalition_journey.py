@@ -89,7 +89,7 @@ def test_carol_and_the_kol_delegate_run_a_statement(
     kol.get_by_label("Reason (shown publicly)").fill("We disagree with version 2.")
     kol.get_by_role("button", name="Withdraw the signature").click()
     # Not yet: the browser asks for the confirmation first.
-    assert kol.locator("input[name=confirm]:invalid").count() == 1
+    assert kol.locator("form[action$='/withdraw/'] input[name=confirm]:invalid").count() == 1
     kol.get_by_label("Yes, withdraw this signature.").check()
     kol.get_by_role("button", name="Withdraw the signature").click()
     assert public_numbers(public, statement_url) == []

@@ -1,7 +1,9 @@
 """The audit trail: append-only, hash-chained events.
 
 Each event's hash covers its content and the previous event's hash, so editing, deleting or
-reordering rows shows up in `verify_chain()`. Writes go through `services.record_event()`.
+reordering rows shows up in `verify_chain()`. The hashes are HMAC-SHA-256 under a key the
+database does not hold (audit/keys.py), so that nobody who can only write to the database can
+recompute them. Writes go through `services.record_event()`.
 """
 
 import hashlib
@@ -12,6 +14,8 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from undersigned.audit import keys
 
 GENESIS_HASH = "0" * 64
 
@@ -25,6 +29,9 @@ class EventKind(models.TextChoices):
     signature.imported {"version", "evidence" (the file or page and the line it came from)};
     statement.imported {"signatories", "state", "source"}; endorsements.hidden {"count"};
     endorsements.imported {"count", "source"} (people of a published list, never their names).
+    audit.rekeyed {"events", "unkeyed_last_hash"} (a chain from before the key, keyed).
+    domain.* {"domain", "method", "reason" (why it lapsed)}; delegation.* {"user_id", "user",
+    "via"}.
     """
 
     STATEMENT_CREATED = "statement.created", _("Statement created")
@@ -44,6 +51,7 @@ class EventKind(models.TextChoices):
     MEMBERSHIP_APPROVED = "membership.approved", _("Membership approved")
     MEMBERSHIP_DECLINED = "membership.declined", _("Membership declined")
     STATEMENT_IMPORTED = "statement.imported", _("Statement imported")
+    AUDIT_REKEYED = "audit.rekeyed", _("Audit trail keyed")
     ENDORSEMENTS_HIDDEN = "endorsements.hidden", _("Endorsements hidden")
     ENDORSEMENTS_IMPORTED = "endorsements.imported", _("Endorsements imported")
     PERSON_FORGOTTEN = "person.forgotten", _("Person forgotten")
@@ -57,6 +65,17 @@ class EventKind(models.TextChoices):
     USER_SUPERUSER_REVOKED = "user.superuser_revoked", _("Superuser status taken back")
     USER_ACTIVATED = "user.activated", _("Account activated")
     USER_DEACTIVATED = "user.deactivated", _("Account deactivated")
+    SIGN_ON_REQUESTED = "sign_on.requested", _("Asked to sign on")
+    SIGN_ON_CONFIRMED = "sign_on.confirmed", _("Sign-on request confirmed")
+    SIGN_ON_APPROVED = "sign_on.approved", _("Sign-on request approved")
+    SIGN_ON_REJECTED = "sign_on.rejected", _("Sign-on request rejected")
+    SIGN_ON_MERGED = "sign_on.merged", _("Sign-on request merged into a known organization")
+    DOMAIN_PROOF_STARTED = "domain.proof_started", _("Domain proof started")
+    DOMAIN_VERIFIED = "domain.verified", _("Domain verified")
+    DOMAIN_LAPSED = "domain.lapsed", _("Domain proof lapsed")
+    DELEGATION_REQUESTED = "delegation.requested", _("Delegation requested")
+    DELEGATION_APPROVED = "delegation.approved", _("Delegation approved")
+    DELEGATION_REFUSED = "delegation.refused", _("Delegation refused")
     REMINDER_SENT = "reminder.sent", _("Reminder sent")
     PREFERENCES_CHANGED = "preferences.changed", _("Preferences changed")
 
@@ -137,8 +156,9 @@ class Event(models.Model):
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ImmutableEventError("Audit events cannot be deleted.")
 
-    def compute_hash(self) -> str:
-        """sha256 of the canonical JSON of everything but the id (ids are checked by order)."""
+    def compute_hash(self, key: bytes | None = None, *, keyed: bool = True) -> str:
+        """HMAC-SHA-256 under the audit key of the canonical JSON of everything but the id (ids
+        are checked by order); plain SHA-256 with keyed=False, as chains were before the key."""
         content = {
             "created_at": self.created_at.astimezone(UTC).isoformat(timespec="microseconds"),
             "kind": self.kind,
@@ -152,7 +172,9 @@ class Event(models.Model):
             "prev_hash": self.prev_hash,
         }
         canonical = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        if not keyed:
+            return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+        return keys.mac(canonical, key)
 
     @property
     def short_hash(self) -> str:
@@ -174,9 +196,16 @@ class ChainHead(models.Model):
 
     last_event_id = models.BigIntegerField(null=True)
     last_hash = models.CharField(max_length=64, default=GENESIS_HASH)
+    # The head's own HMAC: cutting the newest events and moving the head back to the event
+    # before them needs the key, as appending does. Empty: a chain from before the key.
+    mac = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         verbose_name = _("chain head")
 
     def __str__(self) -> str:
         return f"chain head at event #{self.last_event_id}"
+
+    @staticmethod
+    def compute_mac(last_event_id: int | None, last_hash: str, key: bytes | None = None) -> str:
+        return keys.mac(f"head:{last_event_id or 0}:{last_hash}", key)

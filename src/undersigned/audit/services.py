@@ -1,18 +1,23 @@
 """Appending to the audit chain and verifying it."""
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
+from django.db.models import QuerySet
 from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 
-from undersigned.audit import checks
+from undersigned.audit import checks, keys
 from undersigned.audit.actors import account_of
 from undersigned.audit.models import GENESIS_HASH, ChainHead, Event, EventKind
 
 HEAD_PK = 1
+# The head's MAC once it failed to hold: never a MAC, so verify keeps saying so.
+TAMPERED = "tampered"
+logger = logging.getLogger(__name__)
 
 
 def record_event(
@@ -51,8 +56,22 @@ def record_event(
     )
     event.hash = event.compute_hash()
     event.save()
-    ChainHead.objects.filter(pk=HEAD_PK).update(last_event_id=event.pk, last_hash=event.hash)
+    ChainHead.objects.filter(pk=HEAD_PK).update(
+        last_event_id=event.pk, last_hash=event.hash, mac=_next_mac(head, event)
+    )
     return event
+
+
+def _next_mac(head: ChainHead, event: Event) -> str:
+    """The head's new MAC, if its old one holds. A head moved back (events cut) or recreated
+    behind the chain's back stays marked, or the next append would hide the cut; a chain from
+    before the key stays unkeyed until `audit rekey`."""
+    if not head.mac:
+        return ""
+    if not keys.same(head.mac, ChainHead.compute_mac(head.last_event_id, head.last_hash)):
+        logger.error("The audit chain head does not hold: run `undersigned audit verify`.")
+        return TAMPERED
+    return ChainHead.compute_mac(event.pk, event.hash)
 
 
 def actor_display_name(actor: Any) -> str:
@@ -77,13 +96,18 @@ def _lock_head() -> ChainHead:
     if head is None:
         # The first event ever (or a flushed table): continue from the newest event, if any.
         # ignore_conflicts: a concurrent first append may insert the row; then we wait for it.
+        # Events without a head: the head row was deleted behind the chain's back (perhaps with
+        # the newest events). A head made from what is left must not look sound.
         last = Event.objects.order_by("-id").only("id", "hash").first()
+        last_id, last_hash = (last.pk, last.hash) if last else (None, GENESIS_HASH)
+        mac = TAMPERED if last else ChainHead.compute_mac(last_id, last_hash)
         ChainHead.objects.bulk_create(
             [
                 ChainHead(
                     pk=HEAD_PK,
-                    last_event_id=last.pk if last else None,
-                    last_hash=last.hash if last else GENESIS_HASH,
+                    last_event_id=last_id,
+                    last_hash=last_hash,
+                    mac=mac,
                 )
             ],
             ignore_conflicts=True,
@@ -122,10 +146,22 @@ def verify_chain(
     """Recompute the whole chain in id order, streaming, and compare it with the chain head.
 
     Catches edited rows (hash mismatch), deleted, inserted or reordered rows (prev_hash
-    mismatch) and rows cut off the end (the head names an event that is gone). Events
-    appended while this runs are checked too.
+    mismatch), rows cut off the end (the head names an event that is gone, or a head moved back
+    without the key: its MAC) and events appended with hashes made without the key. Events
+    appended while this runs are checked too. A table that cannot be read is an answer too.
     """
+    try:
+        return _verify(progress, progress_every)
+    except _ForgedHead as error:
+        return VerifyResult(False, 0, None, str(error))
+    except DatabaseError as error:
+        reason = f"the trail cannot be read ({' '.join(str(error).split())[:200]})"
+        return VerifyResult(False, 0, None, reason)
+
+
+def _verify(progress: Callable[[int], None] | None, progress_every: int) -> VerifyResult:
     checked, last_id, prev_hash = 0, 0, GENESIS_HASH
+    key = keys.audit_key()
     head_id, head_hash = _read_head()
     while True:
         events = Event.objects.filter(id__gt=last_id).order_by("id")
@@ -136,8 +172,11 @@ def verify_chain(
                     "an event was deleted, inserted or reordered"
                 )
                 return VerifyResult(False, checked, event, reason, prev_hash)
-            if event.compute_hash() != event.hash:
-                reason = "its content does not match its hash: it was edited"
+            if not keys.same(event.compute_hash(key), event.hash):
+                reason = (
+                    "its content does not match its hash under the audit key: it was edited, "
+                    "or written without the key"
+                )
                 return VerifyResult(False, checked, event, reason, prev_hash)
             checked, last_id, prev_hash = checked + 1, event.pk, event.hash
             if progress and checked % progress_every == 0:
@@ -163,8 +202,70 @@ def verify_chain(
     return VerifyResult(True, checked, None, "", prev_hash)
 
 
+class _ForgedHead(Exception):
+    pass
+
+
 def _read_head() -> tuple[int, str]:
     head = ChainHead.objects.filter(pk=HEAD_PK).first()
-    if head is None or head.last_event_id is None:
+    if head is None:
+        return 0, GENESIS_HASH
+    if not keys.same(head.mac, ChainHead.compute_mac(head.last_event_id, head.last_hash)):
+        raise _ForgedHead(
+            "the chain head was not written with the audit key: it was moved back or forged"
+            if head.mac
+            else "the chain was made before the audit key: run `undersigned audit rekey` once"
+        )
+    if head.last_event_id is None:
         return 0, GENESIS_HASH
     return head.last_event_id, head.last_hash
+
+
+@dataclass(frozen=True)
+class RekeyResult:
+    ok: bool
+    events: int
+    reason: str = ""
+
+
+def rekey_chain() -> RekeyResult:
+    """Chain the events of an install from before the audit key under the key, once.
+
+    Only a chain that verifies as it was made (plain SHA-256, its head intact) is rekeyed, in
+    one transaction, and the rekeying is itself an event. A chain keyed already is left alone:
+    a trail that asks to be rekeyed later was tampered with, and `audit verify` says so.
+    """
+    with transaction.atomic():
+        head = ChainHead.objects.select_for_update().filter(pk=HEAD_PK).first()
+        if head is not None and head.mac:
+            return RekeyResult(False, 0, "the chain is keyed already")
+        prev_hash, count, previous = GENESIS_HASH, 0, GENESIS_HASH
+        events = list(Event.objects.order_by("id"))
+        for event in events:
+            # Plain SHA-256 as it was made, or keyed: appended after the upgrade, before this.
+            made = {event.compute_hash(keyed=False), event.compute_hash()}
+            if event.prev_hash != previous or event.hash not in made:
+                return RekeyResult(False, 0, f"event #{event.pk} does not verify as it was made")
+            previous = event.hash
+            # Rewritten in place on purpose: the one change of an event the trail allows.
+            event.prev_hash = prev_hash
+            event.hash = event.compute_hash()
+            QuerySet.update(Event.objects.filter(pk=event.pk), prev_hash=prev_hash, hash=event.hash)
+            prev_hash, count = event.hash, count + 1
+        if head is not None and (head.last_event_id or 0) != (events[-1].pk if events else 0):
+            return RekeyResult(False, 0, "the chain head does not name the newest event")
+        if head is not None and head.last_hash != previous:
+            return RekeyResult(False, 0, "the chain head does not match the newest event")
+        last_id = events[-1].pk if events else None
+        ChainHead.objects.update_or_create(
+            pk=HEAD_PK,
+            defaults={
+                "last_event_id": last_id,
+                "last_hash": prev_hash,
+                "mac": ChainHead.compute_mac(last_id, prev_hash),
+            },
+        )
+        record_event(
+            kind=EventKind.AUDIT_REKEYED, details={"events": count, "unkeyed_last_hash": previous}
+        )
+    return RekeyResult(True, count)

@@ -5,6 +5,7 @@ Feeds show only what the public pages show: public statements, and for one state
 events of its public history.
 """
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -19,9 +20,11 @@ from undersigned.audit.selectors import events_for_statement
 from undersigned.circulation.summary import text_summary
 from undersigned.coalitions.models import Coalition, Organization
 from undersigned.signing.models import Signature
-from undersigned.statements.models import Statement
+from undersigned.statements.models import State, Statement
 from undersigned.statements.selectors import get_statement_for
 from undersigned.statements.translations import text_for_reader
+from undersigned.statements.validators import without_control_characters
+from undersigned.transparency import services as log_services
 
 FEED_LENGTH = 50
 # What a statement's feed tells: who signed or withdrew, and new versions of the text.
@@ -35,12 +38,54 @@ STATEMENT_FEED_KINDS = (
 )
 
 
+class AtomFeed(Atom1Feed):
+    """Atom without the control characters XML cannot carry: one written before they were
+    refused made every feed that listed it fail (UnserializableContentError)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*_clean(args), **_clean(kwargs))
+
+    def add_item(self, *args, **kwargs) -> None:
+        super().add_item(*_clean(args), **_clean(kwargs))
+
+
+# The statement's feed carries its log's signed checkpoint in an element of this namespace:
+# the format the element holds (a C2SP signed note), not an address anyone must fetch.
+CHECKPOINT_NAMESPACE = "https://c2sp.org/tlog-checkpoint"
+
+
+class CheckpointAtomFeed(AtomFeed):
+    """A statement's feed with `<log:checkpoint href="…/log/checkpoint">` (the signed note, as
+    /s/SLUG/log/checkpoint serves it) among the feed's own elements."""
+
+    def root_attributes(self) -> dict[str, str]:
+        attributes = super().root_attributes()
+        if self.feed.get("checkpoint"):
+            attributes["xmlns:log"] = CHECKPOINT_NAMESPACE
+        return attributes
+
+    def add_root_elements(self, handler) -> None:
+        super().add_root_elements(handler)
+        if checkpoint := self.feed.get("checkpoint"):
+            handler.addQuickElement(
+                "log:checkpoint", checkpoint, {"href": self.feed["checkpoint_url"]}
+            )
+
+
+def _clean(values):
+    if isinstance(values, dict):
+        return {key: _clean(value) for key, value in values.items()}
+    if isinstance(values, (list, tuple)):
+        return type(values)(_clean(value) for value in values)
+    return without_control_characters(values) if isinstance(values, str) else values
+
+
 def _reading(statement: Statement):
     return text_for_reader(statement, translation.get_language()).text
 
 
 class _StatementsFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
 
     def item_title(self, statement: Statement) -> str:
         return _reading(statement).title
@@ -59,7 +104,8 @@ class _StatementsFeed(Feed):
 
 
 class NewStatementsFeed(_StatementsFeed):
-    """Every public statement, newest first."""
+    """Every statement published for reading or signing, newest first: a withdrawn one is no
+    news (its page still says why it was withdrawn)."""
 
     def title(self) -> str:
         return _("New statements")
@@ -68,7 +114,8 @@ class NewStatementsFeed(_StatementsFeed):
         return reverse("home")
 
     def items(self):
-        return Statement.objects.public().with_current_text().order_by("-created_at")[:FEED_LENGTH]
+        published = Statement.objects.in_state(State.OPEN, State.CLOSED)
+        return published.with_current_text().order_by("-created_at")[:FEED_LENGTH]
 
 
 class CoalitionFeed(_StatementsFeed):
@@ -90,7 +137,7 @@ class CoalitionFeed(_StatementsFeed):
 class OrganizationFeed(Feed):
     """The statements an organization signed, newest signature first."""
 
-    feed_type = Atom1Feed
+    feed_type = AtomFeed
 
     def get_object(self, request: HttpRequest, slug: str) -> Organization:
         return get_object_or_404(Organization, slug=slug)
@@ -129,9 +176,18 @@ class OrganizationFeed(Feed):
 
 
 class StatementFeed(Feed):
-    """One statement's new signatures, withdrawals and versions."""
+    """One statement's new signatures, withdrawals and versions, and its log's checkpoint."""
 
-    feed_type = Atom1Feed
+    feed_type = CheckpointAtomFeed
+
+    def feed_extra_kwargs(self, statement: Statement) -> dict[str, str]:
+        if not State(statement.state).is_public:
+            return {}
+        return {
+            "checkpoint": log_services.signed_checkpoint(statement.pk),
+            "checkpoint_url": settings.SITE_URL.rstrip("/")
+            + reverse("log-checkpoint", args=[statement.slug]),
+        }
 
     def get_object(self, request: HttpRequest, slug: str) -> Statement:
         return get_statement_for(request, slug)

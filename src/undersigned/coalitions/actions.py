@@ -16,11 +16,13 @@ from django.utils.translation import gettext as _
 
 from undersigned.audit.models import Event
 from undersigned.audit.services import actor_display_name, record_event
-from undersigned.coalitions.languages import languages_of, remember_first_language
+from undersigned.coalitions.delegation import admit_delegate
+from undersigned.coalitions.languages import remember_first_language
 from undersigned.coalitions.models import (
     Coalition,
     CoalitionRole,
     Delegate,
+    DelegationRequest,
     Invitation,
     JoinRequest,
     Membership,
@@ -37,6 +39,7 @@ from undersigned.coalitions.permissions import (
     can_invite_to_sign,
     require,
 )
+from undersigned.coalitions.signals import organization_saved
 from undersigned.core.errors import ActionError
 from undersigned.core.links import link_for_reader
 from undersigned.mail.services import send_templated_mail
@@ -144,7 +147,8 @@ def find_invitation(link_token: str) -> Invitation:
 
 
 def accept_invitation(*, link_token: str, user: User, language: str = "") -> Invitation:
-    """Make the user a delegate of the invited organization and the organization a member.
+    """Make the user a delegate of the invited organization (or, if it has delegates already,
+    ask them: coalitions.delegation) and the organization a member.
 
     Only the person the invitation was sent to accepts it: the logged-in account's address must
     be the invited one. The organization's other delegates are told. The language of the page
@@ -166,10 +170,17 @@ def accept_invitation(*, link_token: str, user: User, language: str = "") -> Inv
         )
         if not used:
             raise ActionError(_("This invitation has been used already. Log in instead."))
-        __, added = Delegate.objects.get_or_create(user=user, organization=invitation.organization)
         remember_first_language(user.pk, language or invitation.language)
-        if added:
-            _tell_delegates(invitation.organization, new=user)
+        # A delegate at once, or (when the organization has delegates or a verified domain) a
+        # request its delegates decide: an invitation alone never makes a delegate of it.
+        admit_delegate(
+            organization=invitation.organization,
+            person=user,
+            via="invitation",
+            confirmed_email=invitation.email,  # the link was mailed there
+            coalition=invitation.coalition,
+            requested_by=invitation.invited_by,
+        )
         Membership.objects.get_or_create(
             coalition=invitation.coalition, organization=invitation.organization
         )
@@ -180,29 +191,6 @@ def accept_invitation(*, link_token: str, user: User, language: str = "") -> Inv
             details={"coalition": invitation.coalition.abbreviation},
         )
     return invitation
-
-
-def _tell_delegates(organization: Organization, *, new) -> None:
-    """Mail the organization's other delegates that someone may now sign in its name."""
-    others = (
-        Delegate.objects.filter(organization=organization)
-        .exclude(user=new)
-        .select_related("user")
-        .order_by("user_id")
-    )
-    languages = languages_of(delegate.user_id for delegate in others)
-    for delegate in others:
-        if delegate.user.email:
-            send_templated_mail(
-                template="delegate-added",
-                to=[delegate.user.email],
-                context={
-                    "organization": str(organization),
-                    "new_delegate": new.get_full_name() or new.get_username(),
-                    "url": link_for_reader("dashboard", language=languages[delegate.user_id]),
-                },
-                language=languages[delegate.user_id],
-            )
 
 
 def create_invited_account(
@@ -309,13 +297,20 @@ def revoke_role(*, role: CoalitionRole, user: Actor) -> None:
         role.delete()
 
 
-def add_delegate(*, organization: Organization, target, user: Actor) -> Delegate:
-    """Staff make someone a delegate by hand (invitations are the usual way)."""
+def add_delegate(
+    *, organization: Organization, target, user: Actor
+) -> Delegate | DelegationRequest:
+    """Staff make someone a delegate by hand (invitations are the usual way); of an organization
+    that has delegates or a verified domain, only once one of its delegates approves."""
     require(can_edit_directory(user))
     with transaction.atomic():
-        delegate, created = Delegate.objects.get_or_create(user=target, organization=organization)
-        if created:
-            _tell_delegates(organization, new=target)
+        delegate, created = admit_delegate(
+            organization=organization,
+            person=target,
+            via="staff",
+            requested_by=user if isinstance(user, User) else None,
+        )
+        if created and isinstance(delegate, Delegate):
             record_event(
                 kind=Event.Kind.ROLE_GRANTED,
                 actor=user,
@@ -354,9 +349,14 @@ def save_coalition(*, coalition: Coalition, user: Actor) -> Coalition:
 
 def save_organization(*, organization: Organization, user: Actor) -> Organization:
     """Add an organization or correct its names, country or website (staff)."""
-    return _save_directory_entry(
-        organization, user, Event.Kind.ORGANIZATION_SAVED, {}, organization=organization
-    )
+    created = organization.pk is None
+    with transaction.atomic():
+        _save_directory_entry(
+            organization, user, Event.Kind.ORGANIZATION_SAVED, {}, organization=organization
+        )
+        if not created:
+            organization_saved.send(sender=Organization, organization=organization)
+    return organization
 
 
 def _save_directory_entry(entry, user, kind, details: dict, organization=None):

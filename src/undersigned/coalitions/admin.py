@@ -5,9 +5,11 @@ granted and revoked through the membership actions, so that each change is audit
 memberships change through invitations and requests to join.
 """
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from undersigned.coalitions import actions
@@ -116,7 +118,22 @@ class DelegateAdmin(admin.ModelAdmin):
         delegate = actions.add_delegate(
             organization=obj.organization, target=obj.user, user=request.user
         )
-        obj.pk = delegate.pk
+        # Of an organization that has delegates, staff only propose one (coalitions.delegation).
+        obj.pk = delegate.pk if isinstance(delegate, Delegate) else None
+
+    def log_addition(self, request, obj, message):
+        return super().log_addition(request, obj, message) if obj.pk else None
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if obj.pk:
+            return super().response_add(request, obj, post_url_continue)
+        self.message_user(
+            request,
+            _("%(org)s has delegates: they will approve or refuse %(user)s.")
+            % {"org": obj.organization, "user": obj.user},
+            messages.WARNING,
+        )
+        return HttpResponseRedirect(reverse("admin:coalitions_delegate_changelist"))
 
     def delete_model(self, request, obj) -> None:
         actions.remove_delegate(delegate=obj, user=request.user)

@@ -17,6 +17,8 @@ class Organization(models.Model):
     name_en = models.CharField(_("English name"), max_length=300, blank=True)
     country = CountryField(_("country"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    # The file name of its logo under MEDIA_ROOT/logos/ (re-encoded PNG), given with a sign-on.
+    logo = models.CharField(_("logo"), max_length=100, blank=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -45,6 +47,28 @@ class Organization(models.Model):
     def region_name(self) -> str:
         return region_name(self.region)
 
+    @property
+    def shown_domain_proofs(self) -> list["DomainProof"]:
+        """What the organization's page shows of its domain proofs (see shown_proofs)."""
+        return shown_proofs(self.domain_proofs.all())
+
+
+def shown_proofs(proofs) -> list["DomainProof"]:
+    """The best proof per domain, verified before lapsed (a lapsed one stays shown), by DNS or
+    file before a mail address; pending ones are not shown."""
+
+    def rank(proof: DomainProof) -> tuple[bool, bool]:
+        return (proof.state != DomainProof.State.VERIFIED, not proof.is_strong)
+
+    best: dict[str, DomainProof] = {}
+    for proof in proofs:
+        if proof.state == DomainProof.State.PENDING:
+            continue
+        held = best.get(proof.domain)
+        if held is None or rank(proof) < rank(held):
+            best[proof.domain] = proof
+    return sorted(best.values(), key=lambda p: (rank(p), p.domain))
+
 
 class Coalition(models.Model):
     """An international network (ICOR, CIPOML) whose members co-sign statements."""
@@ -53,6 +77,11 @@ class Coalition(models.Model):
     name = models.CharField(_("name"), max_length=300)
     description = models.TextField(_("description"), blank=True, help_text=_("Markdown."))
     website = models.URLField(_("website"), blank=True)
+    shows_logos = models.BooleanField(
+        _("logos on its lists"),
+        default=False,
+        help_text=_("Show organizations' logos beside their names on its statements' lists."),
+    )
     slug = models.SlugField(_("slug"), max_length=40, unique=True)
     members = models.ManyToManyField(
         Organization, through="Membership", related_name="coalitions", verbose_name=_("members")
@@ -232,3 +261,100 @@ class Delegate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} for {self.organization}"
+
+
+class DomainProof(models.Model):
+    """An organization shows that it holds a domain: a DNS TXT record or a well-known file with
+    its token (re-checked now and then), or, lighter, a confirmed mail address on the domain.
+
+    A proof is never deleted when it stops holding: it lapses, and the pages say so.
+    """
+
+    class Method(models.TextChoices):
+        DNS = "dns", _("DNS TXT record")
+        WELL_KNOWN = "well-known", _("Well-known file")
+        MAIL = "mail", _("Mail address on the domain")
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        VERIFIED = "verified", _("Verified")
+        LAPSED = "lapsed", _("Lapsed")
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="domain_proofs"
+    )
+    domain = models.CharField(_("domain"), max_length=253)
+    method = models.CharField(_("method"), max_length=12, choices=Method)
+    token = models.CharField(max_length=64, unique=True)
+    # For the mail method: the address the confirmation link went to (never shown publicly).
+    address = models.EmailField(_("address"), blank=True)
+    state = models.CharField(_("state"), max_length=10, choices=State, default=State.PENDING)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("started"), auto_now_add=True)
+    checked_at = models.DateTimeField(_("last checked"), null=True, blank=True)
+    verified_at = models.DateTimeField(_("verified"), null=True, blank=True)
+    lapsed_at = models.DateTimeField(_("lapsed"), null=True, blank=True)
+    # Why the last check failed, for the delegate who set it up.
+    last_error = models.CharField(_("last error"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("domain proof")
+        verbose_name_plural = _("domain proofs")
+        ordering = ["organization", "domain", "-created_at"]
+        indexes = [models.Index(fields=["state", "checked_at"], name="domainproof_due")]
+
+    def __str__(self) -> str:
+        return f"{self.domain} for {self.organization} ({self.method}, {self.state})"
+
+    @property
+    def is_strong(self) -> bool:
+        """DNS and the well-known file prove control of the domain; a mail address less so."""
+        return self.method != self.Method.MAIL
+
+
+class DelegationRequest(models.Model):
+    """Someone would become a delegate of an organization that has delegates (or a verified
+    domain) already: the organization's delegates approve or refuse."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Pending")
+        APPROVED = "approved", _("Approved")
+        REFUSED = "refused", _("Refused")
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="delegation_requests"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="delegation_requests"
+    )
+    # How the request came: "invitation", "staff", "sign-on"…
+    via = models.CharField(_("how"), max_length=20)
+    coalition = models.ForeignKey(
+        Coalition, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    state = models.CharField(_("state"), max_length=10, choices=State, default=State.PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("requested"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("delegation request")
+        verbose_name_plural = _("delegation requests")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "user"],
+                condition=models.Q(state="pending"),
+                name="one_pending_delegation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} for {self.organization} ({self.state})"

@@ -13,7 +13,13 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
 from undersigned.audit.actors import SystemActor
-from undersigned.coalitions.models import Coalition, CoalitionRole, Delegate, Organization
+from undersigned.coalitions.models import (
+    Coalition,
+    CoalitionRole,
+    Delegate,
+    DomainProof,
+    Organization,
+)
 
 if TYPE_CHECKING:  # statements and accounts sit above coalitions: rules read them, never import
     from undersigned.accounts.models import ApiToken
@@ -227,9 +233,70 @@ def can_record_signature(user: Actor, statement: "Statement", organization: Orga
     return recordable_organizations(user, statement).filter(pk=organization.pk).exists()
 
 
+def can_request_sign_on(user: Actor, statement: "Statement") -> bool:
+    """Ask, for an organization, to sign (and confirm the address asked with): anyone, while
+    the coordinators accept such requests and the statement is open for signatures."""
+    return statement.accepts_sign_ons and statement.is_open_for_signatures()
+
+
+def can_decide_sign_on(user: Actor, statement: "Statement") -> bool:
+    """Approve, reject or merge an organization's request to sign: the statement's
+    coordinators (staff, or the author of an open letter)."""
+    return can_edit_statement(user, statement)
+
+
+def can_view_desk(user: Actor, coalition: Coalition) -> bool:
+    """The coordinators' desk: requests, invitations and the addresses of delegates."""
+    return is_coordinator(user, coalition)
+
+
+def can_see_delegate_contacts(user: Actor, coalition: Coalition | None) -> bool:
+    """The delegates' names and addresses in the spreadsheets of the coalition's members and of
+    its statements' organizations: its coordinators (an open letter's: staff)."""
+    return is_coordinator(user, coalition)
+
+
 def can_edit_directory(user: Actor) -> bool:
     """Create coalitions and correct organizations' names and details: the operators' work."""
     return _known(user) and user.is_staff
+
+
+def can_prove_domain(user: Actor, organization: Organization) -> bool:
+    """Prove that the organization holds a domain: its delegates alone (staff neither: a domain
+    shown on an organization's page is the organization's word, not the operators')."""
+    return represented_organizations(user).filter(pk=organization.pk).exists()
+
+
+def can_decide_delegation(user: Actor, organization: Organization) -> bool:
+    """Approve or refuse that someone becomes the organization's delegate: its delegates; staff
+    only while it has none (its last delegate left after a domain was verified)."""
+    if not _known(user):
+        return False
+    delegates = Delegate.objects.filter(organization=organization)
+    if delegates.exists():
+        return delegates.filter(user=user).exists()
+    return user.is_staff
+
+
+def delegation_needs_approval(organization: Organization, confirmed_email: str = "") -> bool:
+    """Whether someone may become the organization's delegate only once a delegate approves.
+
+    An organization nobody speaks for yet (no delegate, no domain ever verified) takes its first
+    delegate from an invitation or from staff. After that a newcomer needs a delegate's approval,
+    unless the address the newcomer confirmed (by a link mailed there) is on a domain the
+    organization has proven by DNS or its well-known file.
+    """
+    proven = DomainProof.objects.filter(organization=organization, verified_at__isnull=False)
+    if not proven.exists() and not Delegate.objects.filter(organization=organization).exists():
+        return False
+    host = confirmed_email.rpartition("@")[2].strip().rstrip(".").lower()
+    if host:
+        for domain in proven.filter(state=DomainProof.State.VERIFIED).exclude(
+            method=DomainProof.Method.MAIL
+        ).values_list("domain", flat=True):
+            if host == domain or host.endswith("." + domain):
+                return False
+    return True
 
 
 def require(allowed: bool) -> None:

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from undersigned.coalitions import actions
 from undersigned.coalitions.forms import InvitedAccountForm
+from undersigned.coalitions.models import Delegate
 from undersigned.core.errors import ActionError
 
 
@@ -52,10 +53,19 @@ def accept_invitation(request: HttpRequest, token: str) -> HttpResponse:
                 {"message": error.message},
                 status=410,
             )
-        messages.success(
-            request,
-            _("Welcome. You can now sign for %(org)s.") % {"org": invitation.organization},
-        )
+        if Delegate.objects.filter(
+            user=request.user, organization=invitation.organization
+        ).exists():
+            messages.success(
+                request,
+                _("Welcome. You can now sign for %(org)s.") % {"org": invitation.organization},
+            )
+        else:  # the organization has delegates: they decide (coalitions.delegation)
+            messages.info(
+                request,
+                _("%(org)s has delegates already: you may sign for it once one of them approves.")
+                % {"org": invitation.organization},
+            )
         if invitation.statement_slug:
             return redirect("statement", invitation.statement_slug)
         return redirect("dashboard")

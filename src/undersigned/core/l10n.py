@@ -6,6 +6,7 @@ puts the digits of the locale's numbering system in their place.
 """
 
 import datetime as dt
+import unicodedata
 from functools import lru_cache
 
 from babel import Locale
@@ -81,3 +82,26 @@ def local_list(items: list[str]) -> str:
     from babel.lists import format_list
 
     return format_list([f"\u2068{item}\u2069" for item in items], locale=_locale())
+
+
+@lru_cache(maxsize=32)
+def _list_separator(locale: str) -> str:
+    return str(Locale.parse(locale).list_patterns["standard"]["middle"]).format("", "")
+
+
+def list_separator() -> str:
+    """What separates the parts of a list entry (a name, its affiliation, its country) in the
+    reader's locale: ", ", or the Persian comma with its right-to-left mark ("،\u200f ")."""
+    return _list_separator(_locale())
+
+
+def text_direction(text: str) -> str:
+    """ "rtl" or "ltr" by the first strong letter, as `dir="auto"` decides: for renderers that
+    know no `dir="auto"` (WeasyPrint)."""
+    for char in text or "":
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"

@@ -28,6 +28,8 @@ def is_personal(request: HttpRequest) -> bool:
     """Whether the request carries a session or pending messages: its page may show who it is
     (and its messages), so it is never one shared rendering."""
     return any(name in request.COOKIES for name in _PERSONAL_COOKIES)
+
+
 # Seconds a shared cache may serve a page past its s-maxage while it fetches a fresh one: during
 # a surge, readers never wait for the app.
 STALE_WHILE_REVALIDATE = 30

@@ -88,20 +88,37 @@ def endorse(
         return EndorseResult(endorsement, created=True, mailed=mailed)
     except IntegrityError:
         pass
+    # This mailbox signed already (perhaps by another spelling of the address: the same
+    # canonical form). The page says the same as for a first signature, so the mail does the
+    # rest, to the address given now (the same mailbox). Not confirmed yet: the details given now
+    # replace the old ones, and the link confirms them. Confirmed: nothing changes; the mail
+    # says so and how to change the details. Without a mail, nothing changes either: details
+    # must not change behind the back of the person who holds the link.
     with transaction.atomic():
-        endorsement = Endorsement.objects.get(statement=statement, email_canonical=canonical)
+        endorsement = Endorsement.objects.select_for_update().get(
+            statement=statement, email_canonical=canonical
+        )
         if mailed:
-            _send_confirmation(endorsement, statement, again=True)
+            if endorsement.confirmed_at is None:
+                endorsement.name, endorsement.email = name, email
+                endorsement.country, endorsement.affiliation = country, affiliation
+                endorsement.listed = listed
+                endorsement.save(
+                    update_fields=["name", "email", "country", "affiliation", "listed"]
+                )
+            _send_confirmation(endorsement, statement, again=True, to=email)
     return EndorseResult(endorsement, created=False, mailed=mailed)
 
 
-def _send_confirmation(endorsement: Endorsement, statement: Statement, *, again: bool) -> None:
+def _send_confirmation(
+    endorsement: Endorsement, statement: Statement, *, again: bool, to: str | None = None
+) -> None:
     # The person signs on the page in their language: the mail follows it, as its title does.
     language = translation.get_language() or settings.LANGUAGE_CODE
     text = text_for_reader(statement, language).text  # the one they read
     send_templated_mail(
         template="endorsement-confirm",
-        to=[endorsement.email],
+        to=[to or endorsement.email],
         language=language,
         context={
             "name": endorsement.name,
@@ -133,7 +150,7 @@ def endorsement_from_confirm_token(token: str) -> Endorsement:
     )
     if endorsement is None:
         raise ActionError(_("This signature has been removed."))
-    if endorsement.confirmed_at is None and not endorsement.statement.state_enum.is_signable:
+    if endorsement.confirmed_at is None and not endorsement.statement.state_now.is_signable:
         raise ActionError(
             _("This statement is no longer open for signatures; the link no longer counts.")
         )
@@ -148,7 +165,9 @@ def confirm_endorsement(token: str) -> Endorsement:
         confirmed = Endorsement.objects.filter(
             pk=endorsement.pk,
             confirmed_at__isnull=True,
-            statement__state__in=[state for state in State if state.is_signable],
+            statement__in=Statement.objects.in_state(
+                *(state for state in State if state.is_signable)
+            ),
         ).update(confirmed_at=timezone.now())
         if confirmed:
             numbers_changed(endorsement.statement_id)

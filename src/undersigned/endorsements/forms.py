@@ -12,11 +12,31 @@ from django_countries import countries
 
 from undersigned.endorsements.addresses import check_address
 
-# A name that carries a link is spam, and would turn the public list into a link farm. Any
-# word.word with letters after the dot counts ("evil.de", "bit.ly/x"), with the dots that look
-# like one ("evil。com"); "J. R. Smith" and "St. John" have a space after theirs.
+# A name that carries a link is spam, and would turn the public list into a link farm. A link
+# is a scheme ("https:", "ftp://"), "www.", a dotted host with a path ("bit.ly/x"), or a host
+# ending in a top-level domain people are sent to ("evil.de", "pills.ru", "evil。com", with the
+# dots that look like one). Names with other dots are names: "ver.di Berlin", "St.Pauli
+# Fanclub", "J. R. Smith", "M.Sc" (a one-letter label is an initial, not a host).
 _DOTS = ".\u3002\uff0e\uff61\u2024\ufe52"
-_LINK = re.compile(rf"(https?:|www[{_DOTS}]|://|\w[{_DOTS}][^\W\d_]{{2,}})", re.I)
+_GENERIC_TLDS = (
+    "com net org info biz edu gov mil int io app dev xyz top site online club shop store tech "
+    "link click live life world news blog page win bid loan vip icu fun space website ly"
+)
+_HOST = rf"(?<![\w{_DOTS}])[\w-]{{2,}}(?:[{_DOTS}][\w-]+)*[{_DOTS}]"
+
+
+@lru_cache(maxsize=1)
+def _link() -> re.Pattern:
+    # Every country's code is a top-level domain (and "uk", "eu", "su" besides).
+    tlds = sorted({*_GENERIC_TLDS.split(), "uk", "eu", "su", *(c.lower() for c, _n in countries)})
+    return re.compile(
+        rf"([a-z][a-z0-9+.-]*://|\b(?:https?|ftp|mailto):|\bwww[{_DOTS}]"
+        rf"|{_HOST}[^\W\d_]{{2,}}/"
+        rf"|{_HOST}(?:{'|'.join(tlds)})(?![\w-]))",
+        re.I,
+    )
+
+
 # Zero-width joiners stay (Persian and Indic names need them, between letters); every other
 # control or format character goes: right-to-left overrides, zero-width spaces, BOMs.
 _JOINERS = "\u200c\u200d"
@@ -34,11 +54,11 @@ def _invisible(value: str) -> bool:
     return False
 
 
-def _no_links(value: str) -> str:
+def _no_links(value: str, message: str) -> str:
     if _invisible(value):
         raise forms.ValidationError(_("Please remove invisible or control characters."))
-    if _LINK.search(unicodedata.normalize("NFKC", value)):
-        raise forms.ValidationError(_("Please leave links out; give only your name."))
+    if _link().search(unicodedata.normalize("NFKC", value)):
+        raise forms.ValidationError(message)
     return " ".join(value.split())
 
 
@@ -112,13 +132,18 @@ class EndorseForm(forms.Form):
     website = forms.CharField(required=False, label=_("Leave this empty"))
 
     def clean_name(self) -> str:
-        name = _no_links(self.cleaned_data["name"])
+        name = _no_links(
+            self.cleaned_data["name"], _("Please leave links out; give only your name.")
+        )
         if not any(ch.isalpha() for ch in name):
             raise forms.ValidationError(_("Please give your name."))
         return name
 
     def clean_affiliation(self) -> str:
-        return _no_links(self.cleaned_data["affiliation"])
+        return _no_links(
+            self.cleaned_data["affiliation"],
+            _("Please leave links out; give only the name of your organization."),
+        )
 
     def clean_email(self) -> str:
         return check_address(self.cleaned_data["email"])

@@ -1,9 +1,7 @@
 """Individual endorsements: sign, confirm, remove, the public list, exports and moderation."""
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -16,6 +14,7 @@ from django.views.decorators.http import require_POST
 from undersigned.coalitions.permissions import can_edit_statement, require
 from undersigned.core.errors import ActionError
 from undersigned.core.fillin import render_filled_in
+from undersigned.core.origins import sent_from_elsewhere
 from undersigned.core.pagecache import is_personal
 from undersigned.core.ratelimit import client_ip
 from undersigned.endorsements import actions
@@ -26,33 +25,6 @@ from undersigned.statements.selectors import get_statement_for
 from undersigned.statements.translations import text_for_reader
 
 PAGE_SIZE = 100
-
-
-def _origins(request: HttpRequest) -> set[str]:
-    """Where our own pages are: this request's site, SITE_URL and CSRF_TRUSTED_ORIGINS."""
-    site = urlsplit(settings.SITE_URL)
-    return {
-        f"{request.scheme}://{request.get_host()}",
-        f"{site.scheme}://{site.netloc}",
-        *settings.CSRF_TRUSTED_ORIGINS,
-    }
-
-
-def sent_from_elsewhere(request: HttpRequest) -> bool:
-    """Whether a browser sent this POST from another site's page.
-
-    The form carries no CSRF token, so that the statement page can be one cached page for
-    everyone; browsers say where a POST comes from instead. Sec-Fetch-Site (every current
-    browser) must be same-origin; Origin, when sent, must be one of ours ("null", from a
-    sandboxed frame or a privacy redirect, is not). A page of ours framed by another site (the
-    embeddable form) is still our document: its posts are same-origin. A client that sends
-    neither header is no browser a forging page could drive.
-    """
-    fetch_site = request.headers.get("Sec-Fetch-Site")
-    if fetch_site is not None and fetch_site not in ("same-origin", "none"):
-        return True
-    origin = request.headers.get("Origin")
-    return origin is not None and origin not in _origins(request)
 
 
 @dataclass

@@ -26,6 +26,7 @@ from undersigned.core.errors import ActionError
 from undersigned.core.links import link_for_reader
 from undersigned.mail.services import send_templated_mail
 from undersigned.signing import notices
+from undersigned.signing.log import log_signature, log_withdrawal
 from undersigned.signing.models import Method, Signature
 from undersigned.statements.actions import close_if_expired
 from undersigned.statements.blockdiff import changed_blocks
@@ -109,6 +110,24 @@ def record_signature(
     return signature
 
 
+def approve_sign_on_signature(
+    *, statement: Statement, organization: Organization, user, text: Text, evidence: str
+) -> Signature:
+    """The coordination approves an organization's request to sign (collection.actions): the
+    signature goes to the version the requester read, even if a newer one came since (its
+    signatories are then asked to confirm again, like everyone who signed that version)."""
+    require(can_edit_statement(user, statement))
+    return _sign(
+        statement=statement,
+        organization=organization,
+        user=user,
+        method=Method.SIGN_ON,
+        version=text.version,
+        evidence=evidence,
+        text=text,
+    )
+
+
 def withdraw_signature(
     *, statement: Statement, organization: Organization, user, reason: str
 ) -> Signature:
@@ -138,6 +157,7 @@ def withdraw_signature(
                 "removed_by_coordination",
             ]
         )
+        log_withdrawal(signature)
         statement.touch()
         record_event(
             kind=Event.Kind.SIGNATURE_WITHDRAWN,
@@ -173,6 +193,7 @@ def reconfirm_signature(
             return signature
         signature.text = text
         signature.save(update_fields=["text"])
+        log_signature(signature, "reconfirmation")
         statement.touch()
         record_event(
             kind=Event.Kind.SIGNATURE_RECONFIRMED,
@@ -219,7 +240,15 @@ def ask_signers_to_reconfirm(*, statement: Statement, previous: Text, text: Text
 
 
 def _sign(
-    *, statement, organization, user, method, version: int, evidence: str = "", signed_at=None
+    *,
+    statement,
+    organization,
+    user,
+    method,
+    version: int,
+    evidence: str = "",
+    signed_at=None,
+    text: Text | None = None,
 ) -> Signature:
     # A deadline that has passed closes the statement for good (committed and audited), even
     # though this signature is then refused.
@@ -230,10 +259,11 @@ def _sign(
         statement = Statement.objects.select_for_update().get(pk=statement.pk)
         if not statement.is_open_for_signatures():
             raise ActionError(_("This statement is not open for signatures."))
-        text = statement.current_text()
-        assert text is not None  # a statement is made with its first text
-        if text.version != version:
-            raise StaleVersion(seen=version, current=text.version)
+        if text is None:  # the version the signer read must be the current one
+            text = statement.current_text()
+            assert text is not None  # a statement is made with its first text
+            if text.version != version:
+                raise StaleVersion(seen=version, current=text.version)
         existing = Signature.objects.filter(statement=statement, organization=organization).first()
         if existing and existing.withdrawn_at is None:
             raise ActionError(_("%(org)s has signed already.") % {"org": organization})
@@ -264,6 +294,7 @@ def _sign(
                 raise ActionError(
                     _("%(org)s has signed already.") % {"org": organization}
                 ) from None
+        log_signature(signature)
         statement.touch()
         kind = (
             Event.Kind.SIGNATURE_RECORDED
@@ -329,17 +360,17 @@ def import_signatures(
                 continue
             signed.add(organization.pk)
             evidence = f"{source.strip()}, {evidence}" if evidence else source.strip()
-            created.append(
-                Signature.objects.create(
-                    statement=statement,
-                    organization=organization,
-                    text=text,
-                    signed_at=signed_at,
-                    method=Method.IMPORTED,
-                    evidence=evidence,
-                    signed_by=account_of(user),
-                )
+            signature = Signature.objects.create(
+                statement=statement,
+                organization=organization,
+                text=text,
+                signed_at=signed_at,
+                method=Method.IMPORTED,
+                evidence=evidence,
+                signed_by=account_of(user),
             )
+            log_signature(signature)
+            created.append(signature)
             record_event(
                 kind=Event.Kind.SIGNATURE_IMPORTED,
                 actor=user,

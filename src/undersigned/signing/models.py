@@ -10,6 +10,7 @@ class Method(models.TextChoices):
     IMPORTED = "imported", _("Imported from a published list")
     DELEGATE = "delegate", _("Signed by a delegate")
     RECORDED = "recorded", _("Recorded by a coordinator")
+    SIGN_ON = "sign-on", _("Asked to sign; approved by the coordination")
 
 
 class SignatureQuerySet(models.QuerySet):

@@ -3,9 +3,18 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 
+from undersigned.coalitions.models import DomainProof, Organization, shown_proofs
 from undersigned.core.regions import region_name
+from undersigned.signing.given import (
+    DELEGATE_DOMAIN_VERIFIED,
+    LEGEND,
+    ORDER,
+    PROOFS_LEGEND,
+    Given,
+    how_given,
+)
 from undersigned.signing.models import Signature
 from undersigned.statements.models import Statement
 
@@ -18,10 +27,25 @@ ORDERS = (BY_REGION, IN_SIGNING_ORDER)
 class Entry:
     number: int
     signature: Signature
+    proofs: list[DomainProof] = field(default_factory=list)  # the organization's domain proofs
+    log_index: int | None = None  # its entry in the transparency log, where a reader asks
 
     @property
     def organization(self):
         return self.signature.organization
+
+    @property
+    def given(self) -> Given:
+        return how_given(self.signature, self.proofs)
+
+    @property
+    def other_proofs(self) -> list[DomainProof]:
+        """The proofs the list shows beside how the signature was given: not the one that
+        "signed by a delegate of …, domain verified" names already."""
+        given = self.given
+        if given.how != DELEGATE_DOMAIN_VERIFIED:
+            return self.proofs
+        return [p for p in self.proofs if not (p.domain == given.domain and p.is_strong)]
 
 
 @dataclass
@@ -41,6 +65,22 @@ class SignatoryList:
         return sum(len(g.entries) for g in self.groups)
 
     @property
+    def legend(self) -> list[str]:
+        """What the marks of this list mean: only those it shows, in a fixed order."""
+        shown = {entry.given.how for entry in self.entries}
+        legend = [LEGEND[how] for how in ORDER if how in shown]
+        if any(entry.other_proofs for entry in self.entries):
+            legend.append(PROOFS_LEGEND)
+        return [str(line) for line in legend]
+
+    @property
+    def same_given(self) -> Given | None:
+        """How every signature was given, when it is the same for all (an imported list): the
+        PDF says it once instead of on every line."""
+        found = {entry.given for entry in self.entries}
+        return found.pop() if len(found) == 1 else None
+
+    @property
     def entries(self) -> list[Entry]:
         return [entry for group in self.groups for entry in group.entries]
 
@@ -54,8 +94,10 @@ def signatory_list(statement: Statement, *, order: str = BY_REGION) -> Signatory
     signatures = list(
         Signature.objects.filter(statement=statement)
         .select_related("organization", "text")
+        .annotate(proven=Exists(_SHOWN_PROOFS.filter(organization=OuterRef("organization_id"))))
         .in_signing_order()
     )
+    proofs = _proofs_of([s.organization_id for s in signatures if s.proven])
     active = [s for s in signatures if s.withdrawn_at is None]
     changes = [s.signed_at for s in signatures] + [
         s.withdrawn_at for s in signatures if s.withdrawn_at
@@ -72,13 +114,37 @@ def signatory_list(statement: Statement, *, order: str = BY_REGION) -> Signatory
         group = Group(name)
         for signature in members:
             number += 1
-            group.entries.append(Entry(number, signature))
+            group.entries.append(
+                Entry(number, signature, proofs.get(signature.organization_id, []))
+            )
         groups.append(group)
     return SignatoryList(
         groups=groups,
         withdrawn=[s for s in signatures if s.withdrawn_at is not None],
         as_of=max(changes, default=None),
     )
+
+
+# Domain proofs a list shows: verified or lapsed, never pending.
+_SHOWN_PROOFS = DomainProof.objects.exclude(state=DomainProof.State.PENDING)
+
+
+def _proofs_of(organization_ids: list[int]) -> dict[int, list[DomainProof]]:
+    """The proofs each organization shows, in one query, and in none when no signatory has any
+    (the signatures' query says which have)."""
+    if not organization_ids:
+        return {}
+    found: dict[int, list[DomainProof]] = {}
+    for proof in _SHOWN_PROOFS.filter(organization_id__in=set(organization_ids)):
+        found.setdefault(proof.organization_id, []).append(proof)
+    return {pk: shown_proofs(proofs) for pk, proofs in found.items()}
+
+
+def refresh_lists_of(organization: Organization) -> None:
+    """A domain proof of the organization was verified or lapsed: the cached lists of the
+    statements it signed are out of date."""
+    for statement in Statement.objects.filter(signatures__organization=organization).distinct():
+        statement.touch()
 
 
 def listed_statements(statements):

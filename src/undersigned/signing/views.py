@@ -20,7 +20,7 @@ from undersigned.coalitions.permissions import (
 )
 from undersigned.core.errors import ActionError
 from undersigned.signing import actions
-from undersigned.signing.forms import RecordForm, SignForm, VersionForm, WithdrawForm
+from undersigned.signing.forms import RecordForm, SignForm, WithdrawForm
 from undersigned.statements.selectors import get_statement_for
 
 
@@ -91,8 +91,14 @@ def withdraw(request: HttpRequest, slug: str) -> HttpResponse:
     _require_allowed_organization(request, allowed)
     form = WithdrawForm(request.POST, organizations=allowed)
     if not form.is_valid():
-        messages.error(request, _errors(form))
-        return redirect(statement)
+        # The form stays open, its errors at their fields: a redirect would close it and put
+        # the error at the top of a long page.
+        organization = allowed.get(pk=request.POST["organization"])
+        return render(
+            request,
+            "signing/withdraw.html",
+            {"statement": statement, "form": form, "organization": organization},
+        )
     organization = form.cleaned_data["organization"]
     try:
         actions.withdraw_signature(
@@ -114,7 +120,7 @@ def withdraw(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def reconfirm(request: HttpRequest, slug: str) -> HttpResponse:
     done = _("%(org)s now signs the current version.")
-    return _give(request, slug, VersionForm, actions.reconfirm_signature, done)
+    return _give(request, slug, SignForm, actions.reconfirm_signature, done)
 
 
 @login_required

@@ -21,7 +21,7 @@ def statements_to_sign(organizations: QuerySet[Organization]) -> list[ToSign]:
     waiting = []
     for organization in organizations.prefetch_related("coalitions"):
         statements = (
-            Statement.objects.filter(state=State.OPEN)
+            Statement.objects.in_state(State.OPEN)
             .filter(Q(coalition__in=organization.coalitions.all()) | Q(coalition__isnull=True))
             .exclude(signatures__organization=organization, signatures__withdrawn_at__isnull=True)
             .with_current_text()
@@ -37,6 +37,6 @@ def signatures_to_confirm(signatures: list[Signature]) -> list[Signature]:
         signature
         for signature in signatures
         if signature.withdrawn_at is None
-        and signature.statement.state == State.OPEN
+        and signature.statement.state_now == State.OPEN
         and signature.text_id != signature.statement.current_text().pk
     ]

@@ -14,8 +14,17 @@ from undersigned.audit.services import record_event
 from undersigned.coalitions.models import Coalition, unique_slug
 from undersigned.coalitions.permissions import can_create_statement, can_edit_statement, require
 from undersigned.core.errors import ActionError
-from undersigned.statements.models import DatePrecision, State, Statement, Text
+from undersigned.core.pagecache import bump_page_version
+from undersigned.statements.log import log_opening, log_version
+from undersigned.statements.models import DatePrecision, SlugRedirect, State, Statement, Text
 from undersigned.statements.signals import text_version_created
+from undersigned.statements.trail import text_digests
+from undersigned.statements.validators import (
+    check_words,
+    refuse_passed_deadline,
+    refuse_unusable_slug,
+    validated_for_action,
+)
 
 
 def create_statement(
@@ -32,10 +41,13 @@ def create_statement(
     accepts_endorsements: bool = True,
     issued_on=None,
     issued_precision: str = DatePrecision.DAY,
+    accepts_sign_ons: bool = False,
 ) -> Statement:
     """A new draft with its first text version. `issued_on`: the day (or month) a statement
     published elsewhere was issued, for the import."""
     require(can_create_statement(user, coalition))
+    check_words(issuer, title, subtitle, body)
+    validated_for_action((refuse_passed_deadline, deadline))
     with transaction.atomic():
         statement = Statement.objects.create(
             slug=unique_slug(Statement, coalition.abbreviation if coalition else "", title),
@@ -45,6 +57,7 @@ def create_statement(
             original_language=language,
             deadline=deadline,
             accepts_endorsements=accepts_endorsements,
+            accepts_sign_ons=accepts_sign_ons,
             issued_on=issued_on,
             issued_precision=issued_precision,
             created_by=account_of(user),
@@ -69,43 +82,91 @@ def update_details(
     issuer: str,
     deadline,
     accepts_endorsements: bool | None = None,
-) -> None:
-    """What a statement is, who issues it, and whether individuals may add their name (None:
-    as it was); not its words, which are versioned."""
+    slug: str | None = None,
+    accepts_sign_ons: bool | None = None,
+) -> Statement:
+    """What a statement is, who issues it, whether individuals may add their name and
+    organizations ask to sign (None: as it was) and, before it opens, its address (None: as it
+    was); not its words, which are versioned. Returns the statement as saved."""
     require(can_edit_statement(user, statement))
+    check_words(issuer)
     with transaction.atomic():
         statement = Statement.objects.select_for_update().get(pk=statement.pk)
+        if deadline != statement.deadline:  # an unchanged deadline may have passed meanwhile
+            validated_for_action((refuse_passed_deadline, deadline))
         if accepts_endorsements is None:
             accepts_endorsements = statement.accepts_endorsements
+        slug = statement.slug if slug is None else slug
+        old_slug = statement.slug
+        if slug != old_slug:
+            _check_new_slug(statement, slug)
+        if accepts_sign_ons is None:
+            accepts_sign_ons = statement.accepts_sign_ons
         before = {
             "kind": statement.kind,
             "issuer": statement.issuer,
             "deadline": statement.deadline,
             "accepts_endorsements": statement.accepts_endorsements,
+            "slug": old_slug,
+            "accepts_sign_ons": statement.accepts_sign_ons,
         }
         after = {
             "kind": kind,
             "issuer": issuer,
             "deadline": deadline,
             "accepts_endorsements": accepts_endorsements,
+            "slug": slug,
+            "accepts_sign_ons": accepts_sign_ons,
         }
         if before == after:
-            return
+            return statement
         statement.kind, statement.issuer, statement.deadline = kind, issuer, deadline
-        statement.accepts_endorsements = accepts_endorsements
+        statement.accepts_endorsements, statement.slug = accepts_endorsements, slug
+        statement.accepts_sign_ons = accepts_sign_ons
+        if slug != old_slug:
+            # The old address leads to the new one; an address it had before is its own again.
+            SlugRedirect.objects.filter(statement=statement, slug=slug).delete()
+            SlugRedirect.objects.create(statement=statement, slug=old_slug)
         statement.save(
-            update_fields=["kind", "issuer", "deadline", "accepts_endorsements", "updated_at"]
+            update_fields=[
+                "kind",
+                "issuer",
+                "deadline",
+                "accepts_endorsements",
+                "slug",
+                "accepts_sign_ons",
+                "updated_at",
+            ]
         )
+        if slug != old_slug:  # cached copies of the old address are out of date too
+            bump_page_version(
+                Statement.page_version_name(old_slug), statement.updated_at.isoformat()
+            )
         record_event(
             kind=Event.Kind.STATEMENT_DETAILS_CHANGED,
             actor=user,
             statement=statement,
             details={
-                name: value.isoformat() if hasattr(value, "isoformat") else value
-                for name, value in after.items()
-                if before[name] != value
+                **{
+                    name: value.isoformat() if hasattr(value, "isoformat") else value
+                    for name, value in after.items()
+                    if before[name] != value
+                },
+                **({"old_slug": old_slug} if slug != old_slug else {}),
             },
         )
+    return statement
+
+
+def _check_new_slug(statement: Statement, slug: str) -> None:
+    if statement.state != State.DRAFT:
+        raise ActionError(
+            _(
+                "The address can change only before the statement opens: once it is public, "
+                "links to it are out there."
+            )
+        )
+    validated_for_action((lambda value: refuse_unusable_slug(value, statement), slug))
 
 
 def save_statement(
@@ -120,6 +181,8 @@ def save_statement(
     body: str,
     change_note: str = "",
     accepts_endorsements: bool | None = None,
+    slug: str | None = None,
+    accepts_sign_ons: bool | None = None,
 ) -> Text:
     """The editor's one save: details and words together, in one transaction."""
     with transaction.atomic():
@@ -130,6 +193,8 @@ def save_statement(
             issuer=issuer,
             deadline=deadline,
             accepts_endorsements=accepts_endorsements,
+            slug=slug,
+            accepts_sign_ons=accepts_sign_ons,
         )
         return edit_text(
             statement=statement,
@@ -151,6 +216,7 @@ def edit_text(
     confirm again (their signatures stay, marked as given to the earlier version).
     """
     require(can_edit_statement(user, statement))
+    check_words(title, subtitle, body, change_note)
     with transaction.atomic():
         statement = _locked(statement)
         current = statement.current_text()
@@ -211,6 +277,8 @@ def add_text_version(
             change_note=change_note.strip(),
         )
         statement.touch()
+        if statement.state != State.DRAFT:
+            log_version(text)
         record_event(
             kind=Event.Kind.TEXT_VERSION_CREATED,
             actor=user,
@@ -219,6 +287,7 @@ def add_text_version(
                 "version": text.version,
                 "language": text.language,
                 "note": text.change_note,
+                "texts": text_digests(statement),
             },
         )
         if previous is not None:
@@ -247,8 +316,17 @@ def change_state(
     closed) on the day of its list.
     """
     require(can_edit_statement(user, statement))
+    check_words(reason)
     with transaction.atomic():
         statement = _locked(statement)
+        if state == State.OPEN and statement.deadline_passed:
+            # Opening never erases a deadline behind the coordinator's back: they choose.
+            raise ActionError(
+                _(
+                    "The deadline has passed. Choose a later one, or none, under “Edit”, then "
+                    "open the statement."
+                )
+            )
         if state not in statement.state_enum.next_states:
             raise ActionError(
                 _("A statement that is “%(from)s” cannot become “%(to)s”.")
@@ -257,7 +335,7 @@ def change_state(
         if state == State.WITHDRAWN and not reason.strip():
             raise ActionError(_("Say why the statement is withdrawn; the public page shows it."))
         _set_state(statement, state, reason=reason.strip(), at=at)
-        details = {"state": state.value, "reason": reason.strip()}
+        details = {"state": state.value, "reason": reason.strip(), "texts": text_digests(statement)}
         if at is not None:
             details["at"] = at.isoformat()
         record_event(
@@ -287,7 +365,11 @@ def close_if_expired(statement: Statement) -> bool:
             record_event(
                 kind=Event.Kind.STATEMENT_STATE_CHANGED,
                 statement=statement,
-                details={"state": State.CLOSED.value, "reason": "deadline"},
+                details={
+                    "state": State.CLOSED.value,
+                    "reason": "deadline",
+                    "texts": text_digests(statement),
+                },
             )
             statement.updated_at = now
             statement.announce_change()
@@ -299,10 +381,10 @@ def _set_state(statement: Statement, state: State, *, reason: str, at=None) -> N
     now = at or timezone.now()
     statement.state = state
     if state == State.OPEN:
+        if statement.opened_at is None:
+            log_opening(statement)
         statement.opened_at = statement.opened_at or now
         statement.closed_at = None
-        if statement.deadline and statement.deadline <= now:
-            statement.deadline = None  # reopening past the deadline means "no deadline now"
     elif state == State.CLOSED:
         statement.closed_at = now
     elif state == State.WITHDRAWN:
@@ -312,7 +394,6 @@ def _set_state(statement: Statement, state: State, *, reason: str, at=None) -> N
             "state",
             "opened_at",
             "closed_at",
-            "deadline",
             "withdrawn_reason",
             "updated_at",
         ]

@@ -1,19 +1,30 @@
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from undersigned.coalitions.models import Coalition
 from undersigned.statements.models import Kind, State
+from undersigned.statements.validators import (
+    refuse_control_characters,
+    refuse_passed_deadline,
+    refuse_unusable_slug,
+)
 
 
 class WordsForm(forms.Form):
     """The words of a text: title, subtitle and Markdown body, in any language."""
 
-    title = forms.CharField(label=_("Title"), max_length=300)
-    subtitle = forms.CharField(label=_("Subtitle"), max_length=500, required=False)
+    title = forms.CharField(
+        label=_("Title"), max_length=300, validators=[refuse_control_characters]
+    )
+    subtitle = forms.CharField(
+        label=_("Subtitle"), max_length=500, required=False, validators=[refuse_control_characters]
+    )
     body = forms.CharField(
         label=_("Text"),
         max_length=100_000,
+        validators=[refuse_control_characters],
         widget=forms.Textarea(attrs={"rows": 20}),
         help_text=_("Markdown: a blank line between paragraphs, **bold**, *italic*, lists."),
     )
@@ -35,6 +46,7 @@ class StatementForm(WordsForm):
     """Draft or edit a statement. The words (title, subtitle, body) are versioned once public."""
 
     field_order = [
+        "slug",
         "kind",
         "coalition",
         "issuer",
@@ -57,6 +69,7 @@ class StatementForm(WordsForm):
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
+        validators=[refuse_control_characters],
         help_text=_('Printed under the text, e.g. "Coordination Committee".'),
     )
     language = forms.ChoiceField(label=_("Original language"), choices=settings.LANGUAGES)
@@ -76,14 +89,33 @@ class StatementForm(WordsForm):
             "resolution that organizations alone sign."
         ),
     )
+    accepts_sign_ons = forms.BooleanField(
+        label=_("Organizations can ask to sign"),
+        required=False,
+        help_text=_(
+            "Shows a form on the statement page with which an organization asks to sign; "
+            "nothing appears on the list before a coordinator approves it on the desk."
+        ),
+    )
     change_note = forms.CharField(
         label=_("What changed (optional)"),
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+        validators=[refuse_control_characters],
         help_text=_(
             "When saving makes a new version: a word for the organizations asked to confirm it. "
             "The mail, the history and the page of changes show it."
+        ),
+    )
+
+    slug = forms.CharField(
+        label=_("Address"),
+        max_length=80,
+        required=False,  # empty: as it is
+        help_text=_(
+            "The end of the statement's address. It can change until the statement opens; the "
+            "old address then leads here."
         ),
     )
 
@@ -93,9 +125,15 @@ class StatementForm(WordsForm):
         coalitions=None,
         open_letters: bool = False,
         editing: bool = False,
+        statement=None,
         **kwargs,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.statement = statement
+        if statement is None or statement.state != State.DRAFT:
+            del self.fields[
+                "slug"
+            ]  # a new statement's is made from its title; a public one's stays
         field = self.fields["coalition"]
         field.queryset = coalitions if coalitions is not None else Coalition.objects.none()
         if not open_letters:
@@ -108,16 +146,49 @@ class StatementForm(WordsForm):
             del self.fields["coalition"], self.fields["language"]
         else:  # a note on what changed belongs to a new version of a public text
             del self.fields["change_note"]
+        # The browser's field has no time zone: say which one the time is read in.
+        self.fields["deadline"].help_text = _(
+            "Optional. The statement closes for signatures by itself then. Time zone: %(zone)s."
+        ) % {"zone": timezone.get_current_timezone_name()}
+
+    def clean_slug(self) -> str | None:
+        slug = self.cleaned_data["slug"].strip().lower()
+        if not slug or slug == self.statement.slug:
+            return None
+        refuse_unusable_slug(slug, self.statement)
+        return slug
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        if not _same_minute(deadline, self.initial.get("deadline")):
+            refuse_passed_deadline(deadline)  # one that passed while unchanged may stay
+        return deadline
 
 
 class StateForm(forms.Form):
     state = forms.ChoiceField(choices=State.choices)
     reason = forms.CharField(
-        label=_("Reason"),
+        label=_("Reason (shown on the public page)"),
         max_length=2000,
         required=False,
+        validators=[refuse_control_characters],
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if cleaned.get("state") == State.WITHDRAWN and not cleaned.get("reason"):
+            self.add_error(
+                "reason", _("Say why the statement is withdrawn; the public page shows it.")
+            )
+        return cleaned
+
+
+def _same_minute(one, other) -> bool:
+    """The browser's field keeps minutes: a deadline sent back unchanged is the same one."""
+    if one is None or other is None:
+        return one is other
+    return one.replace(second=0, microsecond=0) == other.replace(second=0, microsecond=0)
 
 
 def _single_line(value: str) -> str:

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import translate_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -60,11 +59,13 @@ def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
         "issuer": statement.issuer,
         "deadline": statement.deadline,
         "accepts_endorsements": statement.accepts_endorsements,
+        "accepts_sign_ons": statement.accepts_sign_ons,
         "title": text.title,
         "subtitle": text.subtitle,
         "body": text.body,
+        "slug": statement.slug,
     }
-    form = StatementForm(request.POST or None, initial=initial, editing=True)
+    form = StatementForm(request.POST or None, initial=initial, editing=True, statement=statement)
     preview = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -83,10 +84,13 @@ def statement_edit(request: HttpRequest, slug: str) -> HttpResponse:
                     body=data["body"],
                     change_note=data.get("change_note", ""),
                     accepts_endorsements=data["accepts_endorsements"],
+                    slug=data.get("slug"),
+                    accepts_sign_ons=data["accepts_sign_ons"],
                 )
             except ActionError as error:
                 form.add_error(None, error.message)
             else:
+                statement.refresh_from_db(fields=["slug"])  # its address may have changed
                 if new.version != text.version:
                     messages.success(
                         request,
@@ -113,6 +117,10 @@ def statement_state(request: HttpRequest, slug: str) -> HttpResponse:
     require(can_edit_statement(request.user, statement))
     form = StateForm(request.POST)
     if not form.is_valid():
+        if form.has_error("reason"):  # the withdrawal stays open, its error at the field
+            return render(
+                request, "statements/withdraw.html", {"statement": statement, "form": form}
+            )
         messages.error(request, _("Choose a state."))
         return redirect(statement)
     try:
@@ -161,7 +169,7 @@ def statement_diff(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _fields(data: dict) -> dict:
     keys = ("coalition", "kind", "issuer", "language", "title", "subtitle", "body", "deadline")
-    keys += ("accepts_endorsements",)
+    keys += ("accepts_endorsements", "accepts_sign_ons")
     return {key: data[key] for key in keys}
 
 
@@ -184,8 +192,14 @@ def statement_translate(request: HttpRequest, slug: str, language: str) -> HttpR
         save_translation(
             statement=statement, user=request.user, language=language, **form.cleaned_data
         )
-        messages.success(request, _("Translation saved."))
-        return redirect(translate_url(statement.get_absolute_url(), language))
+        messages.success(
+            request,
+            _("Translation into %(language)s saved.")
+            % {"language": dict(settings.LANGUAGES)[language]},
+        )
+        # Back to the page in the coordinator's own language: the translation is one click
+        # away ("Read in:"), and their interface does not switch to the language they wrote.
+        return redirect(statement)
     changes = None
     if current and current.is_stale and current.text.translation_of:
         changes = text_diff(current.text.translation_of, original)

@@ -1,3 +1,6 @@
+import operator
+from functools import reduce
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -60,9 +63,28 @@ class DatePrecision(models.TextChoices):
     MONTH = "month", _("Month")
 
 
+def _in_state_now(state: State, now) -> Q:
+    """The statements in this state now: one open past its deadline is closed (Statement.state_now
+    says the same of one statement)."""
+    passed = Q(state=State.OPEN, deadline__lte=now)
+    if state == State.OPEN:
+        return Q(state=State.OPEN) & (Q(deadline__isnull=True) | Q(deadline__gt=now))
+    if state == State.CLOSED:
+        return Q(state=State.CLOSED) | passed
+    return Q(state=state)
+
+
 class StatementQuerySet(models.QuerySet):
     def public(self) -> "StatementQuerySet":
         return self.exclude(state=State.DRAFT)
+
+    def in_state(self, *states: str) -> "StatementQuerySet":
+        """Statements in one of these states now, filtered in the database. Every list that
+        filters by state uses it: a statement whose deadline passed is closed on every page, in
+        the API and in the feeds, though nobody has acted on it since (reading writes nothing)."""
+        now = timezone.now()
+        wanted = [_in_state_now(State(state), now) for state in states]
+        return self.filter(reduce(operator.or_, wanted)) if wanted else self.none()
 
     def with_current_text(self, *, bodies: bool = True) -> "StatementQuerySet":
         """With the coalition and the texts; `bodies=False` for pages that show only titles
@@ -107,6 +129,11 @@ class Statement(models.Model):
         default=True,
         help_text=_("Off for a resolution that organizations alone sign."),
     )
+    accepts_sign_ons = models.BooleanField(
+        _("organizations can ask to sign"),
+        default=False,
+        help_text=_("Organizations ask on the statement page; the coordinators decide."),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -140,11 +167,21 @@ class Statement(models.Model):
     def state_enum(self) -> State:
         return State(self.state)
 
+    @property
+    def deadline_passed(self) -> bool:
+        return bool(self.deadline and self.deadline <= timezone.now())
+
+    @property
+    def state_now(self) -> State:
+        """The state as it reads now: open past its deadline reads as closed (the next action
+        on the statement records the closing; StatementQuerySet.in_state filters the same)."""
+        if self.state == State.OPEN and self.deadline_passed:
+            return State.CLOSED
+        return State(self.state)
+
     def is_open_for_signatures(self) -> bool:
         """Open, and its deadline (if any) still ahead."""
-        return self.state_enum.is_signable and not (
-            self.deadline and self.deadline <= timezone.now()
-        )
+        return self.state_now.is_signable
 
     def touch(self) -> None:
         """Mark the statement changed (a signature, a version): the cached signatory list of
@@ -225,3 +262,21 @@ class Text(models.Model):
     @property
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.body.split("\n\n") if p.strip()]
+
+
+class SlugRedirect(models.Model):
+    """An address a statement had before its coordinators changed its slug (a draft's first
+    title stays in its address otherwise): the old address answers with a 301 to the new one."""
+
+    slug = models.SlugField(_("old slug"), max_length=80, unique=True)
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="old_slugs", verbose_name=_("statement")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old address")
+        verbose_name_plural = _("old addresses")
+
+    def __str__(self) -> str:
+        return self.slug

@@ -2,12 +2,20 @@
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from undersigned.coalitions.permissions import can_view_statement
 from undersigned.core.pagecache import kept_for_version
-from undersigned.statements.models import State, Statement
+from undersigned.statements.models import SlugRedirect, Statement
+
+
+class StatementMoved(Http404):
+    """The slug is an old address of a statement (statements.middleware answers 301 to the
+    new one; elsewhere, as in the API, it is a 404)."""
+
+    def __init__(self, slug: str) -> None:
+        super().__init__(slug)
+        self.slug = slug
 
 
 def get_statement_for(request: HttpRequest, slug: str, *, bodies: bool = True) -> Statement:
@@ -18,15 +26,19 @@ def get_statement_for(request: HttpRequest, slug: str, *, bodies: bool = True) -
     A statement whose deadline has passed reads as closed. Reading writes nothing: the next
     action on the statement (a signature, say) records the closing in the audit trail.
     """
-    if bodies:
-        statement = get_object_or_404(Statement.objects.with_current_text(), slug=slug)
-    else:
-        statement = _with_titles(slug)
+    try:
+        if bodies:
+            statement = get_object_or_404(Statement.objects.with_current_text(), slug=slug)
+        else:
+            statement = _with_titles(slug)
+    except Http404:
+        moved = SlugRedirect.objects.filter(slug=slug).select_related("statement").first()
+        if moved is not None and can_view_statement(request.user, moved.statement):
+            raise StatementMoved(moved.statement.slug) from None
+        raise
     if not can_view_statement(request.user, statement):
         raise Http404
-    deadline = statement.deadline
-    if statement.state == State.OPEN and deadline and deadline <= timezone.now():
-        statement.state = State.CLOSED
+    statement.state = statement.state_now
     return statement
 
 

@@ -13,7 +13,10 @@ from django.db import transaction
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
 from undersigned.coalitions.permissions import can_translate, require
-from undersigned.statements.models import Statement, Text
+from undersigned.statements.log import log_version
+from undersigned.statements.models import State, Statement, Text
+from undersigned.statements.trail import text_digests
+from undersigned.statements.validators import check_words
 
 
 @dataclass
@@ -93,6 +96,7 @@ def import_translation(
 
 
 def _write_translation(statement, user, language, title, subtitle, body) -> Text:
+    check_words(title, subtitle, body)
     with transaction.atomic():
         statement = Statement.objects.select_for_update().get(pk=statement.pk)
         original = statement.current_text()
@@ -107,11 +111,18 @@ def _write_translation(statement, user, language, title, subtitle, body) -> Text
             translation_of=original,
         )
         statement.touch()  # the page lists its translations
+        if statement.state != State.DRAFT:
+            log_version(text)
         record_event(
             kind=Event.Kind.TEXT_VERSION_CREATED,
             actor=user,
             statement=statement,
-            details={"version": text.version, "language": language, "translates": original.version},
+            details={
+                "version": text.version,
+                "language": language,
+                "translates": original.version,
+                "texts": text_digests(statement),
+            },
         )
     return text
 

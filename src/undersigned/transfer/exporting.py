@@ -9,6 +9,7 @@ from undersigned.signing.selectors import signatory_list
 from undersigned.statements.models import DatePrecision, State, Statement
 from undersigned.textformat import Document, Signatory, render_markdown, render_text
 from undersigned.textformat.countries import english_country_name
+from undersigned.transfer.log_export import add_log
 
 FORMATS = {
     "txt": ("text/plain; charset=utf-8", "txt"),
@@ -103,7 +104,8 @@ def _country_unsaid(organization) -> bool:
 def export_statement(statement: Statement, fmt: str, language: str | None = None) -> str:
     document = statement_document(statement, language)
     if fmt == "json":
-        return json.dumps(document.to_dict(), ensure_ascii=False, indent=1) + "\n"
+        data = add_log(statement, document.to_dict())
+        return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     if fmt == "md":
         return render_markdown(document)
     return render_text(document)

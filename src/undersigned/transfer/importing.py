@@ -20,6 +20,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -35,6 +36,8 @@ from undersigned.endorsements.actions import ListedPerson, import_listed_people
 from undersigned.signing.actions import IMPORTABLE_STATES, import_signatures
 from undersigned.statements.actions import add_text_version, change_state, create_statement
 from undersigned.statements.models import DatePrecision, Kind, State, Statement, Text
+from undersigned.statements.trail import text_digests
+from undersigned.statements.validators import refuse_control_characters
 from undersigned.textformat import Document, Signatory
 
 # Below this the parser is unsure that a line is a signatory: the preview marks the entry.
@@ -228,6 +231,7 @@ def import_document(
                 "organizations": len(plan.new_organizations),
                 "state": plan.state.value,
                 "source": source,
+                "texts": text_digests(plan.saved),
             },
         )
     return plan
@@ -270,6 +274,12 @@ def plan_import(
     ):
         if len(value) > limit:
             problems.append(_too_long(name, len(value), limit))
+    for value in (title, document.subtitle, document.issuer, body):
+        try:
+            refuse_control_characters(value or "")
+        except ValidationError as error:
+            problems.extend(error.messages)
+            break
     statement, recognized_by = _existing_statement(document, title, body, language)
     if statement is not None and statement.coalition_id != (coalition.pk if coalition else None):
         problems.append(

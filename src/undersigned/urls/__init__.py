@@ -12,9 +12,11 @@ from django.views.i18n import set_language
 
 from undersigned.accounts.forms import ThrottledAdminAuthenticationForm
 from undersigned.circulation import embed_views as embed
-from undersigned.circulation import feeds
+from undersigned.circulation import feeds, log_views
 from undersigned.circulation import views as circulate
 from undersigned.circulation.discovery import SITEMAPS, favicon, robots_txt
+from undersigned.coalitions import domain_views
+from undersigned.collection import views as collection
 from undersigned.endorsements import picture_views
 from undersigned.endorsements import views as endorsements
 from undersigned.search import views as search
@@ -48,6 +50,8 @@ urlpatterns = [
         name="sitemap",
     ),
     path("oembed/", embed.oembed, name="oembed"),
+    path(".well-known/undersigned-log-key", log_views.log_key, name="log-key"),
+    path("verify_undersigned.py", log_views.verifier_script, name="verifier-script"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -71,12 +75,22 @@ urlpatterns += i18n_patterns(
     path("s/<slug:slug>/record/", signing.record, name="record-signature"),
     path("s/<slug:slug>/export.pdf", circulate.statement_pdf_view, name="statement-pdf"),
     path("s/<slug:slug>/card.png", circulate.statement_card, name="statement-card"),
+    path("s/<slug:slug>/log/checkpoint", log_views.log_checkpoint, name="log-checkpoint"),
+    path("s/<slug:slug>/log/proof", log_views.log_inclusion, name="log-inclusion"),
+    path("s/<slug:slug>/log/consistency", log_views.log_consistency, name="log-consistency"),
+    path("how-to-check/", log_views.how_to_check, name="how-to-check"),
     path("s/<slug:slug>/embed/", embed.statement_embed, name="statement-embed"),
     path("s/<slug:slug>/feed.atom", feeds.StatementFeed(), name="feed-statement"),
     path("feeds/statements.atom", feeds.NewStatementsFeed(), name="feed-statements"),
     path("c/<slug:slug>/feed.atom", feeds.CoalitionFeed(), name="feed-coalition"),
     path("o/<slug:slug>/feed.atom", feeds.OrganizationFeed(), name="feed-organization"),
     path("s/<slug:slug>/export.<str:fmt>", transfer.statement_export, name="statement-export"),
+    path(
+        "s/<slug:slug>/organizations.<str:fmt>",
+        transfer.statement_organizations,
+        name="statement-organizations",
+    ),
+    path("c/<slug:slug>/members.<str:fmt>", transfer.coalition_members, name="coalition-members"),
     path("s/<slug:slug>/endorse/", endorsements.endorse, name="endorse"),
     path("s/<slug:slug>/people/", endorsements.people, name="endorsement-people"),
     path("s/<slug:slug>/map.svg", picture_views.map_svg, name="endorsement-map"),
@@ -88,6 +102,11 @@ urlpatterns += i18n_patterns(
         endorsements.export,
         name="endorsement-export",
     ),
+    path("s/<slug:slug>/sign-on/", collection.sign_on, name="sign-on"),
+    path("sign-on/confirm/<str:token>/", collection.confirm, name="sign-on-confirm"),
+    path("logos/<str:name>", collection.logo, name="organization-logo"),
+    path("c/<slug:slug>/desk/", collection.desk, name="desk"),
+    path("c/<slug:slug>/desk/requests/<int:pk>/", collection.decide, name="desk-decide"),
     path("e/confirm/<str:token>/", endorsements.confirm, name="endorsement-confirm"),
     path("e/remove/<str:token>/", endorsements.remove, name="endorsement-remove"),
     path("c/<slug:slug>/", coalitions.coalition_detail, name="coalition"),
@@ -103,6 +122,13 @@ urlpatterns += i18n_patterns(
     path("c/<slug:slug>/requests/<int:pk>/", coalitions.decide, name="decide-join-request"),
     path("organizations/", coalitions.organization_list, name="organizations"),
     path("o/<slug:slug>/", coalitions.organization_detail, name="organization"),
+    path("o/<slug:slug>/domain/", domain_views.organization_domain, name="organization-domain"),
+    path("o/<slug:slug>/domain/<int:pk>/check/", domain_views.check_domain, name="check-domain"),
+    path(
+        "o/<slug:slug>/delegates/",
+        domain_views.organization_delegates,
+        name="organization-delegates",
+    ),
     path("accounts/", account_views.dashboard, name="dashboard"),
     path("accounts/tokens/", token_views.api_tokens, name="api-tokens"),
     path("accounts/preferences/", outreach.preferences, name="preferences"),

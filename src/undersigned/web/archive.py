@@ -51,7 +51,7 @@ class ArchiveForm(forms.Form):
         if data["kind"]:
             statements = statements.filter(kind=data["kind"])
         if data["state"]:
-            statements = statements.filter(state=data["state"])
+            statements = statements.in_state(data["state"])
         if data["year"]:
             year = int(data["year"])
             statements = statements.filter(

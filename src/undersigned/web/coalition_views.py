@@ -14,8 +14,10 @@ from undersigned.coalitions.forms import InviteForm, JoinRequestForm
 from undersigned.coalitions.models import Coalition, JoinRequest, Organization
 from undersigned.coalitions.permissions import (
     can_ask_to_join_any,
+    can_decide_delegation,
     can_decide_join_request,
     can_invite_to_sign,
+    can_prove_domain,
     invitable_organizations,
     is_coordinator,
     is_member,
@@ -181,6 +183,8 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "signatures": signatures,
             "coalitions": organization.coalitions.all(),
             "partners": co_signers(organization),
+            "can_prove_domain": can_prove_domain(request.user, organization),
+            "can_decide_delegation": can_decide_delegation(request.user, organization),
         },
     )
 

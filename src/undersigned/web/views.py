@@ -48,8 +48,10 @@ def home(request: HttpRequest) -> HttpResponse:
         request,
         "web/home.html",
         {
-            "open_statements": listed_statements(public.filter(state=State.OPEN)),
-            "recent_statements": listed_statements(public.exclude(state=State.OPEN))[:20],
+            "open_statements": listed_statements(public.in_state(State.OPEN)),
+            "recent_statements": listed_statements(public.in_state(State.CLOSED, State.WITHDRAWN))[
+                :20
+            ],
             "coalitions": Coalition.objects.annotate(member_count=Count("members")),
         },
     )

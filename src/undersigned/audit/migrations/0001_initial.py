@@ -6,47 +6,129 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('coalitions', '0001_initial'),
-        ('statements', '0001_initial'),
+        ("coalitions", "0001_initial"),
+        ("statements", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ChainHead',
+            name="ChainHead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('last_event_id', models.BigIntegerField(null=True)),
-                ('last_hash', models.CharField(default='0000000000000000000000000000000000000000000000000000000000000000', max_length=64)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("last_event_id", models.BigIntegerField(null=True)),
+                (
+                    "last_hash",
+                    models.CharField(
+                        default="0000000000000000000000000000000000000000000000000000000000000000",
+                        max_length=64,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chain head',
+                "verbose_name": "chain head",
             },
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(db_index=True, verbose_name='time')),
-                ('kind', models.CharField(choices=[('statement.created', 'Statement created'), ('statement.state_changed', 'Statement state changed'), ('text.version_created', 'Text version created'), ('signature.given', 'Signature given'), ('signature.recorded', 'Signature recorded'), ('signature.withdrawn', 'Signature withdrawn'), ('signature.reconfirmed', 'Signature reconfirmed'), ('role.granted', 'Role granted'), ('role.revoked', 'Role revoked'), ('invitation.sent', 'Invitation sent'), ('invitation.accepted', 'Invitation accepted'), ('membership.requested', 'Membership requested'), ('membership.approved', 'Membership approved'), ('membership.declined', 'Membership declined'), ('statement.imported', 'Statement imported'), ('endorsements.hidden', 'Endorsements hidden'), ('person.forgotten', 'Person forgotten')], max_length=40, verbose_name='kind')),
-                ('actor_name', models.CharField(blank=True, max_length=300, verbose_name='actor name')),
-                ('statement_slug', models.CharField(blank=True, max_length=80, verbose_name='statement slug')),
-                ('organization_label', models.CharField(blank=True, max_length=300, verbose_name='organization name')),
-                ('details', models.JSONField(blank=True, default=dict, verbose_name='details')),
-                ('prev_hash', models.CharField(max_length=64, verbose_name='previous hash')),
-                ('hash', models.CharField(max_length=64, unique=True, verbose_name='hash')),
-                ('actor', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='actor')),
-                ('organization', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='coalitions.organization', verbose_name='organization')),
-                ('statement', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='statements.statement', verbose_name='statement')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(db_index=True, verbose_name="time")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("statement.created", "Statement created"),
+                            ("statement.state_changed", "Statement state changed"),
+                            ("text.version_created", "Text version created"),
+                            ("signature.given", "Signature given"),
+                            ("signature.recorded", "Signature recorded"),
+                            ("signature.withdrawn", "Signature withdrawn"),
+                            ("signature.reconfirmed", "Signature reconfirmed"),
+                            ("role.granted", "Role granted"),
+                            ("role.revoked", "Role revoked"),
+                            ("invitation.sent", "Invitation sent"),
+                            ("invitation.accepted", "Invitation accepted"),
+                            ("membership.requested", "Membership requested"),
+                            ("membership.approved", "Membership approved"),
+                            ("membership.declined", "Membership declined"),
+                            ("statement.imported", "Statement imported"),
+                            ("endorsements.hidden", "Endorsements hidden"),
+                            ("person.forgotten", "Person forgotten"),
+                        ],
+                        max_length=40,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "actor_name",
+                    models.CharField(blank=True, max_length=300, verbose_name="actor name"),
+                ),
+                (
+                    "statement_slug",
+                    models.CharField(blank=True, max_length=80, verbose_name="statement slug"),
+                ),
+                (
+                    "organization_label",
+                    models.CharField(blank=True, max_length=300, verbose_name="organization name"),
+                ),
+                ("details", models.JSONField(blank=True, default=dict, verbose_name="details")),
+                ("prev_hash", models.CharField(max_length=64, verbose_name="previous hash")),
+                ("hash", models.CharField(max_length=64, unique=True, verbose_name="hash")),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="actor",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="coalitions.organization",
+                        verbose_name="organization",
+                    ),
+                ),
+                (
+                    "statement",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="statements.statement",
+                        verbose_name="statement",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'event',
-                'verbose_name_plural': 'events',
-                'ordering': ['id'],
+                "verbose_name": "event",
+                "verbose_name_plural": "events",
+                "ordering": ["id"],
             },
         ),
     ]

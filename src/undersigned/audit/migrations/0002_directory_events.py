@@ -4,15 +4,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0001_initial'),
+        ("audit", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='event',
-            name='kind',
-            field=models.CharField(choices=[('statement.created', 'Statement created'), ('statement.state_changed', 'Statement state changed'), ('text.version_created', 'Text version created'), ('signature.given', 'Signature given'), ('signature.recorded', 'Signature recorded'), ('signature.withdrawn', 'Signature withdrawn'), ('signature.reconfirmed', 'Signature reconfirmed'), ('role.granted', 'Role granted'), ('role.revoked', 'Role revoked'), ('invitation.sent', 'Invitation sent'), ('invitation.accepted', 'Invitation accepted'), ('membership.requested', 'Membership requested'), ('membership.approved', 'Membership approved'), ('membership.declined', 'Membership declined'), ('statement.imported', 'Statement imported'), ('endorsements.hidden', 'Endorsements hidden'), ('person.forgotten', 'Person forgotten'), ('coalition.saved', 'Coalition saved'), ('organization.saved', 'Organization saved')], max_length=40, verbose_name='kind'),
+            model_name="event",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("statement.created", "Statement created"),
+                    ("statement.state_changed", "Statement state changed"),
+                    ("text.version_created", "Text version created"),
+                    ("signature.given", "Signature given"),
+                    ("signature.recorded", "Signature recorded"),
+                    ("signature.withdrawn", "Signature withdrawn"),
+                    ("signature.reconfirmed", "Signature reconfirmed"),
+                    ("role.granted", "Role granted"),
+                    ("role.revoked", "Role revoked"),
+                    ("invitation.sent", "Invitation sent"),
+                    ("invitation.accepted", "Invitation accepted"),
+                    ("membership.requested", "Membership requested"),
+                    ("membership.approved", "Membership approved"),
+                    ("membership.declined", "Membership declined"),
+                    ("statement.imported", "Statement imported"),
+                    ("endorsements.hidden", "Endorsements hidden"),
+                    ("person.forgotten", "Person forgotten"),
+                    ("coalition.saved", "Coalition saved"),
+                    ("organization.saved", "Organization saved"),
+                ],
+                max_length=40,
+                verbose_name="kind",
+            ),
         ),
     ]

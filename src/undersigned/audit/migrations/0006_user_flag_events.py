@@ -4,15 +4,48 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('audit', '0005_event_kinds'),
+        ("audit", "0005_event_kinds"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='event',
-            name='kind',
-            field=models.CharField(choices=[('statement.created', 'Statement created'), ('statement.state_changed', 'Statement state changed'), ('statement.details_changed', 'Statement details changed'), ('text.version_created', 'Text version created'), ('signature.given', 'Signature given'), ('signature.recorded', 'Signature recorded'), ('signature.withdrawn', 'Signature withdrawn'), ('signature.reconfirmed', 'Signature reconfirmed'), ('signature.imported', 'Signature imported'), ('role.granted', 'Role granted'), ('role.revoked', 'Role revoked'), ('invitation.sent', 'Invitation sent'), ('invitation.accepted', 'Invitation accepted'), ('membership.requested', 'Membership requested'), ('membership.approved', 'Membership approved'), ('membership.declined', 'Membership declined'), ('statement.imported', 'Statement imported'), ('endorsements.hidden', 'Endorsements hidden'), ('person.forgotten', 'Person forgotten'), ('coalition.saved', 'Coalition saved'), ('organization.saved', 'Organization saved'), ('api_token.created', 'API token created'), ('api_token.revoked', 'API token revoked'), ('user.staff_granted', 'Made staff'), ('user.staff_revoked', 'Staff status taken back'), ('user.superuser_granted', 'Made superuser'), ('user.superuser_revoked', 'Superuser status taken back'), ('user.activated', 'Account activated'), ('user.deactivated', 'Account deactivated')], max_length=40, verbose_name='kind'),
+            model_name="event",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("statement.created", "Statement created"),
+                    ("statement.state_changed", "Statement state changed"),
+                    ("statement.details_changed", "Statement details changed"),
+                    ("text.version_created", "Text version created"),
+                    ("signature.given", "Signature given"),
+                    ("signature.recorded", "Signature recorded"),
+                    ("signature.withdrawn", "Signature withdrawn"),
+                    ("signature.reconfirmed", "Signature reconfirmed"),
+                    ("signature.imported", "Signature imported"),
+                    ("role.granted", "Role granted"),
+                    ("role.revoked", "Role revoked"),
+                    ("invitation.sent", "Invitation sent"),
+                    ("invitation.accepted", "Invitation accepted"),
+                    ("membership.requested", "Membership requested"),
+                    ("membership.approved", "Membership approved"),
+                    ("membership.declined", "Membership declined"),
+                    ("statement.imported", "Statement imported"),
+                    ("endorsements.hidden", "Endorsements hidden"),
+                    ("person.forgotten", "Person forgotten"),
+                    ("coalition.saved", "Coalition saved"),
+                    ("organization.saved", "Organization saved"),
+                    ("api_token.created", "API token created"),
+                    ("api_token.revoked", "API token revoked"),
+                    ("user.staff_granted", "Made staff"),
+                    ("user.staff_revoked", "Staff status taken back"),
+                    ("user.superuser_granted", "Made superuser"),
+                    ("user.superuser_revoked", "Superuser status taken back"),
+                    ("user.activated", "Account activated"),
+                    ("user.deactivated", "Account deactivated"),
+                ],
+                max_length=40,
+                verbose_name="kind",
+            ),
         ),
     ]

@@ -62,3 +62,15 @@ def urlquote(value: str) -> str:
 @register.filter
 def summary(text) -> str:
     return text_summary(text)
+
+
+@register.simple_tag
+def statement_log(statement) -> dict | None:
+    """The statement's transparency log as the page shows it: its size and signed checkpoint."""
+    from undersigned.statements.models import State
+    from undersigned.transparency import services
+
+    if not State(statement.state).is_public:
+        return None
+    size = services.size(statement.pk)
+    return {"size": size, "checkpoint": services.signed_checkpoint(statement.pk, size)}

@@ -4,7 +4,14 @@ from django.utils.safestring import SafeString, mark_safe
 from django_countries import countries
 
 from undersigned.audit.history import describe
-from undersigned.core.l10n import local_date, local_datetime, local_number, local_time
+from undersigned.core.l10n import (
+    list_separator,
+    local_date,
+    local_datetime,
+    local_number,
+    local_time,
+    text_direction,
+)
 from undersigned.core.markdown import render_markdown
 from undersigned.statements import blockdiff
 from undersigned.statements.translations import text_for_reader
@@ -118,3 +125,17 @@ def counted(value) -> int:
 def localclock(value) -> str:
     """14:05:09 / ۱۴:۰۵:۰۹: a time to the second, in the reader's digits."""
     return local_time(value, seconds=True)
+
+
+@register.simple_tag
+def list_comma() -> str:
+    """The separator between a name and its country or affiliation: one per language (the
+    Persian comma in Persian), the same for organizations and people."""
+    return list_separator()
+
+
+@register.filter
+def direction(text: str) -> str:
+    """dir="ltr" or "rtl" for a name, decided here for the PDF renderer, which reads no
+    dir="auto"."""
+    return text_direction(text)

@@ -1,11 +1,11 @@
-"""`undersigned audit verify` and `undersigned audit list`."""
+"""`undersigned audit verify`, `undersigned audit list` and `undersigned audit rekey`."""
 
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from undersigned.audit.models import Event
-from undersigned.audit.services import verify_chain
+from undersigned.audit.services import rekey_chain, verify_chain
 
 
 class Command(BaseCommand):
@@ -21,6 +21,14 @@ class Command(BaseCommand):
             "back. Prints 'OK: N events, chain intact.' and exits 0, or names the first broken "
             "event and exits 1.",
         )
+        actions.add_parser(
+            "rekey",
+            help="Once, after upgrading: chain the existing events under the audit key.",
+            description="Chains made before the audit key (AUDIT_KEY or var/audit_key) were "
+            "plain SHA-256, which anyone who can write to the database can recompute. This "
+            "checks such a chain as it was made and, if it is intact, chains it under the key, "
+            "recording an audit.rekeyed event. A chain keyed already is left alone.",
+        )
         listing = actions.add_parser(
             "list",
             help="Print the most recent events.",
@@ -34,6 +42,11 @@ class Command(BaseCommand):
     def handle(self, *args: Any, action: str, **options: Any) -> None:
         if action == "verify":
             self.verify(options["verbosity"])
+        elif action == "rekey":
+            result = rekey_chain()
+            if not result.ok:
+                raise CommandError(f"Not rekeyed: {result.reason}.", returncode=1)
+            self.stdout.write(f"Rekeyed: {result.events} events chained under the audit key.")
         else:
             self.list(options["statement"], options["limit"])
 

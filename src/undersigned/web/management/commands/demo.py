@@ -17,8 +17,16 @@ from undersigned.coalitions.actions import (
     save_coalition,
 )
 from undersigned.coalitions.models import Coalition, CoalitionRole, Organization
+from undersigned.collection.actions import (
+    ProposedOrganization,
+    confirm_sign_on,
+    confirm_token,
+    request_sign_on,
+)
+from undersigned.collection.models import SignOnRequest
 from undersigned.signing.models import Reminder
 from undersigned.signing.reminders import plan_reminders, send_reminders
+from undersigned.statements.actions import update_details
 from undersigned.statements.models import Statement
 from undersigned.statements.translations import import_translation
 from undersigned.textformat import parse
@@ -57,17 +65,22 @@ COALITIONS = [
 
 class Command(BaseCommand):
     help = (
-        "Load the demo content into the configured database: migrate it, create the coalitions "
+        "Load the demo content into the configured database: migrate it, create the key that "
+        "signs the statements' logs (unless there is one), create the coalitions "
         "ICOR and CIPOML, import their two statements on Afghanistan (2021) as published (ICOR's "
         "open, with its 34 signatory organizations, made ICOR's members; CIPOML's closed) and "
         "the demo translations, and create three accounts (admin, "
-        "coordinator of ICOR, delegate of the MLPD) whose logins it prints. Running it again "
-        "changes nothing."
+        "coordinator of ICOR, delegate of the MLPD) whose logins it prints; ICOR's resolution "
+        "takes organizations' requests to sign, and one confirmed request waits on ICOR's desk. "
+        "Running it again changes nothing."
     )
 
     def handle(self, *args, **options) -> None:
         self.stdout.write("Applying migrations…")
         call_command("migrate", interactive=False, verbosity=0)
+        # The key that signs the statements' logs: made now rather than by the first signature,
+        # so that the demo's lists are signed from their first entry by the key it prints.
+        call_command("logkey", stdout=self.stdout)
         admin = self._accounts()
         demo = resources.files("undersigned.demo")
         for spec in COALITIONS:
@@ -102,6 +115,7 @@ class Command(BaseCommand):
                 )
         self._roles(admin)
         self._reminder(admin)
+        self._sign_ons(admin)
         self._print_logins()
 
     def _translation(self, statement: Statement, path, language: str) -> None:
@@ -187,6 +201,48 @@ class Command(BaseCommand):
                 expected_mails=plan.mails,
             )
             self.stdout.write(f"ICOR: {plan.mails} reminder(s) sent to organizations not signed.")
+
+    def _sign_ons(self, admin) -> None:
+        """ICOR's resolution takes organizations' requests to sign, and one waits on the
+        coordinators' desk (asked and confirmed through the same actions as on the page)."""
+        statement = Statement.objects.filter(coalition__abbreviation="ICOR", state="open").first()
+        if statement is None:
+            return
+        if not statement.accepts_sign_ons:
+            update_details(
+                statement=statement,
+                user=admin,
+                kind=statement.kind,
+                issuer=statement.issuer,
+                deadline=statement.deadline,
+                accepts_sign_ons=True,
+            )
+            statement.refresh_from_db()
+        if SignOnRequest.objects.filter(statement=statement).exists():
+            return
+        text = statement.current_text()
+        result = request_sign_on(
+            statement=statement,
+            user=admin,
+            organization=None,
+            proposed=ProposedOrganization(
+                name="Arbeiterbund für den Wiederaufbau",
+                abbreviation="AfW",
+                name_en="Workers' League for Reconstruction",
+                country="AT",
+                website="https://afw.example.org",
+            ),
+            logo_png=None,
+            person_name="Eva Huber",
+            person_role="Internationale Sekretärin",
+            email="eva.huber@example.org",
+            language="de",
+            listed=True,
+            version=text.version if text else 1,
+            client="demo",
+        )
+        confirm_sign_on(token=confirm_token(result.sign_on), user=admin)
+        self.stdout.write("ICOR: organizations may ask to sign; one request waits on the desk.")
 
     def _print_logins(self) -> None:
         logins_file = settings.VAR_DIR / "demo-logins.txt"

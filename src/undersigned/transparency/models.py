@@ -1,0 +1,25 @@
+from django.db import models
+
+
+class LogEntry(models.Model):
+    """One leaf of a statement's log: the entry's canonical JSON and its leaf hash.
+
+    Append-only: `transparency.services.append` is the only writer, under the statement's row
+    lock, so indexes are dense. The statement is an integer, not a foreign key: the log imports
+    no app, and a log outlives whatever happens to the rows it describes.
+    """
+
+    statement_id = models.PositiveBigIntegerField()
+    index = models.PositiveIntegerField()
+    entry = models.TextField()
+    leaf = models.BinaryField(max_length=32)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["statement_id", "index"], name="one_entry_per_index")
+        ]
+        ordering = ["statement_id", "index"]
+
+    def __str__(self) -> str:
+        return f"{self.statement_id}#{self.index}"

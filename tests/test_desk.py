@@ -1,0 +1,157 @@
+"""The coordinators' desk: its counts match the database, and it shows what waits."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from undersigned.coalitions.actions import INVITATION_MAX_AGE
+from undersigned.coalitions.models import Invitation
+from undersigned.collection.models import SignOnRequest
+from undersigned.signing.actions import sign_statement
+from undersigned.signing.models import Signature
+from undersigned.statements.actions import create_statement, edit_text, update_details
+from undersigned.statements.models import State, Statement
+
+
+@pytest.fixture
+def busy_coalition(icor, carol, open_statement, dave, mlpd, rode_morgen):
+    """An open statement signed by the MLPD before its text changed; Rode Morgen has not
+    signed; a second draft; sign-on requests in two states; invitations sent, accepted and
+    expired."""
+    sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
+    edit_text(statement=open_statement, user=carol, title="New", subtitle="", body="New words.")
+    update_details(
+        statement=open_statement,
+        user=carol,
+        kind=open_statement.kind,
+        issuer="",
+        deadline=None,
+        accepts_sign_ons=True,
+    )
+    create_statement(
+        user=carol,
+        coalition=icor,
+        kind="statement",
+        issuer="",
+        language="en",
+        title="Next draft",
+        subtitle="",
+        body="Words.",
+    )
+    text = open_statement.current_text()
+    for n, state in enumerate(["confirmed", "confirmed", "requested", "rejected"]):
+        SignOnRequest.objects.create(
+            statement=open_statement,
+            text=text,
+            org_name=f"Neue Organisation {n}",
+            org_country="AT",
+            person_name=f"Person {n}",
+            person_role="Sekretärin",
+            email=f"p{n}@example.org",
+            email_key=f"p{n}@example.org",
+            language="de",
+            listed=True,
+            state=state,
+        )
+    for n, email in enumerate(["sent@example.org", "accepted@example.org", "old@example.org"]):
+        invitation = Invitation.objects.create(
+            coalition=icor, organization=rode_morgen, email=email, token_hash=f"h{n}"
+        )
+        if n == 1:
+            Invitation.objects.filter(pk=invitation.pk).update(accepted_at=timezone.now())
+        if n == 2:
+            Invitation.objects.filter(pk=invitation.pk).update(
+                created_at=timezone.now() - INVITATION_MAX_AGE - timedelta(hours=1)
+            )
+    return icor
+
+
+def shown_counts(page: str) -> dict[str, int]:
+    return {name: int(value) for name, value in re.findall(r'data-count="(\w+)">([0-9]+)<', page)}
+
+
+def test_the_desks_counts_match_the_database(client, busy_coalition, carol):
+    icor = busy_coalition
+    client.force_login(carol)
+    page = client.get(reverse("desk", args=[icor.slug])).content.decode()
+    statements = Statement.objects.filter(coalition=icor)
+    open_ = statements.filter(state=State.OPEN)
+    signed = Signature.objects.active().filter(statement__in=open_)
+    members = icor.members.count()
+    expected = {
+        "requests": SignOnRequest.objects.filter(
+            statement__coalition=icor, state="confirmed"
+        ).count(),
+        "open": open_.count(),
+        "drafts": statements.filter(state=State.DRAFT).count(),
+        "missing": sum(
+            members - signed.filter(statement=s, organization__coalitions=icor).count()
+            for s in open_
+        ),
+        "not_reconfirmed": sum(
+            1 for signature in signed if signature.text != signature.statement.current_text()
+        ),
+        "invitations_sent": Invitation.objects.filter(
+            coalition=icor,
+            accepted_at__isnull=True,
+            created_at__gt=timezone.now() - INVITATION_MAX_AGE,
+        ).count(),
+        "invitations_expired": Invitation.objects.filter(
+            coalition=icor,
+            accepted_at__isnull=True,
+            created_at__lte=timezone.now() - INVITATION_MAX_AGE,
+        ).count(),
+    }
+    assert shown_counts(page) == expected
+    # The fixture's own numbers, so that a query that counts nothing cannot pass.
+    assert expected == {
+        "requests": 2,
+        "open": 1,
+        "drafts": 1,
+        "missing": 1,
+        "not_reconfirmed": 1,
+        "invitations_sent": 1,
+        "invitations_expired": 1,
+    }
+
+
+def test_it_shows_what_the_requester_gave_and_filters_by_state(client, busy_coalition, carol):
+    client.force_login(carol)
+    url = reverse("desk", args=[busy_coalition.slug])
+    page = client.get(url).content.decode()
+    assert "Person 0" in page and "p0@example.org" in page and "Sekretärin" in page
+    assert "Person 2" not in page  # not confirmed yet: not on the default view
+    assert 'name="decision" value="approve"' in page
+    page = client.get(url, {"state": "requested"}).content.decode()
+    assert "Person 2" in page and "Person 0" not in page
+    assert "MLPD" in page  # signed version 1, not re-confirmed
+    assert "old@example.org" in page and "Send again" in page
+
+
+def test_my_account_and_the_header_link_the_desk(client, busy_coalition, carol, dave):
+    client.force_login(carol)
+    desk = reverse("desk", args=[busy_coalition.slug])
+    assert client.get(reverse("dashboard")).content.decode().count(f'href="{desk}"') == 2
+    client.force_login(dave)
+    assert f'href="{desk}"' not in client.get(reverse("dashboard")).content.decode()
+    assert client.get(desk).status_code == 404
+
+
+def test_the_demo_desk_shows_a_pending_request(db, client, settings, tmp_path):
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    settings.VAR_DIR = tmp_path
+    call_command("demo")
+    call_command("demo")  # a second run asks nothing more
+    resolution = Statement.objects.get(coalition__abbreviation="ICOR")
+    assert resolution.accepts_sign_ons
+    (pending,) = SignOnRequest.objects.all()
+    assert pending.state == "confirmed" and pending.statement == resolution
+    client.force_login(get_user_model().objects.get(username="coordinator"))
+    page = client.get(reverse("desk", args=["icor"])).content.decode()
+    assert shown_counts(page)["requests"] == 1 and "Eva Huber" in page
+    assert 'id="sign-on"' in client.get(resolution.get_absolute_url()).content.decode()
