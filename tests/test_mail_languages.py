@@ -194,3 +194,12 @@ def test_an_invitation_to_sign_names_the_statement_in_the_recipients_language(
     body = _body(mail)
     assert "Solidarität mit den Hafenarbeitern" in body
     assert "/de/accounts/invitation/" in body
+
+
+def test_the_desk_sends_an_invitation_again_in_its_language(client, carol, icor, mlpd):
+    invite_organization(
+        coalition=icor, organization=mlpd, email="neu@example.org", user=carol, language="fa"
+    )
+    client.force_login(carol)
+    desk = client.get("/c/icor/desk/").content.decode()
+    assert '<input type="hidden" name="language" value="fa">' in desk

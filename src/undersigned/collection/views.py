@@ -19,6 +19,7 @@ from undersigned.collection.models import SignOnRequest
 from undersigned.core.errors import ActionError
 from undersigned.core.origins import sent_from_elsewhere
 from undersigned.core.ratelimit import client_ip
+from undersigned.signing.models import Reminder
 from undersigned.statements.selectors import get_statement_for
 
 
@@ -157,6 +158,9 @@ def desk(request: HttpRequest, slug: str) -> HttpResponse:
             "reject_form": RejectForm(),
             "merge_form": MergeForm(),
             "known_organizations": known_organizations(),
+            "reminders_sent": Reminder.objects.filter(statement__coalition=coalition)
+            .select_related("organization", "statement")
+            .order_by("-sent_at")[:10],
         },
     )
 
