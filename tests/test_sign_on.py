@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from undersigned.accounts.languages import language_of
 from undersigned.audit.models import Event
 from undersigned.coalitions.models import Delegate, Membership, Organization
 from undersigned.collection import actions
@@ -220,6 +221,7 @@ def test_approving_a_new_organization_lists_it_and_makes_the_requester_its_deleg
     account = get_user_model().objects.get(email="ana@pcr.example.org")
     assert not account.has_usable_password()
     assert Delegate.objects.filter(user=account, organization=organization).exists()
+    assert language_of(account) == "de"  # their mail language: the one they asked in
     run_tasks()
     approved = smtp_server.messages[-1]
     assert approved["Subject"].strip().startswith("PCR Partido Comunista Revolucionario unterz")

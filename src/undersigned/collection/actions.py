@@ -17,6 +17,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from undersigned.accounts.languages import remember_first_language
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
 from undersigned.coalitions.actions import admit_new_organization
@@ -315,6 +316,8 @@ def _first_delegate(sign_on: SignOnRequest, organization: Organization, user: Us
         account = accounts.create_user(username=username, email=sign_on.email, password=None)
         account.first_name = sign_on.person_name[:150]
         account.save(update_fields=["first_name"])
+    # Their mail language, unless they chose one: the one they asked in.
+    remember_first_language(account.pk, sign_on.language)
     # The one way in (coalitions.delegation): a new organization has no one to ask yet.
     admit_delegate(
         organization=organization, person=account, via="sign-on", confirmed_email=sign_on.email
