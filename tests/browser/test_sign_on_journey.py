@@ -26,6 +26,8 @@ def test_a_new_organization_signs_on_and_a_coordinator_approves_it(
 ):
     settings.MEDIA_ROOT = tmp_path / "media"
     sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
+    run_tasks()
+    smtp_server.messages.clear()  # Dave's receipt
     update_details(
         statement=open_statement,
         user=carol,
