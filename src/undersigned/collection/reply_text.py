@@ -61,7 +61,9 @@ def reply_of(body: str) -> str:
 
 def words(text: str) -> list[str]:
     # The zero-width non-joiner joins Persian "می‌کنیم"; as a space, either spelling matches.
+    # Turkish dotted and dotless i fold to one letter ("İmzalıyoruz", "IMZALIYORUZ").
     text = unicodedata.normalize("NFKC", text).replace("\u200c", " ").casefold()
+    text = text.replace("\u0307", "").replace("ı", "i")
     return _WORD.findall(text.replace("_", " "))
 
 
@@ -69,7 +71,7 @@ def _find(tokens: list[str]) -> str | None:
     """The language of the first phrase found as consecutive words, or None."""
     for language, phrases in PHRASES.items():
         for phrase in phrases:
-            wanted = phrase.split()
+            wanted = words(phrase)
             for start in range(len(tokens) - len(wanted) + 1):
                 if tokens[start : start + len(wanted)] == wanted:
                     return language
@@ -77,7 +79,8 @@ def _find(tokens: list[str]) -> str | None:
 
 
 def _doubtful(text: str, tokens: list[str]) -> bool:
-    return "?" in text or "؟" in text or any(token in NEGATIONS for token in tokens)
+    negations = {word for negation in NEGATIONS for word in words(negation)}
+    return "?" in text or "؟" in text or any(token in negations for token in tokens)
 
 
 def strip_reply_prefixes(subject: str) -> str:

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('coalitions', '0005_merge_branches'),
         ('collection', '0001_initial'),
-        ('signing', '0005_alter_signature_method'),
+        ('signing', '0005_email_method'),
         ('statements', '0005_merge_branches'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -20,6 +20,7 @@ from undersigned.collection.lmtp import lmtp_controller
 
 
 class Command(BaseCommand):
+    stealth_options = ("stdin",)  # tests hand the message in without a process of its own
     help = (
         "Read one e-mail message (RFC 5322) from standard input and take it as a reply to a "
         "statement's address (sign+SLUG@…, INBOUND_MAILBOX): recorded as a signature when DKIM "
