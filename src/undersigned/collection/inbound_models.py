@@ -44,16 +44,16 @@ class InboundMessage(models.Model):
         verbose_name=_("statement"),
     )
     recipient = models.CharField(_("sent to"), max_length=254)
-    sender = models.CharField(_("from"), max_length=254)  # the From address
+    sender = models.CharField(_("sender's address"), max_length=254)  # the From address
     sender_name = models.CharField(_("sender's name"), max_length=200, blank=True)
     subject = models.CharField(_("subject"), max_length=300, blank=True)
     message_id = models.CharField(_("Message-ID"), max_length=300, blank=True)
-    excerpt = models.TextField(_("reply"), blank=True)  # the reply without quotes, shortened
+    excerpt = models.TextField(_("reply text"), blank=True)  # the reply without quotes, shortened
     raw = models.BinaryField(_("message"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
-    size = models.PositiveIntegerField(_("size"))
+    size = models.PositiveIntegerField(_("size in bytes"))
     language = models.CharField(_("language"), max_length=10)
-    dkim = models.CharField(_("DKIM"), max_length=8, choices=Dkim)
+    dkim = models.CharField(_("DKIM result"), max_length=8, choices=Dkim)
     dkim_domains = models.CharField(_("DKIM signing domains"), max_length=600, blank=True)
     dkim_detail = models.CharField(_("DKIM detail"), max_length=300, blank=True)
     # The verified domain of the organization that the signing domain and the From address
@@ -71,7 +71,7 @@ class InboundMessage(models.Model):
     reason = models.CharField(
         _("why it waits"), max_length=20, choices=Reason, blank=True, default=""
     )
-    detail = models.CharField(_("detail"), max_length=300, blank=True)
+    detail = models.CharField(_("why, in detail"), max_length=300, blank=True)
     state = models.CharField(
         _("state"), max_length=10, choices=State, default=State.PENDING, db_index=True
     )
@@ -84,7 +84,7 @@ class InboundMessage(models.Model):
         related_name="+",
         verbose_name=_("signature"),
     )
-    received_at = models.DateTimeField(_("received"), auto_now_add=True)
+    received_at = models.DateTimeField(_("received at"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -94,7 +94,7 @@ class InboundMessage(models.Model):
         related_name="+",
         verbose_name=_("decided by"),
     )
-    note = models.TextField(_("note"), blank=True)  # the coordinator's, when dismissing
+    note = models.TextField(_("coordinators' note"), blank=True)  # the coordinator's, when dismissing
 
     class Meta:
         verbose_name = _("message received")
