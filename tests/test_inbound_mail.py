@@ -241,12 +241,13 @@ def test_a_dns_failure_asks_the_mail_server_to_try_again(inbound, keys, settings
 
 
 def test_the_command_refuses_what_is_not_mail_in_its_own_process(tmp_path):
+    var = tmp_path / "var"
     result = subprocess.run(
         [str(UNDERSIGNED), "inbound"],
         input=b"hello, this is not a mail message\n",
         capture_output=True,
         cwd=tmp_path,
-        env={**os.environ, "UNDERSIGNED_VAR_DIR": str(tmp_path / "var"), "INBOUND_MAILBOX": MAILBOX},
+        env={**os.environ, "UNDERSIGNED_VAR_DIR": str(var), "INBOUND_MAILBOX": MAILBOX},
         timeout=120,
     )
     assert result.returncode == 65, result.stderr.decode()
@@ -282,7 +283,9 @@ def test_the_lmtp_listener_takes_a_message_over_a_socket(inbound, keys, mlpd):
     assert Signature.objects.get(statement=inbound, organization=mlpd).method == Method.EMAIL
 
 
-def test_the_desk_shows_what_waits_and_a_coordinator_records_it(client, inbound, keys, carol, mlpd):
+def test_the_desk_shows_what_waits_and_a_coordinator_records_it(
+    client, inbound, keys, carol, mlpd
+):
     feed(message(keys, body="Thank you! Count us in, with greetings from Essen.\n"))
     received = InboundMessage.objects.get()
     assert received.reason == "not-clear"

@@ -94,7 +94,7 @@ class InboundMessage(models.Model):
         related_name="+",
         verbose_name=_("decided by"),
     )
-    note = models.TextField(_("coordinators' note"), blank=True)  # the coordinator's, when dismissing
+    note = models.TextField(_("coordinators' note"), blank=True)  # said when dismissing
 
     class Meta:
         verbose_name = _("message received")
@@ -102,7 +102,9 @@ class InboundMessage(models.Model):
         ordering = ["-received_at"]
         constraints = [
             # The same message delivered twice (a mail server that retries) is kept once.
-            models.UniqueConstraint(fields=["statement", "sha256"], name="one_inbound_per_message")
+            models.UniqueConstraint(
+                fields=["statement", "sha256"], name="one_inbound_per_message"
+            )
         ]
 
     def __str__(self) -> str:
