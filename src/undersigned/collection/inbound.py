@@ -220,7 +220,11 @@ def judge(statement: Statement, parsed: Parsed, dkim: DkimResult, user: Actor) -
             "domain": from_domain,
         }
         return verdict
+    labels = from_domain.split(".")
     proofs = DomainProof.objects.filter(
+        # The From domain and every domain above it: a proof of example.org covers mail from
+        # lists.example.org.
+        domain__in=[".".join(labels[i:]) for i in range(len(labels))],
         state=DomainProof.State.VERIFIED,
         method__in=[DomainProof.Method.DNS, DomainProof.Method.WELL_KNOWN],
     ).select_related("organization")
