@@ -278,6 +278,15 @@ def test_the_lmtp_listener_takes_a_message_over_a_socket(inbound, keys, mlpd):
             client.mail("maria@example.org")
             code, __ = client.rcpt("sign+nothing-here@undersigned.example")
             assert code == 550
+            # One answer per recipient after DATA (RFC 2033): the same address twice here.
+            client.rset()
+            client.mail("maria@example.org")
+            address = "sign+icor-solidarity-with-the-dockers@undersigned.example"
+            assert [client.rcpt(address)[0] for __ in range(2)] == [250, 250]
+            first = client.data(message(keys, body="Wir unterzeichnen.\n"))
+            second = client.getreply()
+            assert (first[0], second[0]) == (250, 250)
+            assert b"Received (" in first[1] and second[1] == b"2.0.0 Received before"
     finally:
         controller.stop()
     assert Signature.objects.get(statement=inbound, organization=mlpd).method == Method.EMAIL
@@ -332,3 +341,79 @@ def test_only_the_coordinators_see_and_decide_the_messages(client, inbound, keys
     assert response.status_code == 404
     received.refresh_from_db()
     assert received.state == "pending"
+
+
+def test_a_signature_over_part_of_the_body_does_not_count(inbound, keys):
+    """With l= a signature covers only the first bytes: anyone could add text below them."""
+    mail = message(keys, signer=None, body="We sign.\n")
+    header = dkim.sign(
+        mail,
+        SELECTOR.encode(),
+        b"example.org",
+        keys["example.org"][0],
+        include_headers=[b"from", b"to", b"subject", b"date", b"message-id"],
+        length=True,
+    )
+    assert feed(header + mail) == 0
+    received = InboundMessage.objects.get()
+    assert (received.state, received.dkim, received.reason) == ("pending", "fail", "dkim")
+
+
+def test_a_proof_by_a_mail_address_or_a_lapsed_one_is_not_enough(inbound, keys, mlpd):
+    DomainProof.objects.filter(organization=mlpd).update(state=DomainProof.State.LAPSED)
+    DomainProof.objects.create(
+        organization=mlpd,
+        domain="example.org",
+        method=DomainProof.Method.MAIL,
+        address="maria@example.org",
+        token="t0ken-mail",
+        state=DomainProof.State.VERIFIED,
+        verified_at=timezone.now(),
+    )
+    assert feed(message(keys)) == 0
+    assert InboundMessage.objects.get().reason == "no-organization"
+    assert not Signature.objects.exists()
+
+
+def test_an_organization_outside_the_coalition_goes_to_the_queue(inbound, keys, mlpd):
+    mlpd.coalitions.clear()
+    assert feed(message(keys)) == 0
+    received = InboundMessage.objects.get()
+    assert (received.reason, received.organization) == ("not-member", mlpd)
+
+
+def test_a_closed_statement_keeps_the_message_and_says_why(inbound, keys, carol):
+    from undersigned.statements.actions import change_state
+    from undersigned.statements.models import State
+
+    change_state(statement=inbound, user=carol, state=State.CLOSED)
+    assert feed(message(keys)) == 0
+    received = InboundMessage.objects.get()
+    assert (received.state, received.reason) == ("pending", "refused")
+    assert received.detail == "This statement is not open for signatures."
+
+
+def test_an_auto_reply_gets_no_receipt(inbound, keys, smtp_server, run_tasks):
+    raw = message(keys, body="I am away until Monday.\n")
+    assert feed(b"Auto-Submitted: auto-replied\r\n" + raw) == 0
+    run_tasks()
+    assert smtp_server.messages == []
+
+
+def test_the_audit_trail_still_verifies(inbound, keys):
+    from io import StringIO
+
+    feed(message(keys))
+    out = StringIO()
+    call_command("audit", "verify", stdout=out, stderr=StringIO())
+    # Verify raises CommandError when the trail and the rows disagree.
+    assert out.getvalue().startswith("OK: ")
+    assert "chain intact." in out.getvalue()
+
+
+def test_delegates_see_the_address_too_and_the_public_does_not(client, inbound, dave):
+    address = statement_address(inbound)
+    assert address not in client.get(inbound.get_absolute_url()).content.decode()
+    client.force_login(dave)
+    page = client.get(inbound.get_absolute_url()).content.decode()
+    assert f'href="mailto:{address}?subject=We%20sign"' in page
