@@ -1,4 +1,4 @@
-"""Issue 9 §4: an import records a statement and its signatures, and nothing else."""
+"""An import records a statement and its signatures, and nothing else."""
 
 import pytest
 from django.core.management import CommandError, call_command

@@ -129,7 +129,7 @@ def test_a_dkim_signed_we_sign_is_recorded_as_the_organizations_signature(
     assert Event.objects.filter(kind=Event.Kind.SIGNATURE_GIVEN, organization=mlpd).exists()
     # The public list says how it was given.
     page = client.get(inbound.get_absolute_url()).content.decode()
-    assert "signed by DKIM-verified e-mail" in page
+    assert "signed by e-mail, DKIM-verified for example.org" in page
 
 
 def test_the_same_message_twice_is_kept_once(inbound, keys):

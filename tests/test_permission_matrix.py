@@ -79,6 +79,7 @@ view_desk            -    -     -     -      -      Y     -      Y     Y     -
 receive_mail         -    -     -     -      -      -     -      Y     Y     -
 sign_by_mail         -    -     -     -      -      -     -      Y     Y     -
 decide_inbound       -    -     -     -      -      Y     -      Y     Y     -
+see_contacts         -    -     -     -      -      Y     -      Y     Y     -
 """
 
 ROLES = TABLE.split()[1:11]
@@ -121,6 +122,7 @@ RULES = {
     "receive_mail": lambda u, w: rules.can_receive_mail(u),
     "sign_by_mail": lambda u, w: rules.can_sign_by_mail(u, w["statement"], w["mlpd"]),
     "decide_inbound": lambda u, w: rules.can_decide_inbound(u, w["statement"]),
+    "see_contacts": lambda u, w: rules.can_see_delegate_contacts(u, w["icor"]),
 }
 
 # The module's functions that answer yes or no, and the row that covers each.
@@ -157,6 +159,7 @@ COVERED = {
     "can_receive_mail": "receive_mail",
     "can_sign_by_mail": "sign_by_mail",
     "can_decide_inbound": "decide_inbound",
+    "can_see_delegate_contacts": "see_contacts",
 }
 
 

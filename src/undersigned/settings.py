@@ -108,6 +108,10 @@ TRANSPARENCY_KEY_FILE = Path(
 TRANSPARENCY_KEY_NAME = os.environ.get("TRANSPARENCY_KEY_NAME") or (
     SITE_URL.split("://", 1)[-1].split("/", 1)[0] or "undersigned"
 )
+# The public keys that signed checkpoints before the key was rotated (docs/operations.md), as
+# /.well-known/undersigned-log-key gave them (name+keyid+base64), separated by spaces: the
+# "How to check" page lists them, so that checkpoints signed then stay verifiable.
+TRANSPARENCY_EARLIER_KEYS = os.environ.get("TRANSPARENCY_EARLIER_KEYS", "").split()
 
 INSTALLED_APPS = [
     "django.contrib.admin",

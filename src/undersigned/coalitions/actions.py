@@ -38,6 +38,7 @@ from undersigned.coalitions.permissions import (
     can_invite_to_sign,
     require,
 )
+from undersigned.coalitions.signals import organization_saved
 from undersigned.core.errors import ActionError
 from undersigned.mail.services import send_templated_mail
 
@@ -323,9 +324,14 @@ def save_coalition(*, coalition: Coalition, user: Actor) -> Coalition:
 
 def save_organization(*, organization: Organization, user: Actor) -> Organization:
     """Add an organization or correct its names, country or website (staff)."""
-    return _save_directory_entry(
-        organization, user, Event.Kind.ORGANIZATION_SAVED, {}, organization=organization
-    )
+    created = organization.pk is None
+    with transaction.atomic():
+        _save_directory_entry(
+            organization, user, Event.Kind.ORGANIZATION_SAVED, {}, organization=organization
+        )
+        if not created:
+            organization_saved.send(sender=Organization, organization=organization)
+    return organization
 
 
 def _save_directory_entry(entry, user, kind, details: dict, organization=None):

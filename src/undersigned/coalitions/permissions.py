@@ -273,6 +273,12 @@ def can_view_desk(user: Actor, coalition: Coalition) -> bool:
     return is_coordinator(user, coalition)
 
 
+def can_see_delegate_contacts(user: Actor, coalition: Coalition | None) -> bool:
+    """The delegates' names and addresses in the spreadsheets of the coalition's members and of
+    its statements' organizations: its coordinators (an open letter's: staff)."""
+    return is_coordinator(user, coalition)
+
+
 def can_edit_directory(user: Actor) -> bool:
     """Create coalitions and correct organizations' names and details: the operators' work."""
     return _known(user) and user.is_staff

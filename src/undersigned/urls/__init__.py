@@ -85,6 +85,12 @@ urlpatterns += i18n_patterns(
     path("c/<slug:slug>/feed.atom", feeds.CoalitionFeed(), name="feed-coalition"),
     path("o/<slug:slug>/feed.atom", feeds.OrganizationFeed(), name="feed-organization"),
     path("s/<slug:slug>/export.<str:fmt>", transfer.statement_export, name="statement-export"),
+    path(
+        "s/<slug:slug>/organizations.<str:fmt>",
+        transfer.statement_organizations,
+        name="statement-organizations",
+    ),
+    path("c/<slug:slug>/members.<str:fmt>", transfer.coalition_members, name="coalition-members"),
     path("s/<slug:slug>/endorse/", endorsements.endorse, name="endorse"),
     path("s/<slug:slug>/people/", endorsements.people, name="endorsement-people"),
     path("s/<slug:slug>/map.svg", picture_views.map_svg, name="endorsement-map"),
