@@ -10,6 +10,7 @@ import io
 import os
 import smtplib
 import subprocess
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.policy import SMTP
 from email.utils import format_datetime, make_msgid
@@ -77,10 +78,11 @@ def message(
     signer: str | None = "example.org",
     to: str = f"sign+icor-solidarity-with-the-dockers@{MAILBOX.split('@')[1]}",
     subject: str = "Re: Solidarity with the dockers",
+    sent: datetime | None = None,
 ) -> bytes:
     mail = EmailMessage()
     mail["From"], mail["To"], mail["Subject"] = sender, to, subject
-    mail["Date"] = format_datetime(timezone.now())
+    mail["Date"] = format_datetime(sent or timezone.now())
     mail["Message-ID"] = make_msgid(domain="example.org")
     mail.set_content(body)
     raw = mail.as_bytes(policy=SMTP)
@@ -417,3 +419,47 @@ def test_delegates_see_the_address_too_and_the_public_does_not(client, inbound, 
     client.force_login(dave)
     page = client.get(inbound.get_absolute_url()).content.decode()
     assert f'href="mailto:{address}?subject=We%20sign"' in page
+
+
+def test_a_we_sign_for_one_statement_cannot_be_handed_in_for_another(inbound, keys, carol):
+    """The signed To field names the statement: the envelope alone does not."""
+    from undersigned.statements.actions import change_state, create_statement
+    from undersigned.statements.models import State
+
+    other = create_statement(
+        user=carol,
+        coalition=inbound.coalition,
+        kind="statement",
+        issuer="Coordination Committee",
+        language="en",
+        title="Another statement",
+        subtitle="",
+        body="Other words.",
+    )
+    change_state(statement=other, user=carol, state=State.OPEN)
+    raw = message(keys)
+    assert feed(raw, "--recipient", statement_address(other)) == 0
+    received = InboundMessage.objects.get()
+    assert (received.statement, received.reason) == (other, "not-addressed")
+    assert not Signature.objects.exists()
+
+
+def test_an_old_we_sign_handed_in_again_is_not_taken(inbound, keys, mlpd, carol):
+    from undersigned.signing.actions import withdraw_signature
+
+    raw = message(keys)
+    assert feed(raw) == 0
+    withdraw_signature(statement=inbound, organization=mlpd, user=carol, reason="Asked to.")
+    # The same message again, as a mail server would pass it on: one more header on top.
+    assert feed(b"Received: from relay.example by mx.undersigned.example\r\n" + raw) == 0
+    again = InboundMessage.objects.latest("id")
+    assert (again.state, again.reason) == ("pending", "stale")
+    assert again.detail == "a message with this Message-ID arrived before"
+    assert Signature.objects.get(statement=inbound, organization=mlpd).withdrawn_at is not None
+
+
+def test_a_we_sign_sent_weeks_ago_is_not_taken(inbound, keys):
+    assert feed(message(keys, sent=timezone.now() - timedelta(days=30))) == 0
+    received = InboundMessage.objects.get()
+    assert (received.state, received.reason) == ("pending", "stale")
+    assert received.detail == "sent more than 14 days ago, or dated in the future"

@@ -29,7 +29,8 @@ class DkimResult:
     passed: tuple[str, ...] = ()  # the d= domains of the signatures that verify
     failed: tuple[str, ...] = ()  # and of those that do not
     detail: str = ""  # what the verifier said of the last failure, for the coordinators
-    notes: list[str] = field(default_factory=list, compare=False)
+    # The header fields each verified signing domain covers ("from", "to", "date"…).
+    covered: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
 
 
 def _txt(name: bytes, timeout: int = 5) -> bytes | None:
@@ -56,6 +57,7 @@ def verify_dkim(raw: bytes) -> DkimResult:
         return DkimResult("none")
     passed: list[str] = []
     failed: list[str] = []
+    covered: dict[str, frozenset[str]] = {}
     detail = ""
     for index in range(count):
         verifier.signature_fields = {}
@@ -67,14 +69,19 @@ def verify_dkim(raw: bytes) -> DkimResult:
         domain = fields.get(b"d", b"").decode("ascii", "replace").strip().rstrip(".").lower()
         if ok and b"l" in fields:
             ok, detail = False, "the signature covers only part of the body (l=)"
-        if ok and b"from" not in getattr(verifier, "include_headers", ()):
+        signed = frozenset(
+            name.decode("ascii", "replace") for name in getattr(verifier, "include_headers", ())
+        )
+        if ok and "from" not in signed:
             ok, detail = False, "the signature does not cover the From field"
         if ok:
             passed.append(domain)
+            covered[domain] = covered.get(domain, frozenset()) | signed
         else:
             failed.append(domain)
             detail = detail or "the signature does not verify"
-    return DkimResult("pass" if passed else "fail", tuple(passed), tuple(failed), detail)
+    result = "pass" if passed else "fail"
+    return DkimResult(result, tuple(passed), tuple(failed), detail, covered)
 
 
 @cache

@@ -5,7 +5,9 @@ sign@example.net: sign+SLUG@example.net); the mail server hands each message to
 A message is recorded as the organization's signature (Method.EMAIL, to the current version)
 when a DKIM signature verifies for a domain that aligns with the From address and lies within a
 domain that exactly one organization has verified by DNS or its well-known file, the
-organization may sign the statement, and the reply clearly says "we sign" (reply_text). Anything
+organization may sign the statement, the signed To or Cc names the statement's address, the
+signed Date is recent and the signed Message-ID new (so an old "we sign" cannot be handed in
+again, here or for another statement), and the reply clearly says "we sign" (reply_text). Anything
 else waits on the coordinators' desk, who record it as a signature (with the message as
 evidence) or dismiss it. Every message is kept whole; its SHA-256 is in the audit event. The
 sender gets a receipt in their language when the From address is proven by DKIM (a receipt to an
@@ -14,10 +16,11 @@ unproven address would be mail to whoever a forger names).
 
 import hashlib
 from dataclasses import dataclass
+from datetime import timedelta
 from email import policy
 from email.message import EmailMessage
 from email.parser import BytesParser
-from email.utils import getaddresses, parseaddr
+from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -58,6 +61,11 @@ Reason, State = InboundMessage.Reason, InboundMessage.State
 # sysexits.h, what a pipe transport understands: accepted, bounce, bounce (no such address),
 # try again later.
 EX_OK, EX_DATAERR, EX_NOUSER, EX_TEMPFAIL = 0, 65, 67, 75
+
+# A "we sign" older than this is not taken on its own (it may be an old message handed in
+# again); nor one dated further ahead than the senders' clocks may be off.
+MAX_AGE = timedelta(days=14)
+CLOCK_SKEW = timedelta(hours=2)
 
 
 class NotAccepted(Exception):
@@ -206,7 +214,9 @@ class Verdict:
     detail: str = ""
 
 
-def judge(statement: Statement, parsed: Parsed, dkim: DkimResult, user: Actor) -> Verdict:
+def judge(
+    statement: Statement, address: str, parsed: Parsed, dkim: DkimResult, user: Actor
+) -> Verdict:
     from_domain = parsed.sender.rpartition("@")[2].rstrip(".").lower()
     signing = [d for d in dkim.passed if aligned(d, from_domain)]
     verdict = Verdict(dkim, bool(signing), "", None, "")
@@ -242,11 +252,47 @@ def judge(statement: Statement, parsed: Parsed, dkim: DkimResult, user: Actor) -
         return verdict
     proof = next(iter(matches.values()))
     verdict.domain, verdict.organization = proof.domain, proof.organization
+    signed = frozenset().union(*(dkim.covered.get(d, frozenset()) for d in signing))
     if not can_sign_by_mail(user, statement, proof.organization):
         verdict.reason = Reason.NOT_MEMBER
+    elif not _addressed(parsed.message, address, signed):
+        verdict.reason = Reason.NOT_ADDRESSED
+    elif why := _replayed(parsed.message, signed):
+        verdict.reason, verdict.detail = Reason.STALE, why
     elif not parsed.says_we_sign:
         verdict.reason = Reason.NOT_CLEAR
     return verdict
+
+
+def _addressed(message: EmailMessage, address: str, signed: frozenset[str]) -> bool:
+    """Whether a signed To or Cc field names this statement's address: a "we sign" sent to
+    another statement (or to someone else) cannot be handed in here."""
+    wanted = parseaddr(address)[1].strip().lower()
+    for field in ("to", "cc"):
+        named = getaddresses([str(v) for v in message.get_all(field, [])])
+        if field in signed and wanted in {a.strip().lower() for __, a in named}:
+            return True
+    return False
+
+
+def _replayed(message: EmailMessage, signed: frozenset[str]) -> str:
+    """Why the message may be an old one handed in again, or "": its date and Message-ID must
+    be signed, the date recent, and the Message-ID new to us."""
+    if not {"date", "message-id"} <= signed:
+        return _("the signature does not cover the date and the Message-ID")
+    try:
+        sent = parsedate_to_datetime(str(message["Date"]))
+    except (TypeError, ValueError, IndexError):
+        sent = None
+    now = timezone.now()
+    if sent is None or sent.tzinfo is None or not (now - MAX_AGE <= sent <= now + CLOCK_SKEW):
+        return _("sent more than %(days)s days ago, or dated in the future") % {
+            "days": MAX_AGE.days
+        }
+    message_id = str(message.get("Message-ID", "") or "").strip()[:300]
+    if not message_id or InboundMessage.objects.filter(message_id=message_id).exists():
+        return _("a message with this Message-ID arrived before")
+    return ""
 
 
 def receive_message(*, raw: bytes, recipient: str = "", user: Actor = SYSTEM) -> Delivery:
@@ -267,7 +313,7 @@ def receive_message(*, raw: bytes, recipient: str = "", user: Actor = SYSTEM) ->
         dkim = verify_dkim(raw)  # over the network: outside any transaction
     except LookupFailed as error:
         raise TryLater(f"a DKIM key could not be looked up: {error}") from None
-    verdict = judge(statement, parsed, dkim, user)
+    verdict = judge(statement, address, parsed, dkim, user)
     close_if_expired(statement)  # committed on its own, whatever becomes of the message
     try:
         with transaction.atomic():
@@ -310,7 +356,7 @@ def _store(statement, address, raw, digest, parsed: Parsed, verdict: Verdict) ->
         sender=parsed.sender,
         sender_name=parsed.sender_name,
         subject=parsed.subject,
-        message_id=str(parsed.message.get("Message-ID", "") or "")[:300],
+        message_id=str(parsed.message.get("Message-ID", "") or "").strip()[:300],
         excerpt=parsed.reply[:2000],
         raw=raw,
         sha256=digest,

@@ -34,6 +34,8 @@ class InboundMessage(models.Model):
         NO_ORGANIZATION = "no-organization", _("No organization has verified this domain")
         AMBIGUOUS = "ambiguous", _("Several organizations have verified this domain")
         NOT_MEMBER = "not-member", _("The organization is not a member of the coalition")
+        NOT_ADDRESSED = "not-addressed", _("The signed To or Cc field does not name this address")
+        STALE = "stale", _("The message may be an old one handed in again")
         NOT_CLEAR = "not-clear", _("The reply does not clearly say “we sign”")
         REFUSED = "refused", _("The signature could not be recorded")
 
@@ -47,7 +49,7 @@ class InboundMessage(models.Model):
     sender = models.CharField(_("sender's address"), max_length=254)  # the From address
     sender_name = models.CharField(_("sender's name"), max_length=200, blank=True)
     subject = models.CharField(_("subject"), max_length=300, blank=True)
-    message_id = models.CharField(_("Message-ID"), max_length=300, blank=True)
+    message_id = models.CharField(_("Message-ID"), max_length=300, blank=True, db_index=True)
     excerpt = models.TextField(_("reply text"), blank=True)  # the reply without quotes, shortened
     raw = models.BinaryField(_("message"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
