@@ -303,6 +303,7 @@ def test_the_desk_shows_what_waits_and_a_coordinator_records_it(
     client.force_login(carol)
     desk = client.get("/c/icor/desk/").content.decode()
     assert f'id="inbound-{received.pk}"' in desk and "maria@example.org" in desk
+    assert '<strong data-count="inbound">1</strong>' in desk
     evidence = client.get(f"/c/icor/desk/mail/{received.pk}.eml")
     assert evidence["Content-Type"] == "message/rfc822"
     assert evidence.content == bytes(received.raw)
