@@ -22,6 +22,7 @@ from undersigned.textformat import Document, Signatory, country_from_text, expla
 from undersigned.textformat.countries import country_name_code
 from undersigned.textformat.signatories import parse_signatory
 from undersigned.transfer.importing import LIMITS, LOW_CONFIDENCE, EntryPlan, ImportPlan
+from undersigned.transfer.review_table import TEXT_COLUMNS, label_patterns, row_cells
 
 PREFIX = "entries"
 BLANK_ROWS = 2  # empty rows under the list, for signatories the parser missed
@@ -50,20 +51,6 @@ class SignatoryForm(forms.Form):
     number = forms.IntegerField(required=False, widget=forms.HiddenInput)
     # The parser's certainty, carried from preview to preview so the mark stays on the row.
     confidence = forms.FloatField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["country"].widget.attrs.update({"list": "countries", "size": 6})
-        self.fields["abbreviation"].widget.attrs["size"] = 8
-        # Inputs in a table have no <label>: name each after its column and row.
-        row = int(self.prefix.rsplit("-", 1)[-1]) + 1 if self.prefix else 0
-        for name in ("abbreviation", "name", "name_en", "country", "affiliation"):
-            self.fields[name].widget.attrs["dir"] = "auto"
-        for name in ("keep", "kind", "abbreviation", "name", "name_en", "country", "affiliation"):
-            self.fields[name].widget.attrs["aria-label"] = _("%(field)s, row %(row)d") % {
-                "field": self.fields[name].label,
-                "row": row,
-            }
 
     def clean_country(self) -> str:
         value = self.cleaned_data["country"].strip()
@@ -149,12 +136,23 @@ class AddForm(forms.Form):
 
 @dataclass
 class Row:
+    """One row of the review: its form (validated) and its inputs, drawn by review_table."""
+
     form: SignatoryForm
+    cells: dict
+    keep: bool
+    values: dict[str, str]
+    has_errors: bool
     plan: EntryPlan | None = None
 
     @property
+    def counted(self) -> bool:
+        """Whether the row is one of the plan's entries: valid, kept and named."""
+        return not self.has_errors and not self.form.is_blank
+
+    @property
     def low_confidence(self) -> bool:
-        confidence = self.form["confidence"].value()
+        confidence = self.values.get("confidence")
         try:
             return confidence not in (None, "") and float(confidence) < LOW_CONFIDENCE
         except ValueError:
@@ -182,7 +180,7 @@ class Review:
         """Show what the import does with each kept row, in the plan's order."""
         plans = iter(plan.entries)
         for row in self.rows:
-            if row.form.is_valid() and not row.form.is_blank:
+            if row.counted:
                 row.plan = next(plans, None)
 
 
@@ -230,7 +228,28 @@ def review(document: Document, source_text: str, post: QueryDict | None) -> Revi
 
 
 def _rows(formset) -> list[Row]:
-    return [Row(form) for form in formset.forms]
+    fields = SignatoryForm.base_fields
+    labels = label_patterns({name: fields[name].label for name in (*TEXT_COLUMNS, "keep", "kind")})
+    kinds = list(fields["kind"].choices)
+    rows = []
+    for index, form in enumerate(formset.forms):
+        values = {
+            name: form.data.get(f"{form.prefix}-{name}") or ""
+            for name in (*TEXT_COLUMNS, "kind", "number", "confidence")
+        }
+        keep = fields["keep"].widget.value_from_datadict(form.data, None, f"{form.prefix}-keep")
+        errors = form.errors
+        cells = row_cells(
+            prefix=form.prefix,
+            row=index + 1,
+            values=values,
+            keep=keep,
+            errors=errors,
+            labels=labels,
+            kinds=kinds,
+        )
+        rows.append(Row(form, cells, keep, values, bool(errors)))
+    return rows
 
 
 def _bound(rows: list[dict]):
