@@ -8,6 +8,7 @@ typed in. Nothing here writes.
 
 import dataclasses
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -51,6 +52,9 @@ class SignatoryForm(forms.Form):
     number = forms.IntegerField(required=False, widget=forms.HiddenInput)
     # The parser's certainty, carried from preview to preview so the mark stays on the row.
     confidence = forms.FloatField(required=False, widget=forms.HiddenInput)
+    # The entry as the parser read it (JSON), carried so that a correction is remembered as an
+    # alias of its organization; empty for a row staff added.
+    parsed = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean_country(self) -> str:
         value = self.cleaned_data["country"].strip()
@@ -101,6 +105,25 @@ class SignatoryForm(forms.Form):
             affiliation=(data.get("affiliation") or None) if person else None,
             confidence=1.0 if data.get("confidence") is None else data["confidence"],
         )
+
+    def parsed_signatory(self) -> Signatory | None:
+        """The entry as the parser read it, if the row came from the parse."""
+        try:
+            read = json.loads(self.cleaned_data.get("parsed") or "null")
+            if not isinstance(read, dict):
+                return None
+            return Signatory(
+                number=None,
+                abbreviation=str(read.get("abbreviation") or "") or None,
+                name=str(read.get("name") or ""),
+                name_en=None,
+                country=str(read.get("country") or "") or None,
+                group=None,
+                kind="person" if read.get("kind") == "person" else "organization",
+                affiliation=None,
+            )
+        except ValueError:
+            return None
 
 
 SignatoryFormSet = formset_factory(SignatoryForm, extra=0, max_num=5000, absolute_max=5000)
@@ -170,6 +193,8 @@ class Review:
     adding: bool = False  # lines were added on this round: they are to be checked first
     notices: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
+    # The kept entries as the parser read them, by index in the corrected document's list.
+    parsed: dict[int, Signatory] = field(default_factory=dict)
 
     @property
     def ready(self) -> bool:
@@ -204,7 +229,7 @@ def review(document: Document, source_text: str, post: QueryDict | None) -> Revi
             return Review(formset, add_form, digest, None, False, notices, _rows(formset))
         rows = [_row_data(f) for f in formset.forms if f.cleaned_data.get("name")]
     else:
-        rows = [_row(s) for s in document.signatories]
+        rows = [{**_row(s), "parsed": _parsed(s)} for s in document.signatories]
     if adding:
         by_number = dict(lines)
         for number in add_form.cleaned_data["take"]:
@@ -222,9 +247,10 @@ def review(document: Document, source_text: str, post: QueryDict | None) -> Revi
     formset = _bound(rows)
     if not formset.is_valid():  # a parsed or added entry too long for its column
         return Review(formset, add_form, digest, None, adding, notices, _rows(formset))
-    kept = [f.signatory() for f in formset.forms if not f.is_blank]
-    corrected = dataclasses.replace(document, signatories=kept)
-    return Review(formset, add_form, digest, corrected, adding, notices, _rows(formset))
+    kept = [f for f in formset.forms if not f.is_blank]
+    corrected = dataclasses.replace(document, signatories=[f.signatory() for f in kept])
+    parsed = {i: p for i, f in enumerate(kept) if (p := f.parsed_signatory()) is not None}
+    return Review(formset, add_form, digest, corrected, adding, notices, _rows(formset), parsed)
 
 
 def _rows(formset) -> list[Row]:
@@ -235,7 +261,7 @@ def _rows(formset) -> list[Row]:
     for index, form in enumerate(formset.forms):
         values = {
             name: form.data.get(f"{form.prefix}-{name}") or ""
-            for name in (*TEXT_COLUMNS, "kind", "number", "confidence")
+            for name in (*TEXT_COLUMNS, "kind", "number", "confidence", "parsed")
         }
         keep = fields["keep"].widget.value_from_datadict(form.data, None, f"{form.prefix}-keep")
         errors = form.errors
@@ -282,6 +308,11 @@ def _row(s: Signatory) -> dict:
         "number": s.number,
         "confidence": s.confidence,
     }
+
+
+def _parsed(s: Signatory) -> str:
+    read = {"kind": s.kind, "abbreviation": s.abbreviation, "name": s.name, "country": s.country}
+    return json.dumps(read, ensure_ascii=False)
 
 
 def _row_data(form: SignatoryForm) -> dict:

@@ -40,7 +40,7 @@ def row_cells(
     kinds: list[tuple[str, str]],
 ) -> dict[str, SafeString]:
     """The inputs of one row, by column; "keep" holds the tick and the values that travel
-    unseen (the list number, the parser's doubt)."""
+    unseen (the list number, the parser's doubt, the entry as it read it)."""
     cells = {
         name: format_html(
             '<input type="text" name="{}-{}" value="{}" dir="auto" aria-label="{}"{}>{}',
@@ -56,12 +56,14 @@ def row_cells(
     cells["keep"] = format_html(
         '<input type="checkbox" name="{0}-keep" aria-label="{1}"{2}>'
         '<input type="hidden" name="{0}-number" value="{3}">'
-        '<input type="hidden" name="{0}-confidence" value="{4}">',
+        '<input type="hidden" name="{0}-confidence" value="{4}">'
+        '<input type="hidden" name="{0}-parsed" value="{5}">',
         prefix,
         labels["keep"] % {"row": row},
         mark_safe(" checked") if keep else "",
         values.get("number") or "",
         values.get("confidence") or "",
+        values.get("parsed") or "",
     )
     chosen = values.get("kind") or "organization"
     options = format_html_join(
