@@ -356,6 +356,13 @@ ENDORSE_TOKEN_MAX_AGE = envint("ENDORSE_TOKEN_MAX_AGE_DAYS", "14") * 24 * 3600
 SIGN_ON_LIMIT_PER_IP = envint("SIGN_ON_LIMIT_PER_IP", "10")
 SIGN_ON_LIMIT_PER_EMAIL = envint("SIGN_ON_LIMIT_PER_EMAIL", "3")
 SIGN_ON_LOGO_MAX_BYTES = envint("SIGN_ON_LOGO_MAX_BYTES", str(1024 * 1024))
+
+# Signatures by e-mail reply (collection.inbound): one mailbox whose plus-addresses name the
+# statements (sign+SLUG@…); empty: no address is shown and `undersigned inbound` refuses mail.
+# A message larger than INBOUND_MAX_BYTES is refused; DKIM keys are looked up through
+# DNS_NAMESERVERS like the domain proofs, each lookup within DOMAIN_CHECK_TIMEOUT seconds.
+INBOUND_MAILBOX = os.environ.get("INBOUND_MAILBOX", "").strip().lower()
+INBOUND_MAX_BYTES = envint("INBOUND_MAX_BYTES", str(2 * 1024 * 1024), minimum=1024)
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media")).resolve()
 # The JSON API: requests per hour per personal token, and per client address without one.
 API_LIMIT_PER_TOKEN = envint("API_LIMIT_PER_TOKEN", "1000")

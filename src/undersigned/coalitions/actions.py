@@ -27,6 +27,7 @@ from undersigned.coalitions.models import (
     JoinRequest,
     Membership,
     Organization,
+    OrganizationAlias,
 )
 from undersigned.coalitions.permissions import (
     Actor,
@@ -431,3 +432,32 @@ def add_member(*, coalition: Coalition, organization: Organization, user: Actor)
                 details={"coalition": coalition.abbreviation},
             )
     return membership
+
+
+def remember_aliases(
+    *,
+    coalition: Coalition | None,
+    aliases: list[tuple[Organization, str, str, str]],
+    user: Actor,
+) -> list[OrganizationAlias]:
+    """Remember how a list wrote organizations that staff corrected in an import's preview:
+    (organization, abbreviation, name, country) as the parser read them. Importing the same line
+    again then names the same organization. Allowed to whoever may add organizations to the
+    directory for that import; each new alias is recorded as an event of its organization."""
+    require(can_add_member(user, coalition) if coalition else can_edit_directory(user))
+    remembered = []
+    with transaction.atomic():
+        for organization, abbreviation, name, country in aliases:
+            alias, created = OrganizationAlias.objects.get_or_create(
+                organization=organization, abbreviation=abbreviation, name=name, country=country
+            )
+            if not created:
+                continue
+            remembered.append(alias)
+            record_event(
+                kind=Event.Kind.ORGANIZATION_SAVED,
+                actor=user,
+                organization=organization,
+                details={"alias": {"abbreviation": abbreviation, "name": name, "country": country}},
+            )
+    return remembered

@@ -22,10 +22,6 @@ from typing import Any
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
 
 from undersigned.coalitions.models import Coalition, Delegate, Organization
 from undersigned.coalitions.selectors import members_in_display_order
@@ -189,7 +185,10 @@ def stream_csv(sheet: Sheet) -> Iterator[str]:
     yield buffer.getvalue()
 
 
-def _xlsx_cell(sheet, value: Any) -> WriteOnlyCell:
+def _xlsx_cell(sheet, value: Any):
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     if isinstance(value, str):
         # A string cell, whatever it starts with: openpyxl would write "=…" as a formula.
         cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
@@ -202,6 +201,11 @@ def _xlsx_cell(sheet, value: Any) -> WriteOnlyCell:
 
 
 def xlsx_bytes(sheet: Sheet, *, right_to_left: bool = False) -> bytes:
+    # openpyxl (and the Pillow it loads) only where a spreadsheet is written: not in every
+    # process that serves pages.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     workbook = Workbook(write_only=True)
     # A sheet's name has at most 31 characters and none of []:*?/\ (the titles have none).
     worksheet = workbook.create_sheet(str(sheet.title)[:31])

@@ -122,11 +122,13 @@ def import_statement(request: HttpRequest) -> HttpResponse:
             "title": form.cleaned_data["title"] or None,
             "language": form.cleaned_data["language"],
             "state": form.cleaned_data["state"],
+            "separate": form.cleaned_data["separate"],
             "source": form.source,
             "user": request.user,
         }
         if corrections.document is not None:
             # The preview reads only (no transaction); the import plans again under its lock.
+            options["parsed"] = corrections.parsed
             plan = import_document(corrections.document, dry_run=True, **options)
             corrections.attach(plan)
             wanted = request.POST.get("action") == "import"

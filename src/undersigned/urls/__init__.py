@@ -16,6 +16,7 @@ from undersigned.circulation import feeds, log_views
 from undersigned.circulation import views as circulate
 from undersigned.circulation.discovery import SITEMAPS, favicon, robots_txt
 from undersigned.coalitions import domain_views
+from undersigned.collection import inbound_views
 from undersigned.collection import views as collection
 from undersigned.endorsements import picture_views
 from undersigned.endorsements import views as endorsements
@@ -107,6 +108,8 @@ urlpatterns += i18n_patterns(
     path("logos/<str:name>", collection.logo, name="organization-logo"),
     path("c/<slug:slug>/desk/", collection.desk, name="desk"),
     path("c/<slug:slug>/desk/requests/<int:pk>/", collection.decide, name="desk-decide"),
+    path("c/<slug:slug>/desk/mail/<int:pk>/", inbound_views.decide, name="desk-inbound"),
+    path("c/<slug:slug>/desk/mail/<int:pk>.eml", inbound_views.raw, name="desk-inbound-raw"),
     path("e/confirm/<str:token>/", endorsements.confirm, name="endorsement-confirm"),
     path("e/remove/<str:token>/", endorsements.remove, name="endorsement-remove"),
     path("c/<slug:slug>/", coalitions.coalition_detail, name="coalition"),
