@@ -13,7 +13,6 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core import signing
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,10 +20,12 @@ from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
 from undersigned.coalitions import domain_checks
 from undersigned.coalitions.domain_checks import CheckResult
+from undersigned.coalitions.languages import languages_of
 from undersigned.coalitions.models import DomainProof, Organization
 from undersigned.coalitions.permissions import Actor, can_prove_domain, require
 from undersigned.coalitions.signals import domain_proof_changed
 from undersigned.core.errors import ActionError
+from undersigned.core.links import link_for_reader
 from undersigned.mail.services import send_templated_mail
 
 MAIL_LINK_MAX_AGE = timedelta(days=7)
@@ -84,15 +85,18 @@ def start_domain_proof(
         )
         if method == Method.MAIL:
             link = signing.TimestampSigner(salt=_SALT).sign(proof.token)
+            # The address is the delegate's own, at their organization: their mail language.
+            language = languages_of([user.pk])[user.pk] if user.pk else settings.LANGUAGE_CODE
             send_templated_mail(
                 template="domain-proof",
                 to=[address],
                 context={
                     "organization": str(organization),
                     "domain": domain,
-                    "url": settings.SITE_URL + reverse("domain-proof-confirm", args=[link]),
+                    "url": link_for_reader("domain-proof-confirm", link, language=language),
                     "days": MAIL_LINK_MAX_AGE.days,
                 },
+                language=language,
             )
     return proof
 
