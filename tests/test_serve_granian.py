@@ -55,8 +55,14 @@ def test_serve_with_granian_answers_restarts_and_stops_on_sigterm(cwd):
         while len(children(web[0])) < 2 and time.monotonic() < deadline:
             time.sleep(0.2)
         assert len(children(web[0])) == 2, log.read_text()
+        orphans = children(web[0])
         os.kill(web[0], signal.SIGKILL)
         new = wait_for_child(serve, "-m granian", not_pid=web[0], seconds=30)
+        # Its workers go with it: left, they would hold the port beside the new ones.
+        deadline = time.monotonic() + 20
+        while [pid for pid in orphans if alive(pid)] and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not [pid for pid in orphans if alive(pid)], "a killed granian's workers live on"
         wait_for_page(f"{base}/robots.txt", serve)
         everything = [*children(serve.pid), *children(new)]
 

@@ -12,8 +12,11 @@ def granian_application():
     no `Server` header naming the software."""
     from django.conf import settings
 
-    from undersigned.core.timelimit import TimeLimited
+    from undersigned.core.timelimit import TimeLimited, die_with_parent
 
+    # granian's workers outlive a killed granian, holding the port (SO_REUSEPORT) beside the
+    # granian serve starts again; this one follows its parent.
+    die_with_parent()
     return TimeLimited(_without_server_header(application), settings.WEB_TIMEOUT)
 
 

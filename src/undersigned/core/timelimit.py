@@ -11,12 +11,27 @@ iteration of a streaming body after it returns is not timed.
 Imports no Django: it wraps any WSGI application.
 """
 
+import contextlib
+import ctypes
 import os
+import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterable
 from typing import Any
+
+
+def die_with_parent(signum: int = signal.SIGKILL) -> None:
+    """Get signum when the parent process dies, even by SIGKILL (Linux; elsewhere nothing).
+    SIGKILL by default: a granian worker's graceful stop can wait for ever without its parent
+    (seen: a respawned worker outlived its killed granian by SIGTERM)."""
+    parent = os.getppid()
+    with contextlib.suppress(OSError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signum)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # it died before we asked
+        os.kill(os.getpid(), signum)
+
 
 WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
 
