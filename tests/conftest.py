@@ -30,6 +30,15 @@ from undersigned.transfer.importing import import_document, suggested_title
 # Enabled before any test runs, and through override_settings so that Django's cached list of
 # hashers is cleared.
 override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]).enable()
+# The manifest storage of production needs collectstatic; tests serve from the finders. Set once
+# for the whole run: set per test, a live server's request thread that was still answering the
+# previous test's page could build the static storage in between, from production's settings.
+override_settings(
+    STORAGES={
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+).enable()
 
 # The two seed statements (the demo's texts) and their expected structure, as in ../shared/seeds.
 SEEDS = Path(__file__).resolve().parent / "seeds"
@@ -44,12 +53,7 @@ def seed_expected(name: str) -> dict:
 
 
 @pytest.fixture(autouse=True)
-def _plain_static_files(settings):
-    # The manifest storage of production needs collectstatic; tests serve from the finders.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+def _site_url(settings):
     # The public address is the one Django's test client uses: absolute links in pages, feeds
     # and mail come from SITE_URL, never from the request's Host header.
     settings.SITE_URL = "http://testserver"

@@ -50,16 +50,19 @@ def record(kind: EventKind, **kwargs) -> Event:
 @pytest.fixture
 def chain(alice, bob, statement, mlpd) -> list[Event]:
     """A statement's life: created, opened, signed by MLPD, a role granted. The rows agree with
-    the events (verify checks them against each other)."""
+    the events and the transparency log (verify checks them against each other)."""
     from django.utils import timezone
 
+    from undersigned.signing.log import log_signature
     from undersigned.signing.models import Signature
     from undersigned.statements.models import Text
 
     Statement.objects.filter(pk=statement.pk).update(state="open")
     text = Text.objects.create(statement=statement, language="en", version=2, title="T", body="B")
-    Signature.objects.create(
-        statement=statement, organization=mlpd, text=text, signed_at=timezone.now()
+    log_signature(
+        Signature.objects.create(
+            statement=statement, organization=mlpd, text=text, signed_at=timezone.now()
+        )
     )
     return [
         record(EventKind.STATEMENT_CREATED, actor=alice, statement=statement),

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from undersigned.coalitions.actions import INVITATION_MAX_AGE
 from undersigned.coalitions.models import Invitation
-from undersigned.collection.models import SignOnRequest
+from undersigned.collection.models import InboundMessage, SignOnRequest
 from undersigned.signing.actions import sign_statement
 from undersigned.signing.models import Signature
 from undersigned.statements.actions import create_statement, edit_text, update_details
@@ -85,6 +85,10 @@ def test_the_desks_counts_match_the_database(client, busy_coalition, carol):
         "requests": SignOnRequest.objects.filter(
             statement__coalition=icor, state="confirmed"
         ).count(),
+        # Messages received at the statements' addresses (test_inbound_mail counts one).
+        "inbound": InboundMessage.objects.filter(
+            statement__coalition=icor, state="pending"
+        ).count(),
         "open": open_.count(),
         "drafts": statements.filter(state=State.DRAFT).count(),
         "missing": sum(
@@ -109,6 +113,7 @@ def test_the_desks_counts_match_the_database(client, busy_coalition, carol):
     # The fixture's own numbers, so that a query that counts nothing cannot pass.
     assert expected == {
         "requests": 2,
+        "inbound": 0,
         "open": 1,
         "drafts": 1,
         "missing": 1,

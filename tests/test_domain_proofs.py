@@ -90,7 +90,8 @@ def test_a_delegate_proves_the_domain_by_a_txt_record(
     assert "domain verified: mlpd.example" in client.get(f"/o/{mlpd.slug}/").content.decode()
     client.logout()
     listing = client.get(open_statement.get_absolute_url()).content.decode()
-    assert "domain verified: mlpd.example" in listing
+    # The delegate's signature says it (issue 21 item 5), instead of a mark of its own.
+    assert "signed by a delegate of mlpd.example, domain verified" in listing
 
 
 def test_only_the_organizations_delegates_prove_its_domain(client, carol, alice, mlpd, dave):
@@ -197,7 +198,8 @@ def test_a_removed_record_lapses_at_the_recheck_and_is_shown_as_lapsed(
     assert check(client, proof).state == "verified"
     client.logout()
     listing = client.get(open_statement.get_absolute_url()).content.decode()
-    assert "domain verified: mlpd.example" in listing
+    # The delegate's signature says it (issue 21 item 5), instead of a mark of its own.
+    assert "signed by a delegate of mlpd.example, domain verified" in listing
 
     dns_server.remove(f"_undersigned.{DOMAIN}")
     recheck_domain_proofs_task.enqueue()

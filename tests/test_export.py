@@ -92,6 +92,7 @@ ODD_NAMES = [
 def test_export_then_import_as_json_keeps_any_signatory(db, alice, tmp_path):
     """JSON is the lossless way: whatever the names look like, they come back as they were."""
     from undersigned.coalitions.models import Organization
+    from undersigned.signing.log import log_signature
     from undersigned.signing.models import Signature
     from undersigned.statements.models import Statement
 
@@ -102,12 +103,14 @@ def test_export_then_import_as_json_keeps_any_signatory(db, alice, tmp_path):
         organization = Organization.objects.create(
             abbreviation=abbreviation, name=name, name_en=name_en, country=country
         )
-        Signature.objects.create(
-            statement=statement,
-            organization=organization,
-            text=statement.current_text(),
-            signed_at=statement.opened_at or statement.created_at,
-            method="imported",
+        log_signature(  # as the actions log it: the JSON export carries the log
+            Signature.objects.create(
+                statement=statement,
+                organization=organization,
+                text=statement.current_text(),
+                signed_at=statement.opened_at or statement.created_at,
+                method="imported",
+            )
         )
     path = tmp_path / "odd.json"
     call_command("export", statement.slug, fmt="json", output=str(path))

@@ -1,4 +1,4 @@
-"""Issue 9 §4: an import records a statement and its signatures, and nothing else."""
+"""An import records a statement and its signatures, and nothing else."""
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -91,16 +91,20 @@ def test_the_same_text_imported_twice_is_recognized(icor, tmp_path, capsys):
     assert counts() == before and Statement.objects.count() == 1
 
 
-def test_the_same_text_under_another_title_is_the_same_statement(icor, tmp_path, capsys):
+def test_the_same_text_under_another_title_is_asked_about(icor, tmp_path, capsys):
+    """Renamed, or another statement with the same words? Not attached unasked (issue 22)."""
     text = seed_text("icor-afghanistan-2021")
     call_command("import", write(tmp_path, text), coalition="ICOR")
     retitled = text.replace(
         "No to any imperialist or expansionist intervention!", "No to any intervention!"
     )
     longer = retitled + "\n35. XYZ Xylophone Youth Zone, Chile\n"
-    call_command("import", write(tmp_path, longer, "b.txt"), coalition="ICOR")
-    out = capsys.readouterr().out
-    assert "same text" in out and "1 new signature;" in out
+    with pytest.raises(CommandError, match="under another title"):
+        call_command("import", write(tmp_path, longer, "b.txt"), coalition="ICOR")
+    assert Statement.objects.get().signatures.count() == 34
+    # Given the existing title, it adds to it.
+    title = "No to any imperialist or expansionist intervention!"
+    call_command("import", write(tmp_path, longer, "b.txt"), coalition="ICOR", title=title)
     statement = Statement.objects.get()
     assert statement.signatures.count() == 35
 

@@ -59,4 +59,5 @@ def test_it_keeps_roles_and_delegates_when_they_move_to_coalitions():
     back = _migrate(BEFORE)
     assert back.get_model("accounts", "CoalitionRole").objects.get().pk == role.pk
     assert back.get_model("accounts", "Delegate").objects.get().pk == delegate.pk
-    _migrate(AFTER)
+    # Leave the database as the other tests expect it: every app at its newest migration.
+    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())

@@ -154,6 +154,14 @@ def test_the_command_renders_under_the_same_limits(planted, tmp_path, settings):
     assert not path.exists()
 
 
+def _test_database_url() -> str:
+    """The test database, as another process reaches it."""
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_worker_command_renders_from_the_pdf_queue(client, resolution, settings):
     """`undersigned worker` as `serve` starts it: it takes the PDF queue as well as the mail's."""
@@ -162,7 +170,7 @@ def test_the_worker_command_renders_from_the_pdf_queue(client, resolution, setti
     env = {
         **os.environ,
         "UNDERSIGNED_VAR_DIR": str(settings.VAR_DIR),  # the same cache
-        "DATABASE_URL": f"sqlite:///{connection.settings_dict['NAME']}",  # the test database
+        "DATABASE_URL": _test_database_url(),
     }
     worker = Path(sys.executable).with_name("undersigned")
     done = subprocess.run(

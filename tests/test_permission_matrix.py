@@ -5,6 +5,7 @@ raise PermissionDenied exactly where the table says "-". A new rule without a ro
 test_every_rule_has_a_row.
 """
 
+import contextlib
 import inspect
 
 import pytest
@@ -33,7 +34,8 @@ from undersigned.coalitions.models import (
     Organization,
 )
 from undersigned.collection.actions import reject_sign_on
-from undersigned.collection.models import SignOnRequest
+from undersigned.collection.inbound import NotAccepted, dismiss_inbound, receive_message
+from undersigned.collection.models import InboundMessage, SignOnRequest
 from undersigned.statements.actions import change_state, create_statement
 from undersigned.statements.models import State
 
@@ -74,6 +76,10 @@ import_into          -    -     -     -      -      Y     -      Y     Y     -
 request_sign_on      Y    Y     Y     Y      Y      Y     Y      Y     Y     Y
 decide_sign_on       -    -     -     -      -      Y     -      Y     Y     -
 view_desk            -    -     -     -      -      Y     -      Y     Y     -
+receive_mail         -    -     -     -      -      -     -      Y     Y     -
+sign_by_mail         -    -     -     -      -      -     -      Y     Y     -
+decide_inbound       -    -     -     -      -      Y     -      Y     Y     -
+see_contacts         -    -     -     -      -      Y     -      Y     Y     -
 """
 
 ROLES = TABLE.split()[1:11]
@@ -113,6 +119,10 @@ RULES = {
     "request_sign_on": lambda u, w: rules.can_request_sign_on(u, w["statement"]),
     "decide_sign_on": lambda u, w: rules.can_decide_sign_on(u, w["statement"]),
     "view_desk": lambda u, w: rules.can_view_desk(u, w["icor"]),
+    "receive_mail": lambda u, w: rules.can_receive_mail(u),
+    "sign_by_mail": lambda u, w: rules.can_sign_by_mail(u, w["statement"], w["mlpd"]),
+    "decide_inbound": lambda u, w: rules.can_decide_inbound(u, w["statement"]),
+    "see_contacts": lambda u, w: rules.can_see_delegate_contacts(u, w["icor"]),
 }
 
 # The module's functions that answer yes or no, and the row that covers each.
@@ -146,6 +156,10 @@ COVERED = {
     "can_request_sign_on": "request_sign_on",
     "can_decide_sign_on": "decide_sign_on",
     "can_view_desk": "view_desk",
+    "can_receive_mail": "receive_mail",
+    "can_sign_by_mail": "sign_by_mail",
+    "can_decide_inbound": "decide_inbound",
+    "can_see_delegate_contacts": "see_contacts",
 }
 
 
@@ -226,6 +240,12 @@ def test_each_rule_answers_as_the_table_says(world, role):
     assert answers == {row: EXPECTED[row][role] for row in RULES}
 
 
+def _not_mail(user) -> None:
+    """The mail reader's check comes first: the rest refuse what is not mail."""
+    with contextlib.suppress(NotAccepted):
+        receive_message(raw=b"not mail", user=user)
+
+
 def _refused(call) -> bool:
     try:
         call()
@@ -285,5 +305,17 @@ def test_the_actions_refuse_where_the_table_says_so(world, role):
             approve=False,
         ),
     }
+    inbound = InboundMessage.objects.create(
+        statement=world["statement"],
+        recipient="sign+x@undersigned.example",
+        sender="ana@example.org",
+        raw=b"From: ana@example.org\r\n\r\nHello\r\n",
+        sha256="0" * 64,
+        size=30,
+        language="en",
+        dkim="none",
+    )
+    calls["decide_inbound"] = lambda: dismiss_inbound(inbound=inbound, user=user)
+    calls["receive_mail"] = lambda: _not_mail(user)
     refused = {row: _refused(call) for row, call in calls.items()}
     assert refused == {row: not EXPECTED[row][role] for row in calls}

@@ -1,4 +1,4 @@
-"""Issue 8 §5: settings that do not surprise. Each case imports the settings in a fresh Python
+"""Settings that do not surprise. Each case imports the settings in a fresh Python
 with a given environment, as a server process would."""
 
 import os

@@ -8,7 +8,7 @@ def signatory_numbers_and_abbreviations(html: str) -> list[tuple[int, str]]:
         (int(n), abbr)
         for n, abbr in re.findall(
             r'<li class="signatory" value="(\d+)">.*?'
-            r'<strong class="abbr"><bdi>(.*?)</bdi></strong>',
+            r'<strong class="abbr"><bdi[^>]*>(.*?)</bdi></strong>',
             html,
             re.S,
         )
@@ -70,7 +70,9 @@ def test_it_never_renders_html_from_the_text(client, resolution):
 def test_it_reads_the_page_of_34_signatories_in_a_fixed_number_of_queries(
     client, resolution, django_assert_num_queries
 ):
-    with django_assert_num_queries(9):
+    # 9 for the page and its list, 2 for the log's checkpoint: its size, and its leaves once
+    # (the root of a size is cached for good: a log only grows).
+    with django_assert_num_queries(11):
         client.get(resolution.get_absolute_url())
 
 

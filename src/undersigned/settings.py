@@ -119,6 +119,10 @@ TRANSPARENCY_KEY_FILE = Path(
 TRANSPARENCY_KEY_NAME = os.environ.get("TRANSPARENCY_KEY_NAME") or (
     SITE_URL.split("://", 1)[-1].split("/", 1)[0] or "undersigned"
 )
+# The public keys that signed checkpoints before the key was rotated (docs/operations.md), as
+# /.well-known/undersigned-log-key gave them (name+keyid+base64), separated by spaces: the
+# "How to check" page lists them, so that checkpoints signed then stay verifiable.
+TRANSPARENCY_EARLIER_KEYS = os.environ.get("TRANSPARENCY_EARLIER_KEYS", "").split()
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -359,6 +363,13 @@ ENDORSE_TOKEN_MAX_AGE = envint("ENDORSE_TOKEN_MAX_AGE_DAYS", "14") * 24 * 3600
 SIGN_ON_LIMIT_PER_IP = envint("SIGN_ON_LIMIT_PER_IP", "10")
 SIGN_ON_LIMIT_PER_EMAIL = envint("SIGN_ON_LIMIT_PER_EMAIL", "3")
 SIGN_ON_LOGO_MAX_BYTES = envint("SIGN_ON_LOGO_MAX_BYTES", str(1024 * 1024))
+
+# Signatures by e-mail reply (collection.inbound): one mailbox whose plus-addresses name the
+# statements (sign+SLUG@…); empty: no address is shown and `undersigned inbound` refuses mail.
+# A message larger than INBOUND_MAX_BYTES is refused; DKIM keys are looked up through
+# DNS_NAMESERVERS like the domain proofs, each lookup within DOMAIN_CHECK_TIMEOUT seconds.
+INBOUND_MAILBOX = os.environ.get("INBOUND_MAILBOX", "").strip().lower()
+INBOUND_MAX_BYTES = envint("INBOUND_MAX_BYTES", str(2 * 1024 * 1024), minimum=1024)
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media")).resolve()
 # The JSON API: requests per hour per personal token, and per client address without one.
 API_LIMIT_PER_TOKEN = envint("API_LIMIT_PER_TOKEN", "1000")

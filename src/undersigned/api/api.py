@@ -13,7 +13,12 @@ from django.http import HttpRequest
 from django.urls import URLPattern
 from ninja import NinjaAPI
 
-from undersigned.api import errors, reading, writing  # noqa: F401 - they register operations
+from undersigned.api import (  # noqa: F401 - they register operations
+    errors,
+    reading,
+    sign_ons,
+    writing,
+)
 from undersigned.api import schemas as s
 from undersigned.api.auth import RateLimit
 from undersigned.api.docs import LocalSwagger

@@ -21,6 +21,7 @@ from undersigned.signing.models import Signature
 from undersigned.signing.selectors import BY_REGION, IN_SIGNING_ORDER, signatory_list
 from undersigned.statements.models import State, Statement
 from undersigned.statements.selectors import get_statement_for
+from undersigned.transparency import services as log_services
 
 
 class StatementFilters(Schema):
@@ -98,6 +99,9 @@ def get_signatories(
     order, as of the last signature or withdrawal."""
     statement = get_statement_for(request, slug)
     listing = signatory_list(statement, order=order if order == IN_SIGNING_ORDER else BY_REGION)
+    in_force = log_services.signature_entries(statement.pk)
+    for entry in listing.entries:
+        entry.log_index = in_force.get(entry.organization.pk)
     return {
         "as_of": listing.as_of,
         "count": listing.count,

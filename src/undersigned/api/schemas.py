@@ -14,10 +14,12 @@ from django.urls import reverse
 from ninja import Schema
 from pydantic import ConfigDict, Field, StringConstraints
 
+from undersigned.collection.forms import RejectForm, SignOnForm
 from undersigned.signing.forms import RecordForm, WithdrawForm
 from undersigned.signing.models import Signature
 from undersigned.statements.forms import StateForm, StatementForm, WordsForm
 from undersigned.statements.models import Kind, State, Text
+from undersigned.transparency import services as log_services
 
 
 def _limit(form, field: str) -> int:
@@ -187,6 +189,24 @@ class StatementDetailOut(StatementOut):
     pdf_url: str
     feed_url: str
     embed_url: str
+    log_size: int = Field(
+        description="How many entries the statement's transparency log holds (signatures, "
+        "withdrawals, re-confirmations and public versions)."
+    )
+    checkpoint: str | None = Field(
+        description="The log's signed checkpoint now (a C2SP signed note; the key is at "
+        "/.well-known/undersigned-log-key). None while the statement is a draft."
+    )
+
+    @staticmethod
+    def resolve_log_size(obj) -> int:
+        return log_services.size(obj.pk)
+
+    @staticmethod
+    def resolve_checkpoint(obj) -> str | None:
+        if not State(obj.state).is_public:
+            return None
+        return log_services.signed_checkpoint(obj.pk)
 
     @staticmethod
     def resolve_next_states(obj) -> list[str]:
@@ -222,6 +242,28 @@ class EntryOut(Schema):
     organization: OrganizationOut
     signed_version: int
     signed_at: dt.datetime
+    given: str = Field(
+        description="How the signature was given: delegate-domain-verified, email (DKIM-signed "
+        "mail), delegate (a delegate's log-in), sign-on (approved by the coordination), "
+        "imported (from a published list) or recorded (by the coordination, with evidence)."
+    )
+    given_domain: str | None = Field(description="The verified domain it rests on, if any.")
+    given_label: str = Field(description="The same, as the page says it in your language.")
+    log_index: int | None = Field(
+        description="The entry of the transparency log that put the signature in force."
+    )
+
+    @staticmethod
+    def resolve_given(obj) -> str:
+        return obj.given.how
+
+    @staticmethod
+    def resolve_given_domain(obj) -> str | None:
+        return obj.given.domain
+
+    @staticmethod
+    def resolve_given_label(obj) -> str:
+        return obj.given.label
 
     @staticmethod
     def resolve_signed_version(obj) -> int:
@@ -388,3 +430,112 @@ class WithdrawIn(OrganizationIn):
     reason: _text(_limit(WithdrawForm, "reason")) = Field(
         description="Why, in a sentence: the public list shows it."
     )
+
+
+# Organizations asking to sign, and the coordinators' decisions.
+
+
+def _sign_on_limit(field: str) -> int:
+    return _limit(SignOnForm, field)
+
+
+class NewOrganizationIn(In):
+    """An organization not in the directory, as the requester describes it."""
+
+    name: _line(_sign_on_limit("org_name")) = Field(description="In its own language.")
+    abbreviation: _line(_sign_on_limit("org_abbreviation")) = ""
+    name_en: _line(_sign_on_limit("org_name_en")) = Field("", description="Its English name.")
+    country: str = Field("", pattern=r"^([A-Z]{2})?$", description="ISO 3166 code.")
+    website: _line(_sign_on_limit("org_website")) = ""
+
+
+class SignOnIn(In):
+    """Either `organization` (a known one) or `new_organization` (described), not both."""
+
+    organization: Slug | None = Field(None, description="A known organization's slug.")
+    new_organization: NewOrganizationIn | None = None
+    person_name: _line(_sign_on_limit("person_name")) = Field(description="Who asks.")
+    person_role: _line(_sign_on_limit("person_role")) = Field(
+        "", description="Their role in the organization."
+    )
+    email: _line(_sign_on_limit("email")) = Field(
+        description="Confirms the request by a mailed link; never shown publicly."
+    )
+    language: Language = Field(description="The language of the mails to the requester.")
+    listed: bool = Field(description="The organization agrees to be listed publicly: true.")
+    version: int = Field(ge=1, le=100_000, description="The version of the text read.")
+
+
+class Accepted(Schema):
+    detail: str
+
+
+class DescribedOrganizationOut(Schema):
+    name: str
+    abbreviation: str
+    name_en: str
+    country: str
+    website: str
+
+
+SignOnState = Literal["requested", "confirmed", "approved", "rejected", "merged"]
+
+
+class SignOnRequestOut(Schema):
+    id: int
+    statement: str
+    state: SignOnState = Field(
+        description="requested (the address has not answered the mailed link), confirmed "
+        "(waits for the coordinators), approved, rejected, or merged into a known organization."
+    )
+    organization: OrganizationOut | None = Field(
+        description="The known organization: chosen, merged into, or entered on approval."
+    )
+    new_organization: DescribedOrganizationOut | None = Field(
+        description="The organization as the requester described it, when it was not known."
+    )
+    logo_url: str | None
+    person_name: str
+    person_role: str
+    email: str
+    language: str
+    listed: bool
+    version: int = Field(description="The version the requester read, which the signature gets.")
+    reason: str = Field(description="Why it was rejected (mailed to the requester).")
+    created_at: dt.datetime
+    confirmed_at: dt.datetime | None
+    decided_at: dt.datetime | None
+
+    @staticmethod
+    def resolve_statement(obj) -> str:
+        return obj.statement.slug
+
+    @staticmethod
+    def resolve_new_organization(obj) -> dict | None:
+        if not obj.org_name:
+            return None
+        return {
+            "name": obj.org_name,
+            "abbreviation": obj.org_abbreviation,
+            "name_en": obj.org_name_en,
+            "country": obj.org_country.code or "",
+            "website": obj.org_website,
+        }
+
+    @staticmethod
+    def resolve_logo_url(obj) -> str | None:
+        return absolute(reverse("organization-logo", args=[obj.logo])) if obj.logo else None
+
+    @staticmethod
+    def resolve_version(obj) -> int:
+        return obj.text.version
+
+
+class RejectIn(In):
+    reason: _text(_limit(RejectForm, "reason")) = Field(
+        description="Why, in a sentence or two: mailed to the requester."
+    )
+
+
+class MergeIn(OrganizationIn):
+    """`organization`: the known organization that signs instead of the one described."""

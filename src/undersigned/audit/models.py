@@ -76,6 +76,9 @@ class EventKind(models.TextChoices):
     DELEGATION_REQUESTED = "delegation.requested", _("Delegation requested")
     DELEGATION_APPROVED = "delegation.approved", _("Delegation approved")
     DELEGATION_REFUSED = "delegation.refused", _("Delegation refused")
+    INBOUND_RECEIVED = "inbound.received", _("Message received at a statement's address")
+    INBOUND_RECORDED = "inbound.recorded", _("Message recorded as a signature")
+    INBOUND_DISMISSED = "inbound.dismissed", _("Message dismissed")
 
 
 class ImmutableEventError(Exception):

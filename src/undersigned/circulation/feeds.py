@@ -5,6 +5,7 @@ Feeds show only what the public pages show: public statements, and for one state
 events of its public history.
 """
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
@@ -23,6 +24,7 @@ from undersigned.statements.models import State, Statement
 from undersigned.statements.selectors import get_statement_for
 from undersigned.statements.translations import text_for_reader
 from undersigned.statements.validators import without_control_characters
+from undersigned.transparency import services as log_services
 
 FEED_LENGTH = 50
 # What a statement's feed tells: who signed or withdrew, and new versions of the text.
@@ -45,6 +47,29 @@ class AtomFeed(Atom1Feed):
 
     def add_item(self, *args, **kwargs) -> None:
         super().add_item(*_clean(args), **_clean(kwargs))
+
+
+# The statement's feed carries its log's signed checkpoint in an element of this namespace:
+# the format the element holds (a C2SP signed note), not an address anyone must fetch.
+CHECKPOINT_NAMESPACE = "https://c2sp.org/tlog-checkpoint"
+
+
+class CheckpointAtomFeed(AtomFeed):
+    """A statement's feed with `<log:checkpoint href="…/log/checkpoint">` (the signed note, as
+    /s/SLUG/log/checkpoint serves it) among the feed's own elements."""
+
+    def root_attributes(self) -> dict[str, str]:
+        attributes = super().root_attributes()
+        if self.feed.get("checkpoint"):
+            attributes["xmlns:log"] = CHECKPOINT_NAMESPACE
+        return attributes
+
+    def add_root_elements(self, handler) -> None:
+        super().add_root_elements(handler)
+        if checkpoint := self.feed.get("checkpoint"):
+            handler.addQuickElement(
+                "log:checkpoint", checkpoint, {"href": self.feed["checkpoint_url"]}
+            )
 
 
 def _clean(values):
@@ -151,9 +176,18 @@ class OrganizationFeed(Feed):
 
 
 class StatementFeed(Feed):
-    """One statement's new signatures, withdrawals and versions."""
+    """One statement's new signatures, withdrawals and versions, and its log's checkpoint."""
 
-    feed_type = AtomFeed
+    feed_type = CheckpointAtomFeed
+
+    def feed_extra_kwargs(self, statement: Statement) -> dict[str, str]:
+        if not State(statement.state).is_public:
+            return {}
+        return {
+            "checkpoint": log_services.signed_checkpoint(statement.pk),
+            "checkpoint_url": settings.SITE_URL.rstrip("/")
+            + reverse("log-checkpoint", args=[statement.slug]),
+        }
 
     def get_object(self, request: HttpRequest, slug: str) -> Statement:
         return get_statement_for(request, slug)

@@ -18,7 +18,7 @@ from undersigned.statements.selectors import get_statement_for
 from undersigned.tlog.merkle import ProofError
 from undersigned.tlog.offline import standalone_source
 from undersigned.transparency import services
-from undersigned.transparency.keys import public_key_text
+from undersigned.transparency.keys import earlier_keys, public_key_text
 
 
 def _text(content: str, cache_seconds: int = 60) -> HttpResponse:
@@ -84,4 +84,8 @@ def verifier_script(request: HttpRequest) -> HttpResponse:
 
 
 def how_to_check(request: HttpRequest) -> HttpResponse:
-    return render(request, "circulation/how_to_check.html", {"public_key": public_key_text()})
+    return render(
+        request,
+        "circulation/how_to_check.html",
+        {"public_key": public_key_text(), "earlier_keys": earlier_keys()},
+    )

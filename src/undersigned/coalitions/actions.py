@@ -26,6 +26,7 @@ from undersigned.coalitions.models import (
     JoinRequest,
     Membership,
     Organization,
+    OrganizationAlias,
 )
 from undersigned.coalitions.permissions import (
     Actor,
@@ -38,6 +39,7 @@ from undersigned.coalitions.permissions import (
     can_invite_to_sign,
     require,
 )
+from undersigned.coalitions.signals import organization_saved
 from undersigned.core.errors import ActionError
 from undersigned.mail.services import send_templated_mail
 
@@ -323,9 +325,14 @@ def save_coalition(*, coalition: Coalition, user: Actor) -> Coalition:
 
 def save_organization(*, organization: Organization, user: Actor) -> Organization:
     """Add an organization or correct its names, country or website (staff)."""
-    return _save_directory_entry(
-        organization, user, Event.Kind.ORGANIZATION_SAVED, {}, organization=organization
-    )
+    created = organization.pk is None
+    with transaction.atomic():
+        _save_directory_entry(
+            organization, user, Event.Kind.ORGANIZATION_SAVED, {}, organization=organization
+        )
+        if not created:
+            organization_saved.send(sender=Organization, organization=organization)
+    return organization
 
 
 def _save_directory_entry(entry, user, kind, details: dict, organization=None):
@@ -400,3 +407,32 @@ def add_member(*, coalition: Coalition, organization: Organization, user: Actor)
                 details={"coalition": coalition.abbreviation},
             )
     return membership
+
+
+def remember_aliases(
+    *,
+    coalition: Coalition | None,
+    aliases: list[tuple[Organization, str, str, str]],
+    user: Actor,
+) -> list[OrganizationAlias]:
+    """Remember how a list wrote organizations that staff corrected in an import's preview:
+    (organization, abbreviation, name, country) as the parser read them. Importing the same line
+    again then names the same organization. Allowed to whoever may add organizations to the
+    directory for that import; each new alias is recorded as an event of its organization."""
+    require(can_add_member(user, coalition) if coalition else can_edit_directory(user))
+    remembered = []
+    with transaction.atomic():
+        for organization, abbreviation, name, country in aliases:
+            alias, created = OrganizationAlias.objects.get_or_create(
+                organization=organization, abbreviation=abbreviation, name=name, country=country
+            )
+            if not created:
+                continue
+            remembered.append(alias)
+            record_event(
+                kind=Event.Kind.ORGANIZATION_SAVED,
+                actor=user,
+                organization=organization,
+                details={"alias": {"abbreviation": abbreviation, "name": name, "country": country}},
+            )
+    return remembered

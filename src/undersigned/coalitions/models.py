@@ -70,6 +70,26 @@ def shown_proofs(proofs) -> list["DomainProof"]:
     return sorted(best.values(), key=lambda p: (rank(p), p.domain))
 
 
+class OrganizationAlias(models.Model):
+    """How a published list wrote an organization, as staff corrected it in an import's
+    preview: the same line imported again names the same organization, not a new one."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="aliases")
+    # The entry as the parser read it; blank where it had none.
+    abbreviation = models.CharField(_("abbreviation"), max_length=60, blank=True)
+    name = models.CharField(_("name"), max_length=300)
+    country = models.CharField(_("country"), max_length=2, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organization alias")
+        verbose_name_plural = _("organization aliases")
+        indexes = [models.Index(Lower("name"), name="org_alias_name")]
+
+    def __str__(self) -> str:
+        return f"{self.abbreviation} {self.name}".strip()
+
+
 class Coalition(models.Model):
     """An international network (ICOR, CIPOML) whose members co-sign statements."""
 

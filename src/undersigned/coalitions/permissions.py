@@ -245,8 +245,37 @@ def can_decide_sign_on(user: Actor, statement: "Statement") -> bool:
     return can_edit_statement(user, statement)
 
 
+def can_receive_mail(user: Actor) -> bool:
+    """Hand a received message to undersigned (`undersigned inbound`, its LMTP listener): the
+    server's operator, as SYSTEM (and staff). The message proves nothing by who hands it in:
+    its DKIM signature does."""
+    return _known(user) and user.is_staff
+
+
+def can_sign_by_mail(user: Actor, statement: "Statement", organization: Organization) -> bool:
+    """Record a signature that arrived by DKIM-signed mail from the organization's verified
+    domain: whoever receives mail, for an organization that could sign the statement (a member
+    of its coalition; any organization under an open letter)."""
+    if not can_receive_mail(user):
+        return False
+    if statement.coalition_id is None:
+        return True
+    return organization.coalitions.filter(pk=statement.coalition_id).exists()
+
+
+def can_decide_inbound(user: Actor, statement: "Statement") -> bool:
+    """Record a received message as a signature, or dismiss it: the statement's coordinators."""
+    return can_edit_statement(user, statement)
+
+
 def can_view_desk(user: Actor, coalition: Coalition) -> bool:
     """The coordinators' desk: requests, invitations and the addresses of delegates."""
+    return is_coordinator(user, coalition)
+
+
+def can_see_delegate_contacts(user: Actor, coalition: Coalition | None) -> bool:
+    """The delegates' names and addresses in the spreadsheets of the coalition's members and of
+    its statements' organizations: its coordinators (an open letter's: staff)."""
     return is_coordinator(user, coalition)
 
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
-from PIL import Image, UnidentifiedImageError
 
 from undersigned.core.errors import ActionError
 
@@ -29,6 +28,9 @@ def logo_dir() -> Path:
 
 def check_logo(upload: UploadedFile) -> bytes:
     """The upload re-encoded as PNG, or ActionError saying why it is refused."""
+    # Pillow only where a logo arrives: not in every process that serves pages.
+    from PIL import Image, UnidentifiedImageError
+
     if upload.size is None or upload.size > settings.SIGN_ON_LOGO_MAX_BYTES:
         raise ActionError(
             _("The logo is too large: at most %(kb)d KB.")

@@ -109,3 +109,6 @@ class SignOnRequest(models.Model):
         if self.organization is not None:
             return str(self.organization)
         return f"{self.org_abbreviation} {self.org_name}".strip()
+
+
+from undersigned.collection.inbound_models import InboundMessage  # noqa: E402, F401 - a model

@@ -14,6 +14,7 @@ from undersigned.coalitions.permissions import can_view_desk, require
 from undersigned.collection import actions
 from undersigned.collection.desk import INVITATION_STATES, coalition_desk, invitation_state
 from undersigned.collection.forms import MergeForm, RejectForm, SignOnForm, known_organizations
+from undersigned.collection.inbound import pending_messages
 from undersigned.collection.logos import logo_path
 from undersigned.collection.models import SignOnRequest
 from undersigned.core.errors import ActionError
@@ -157,6 +158,7 @@ def desk(request: HttpRequest, slug: str) -> HttpResponse:
             "reject_form": RejectForm(),
             "merge_form": MergeForm(),
             "known_organizations": known_organizations(),
+            "inbound": pending_messages(coalition),
         },
     )
 

@@ -15,6 +15,7 @@ from django.db.models import BooleanField, Case, CharField, F, QuerySet, Value, 
 from django.db.models.functions import Cast, Concat, Substr
 from django.db.models.lookups import In
 
+from undersigned.core.formulas import FORMULA_START
 from undersigned.endorsements.models import Endorsement
 
 PUBLIC_FIELDS = ["name", "country", "affiliation", "confirmed_at"]
@@ -31,7 +32,6 @@ FULL_FIELDS = [
 ]
 _TEXT = {"name", "email", "affiliation"}  # what people typed: may hold a formula
 _TIMES = {"created_at", "confirmed_at"}
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _CHUNK = 5000
 _BLOCK = 64 * 1024
 
@@ -39,7 +39,7 @@ _BLOCK = 64 * 1024
 def _defused(field: str) -> Case:
     """Keep a spreadsheet from reading a cell as a formula (CSV injection): a leading quote
     before = + - @ tab or return, written in SQL."""
-    formula = In(Substr(field, 1, 1), list(_FORMULA_START))
+    formula = In(Substr(field, 1, 1), list(FORMULA_START))
     return Case(
         When(formula, then=Concat(Value("'"), F(field))), default=F(field), output_field=CharField()
     )

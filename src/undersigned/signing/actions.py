@@ -19,6 +19,7 @@ from undersigned.coalitions.models import Delegate, Organization
 from undersigned.coalitions.permissions import (
     can_edit_statement,
     can_record_signature,
+    can_sign_by_mail,
     can_sign_for,
     can_withdraw_for,
     require,
@@ -99,6 +100,25 @@ def record_signature(
             version=version,
             signed_at=signed_at,
         )
+
+
+def sign_by_email(
+    *, statement: Statement, organization: Organization, user, evidence: str
+) -> Signature:
+    """A DKIM-signed reply from the organization's verified domain says "we sign"
+    (collection.inbound): the signature is given to the current version, as the organization's
+    delegate would give it; the evidence names the domain and the message."""
+    require(can_sign_by_mail(user, statement, organization))
+    text = statement.current_text()
+    assert text is not None  # a statement is made with its first text
+    return _sign(
+        statement=statement,
+        organization=organization,
+        user=user,
+        method=Method.EMAIL,
+        version=text.version,
+        evidence=evidence,
+    )
 
 
 def approve_sign_on_signature(
@@ -249,7 +269,7 @@ def _sign(
             "signed_at": signed_at or timezone.now(),
             "method": method,
             "evidence": evidence,
-            "signed_by": user,
+            "signed_by": account_of(user),  # no account for SYSTEM (the mail reader)
             "withdrawn_at": None,
             "withdrawal_reason": "",
             "withdrawn_by": None,

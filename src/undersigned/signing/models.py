@@ -11,6 +11,7 @@ class Method(models.TextChoices):
     DELEGATE = "delegate", _("Signed by a delegate")
     RECORDED = "recorded", _("Recorded by a coordinator")
     SIGN_ON = "sign-on", _("Asked to sign; approved by the coordination")
+    EMAIL = "email", _("Signed by e-mail, DKIM-verified")
 
 
 class SignatureQuerySet(models.QuerySet):

@@ -7,6 +7,14 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 
 from undersigned.coalitions.models import DomainProof, Organization, shown_proofs
 from undersigned.core.regions import region_name
+from undersigned.signing.given import (
+    DELEGATE_DOMAIN_VERIFIED,
+    LEGEND,
+    ORDER,
+    PROOFS_LEGEND,
+    Given,
+    how_given,
+)
 from undersigned.signing.models import Signature
 from undersigned.statements.models import Statement
 
@@ -20,10 +28,24 @@ class Entry:
     number: int
     signature: Signature
     proofs: list[DomainProof] = field(default_factory=list)  # the organization's domain proofs
+    log_index: int | None = None  # its entry in the transparency log, where a reader asks
 
     @property
     def organization(self):
         return self.signature.organization
+
+    @property
+    def given(self) -> Given:
+        return how_given(self.signature, self.proofs)
+
+    @property
+    def other_proofs(self) -> list[DomainProof]:
+        """The proofs the list shows beside how the signature was given: not the one that
+        "signed by a delegate of …, domain verified" names already."""
+        given = self.given
+        if given.how != DELEGATE_DOMAIN_VERIFIED:
+            return self.proofs
+        return [p for p in self.proofs if not (p.domain == given.domain and p.is_strong)]
 
 
 @dataclass
@@ -43,10 +65,20 @@ class SignatoryList:
         return sum(len(g.entries) for g in self.groups)
 
     @property
-    def has_marks(self) -> bool:
-        """Whether an entry shows a domain proof or "recorded by the coordination": the list
-        then explains them."""
-        return any(e.signature.method == "recorded" or e.proofs for e in self.entries)
+    def legend(self) -> list[str]:
+        """What the marks of this list mean: only those it shows, in a fixed order."""
+        shown = {entry.given.how for entry in self.entries}
+        legend = [LEGEND[how] for how in ORDER if how in shown]
+        if any(entry.other_proofs for entry in self.entries):
+            legend.append(PROOFS_LEGEND)
+        return [str(line) for line in legend]
+
+    @property
+    def same_given(self) -> Given | None:
+        """How every signature was given, when it is the same for all (an imported list): the
+        PDF says it once instead of on every line."""
+        found = {entry.given for entry in self.entries}
+        return found.pop() if len(found) == 1 else None
 
     @property
     def entries(self) -> list[Entry]:

@@ -38,9 +38,11 @@ from .headings import (
 )
 from .inline import inline_entries
 from .lines import Line, nonblank_lines
+from .sentence_list import item_confidence, sentence_list
 from .wrapping import continues, split_glued
 
 ENTRY, PROSE = 0.45, 0.3  # likeness above which a line is an entry / below which it is prose
+SENTENCE_LIST = 0.6  # score of a paragraph in running text above which it is the list
 _HOW_SURE = {"heading": 0.95, "sign-off": 0.8, "trailing": 0.7, "inline": 0.55}
 
 
@@ -395,6 +397,20 @@ def _inline(lines: list[Line], plan: Plan) -> None:
                 plan.entries.append(Entry(text, None, None, [line.index], _HOW_SURE["inline"]))
             plan.mark(line, "body", "a sentence that names the signatories")
             return
+    # Running text in any script: the paragraph that most looks like a list of names.
+    best = None
+    for line in lines:
+        found = sentence_list(line.text)
+        if found is not None and (best is None or found.score > best[1].score):
+            best = (line, found)
+    if best is None or best[1].score < SENTENCE_LIST:
+        return
+    line, found = best
+    for position, text in enumerate(found.items):
+        sure = item_confidence(found, position)
+        plan.entries.append(Entry(text, None, None, [line.index], sure))
+    shown = ", ".join(f"{k} {v:g}" for k, v in found.features.items())
+    plan.mark(line, "body", f"names the signatories in running text (score {found.score}: {shown})")
 
 
 def _metadata(lines: list[Line], plan: Plan) -> None:

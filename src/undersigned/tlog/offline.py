@@ -6,10 +6,12 @@
     python3 verify_undersigned.py --key KEY old.json new.json     (old.txt: a checkpoint)
     python3 verify_undersigned.py --key KEY old.txt new.txt --proof consistency.txt
     python3 verify_undersigned.py --key KEY proof.tlog-proof --entry entry.json
+    python3 verify_undersigned.py --key NEW --earlier-key OLD old.txt export.json
 
-KEY is the instance's public key (name+keyid+base64) or a file holding it. The single file is
-this module with merkle.py, note.py and entries.py before it (`standalone_source`); it needs
-Python 3.10+ and the `cryptography` package, nothing else.
+KEY is the instance's public key (name+keyid+base64) or a file holding it; after the instance
+changed its key, --earlier-key is the key the earlier file of a pair was signed with. The single
+file is this module with merkle.py, note.py and entries.py before it (`standalone_source`); it
+needs Python 3.10+ and the `cryptography` package, nothing else.
 """
 
 from __future__ import annotations
@@ -94,9 +96,17 @@ def verify_inclusion_file(text: str, entry: bytes, verifier: Verifier) -> Checkp
     return checkpoint
 
 
-def verify_paths(paths: list[str], key: str, proof: str | None, entry: str | None) -> str:
+def verify_paths(
+    paths: list[str],
+    key: str,
+    proof: str | None,
+    entry: str | None,
+    earlier_key: str | None = None,
+) -> str:
     """Verify what the files are; returns the sentence to print, raises VerifyError."""
     verifier = _key(key)
+    # The earlier of two files may be signed by the key the instance had before a rotation.
+    earlier = _key(earlier_key) if earlier_key else verifier
     first = _read(paths[0])
     if entry:
         checkpoint = verify_inclusion_file(first, entry_bytes(json.loads(_read(entry))), verifier)
@@ -112,9 +122,9 @@ def verify_paths(paths: list[str], key: str, proof: str | None, entry: str | Non
         checkpoint = open_checkpoint(first, verifier)
         return f"OK: a checkpoint of {checkpoint.origin} at {checkpoint.size} entries, signed."
     old = (
-        verify_export(document, verifier).checkpoint
+        verify_export(document, earlier).checkpoint
         if document is not None
-        else open_checkpoint(first, verifier)
+        else open_checkpoint(first, earlier)
     )
     second = _read(paths[1])
     later = _document(second)
@@ -163,13 +173,18 @@ def main(argv: list[str] | None = None) -> int:
         required=True,
         help="the instance's public key (name+keyid+base64) or a file with it",
     )
+    parser.add_argument(
+        "--earlier-key",
+        help="with two files: the key the earlier one was signed with, if the instance has "
+        "changed its key since (its how-to-check page lists earlier keys)",
+    )
     parser.add_argument("--proof", help="a consistency proof between two checkpoints")
     parser.add_argument("--entry", help="with a .tlog-proof file: the entry it proves (JSON)")
     args = parser.parse_args(argv)
     if len(args.files) > 2:
         parser.error("at most two files")
     try:
-        print(verify_paths(args.files, args.key, args.proof, args.entry))
+        print(verify_paths(args.files, args.key, args.proof, args.entry, args.earlier_key))
     except (VerifyError, ExportError, NoteError, ProofError, KeyError, TypeError) as error:
         print(f"FAILED: {error}", file=sys.stderr)
         return 1

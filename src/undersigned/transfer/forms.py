@@ -47,6 +47,15 @@ class ImportForm(forms.Form):
         ),
     )
 
+    separate = forms.BooleanField(
+        label=_("A separate statement"),
+        required=False,
+        help_text=_(
+            "Import it as a statement of its own, even where one with the same text exists "
+            "under another title."
+        ),
+    )
+
     # Which text the corrected rows of the preview were read from (see import_review.py).
     parsed_from = forms.CharField(required=False, widget=forms.HiddenInput)
 

@@ -8,6 +8,7 @@ typed in. Nothing here writes.
 
 import dataclasses
 import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -22,6 +23,7 @@ from undersigned.textformat import Document, Signatory, country_from_text, expla
 from undersigned.textformat.countries import country_name_code
 from undersigned.textformat.signatories import parse_signatory
 from undersigned.transfer.importing import LIMITS, LOW_CONFIDENCE, EntryPlan, ImportPlan
+from undersigned.transfer.review_table import TEXT_COLUMNS, label_patterns, row_cells
 
 PREFIX = "entries"
 BLANK_ROWS = 2  # empty rows under the list, for signatories the parser missed
@@ -50,20 +52,9 @@ class SignatoryForm(forms.Form):
     number = forms.IntegerField(required=False, widget=forms.HiddenInput)
     # The parser's certainty, carried from preview to preview so the mark stays on the row.
     confidence = forms.FloatField(required=False, widget=forms.HiddenInput)
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["country"].widget.attrs.update({"list": "countries", "size": 6})
-        self.fields["abbreviation"].widget.attrs["size"] = 8
-        # Inputs in a table have no <label>: name each after its column and row.
-        row = int(self.prefix.rsplit("-", 1)[-1]) + 1 if self.prefix else 0
-        for name in ("abbreviation", "name", "name_en", "country", "affiliation"):
-            self.fields[name].widget.attrs["dir"] = "auto"
-        for name in ("keep", "kind", "abbreviation", "name", "name_en", "country", "affiliation"):
-            self.fields[name].widget.attrs["aria-label"] = _("%(field)s, row %(row)d") % {
-                "field": self.fields[name].label,
-                "row": row,
-            }
+    # The entry as the parser read it (JSON), carried so that a correction is remembered as an
+    # alias of its organization; empty for a row staff added.
+    parsed = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean_country(self) -> str:
         value = self.cleaned_data["country"].strip()
@@ -115,6 +106,25 @@ class SignatoryForm(forms.Form):
             confidence=1.0 if data.get("confidence") is None else data["confidence"],
         )
 
+    def parsed_signatory(self) -> Signatory | None:
+        """The entry as the parser read it, if the row came from the parse."""
+        try:
+            read = json.loads(self.cleaned_data.get("parsed") or "null")
+            if not isinstance(read, dict):
+                return None
+            return Signatory(
+                number=None,
+                abbreviation=str(read.get("abbreviation") or "") or None,
+                name=str(read.get("name") or ""),
+                name_en=None,
+                country=str(read.get("country") or "") or None,
+                group=None,
+                kind="person" if read.get("kind") == "person" else "organization",
+                affiliation=None,
+            )
+        except ValueError:
+            return None
+
 
 SignatoryFormSet = formset_factory(SignatoryForm, extra=0, max_num=5000, absolute_max=5000)
 
@@ -149,12 +159,23 @@ class AddForm(forms.Form):
 
 @dataclass
 class Row:
+    """One row of the review: its form (validated) and its inputs, drawn by review_table."""
+
     form: SignatoryForm
+    cells: dict
+    keep: bool
+    values: dict[str, str]
+    has_errors: bool
     plan: EntryPlan | None = None
 
     @property
+    def counted(self) -> bool:
+        """Whether the row is one of the plan's entries: valid, kept and named."""
+        return not self.has_errors and not self.form.is_blank
+
+    @property
     def low_confidence(self) -> bool:
-        confidence = self.form["confidence"].value()
+        confidence = self.values.get("confidence")
         try:
             return confidence not in (None, "") and float(confidence) < LOW_CONFIDENCE
         except ValueError:
@@ -172,6 +193,8 @@ class Review:
     adding: bool = False  # lines were added on this round: they are to be checked first
     notices: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
+    # The kept entries as the parser read them, by index in the corrected document's list.
+    parsed: dict[int, Signatory] = field(default_factory=dict)
 
     @property
     def ready(self) -> bool:
@@ -182,7 +205,7 @@ class Review:
         """Show what the import does with each kept row, in the plan's order."""
         plans = iter(plan.entries)
         for row in self.rows:
-            if row.form.is_valid() and not row.form.is_blank:
+            if row.counted:
                 row.plan = next(plans, None)
 
 
@@ -206,7 +229,7 @@ def review(document: Document, source_text: str, post: QueryDict | None) -> Revi
             return Review(formset, add_form, digest, None, False, notices, _rows(formset))
         rows = [_row_data(f) for f in formset.forms if f.cleaned_data.get("name")]
     else:
-        rows = [_row(s) for s in document.signatories]
+        rows = [{**_row(s), "parsed": _parsed(s)} for s in document.signatories]
     if adding:
         by_number = dict(lines)
         for number in add_form.cleaned_data["take"]:
@@ -224,13 +247,35 @@ def review(document: Document, source_text: str, post: QueryDict | None) -> Revi
     formset = _bound(rows)
     if not formset.is_valid():  # a parsed or added entry too long for its column
         return Review(formset, add_form, digest, None, adding, notices, _rows(formset))
-    kept = [f.signatory() for f in formset.forms if not f.is_blank]
-    corrected = dataclasses.replace(document, signatories=kept)
-    return Review(formset, add_form, digest, corrected, adding, notices, _rows(formset))
+    kept = [f for f in formset.forms if not f.is_blank]
+    corrected = dataclasses.replace(document, signatories=[f.signatory() for f in kept])
+    parsed = {i: p for i, f in enumerate(kept) if (p := f.parsed_signatory()) is not None}
+    return Review(formset, add_form, digest, corrected, adding, notices, _rows(formset), parsed)
 
 
 def _rows(formset) -> list[Row]:
-    return [Row(form) for form in formset.forms]
+    fields = SignatoryForm.base_fields
+    labels = label_patterns({name: fields[name].label for name in (*TEXT_COLUMNS, "keep", "kind")})
+    kinds = list(fields["kind"].choices)
+    rows = []
+    for index, form in enumerate(formset.forms):
+        values = {
+            name: form.data.get(f"{form.prefix}-{name}") or ""
+            for name in (*TEXT_COLUMNS, "kind", "number", "confidence", "parsed")
+        }
+        keep = fields["keep"].widget.value_from_datadict(form.data, None, f"{form.prefix}-keep")
+        errors = form.errors
+        cells = row_cells(
+            prefix=form.prefix,
+            row=index + 1,
+            values=values,
+            keep=keep,
+            errors=errors,
+            labels=labels,
+            kinds=kinds,
+        )
+        rows.append(Row(form, cells, keep, values, bool(errors)))
+    return rows
 
 
 def _bound(rows: list[dict]):
@@ -263,6 +308,11 @@ def _row(s: Signatory) -> dict:
         "number": s.number,
         "confidence": s.confidence,
     }
+
+
+def _parsed(s: Signatory) -> str:
+    read = {"kind": s.kind, "abbreviation": s.abbreviation, "name": s.name, "country": s.country}
+    return json.dumps(read, ensure_ascii=False)
 
 
 def _row_data(form: SignatoryForm) -> dict:

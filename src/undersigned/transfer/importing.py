@@ -22,14 +22,15 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
-from undersigned.coalitions.actions import admit_organizations
-from undersigned.coalitions.models import Coalition, Organization
+from undersigned.coalitions.actions import admit_organizations, remember_aliases
+from undersigned.coalitions.models import Coalition, Organization, OrganizationAlias
 from undersigned.coalitions.permissions import can_import_into, require
 from undersigned.core.errors import ActionError
 from undersigned.endorsements.actions import ListedPerson, import_listed_people
@@ -98,6 +99,9 @@ class ImportPlan:
     problems: list[str] = field(default_factory=list)  # why it cannot be imported as it is
     recognized_by: str = ""  # how the existing statement was recognized
     saved: Statement | None = None  # the statement written, once the plan is carried out
+    # The entries as the parser read them, by index, where staff corrected them in the preview:
+    # remembered as aliases of the organizations they became.
+    parsed: dict[int, Signatory] = field(default_factory=dict)
 
     @property
     def organizations(self) -> list[EntryPlan]:
@@ -198,23 +202,34 @@ def import_document(
     state: State | str = State.DRAFT,
     source: str = "",
     dry_run: bool = False,
+    parsed: dict[int, Signatory] | None = None,
+    separate: bool = False,
 ) -> ImportPlan:
     """Plan the import of a parsed document and, unless dry_run, write it, all or nothing.
 
     `user` is the person importing, or SYSTEM (audit.actors) for the command line; its
     permission is checked either way. `source` (a file name, "import page") becomes the evidence
     of each signature. ActionError says why a document cannot be imported; nothing is written
-    then.
+    then. `parsed` holds the entries as the parser read them where staff corrected them (by
+    index in the document's list): each is remembered as an alias of its organization.
     """
-    options = {"coalition": coalition, "title": title, "language": language, "state": state}
+    options = {
+        "coalition": coalition,
+        "title": title,
+        "language": language,
+        "state": state,
+        "separate": separate,
+    }
     if dry_run:
         # Reads only, outside any transaction: a preview holds up no writer.
         plan = plan_import(document, **options)
+        plan.parsed = parsed or {}
         _require_may_import(user, plan)
         return plan
     with transaction.atomic():
         _one_import_at_a_time()
         plan = plan_import(document, **options)
+        plan.parsed = parsed or {}
         _require_may_import(user, plan)
         if plan.all_problems:
             raise ActionError(" ".join(plan.all_problems))
@@ -244,6 +259,7 @@ def plan_import(
     title: str | None,
     language: str,
     state: State | str = State.DRAFT,
+    separate: bool = False,
 ) -> ImportPlan:
     """What importing the document would do, and what stands in the way; writes nothing."""
     state = State(state)
@@ -280,7 +296,18 @@ def plan_import(
         except ValidationError as error:
             problems.extend(error.messages)
             break
-    statement, recognized_by = _existing_statement(document, title, body, language)
+    statement, recognized_by, retitled = _existing_statement(document, title, body, language)
+    if retitled is not None and not separate:
+        # The same words under another title: the same statement renamed, or another one that
+        # shares its text? Only the person importing knows; nothing is attached unasked.
+        problems.append(
+            _(
+                "The same text is at /s/%(slug)s/ under another title, “%(existing)s”. To add "
+                "to it, give this import that title; to import it as a statement of its own, "
+                "tick “%(separate)s”."
+            )
+            % {"slug": retitled.slug, "existing": retitled, "separate": separate_label()}
+        )
     if statement is not None and statement.coalition_id != (coalition.pk if coalition else None):
         problems.append(
             _(
@@ -405,16 +432,85 @@ def _optional(value, kind: type):
 def find_organization(entry: Signatory) -> Organization | None:
     """The organization an entry names: same abbreviation and (country or name), else same name
     and country. None when there is no such organization yet."""
-    country = entry.country or ""
-    if entry.abbreviation:
-        candidates = Organization.objects.filter(abbreviation__iexact=entry.abbreviation)
-        for org in candidates:
-            if (
-                country and org.country.code == country
-            ) or org.name.casefold() == entry.name.casefold():
+    return OrganizationIndex([entry]).find(entry)
+
+
+class OrganizationIndex:
+    """The organizations a list may name, read in a few queries for all of its entries (one
+    query per entry made a 2,000-line preview take seconds), matched as `find_organization`
+    says: the abbreviation or name compared without regard to case."""
+
+    CHUNK = 500  # values per query, well under SQLite's limit of bound parameters
+
+    def __init__(self, entries: list[Signatory]) -> None:
+        organizations = [e for e in entries if e.kind != "person" and e.name.strip()]
+        abbreviations = {e.abbreviation for e in organizations if e.abbreviation}
+        names = {e.name for e in organizations if not e.abbreviation}
+        self._by_abbreviation = self._read("abbreviation", abbreviations)
+        self._by_name = self._read("name", names)
+        self._aliases = self._read_aliases({e.name for e in entries if e.name.strip()})
+
+    @classmethod
+    def _read_aliases(cls, names: set[str]) -> dict[tuple, Organization]:
+        keys = sorted({k for v in names for k in (v.lower(), _ascii_lower(v))})
+        aliases: dict[tuple, Organization] = {}
+        for start in range(0, len(keys), cls.CHUNK):
+            query = (
+                OrganizationAlias.objects.annotate(folded=Lower("name"))
+                .filter(folded__in=keys[start : start + cls.CHUNK])
+                .select_related("organization")
+                .order_by("pk")
+            )
+            for alias in query:
+                key = (alias.abbreviation.casefold(), alias.name.casefold(), alias.country)
+                aliases.setdefault(key, alias.organization)
+        return aliases
+
+    @classmethod
+    def _read(cls, column: str, values: set[str]) -> dict[str, list[Organization]]:
+        """The organizations whose column equals one of the values, up to case, by folded value
+        in the model's order. Both foldings are asked for: SQLite's lower() folds ASCII only."""
+        keys = sorted({k for v in values for k in (v.lower(), _ascii_lower(v))})
+        found: dict[int, Organization] = {}
+        for start in range(0, len(keys), cls.CHUNK):
+            chunk = keys[start : start + cls.CHUNK]
+            query = Organization.objects.annotate(folded=Lower(column)).filter(folded__in=chunk)
+            found.update((org.pk, org) for org in query)
+        index: dict[str, list[Organization]] = {}
+        for org in sorted(found.values(), key=_model_order):
+            index.setdefault(getattr(org, column).casefold(), []).append(org)
+        return index
+
+    def find(self, entry: Signatory) -> Organization | None:
+        """The organization the entry names: the one staff once corrected this very entry to,
+        else the one it names as written; None for a person staff never corrected."""
+        country = entry.country or ""
+        alias = self._aliases.get(_alias_key(entry))
+        if alias is not None or entry.kind == "person":
+            return alias
+        if entry.abbreviation:
+            for org in self._by_abbreviation.get(entry.abbreviation.casefold(), []):
+                if (
+                    country and org.country.code == country
+                ) or org.name.casefold() == entry.name.casefold():
+                    return org
+            return None
+        for org in self._by_name.get(entry.name.casefold(), []):
+            if org.country.code == country:
                 return org
         return None
-    return Organization.objects.filter(name__iexact=entry.name, country=country).first()
+
+
+def _alias_key(entry: Signatory) -> tuple:
+    return ((entry.abbreviation or "").casefold(), entry.name.casefold(), entry.country or "")
+
+
+def _ascii_lower(value: str) -> str:
+    return "".join(c.lower() if c.isascii() else c for c in value)
+
+
+def _model_order(org: Organization) -> tuple:
+    return (org.abbreviation.lower(), org.name.lower(), org.pk)
 
 
 def _plan_entries(plan: ImportPlan) -> None:
@@ -428,18 +524,19 @@ def _plan_entries(plan: ImportPlan) -> None:
         else set()
     )
     seen: set = set()
+    index = OrganizationIndex(plan.document.signatories)
     for entry in plan.document.signatories:
         problems = entry_problems(entry)
         if problems:
             plan.entries.append(EntryPlan(entry, Status.NEW, problems=problems))
             continue
-        if entry.kind == "person":
+        organization = index.find(entry)
+        if entry.kind == "person" and organization is None:
             key = ("person", entry.name.casefold())
             status = Status.PERSON_LISTED if entry.name.casefold() in listed else Status.PERSON
             plan.entries.append(EntryPlan(entry, Status.TWICE if key in seen else status))
             seen.add(key)
             continue
-        organization = find_organization(entry)
         key = organization.pk if organization else _entry_key(entry)
         if key in seen:
             plan.entries.append(EntryPlan(entry, Status.TWICE, organization))
@@ -454,23 +551,29 @@ def _plan_entries(plan: ImportPlan) -> None:
         plan.entries.append(EntryPlan(entry, status, organization))
 
 
+def separate_label() -> str:
+    return _("A separate statement")
+
+
 def _existing_statement(
     document: Document, title: str, body: str, language: str
-) -> tuple[Statement | None, str]:
+) -> tuple[Statement | None, str, Statement | None]:
     """The statement this document is, if it was imported or written here before: the same
-    title and issuer, or the same text, in its language."""
+    title and issuer, or the same text under the same title, in its language. Last, a statement
+    with the same text under another title, which the import does not take as its own."""
     issuer = document.issuer or ""
     if title:
         same = Statement.objects.filter(
             issuer=issuer, texts__language=language, texts__title=title
         ).first()
         if same:
-            return same, _("same title and issuer")
+            return same, _("same title and issuer"), None
     if body:
-        same = Statement.objects.filter(texts__language=language, texts__body=body).first()
-        if same:
-            return same, _("same text")
-    return None, ""
+        same_text = Statement.objects.filter(texts__language=language, texts__body=body)
+        if same := same_text.filter(texts__title=title).first():
+            return same, _("same text"), None
+        return None, "", same_text.first()
+    return None, "", None
 
 
 def _one_import_at_a_time() -> None:
@@ -520,6 +623,8 @@ def _write(plan: ImportPlan, *, user, source: str) -> Statement:
     )
     for match, organization in zip(new, admitted, strict=True):
         match.organization = organization
+    if aliases := _corrections(plan):
+        remember_aliases(coalition=plan.coalition, aliases=aliases, user=user)
     signing = [(match.organization, _evidence(match.entry)) for match in plan.new_signatures]
     if signing:
         import_signatures(
@@ -542,6 +647,22 @@ def _write(plan: ImportPlan, *, user, source: str) -> Statement:
             statement = change_state(statement=statement, user=user, state=State.CLOSED, at=as_of)
     statement.touch()
     return statement
+
+
+def _corrections(plan: ImportPlan) -> list[tuple[Organization, str, str, str]]:
+    """The entries staff corrected into an organization, as the parser read them."""
+    aliases = []
+    for index, match in enumerate(plan.entries):
+        original = plan.parsed.get(index)
+        if original is None or match.organization is None or not original.name.strip():
+            continue
+        if _alias_key(original) == _alias_key(match.entry) and original.kind == match.entry.kind:
+            continue  # not corrected
+        if entry_problems(original):  # too long to be kept
+            continue
+        abbreviation = "" if original.kind == "person" else (original.abbreviation or "")
+        aliases.append((match.organization, abbreviation, original.name, original.country or ""))
+    return aliases
 
 
 def _new_organization(entry: Signatory) -> Organization:

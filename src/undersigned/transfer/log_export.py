@@ -1,6 +1,7 @@
 """The transparency log in a JSON export: every entry, the signed checkpoint, the public key,
 and for each organization of the list the entry that put it there (`log_index`), so that
-`undersigned verify` (or the single-file verifier) can check the list offline."""
+`undersigned verify` (or the single-file verifier) can check the list offline; and how each
+signature was given (`given`, `given_domain`)."""
 
 from typing import Any
 
@@ -19,14 +20,21 @@ def add_log(statement: Statement, document: dict[str, Any]) -> dict[str, Any]:
     for _attempt in range(_ATTEMPTS):
         entries = services.entries(statement.pk)
         active = active_signatures(entries)
-        organizations = [entry.organization.pk for entry in signatory_list(statement).entries]
-        if set(organizations) == set(active):
+        listing = signatory_list(statement).entries
+        if {entry.organization.pk for entry in listing} == set(active):
             break
-    else:
-        raise RuntimeError("the list kept changing while it was exported; try again")
+    # A signature the log does not hold (written around the actions) gets no log_index: the
+    # verifiers then name it, and `audit verify` reports the log and the rows apart.
     listed = [s for s in document["signatories"] if s.get("kind") == "organization"]
-    for signatory, organization_id in zip(listed, organizations, strict=True):
-        signatory["log_index"] = active[organization_id]
+    for signatory, entry in zip(listed, listing, strict=True):
+        if entry.organization.pk in active:
+            signatory["log_index"] = active[entry.organization.pk]
+        # How it was given (signing.given's code), and the verified domain it rests on. The
+        # import and the verifiers read neither: they are what the list says, not what it is.
+        given = entry.given
+        signatory["given"] = given.how
+        if given.domain:
+            signatory["given_domain"] = given.domain
     document["transparency"] = {
         "origin": services.origin(statement.pk),
         "public_key": public_key_text(),

@@ -1,14 +1,19 @@
-"""The import page (staff paste a statement, review what the parser read, save it) and the
-download of a statement in the text formats."""
+"""The import page (staff paste a statement, review what the parser read, save it), the
+download of a statement in the text formats, and the spreadsheets of its organizations and of a
+coalition's members."""
 
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.cache import cache
-from django.db.models import Max
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.db.models import F, Max
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import get_language_bidi
 from django_countries import countries
 
+from undersigned.coalitions.models import Coalition
+from undersigned.coalitions.permissions import can_see_delegate_contacts
 from undersigned.core.errors import ActionError
 from undersigned.statements.selectors import get_statement_for, unknown_language
 from undersigned.transfer.exporting import FORMATS, export_statement
@@ -19,6 +24,16 @@ from undersigned.transfer.importing import (
     import_document,
     is_json,
     suggested_title,
+)
+from undersigned.transfer.spreadsheets import (
+    FORMATS as SPREADSHEETS,
+)
+from undersigned.transfer.spreadsheets import (
+    Sheet,
+    members_sheet,
+    statement_sheet,
+    stream_csv,
+    xlsx_bytes,
 )
 
 EXPORT_CACHE_SECONDS = 3600
@@ -46,6 +61,48 @@ def statement_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     return response
 
 
+def statement_organizations(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    """The organizations on the statement's list as a spreadsheet; with the delegates' contacts
+    for its coalition's coordinators."""
+    statement = get_statement_for(request, slug, bodies=False)
+    if fmt not in SPREADSHEETS:
+        raise Http404
+    contacts = can_see_delegate_contacts(request.user, statement.coalition)
+    return _spreadsheet(statement_sheet(statement, contacts=contacts), fmt, private=contacts)
+
+
+def coalition_members(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    """The coalition's members, each with its signature of each public statement (or of the one
+    `?statement=` names); with the delegates' contacts for the coordinators."""
+    coalition = get_object_or_404(Coalition, slug=slug)
+    if fmt not in SPREADSHEETS:
+        raise Http404
+    statements = coalition.statements.public().with_current_text(bodies=False)
+    if chosen := request.GET.get("statement"):
+        statements = statements.filter(slug=chosen)
+        if not statements:
+            raise Http404
+    statements = statements.order_by(F("issued_on").desc(nulls_last=True), "-created_at", "-pk")
+    contacts = can_see_delegate_contacts(request.user, coalition)
+    sheet = members_sheet(coalition, list(statements), contacts=contacts)
+    return _spreadsheet(sheet, fmt, private=contacts)
+
+
+def _spreadsheet(sheet: Sheet, fmt: str, *, private: bool) -> HttpResponse:
+    if fmt == "csv":  # streamed: rows go out as they are read
+        response: HttpResponse | StreamingHttpResponse = StreamingHttpResponse(
+            stream_csv(sheet), content_type=SPREADSHEETS[fmt]
+        )
+    else:
+        content = xlsx_bytes(sheet, right_to_left=get_language_bidi())
+        response = HttpResponse(content, content_type=SPREADSHEETS[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{sheet.filename}.{fmt}"'
+    if private:  # addresses: kept by no cache between us and the coordinator
+        add_never_cache_headers(response)
+        patch_cache_control(response, private=True)
+    return response
+
+
 @staff_member_required
 def import_statement(request: HttpRequest) -> HttpResponse:
     """Paste a statement, correct what the parser read in the preview, then save it."""
@@ -65,11 +122,13 @@ def import_statement(request: HttpRequest) -> HttpResponse:
             "title": form.cleaned_data["title"] or None,
             "language": form.cleaned_data["language"],
             "state": form.cleaned_data["state"],
+            "separate": form.cleaned_data["separate"],
             "source": form.source,
             "user": request.user,
         }
         if corrections.document is not None:
             # The preview reads only (no transaction); the import plans again under its lock.
+            options["parsed"] = corrections.parsed
             plan = import_document(corrections.document, dry_run=True, **options)
             corrections.attach(plan)
             wanted = request.POST.get("action") == "import"

@@ -8,3 +8,10 @@ class TransparencyConfig(AppConfig):
     name = "undersigned.transparency"
     verbose_name = "Transparency log"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django.core.checks import register
+
+        from undersigned.transparency.keys import check_earlier_keys
+
+        register(check_earlier_keys)

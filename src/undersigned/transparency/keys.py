@@ -20,8 +20,9 @@ from cryptography.hazmat.primitives.serialization import (
     load_pem_private_key,
 )
 from django.conf import settings
+from django.core.checks import CheckMessage, Error
 
-from undersigned.tlog.note import verifier_key
+from undersigned.tlog.note import parse_verifier_key, verifier_key
 
 
 def key_name() -> str:
@@ -66,3 +67,30 @@ def private_key() -> Ed25519PrivateKey:
 def public_key_text() -> str:
     """The published key, name+keyid+base64, as verifiers read it."""
     return verifier_key(key_name(), private_key().public_key())
+
+
+def earlier_keys() -> list[str]:
+    """The keys that signed before the last rotation (TRANSPARENCY_EARLIER_KEYS), each checked
+    to be a key a verifier reads (a system check refuses the others at start)."""
+    return [key for key in settings.TRANSPARENCY_EARLIER_KEYS if _readable(key)]
+
+
+def _readable(key: str) -> bool:
+    try:
+        parse_verifier_key(key)
+    except ValueError:
+        return False
+    return True
+
+
+def check_earlier_keys(**kwargs) -> list[CheckMessage]:
+    """A system check: a mistyped earlier key would vanish from the page unnoticed."""
+    return [
+        Error(
+            f"TRANSPARENCY_EARLIER_KEYS: {key!r} is not a public key as "
+            "/.well-known/undersigned-log-key gives it (name+keyid+base64).",
+            id="transparency.E001",
+        )
+        for key in settings.TRANSPARENCY_EARLIER_KEYS
+        if not _readable(key)
+    ]

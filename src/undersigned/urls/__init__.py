@@ -16,6 +16,7 @@ from undersigned.circulation import feeds, log_views
 from undersigned.circulation import views as circulate
 from undersigned.circulation.discovery import SITEMAPS, favicon, robots_txt
 from undersigned.coalitions import domain_views
+from undersigned.collection import inbound_views
 from undersigned.collection import views as collection
 from undersigned.endorsements import picture_views
 from undersigned.endorsements import views as endorsements
@@ -84,6 +85,12 @@ urlpatterns += i18n_patterns(
     path("c/<slug:slug>/feed.atom", feeds.CoalitionFeed(), name="feed-coalition"),
     path("o/<slug:slug>/feed.atom", feeds.OrganizationFeed(), name="feed-organization"),
     path("s/<slug:slug>/export.<str:fmt>", transfer.statement_export, name="statement-export"),
+    path(
+        "s/<slug:slug>/organizations.<str:fmt>",
+        transfer.statement_organizations,
+        name="statement-organizations",
+    ),
+    path("c/<slug:slug>/members.<str:fmt>", transfer.coalition_members, name="coalition-members"),
     path("s/<slug:slug>/endorse/", endorsements.endorse, name="endorse"),
     path("s/<slug:slug>/people/", endorsements.people, name="endorsement-people"),
     path("s/<slug:slug>/map.svg", picture_views.map_svg, name="endorsement-map"),
@@ -100,6 +107,8 @@ urlpatterns += i18n_patterns(
     path("logos/<str:name>", collection.logo, name="organization-logo"),
     path("c/<slug:slug>/desk/", collection.desk, name="desk"),
     path("c/<slug:slug>/desk/requests/<int:pk>/", collection.decide, name="desk-decide"),
+    path("c/<slug:slug>/desk/mail/<int:pk>/", inbound_views.decide, name="desk-inbound"),
+    path("c/<slug:slug>/desk/mail/<int:pk>.eml", inbound_views.raw, name="desk-inbound-raw"),
     path("e/confirm/<str:token>/", endorsements.confirm, name="endorsement-confirm"),
     path("e/remove/<str:token>/", endorsements.remove, name="endorsement-remove"),
     path("c/<slug:slug>/", coalitions.coalition_detail, name="coalition"),

@@ -9,6 +9,7 @@ from undersigned.coalitions.permissions import (
     can_invite_to_sign,
     can_translate,
 )
+from undersigned.collection.inbound import statement_address
 from undersigned.core.pagecache import cache_public_page
 from undersigned.endorsements.forms import EndorseForm
 from undersigned.endorsements.models import Source
@@ -38,6 +39,7 @@ def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
     # Read only when the page's cached list is out of date, or for the signing panel.
     listing = SimpleLazyObject(lambda: signatory_list(statement, order=order))
     reading = text_for_reader(statement, request.LANGUAGE_CODE)
+    signing = signing_panel(request.user, statement, listing)
     return render(
         request,
         "web/statement_detail.html",
@@ -57,7 +59,9 @@ def statement_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "order": order,
             "people": people,
             "formats": FORMATS,
-            "signing": signing_panel(request.user, statement, listing),
+            "signing": signing,
+            # Shown to delegates and coordinators (the panel): where a reply signs by e-mail.
+            "inbound_address": statement_address(statement) if signing else "",
             "can_edit": can_edit_statement(request.user, statement),
             "can_invite": can_invite_to_sign(request.user, statement),
             # The newest fifty, shown oldest first.

@@ -25,11 +25,18 @@ class Command(BaseCommand):
         parser.add_argument(
             "--key", help="the public key to trust (name+keyid+base64, or a file holding it)"
         )
+        parser.add_argument(
+            "--earlier-key",
+            help="with two files: the key the earlier one was signed with, before the key "
+            "changed (TRANSPARENCY_EARLIER_KEYS)",
+        )
         parser.add_argument("--proof", help="a consistency proof between two checkpoints")
         parser.add_argument("--entry", help="with a .tlog-proof file: the entry it proves")
 
-    def handle(self, *args, files, key, proof, entry, **options) -> None:
+    def handle(self, *args, files, key, earlier_key, proof, entry, **options) -> None:
         argv = [*files, "--key", key or public_key_text()]
+        if earlier_key:
+            argv += ["--earlier-key", earlier_key]
         if proof:
             argv += ["--proof", proof]
         if entry:

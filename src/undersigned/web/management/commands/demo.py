@@ -56,7 +56,8 @@ COALITIONS = [
 
 class Command(BaseCommand):
     help = (
-        "Load the demo content into the configured database: migrate it, create the coalitions "
+        "Load the demo content into the configured database: migrate it, create the key that "
+        "signs the statements' logs (unless there is one), create the coalitions "
         "ICOR and CIPOML, import their two statements on Afghanistan (2021) as published (ICOR's "
         "open, with its 34 signatory organizations, made ICOR's members; CIPOML's closed) and "
         "the demo translations, and create three accounts (admin, "
@@ -68,6 +69,9 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         self.stdout.write("Applying migrations…")
         call_command("migrate", interactive=False, verbosity=0)
+        # The key that signs the statements' logs: made now rather than by the first signature,
+        # so that the demo's lists are signed from their first entry by the key it prints.
+        call_command("logkey", stdout=self.stdout)
         admin = self._accounts()
         demo = resources.files("undersigned.demo")
         for spec in COALITIONS:

@@ -1,4 +1,4 @@
-"""Issue 10 §2: one log-in with one throttle, per client and per account, that an attacker
+"""One log-in with one throttle, per client and per account, that an attacker
 cannot turn against the owner; password reset that cannot be used to flood a mailbox."""
 
 import re

@@ -1,4 +1,4 @@
-"""Issue 10 §1, the site stays up: bounded diffs, a page cache that cannot be flooded, rate
+"""The site stays up: bounded diffs, a page cache that cannot be flooded, rate
 limits that page caching cannot evict, a health check that checks, a busy database that
 answers 503."""
 

@@ -1,4 +1,4 @@
-"""Issue 10 §3: people who sign. No enumeration, truthful answers, links bound to their own
+"""People who sign. No enumeration, truthful answers, links bound to their own
 endorsement and statement, names without links or invisible characters, no cross-site posts,
 and an address deleted from the mail records too."""
 

@@ -1,0 +1,179 @@
+"""Signatories named in running text, in any script: "sottoscritto da A, B, C, mette …",
+"الف، ب، ج و د امضاکنندگان … هستند", "Assinam a nota, além da X (CUT), a Y … e a Z.".
+
+A paragraph is split at list separators (the comma, the Arabic comma "،", the ideographic
+"、"); a run of three or more short, name-like pieces is a list. Its first item is cut from the
+clause that leads into it (after a colon or dash, else the trailing capitalised words, else as
+many words as the other items have); its last item is split at "and" in the paragraph's language
+and cut before the predicate. Written for shapes, not for a text: no word list names a signatory.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from .folding import fold
+
+_SEPARATOR = re.compile(r"\s*[,،、]\s+|،")
+# "and" in the languages seen; Arabic and Hebrew glue it to the next word (handled apart).
+_AND = r"and|und|et|y|e|ve|i|en|og|och|ja|és|oraz|a|και|и|і|та|да|ו|و|اور|और|तथा|एवं|&"
+_SPACED_AND = re.compile(rf"\s+(?:{_AND})\s+")
+# Articles and prepositions that lead a name in running text ("a Força Sindical", "на Съюз").
+_LEAD = re.compile(
+    r"^(?:(?:the|a|o|os|as|da|do|das|dos|de|del|della|dello|degli|delle|la|le|les|el|los|las"
+    r"|il|lo|gli|l'|der|die|das|des|του|της|το|οι|η|ο|τα|на|от|и|from|by|da|par|por)\s+)+",
+    re.IGNORECASE,
+)
+# Words that show the paragraph is about who signs, issues or takes part.
+_CUE = re.compile(
+    r"sign|firm|assin|sottoscri|unterzeich|unterschr|imza|signat|endors|adher|aderi|partecip"
+    r"|particip|teilnehm|took part|joined|υπογρ|συνυπογρ|подпис|представител|участ|امض|وقع"
+    r"|الموقع|دستخط|شامل|هستند|הארגונים|ארגונים|חתומ|हस्ताक्षर|संगठन|यूनियन|जिसमें|organi[sz]"
+    r"|associa|unions?\b|syndicat|sindicat|gewerkschaft|partei|parti|centrais|federa"
+)
+_MAX_WORDS = 8
+_DATE_GLUE = re.compile(r"^\d{4}(?=\w)")
+
+
+@dataclass(frozen=True)
+class SentenceList:
+    items: list[str]
+    score: float  # 0..1: how much the paragraph looks like a sentence naming signatories
+    features: dict[str, float]
+
+
+def _cased(text: str) -> bool:
+    """Whether the script writes capitals (Latin, Greek, Cyrillic)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() or ch.islower() for ch in letters) > len(letters) / 2
+
+
+def _name_like(piece: str, cased: bool) -> bool:
+    words = piece.split()
+    if not 1 <= len(words) <= (_MAX_WORDS + 4 if cased else _MAX_WORDS) or len(piece) > 110:
+        return False
+    if cased:
+        first = _LEAD.sub("", piece)[:1]
+        # One lower-case word of a brand ("all4trees", "foodwatch") is a name too.
+        brand = len(words) == 1 and len(piece) >= 4
+        return first.isupper() or first.isdigit() or first in "\"“«'" or brand
+    return not piece.endswith((".", "!", "?", "؟"))
+
+
+def _first_item(piece: str, cased: bool, median: int) -> str:
+    for mark in (":", " – ", " — ", " - "):
+        if mark in piece:
+            piece = piece.rsplit(mark, 1)[1]
+    words = piece.split()
+    if cased:
+        # The trailing capitalised words, with the small words between them ("Central Única
+        # dos Trabalhadores"); a year glued to the name ("2024ACLI") goes.
+        kept: list[str] = []
+        for word in reversed(words):
+            if _DATE_GLUE.match(word):  # "2024ACLI": the date before ends the lead-in
+                kept.insert(0, _DATE_GLUE.sub("", word))
+                break
+            capital = word[:1].isupper() or word[:1] in '("“«' or word[:1].isdigit()
+            if capital or (kept and len(word) <= 4 and word.islower()):
+                kept.insert(0, word)
+            else:
+                break
+        while kept and kept[0].islower():
+            kept.pop(0)
+        return " ".join(kept)
+    return " ".join(words[-median:]) if len(words) > median + 2 else piece
+
+
+def _last_items(piece: str, cased: bool, longest: int) -> list[str]:
+    piece = piece.strip().rstrip(".;")
+    if cased:
+        if _LEAD.sub("", piece)[:1].islower():
+            return []  # the predicate only ("…, mette in evidenza …")
+        parts = _SPACED_AND.split(piece, maxsplit=1)
+        if len(parts) == 2 and _LEAD.sub("", parts[1])[:1].isupper():
+            return [parts[0], *_last_items(parts[1], cased, longest)]
+        # Cut before the predicate: the first lower-case word that is not a small word
+        # between two capitalised ones ("WWF hanno coinvolto" -> "WWF").
+        words = piece.split()
+        for index, word in enumerate(words[1:], 1):
+            following = words[index + 1] if index + 1 < len(words) else ""
+            small = len(word) <= 4 and following[:1].isupper()
+            if word[:1].islower() and not small and not word.startswith("("):
+                return [" ".join(words[:index])]
+        return [piece]
+    # Scripts without case: "و"/"اور" before the last item, the name at most as long as the
+    # longest other item.
+    matches = list(re.finditer(r"\s(?:و|اور|और|ו)\s|\s(?:ו|و)(?=\w)", piece))
+    match = matches[-1] if matches else None
+    if match is not None:
+        head, tail = piece[: match.start()], piece[match.end() :]
+        return [head, " ".join(tail.split()[: longest + 1])]
+    return [" ".join(piece.split()[: longest + 1])]
+
+
+def sentence_list(paragraph: str) -> SentenceList | None:
+    """The signatories a paragraph names in one run of running text, or None."""
+    text = paragraph.strip()
+    if len(text) > 3000:
+        return None
+    cased = _cased(text)
+    pieces = _SEPARATOR.split(text)
+    if len(pieces) < 3:
+        return None
+    # The longest run of name-like pieces after the first piece (which leads into the list).
+    fits = [False] + [_name_like(p.strip(), cased) for p in pieces[1:]]
+    best, start = (0, -1), None
+    for index in range(1, len(pieces) + 1):
+        if index < len(pieces) and fits[index]:
+            start = index if start is None else start
+        elif start is not None:
+            if index - 1 - start > best[1] - best[0]:
+                best = (start, index - 1)
+            start = None
+    first_at, last_at = best
+    if last_at < first_at:
+        return None
+    middle = [p.strip() for p in pieces[first_at : last_at + 1]]
+    # The piece after the run holds the last name(s) and the predicate ("Legambiente e Libera
+    # lanciano …"); in a script without case, a last piece without "and" after a piece with
+    # one is the predicate ("… ۱۴ نفر، امضاکنندگان این بیانیه هستند.").
+    tail = pieces[last_at + 1] if last_at + 1 < len(pieces) else ""
+    and_word = re.compile(r"\s(?:و|اور|और|ו)\s")
+    if not cased and not and_word.search(tail) and middle and and_word.search(middle[-1]):
+        tail = middle.pop()
+    if cased and not tail and middle:
+        tail = middle.pop()
+    sizes = sorted(len(p.split()) for p in middle) or [3]
+    median, longest = sizes[len(sizes) // 2], sizes[-1]
+    first = _first_item(pieces[first_at - 1], cased, median)
+    last = _last_items(tail, cased, longest) if tail.strip() else []
+    items = [
+        _LEAD.sub("", item).strip(' .;:"') if cased else item.strip(" .;:")
+        for item in (first, *middle, *last)
+    ]
+    items = [item for item in items if item and any(ch.isalpha() for ch in item)]
+    if len(items) < 3:
+        return None
+    cue = bool(_CUE.search(fold(text)))
+    features = {
+        "items": float(len(items)),
+        "cue": float(cue),
+        "cased": float(cased),
+        "abbreviations": float(sum("(" in item for item in items)),
+        "acronyms": float(sum(item.isupper() and len(item) <= 8 for item in items)),
+        "mean_words": sum(len(i.split()) for i in items) / len(items),
+    }
+    # A hand-set logistic score: many short items and a word about signing make a list.
+    z = -3.0 + 0.45 * min(len(items), 12) + 2.0 * cue + 0.3 * min(features["abbreviations"], 4)
+    z += 0.4 * min(features["acronyms"], 4)
+    z -= 0.4 * max(features["mean_words"] - 4, 0)
+    score = 1 / (1 + math.exp(-z))
+    return SentenceList(items, round(score, 3), features)
+
+
+def item_confidence(found: SentenceList, position: int) -> float:
+    """The first and the last name are cut from the words around them: less sure."""
+    edge = position in (0, len(found.items) - 1)
+    return round(found.score * (0.7 if edge else 1.0), 3)

@@ -1,0 +1,72 @@
+"""Signatories named in running text, in scripts with and without capitals (issue 22).
+
+The texts are written here in the shapes of real statements of the corpus (corpus/SOURCES.md,
+15, 22, 25, 26); they are not copies of them. Before sentence_list, each parsed to no signatory.
+"""
+
+from undersigned.textformat import parse
+
+
+def names(text: str) -> list[str]:
+    return [s.name for s in parse(text).signatories]
+
+
+def test_persian_comma_list_with_and_inside_names_and_before_the_last() -> None:
+    text = (
+        "بیانیه مشترک\n\n"
+        "سازمان الف، حزب ب، جبهه ج، حزب آزادی و رفاه، نهاد مردمی و جمعی از فعالان، "
+        "امضاکنندگان این بیانیه هستند.\n"
+    )
+    assert names(text) == [
+        "سازمان الف",
+        "حزب ب",
+        "جبهه ج",
+        "حزب آزادی و رفاه",
+        "نهاد مردمی",
+        "جمعی از فعالان",
+    ]
+
+
+def test_italian_list_inside_a_sentence_stops_before_the_predicate() -> None:
+    text = (
+        "Appello per il clima\n\n"
+        "Questo appello, sottoscritto da Legambiente, Greenpeace Italia, WWF, Arci, "
+        "mette in evidenza il problema.\n"
+    )
+    assert names(text) == ["Legambiente", "Greenpeace Italia", "WWF", "Arci"]
+
+
+def test_portuguese_articles_are_not_part_of_the_names() -> None:
+    text = (
+        "Nota das centrais\n\n"
+        "Assinam a nota, além da Central Única dos Trabalhadores (CUT), a Força Sindical, "
+        "a União Geral dos Trabalhadores (UGT) e a Pública – Central do Servidor.\n"
+    )
+    doc = parse(text)
+    assert [(s.abbreviation, s.name) for s in doc.signatories] == [
+        ("CUT", "Central Única dos Trabalhadores"),
+        (None, "Força Sindical"),
+        ("UGT", "União Geral dos Trabalhadores"),
+        (None, "Pública – Central do Servidor"),
+    ]
+
+
+def test_a_year_glued_to_the_first_name_and_and_before_the_last() -> None:
+    text = (
+        "Campagna\n\n"
+        "04 Novembre 2024ACLI, AGESCI, ARCI, Legambiente e Libera lanciano la campagna.\n"
+    )
+    assert names(text) == ["ACLI", "AGESCI", "ARCI", "Legambiente", "Libera"]
+
+
+def test_a_list_of_demands_in_lower_case_is_not_a_list_of_signatories() -> None:
+    text = (
+        "Our demands\n\nWe demand clean air, safe water, fair wages, and decent housing for all.\n"
+    )
+    assert names(text) == []
+
+
+def test_the_first_and_last_names_are_less_sure_than_the_middle_ones() -> None:
+    text = "Appello\n\nFirmato da Legambiente, Greenpeace Italia, WWF, Arci, mette in evidenza.\n"
+    sure = [s.confidence for s in parse(text).signatories]
+    assert sure[0] < sure[1] and sure[-1] < sure[1]
