@@ -132,8 +132,8 @@ def at_scale(db, tmp: Path, web_workers: int) -> Iterator[tuple[list[Server], li
 def measure(
     db, tmp: Path, slug: str, args, run_endpoint: Callable, endorse_run: Callable, say
 ) -> tuple[dict, dict]:
-    """The nginx figures: trivial, endorse, page, count through nginx without the micro-cache,
-    then page and count with it."""
+    """The nginx figures: the bare request, endorse, page, count through nginx without the
+    micro-cache, then page and count with it."""
     figures, runs = {}, {}
     with at_scale(db, tmp, web_workers=2) as (servers, workers):
         upstreams = [s.port for s in servers]
@@ -145,7 +145,7 @@ def measure(
             try:
                 front = _Front(nginx.port)
                 names = (
-                    ("page", "count") if micro_cache else ("trivial", "endorse", "page", "count")
+                    ("page", "count") if micro_cache else ("bare", "endorse", "page", "count")
                 )
                 for name in names:
                     key = f"{name}_cached" if micro_cache else name

@@ -79,12 +79,13 @@ class Server:
     def descendants(self) -> list[int]:
         return descendants(self.process.pid) if self.process else []
 
-    def gunicorn_workers(self) -> list[int]:
-        """Worker pids: the children of the gunicorn master (the child of serve running it)."""
+    def web_workers(self) -> list[int]:
+        """Worker pids: the children of the web server's master (the child of serve running
+        gunicorn or granian, as WEB_SERVER in its environment says)."""
         if not self.process:
             return []
         for pid in children_of(self.process.pid):
-            if "gunicorn" in cmdline(pid):
+            if any(f"-m {name}" in cmdline(pid) for name in ("gunicorn", "granian")):
                 return children_of(pid)
         return []
 

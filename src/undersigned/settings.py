@@ -81,6 +81,17 @@ if PORT > 65535:
     raise ImproperlyConfigured(f"PORT={PORT} is not a port: use 1 to 65535.")
 WEB_WORKERS = envint("WEB_WORKERS", "3", minimum=1)
 TASK_WORKERS = envint("TASK_WORKERS", "1", minimum=1)
+# The HTTP server `serve` runs the site in: gunicorn (sync workers) or granian (Rust, running
+# the same WSGI application); BENCHMARKS.md compares them.
+WEB_SERVERS = ("gunicorn", "granian")
+WEB_SERVER = os.environ.get("WEB_SERVER", "gunicorn").strip().lower()
+if WEB_SERVER not in WEB_SERVERS:
+    raise ImproperlyConfigured(f"WEB_SERVER={WEB_SERVER!r}: use gunicorn or granian.")
+# Seconds a request may take before its web worker is ended (and started again).
+WEB_TIMEOUT = envint("WEB_TIMEOUT", "30", minimum=1)
+# The task workers' niceness under `serve`: in a surge the web workers get the CPU first (the
+# signature is taken at once), the mail goes out as soon as they leave some. 0 for none.
+TASK_NICE = envint("TASK_NICE", "10", minimum=0)
 # Addresses whose X-Forwarded-Proto/-For gunicorn believes (its --forwarded-allow-ips).
 FORWARDED_ALLOW_IPS = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 

@@ -8,7 +8,9 @@ process that runs for months holds ~10 MB instead of ~90 MB.
 
 import contextlib
 import ctypes
+import functools
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -24,11 +26,18 @@ def _die_with_parent() -> None:
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
+def _prepare_child(nice: int) -> None:
+    _die_with_parent()
+    if nice:
+        os.nice(nice)  # a lower priority: anyone may lower their own
+
+
 @dataclass
 class Child:
     name: str
     command: list[str]
     pass_fds: tuple[int, ...] = ()
+    nice: int = 0  # added to the child's niceness (the task workers yield to the web's)
     process: subprocess.Popen | None = None
     started_at: float = 0.0
     quick_failures: int = 0  # deaths in a row soon after starting
@@ -38,7 +47,7 @@ class Child:
         self.process = subprocess.Popen(
             self.command,
             process_group=0,
-            preexec_fn=_die_with_parent,
+            preexec_fn=functools.partial(_prepare_child, self.nice),
             pass_fds=self.pass_fds,
         )
         self.started_at = time.monotonic()
@@ -119,7 +128,13 @@ def _describe(code: int) -> str:
 
 def main(argv: list[str]) -> int:
     children = [
-        Child(item["name"], item["command"], tuple(item.get("pass_fds", ()))) for item in argv
+        Child(
+            item["name"],
+            item["command"],
+            tuple(item.get("pass_fds", ())),
+            nice=item.get("nice", 0),
+        )
+        for item in argv
     ]
     return supervise(children)
 

@@ -13,8 +13,8 @@ from undersigned.core.staticfiles import NOT_COLLECTED
 
 class Command(BaseCommand):
     help = (
-        "Serve undersigned with gunicorn, a production WSGI server, and one background worker "
-        "(`undersigned worker`, which sends mail). Applies pending migrations and collects "
+        "Serve undersigned with gunicorn or granian, production HTTP servers, and one background "
+        "worker (`undersigned worker`, which sends mail). Applies pending migrations and collects "
         "static files first. It supervises both: a process that dies is started again (waiting "
         "longer after each quick failure) while the other keeps serving. Stop it with Ctrl+C or "
         "SIGTERM."
@@ -39,6 +39,13 @@ class Command(BaseCommand):
             help="Number of web worker processes (default 3, env WEB_WORKERS).",
         )
         parser.add_argument(
+            "--server",
+            choices=settings.WEB_SERVERS,
+            default=settings.WEB_SERVER,
+            help="The HTTP server (default gunicorn, env WEB_SERVER): gunicorn's sync workers, or "
+            "granian, a server written in Rust running the same application (see BENCHMARKS.md).",
+        )
+        parser.add_argument(
             "--task-workers",
             type=int,
             default=settings.TASK_WORKERS,
@@ -61,6 +68,7 @@ class Command(BaseCommand):
         host: str,
         port: int,
         workers: int,
+        server: str,
         task_workers: int,
         no_migrate: bool,
         no_worker: bool,
@@ -84,7 +92,8 @@ class Command(BaseCommand):
             "collectstatic", interactive=False, verbosity=0, ignore_patterns=NOT_COLLECTED
         )
         # We hold the listening socket and hand it to gunicorn: when gunicorn dies and is started
-        # again, connections wait in the queue meanwhile instead of being refused.
+        # again, connections wait in the queue meanwhile instead of being refused. granian binds
+        # its own (one SO_REUSEPORT socket per worker): ours only checks that the port is free.
         try:
             listener = socket.create_server(
                 (host.strip("[]"), port),
@@ -93,35 +102,24 @@ class Command(BaseCommand):
             )
         except OSError as error:
             raise CommandError(f"Cannot listen on {host}:{port}: {error}") from None
-        listener.set_inheritable(True)
         bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-        self.stdout.write(f"Serving on http://{bind}/ with {workers} workers.")
+        self.stdout.write(f"Serving on http://{bind}/ with {workers} {server} workers.")
         sys.stdout.flush()
-        web = {
-            "name": "web",
-            "command": [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "undersigned.wsgi:application",
-                "--bind",
-                f"fd://{listener.fileno()}",
-                "--workers",
-                str(workers),
-                "--access-logfile",
-                "-",
-                "--forwarded-allow-ips",
-                settings.FORWARDED_ALLOW_IPS,
-                # gunicorn 27's control socket is one path per user (~/.gunicorn): two sites on
-                # one machine, or a master started again beside its dying predecessor, would
-                # share it. We do not use it.
-                *(["--no-control-socket"] if gunicorn_version() >= (27,) else []),
-            ],
-            "pass_fds": [listener.fileno()],
-        }
+        if server == "granian":
+            listener.close()
+            web = {"name": "web", "command": granian_command(host.strip("[]"), port, workers)}
+        else:
+            listener.set_inheritable(True)
+            web = {
+                "name": "web",
+                "command": gunicorn_command(listener.fileno(), workers),
+                "pass_fds": [listener.fileno()],
+            }
         task_worker = {
             "name": "worker",
             "command": [sys.executable, "-m", "undersigned.cli", "worker", "--no-reload"],
+            # Below the web workers: in a surge a signature is taken first, its mail after.
+            "nice": settings.TASK_NICE,
         }
         children = [web] + ([] if no_worker else [task_worker] * task_workers)
         # Become the supervisor, which imports no Django: what this process loaded to prepare
@@ -131,6 +129,64 @@ class Command(BaseCommand):
             sys.executable,
             [sys.executable, "-m", "undersigned.core.supervisor", json.dumps(children)],
         )
+
+
+def gunicorn_command(fd: int, workers: int) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "undersigned.wsgi:application",
+        "--bind",
+        f"fd://{fd}",
+        "--workers",
+        str(workers),
+        "--timeout",
+        str(settings.WEB_TIMEOUT),
+        "--access-logfile",
+        "-",
+        "--forwarded-allow-ips",
+        settings.FORWARDED_ALLOW_IPS,
+        # gunicorn 27's control socket is one path per user (~/.gunicorn): two sites on one
+        # machine, or a master started again beside its dying predecessor, would share it. We
+        # do not use it.
+        *(["--no-control-socket"] if gunicorn_version() >= (27,) else []),
+    ]
+
+
+def granian_command(host: str, port: int, workers: int) -> list[str]:
+    """granian running the site as gunicorn's sync workers do: one request at a time per worker
+    process (Django's database connections are per thread; one thread per process keeps them
+    as few), with what gunicorn does by itself made explicit."""
+    return [
+        sys.executable,
+        "-m",
+        "granian",
+        "--interface",
+        "wsgi",
+        # The site with a request time limit and no Server header (undersigned/wsgi.py).
+        "--factory",
+        "undersigned.wsgi:granian_application",
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--workers",
+        str(workers),
+        "--blocking-threads",
+        "1",
+        "--backlog",
+        "2048",
+        "--no-ws",
+        # A worker that died (or ended a request past WEB_TIMEOUT) is started again.
+        "--respawn-failed-workers",
+        "--respawn-interval",
+        "1",
+        # On SIGTERM requests in progress finish, for as long as gunicorn would give them.
+        "--workers-kill-timeout",
+        "30",
+        "--access-log",
+    ]
 
 
 def gunicorn_version() -> tuple[int, ...]:
