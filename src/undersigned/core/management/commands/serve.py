@@ -101,6 +101,9 @@ class Command(BaseCommand):
                 "-m",
                 "gunicorn",
                 "undersigned.wsgi:application",
+                # No `Server: gunicorn` header (the module says how).
+                "--config",
+                "python:undersigned.core.gunicorn_config",
                 "--bind",
                 f"fd://{listener.fileno()}",
                 "--workers",
