@@ -29,6 +29,8 @@ run: $(BIN)/.installed  ## Load the demo into ./var/ (SQLite) and serve it on ht
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	@# Types of the actions and the permission module (pyproject.toml [tool.mypy]).
+	PYTHONPATH=src $(BIN)/mypy src/undersigned/*/actions.py src/undersigned/coalitions/permissions.py src/undersigned/accounts/tokens.py
 	$(BIN)/undersigned check --fail-level WARNING
 	$(BIN)/undersigned makemigrations --check --dry-run
 

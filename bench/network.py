@@ -33,10 +33,10 @@ def main(argv: list[str] | None = None) -> None:
     from django.db import transaction
     from django.utils import timezone
 
+    from undersigned.circulation.network import co_signers, coalition_network
     from undersigned.coalitions.models import Coalition, Membership, Organization
     from undersigned.signing.models import Method, Signature
     from undersigned.statements.models import State, Statement, Text
-    from undersigned.web.network import co_signers, coalition_network
 
     call_command("migrate", verbosity=0)
     rng = random.Random(12)

@@ -11,12 +11,17 @@ from django.test.utils import override_settings
 from django.utils import translation
 
 from tests.mailserver import run_tasks, smtp_server  # noqa: F401 - fixtures
-from undersigned.accounts.models import CoalitionRole, Delegate
-from undersigned.coalitions.models import Coalition, Membership, Organization
+from undersigned.coalitions.models import (
+    Coalition,
+    CoalitionRole,
+    Delegate,
+    Membership,
+    Organization,
+)
 from undersigned.statements.actions import change_state, create_statement
 from undersigned.statements.models import State, Statement
 from undersigned.textformat import parse
-from undersigned.web.importing import import_document, suggested_title
+from undersigned.transfer.importing import import_document, suggested_title
 
 # Every fixture user's password hashed with Argon2 was about 40 % of the suite's CPU time, as
 # Django's docs warn. One test keeps the site's hashers (test_accounts.py); the rest use MD5.

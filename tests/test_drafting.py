@@ -6,9 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from undersigned.accounts.models import CoalitionRole
 from undersigned.audit.models import Event
-from undersigned.coalitions.models import Coalition
+from undersigned.coalitions.models import Coalition, CoalitionRole
 from undersigned.statements.actions import change_state
 from undersigned.statements.models import State, Statement, Text
 

@@ -133,3 +133,34 @@ def test_the_embed_does_not_tell_whether_an_address_signed(client, open_statemen
     second = client.post(url, PERSON, headers=SAME_ORIGIN).content.decode()
     assert "Almost done: check your mail." in first and "Almost done: check your mail." in second
     assert "already" not in second
+
+
+def _form_of(html: str) -> str:
+    """The endorse form's fields and help, without its address (the embed posts to itself)."""
+    start = html.index('<form class="form endorse-form"')
+    form = html[start : html.index("</form>", start)]
+    return " ".join(form[form.index(">") + 1 :].split())
+
+
+def test_the_embed_shows_the_form_of_the_statement_page(client, open_statement):
+    embed = client.get(f"/s/{open_statement.slug}/embed/").content.decode()
+    page = client.get(f"/s/{open_statement.slug}/").content.decode()
+    assert "To confirm your signature. Never shown publicly." in _form_of(embed)
+    assert "For example your union, university or organization." in _form_of(embed)
+    assert _form_of(embed) == _form_of(page)
+
+
+def test_a_refused_post_in_the_embed_shows_the_help_beside_the_errors(client, open_statement):
+    response = client.post(
+        f"/s/{open_statement.slug}/embed/", {**PERSON, "email": "nope"}, headers=SAME_ORIGIN
+    )
+    html = response.content.decode()
+    assert 'id="id_email_helptext"' in html  # the field's aria-describedby points at it
+    assert "To confirm your signature. Never shown publicly." in html
+
+
+def test_no_form_in_the_embed_of_a_statement_that_takes_no_names(client, open_statement):
+    open_statement.accepts_endorsements = False
+    open_statement.save()
+    html = client.get(f"/s/{open_statement.slug}/embed/").content.decode()
+    assert "endorse-form" not in html

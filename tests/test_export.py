@@ -3,13 +3,13 @@ import json
 from django.core.management import call_command
 
 from undersigned.textformat import parse
-from undersigned.web.importing import import_document
+from undersigned.transfer.importing import import_document
 
 from .conftest import seed_text
 
 
 def test_the_text_export_parses_back_to_the_same_signatories(resolution):
-    from undersigned.web.exporting import export_statement
+    from undersigned.transfer.exporting import export_statement
 
     exported = parse(export_statement(resolution, "txt"))
     original = parse(seed_text("icor-afghanistan-2021"))
@@ -45,7 +45,7 @@ def test_the_command_exports_to_a_file(resolution, tmp_path):
 
 
 def test_the_text_export_keeps_a_country_the_original_stated(resolution):
-    from undersigned.web.exporting import export_statement
+    from undersigned.transfer.exporting import export_statement
 
     exported = export_statement(resolution, "txt")
     assert "28. UoC Union of Cypriots, Cyprus\n" in exported
@@ -64,8 +64,8 @@ def _stored(statement) -> list[tuple]:
 def test_export_then_import_keeps_every_signatory(resolution, alice):
     """Export, delete, import the export: the same organizations, field for field."""
     from undersigned.coalitions.models import Organization
-    from undersigned.web.exporting import export_statement
-    from undersigned.web.importing import import_document
+    from undersigned.transfer.exporting import export_statement
+    from undersigned.transfer.importing import import_document
 
     before = _stored(resolution)
     exported = export_statement(resolution, "txt")

@@ -4,8 +4,8 @@ import pytest
 
 from tests.textformat.textformat_samples import ALL
 from undersigned.textformat import parse
-from undersigned.web.exporting import export_statement
-from undersigned.web.importing import import_document
+from undersigned.transfer.exporting import export_statement
+from undersigned.transfer.importing import import_document
 
 
 def stored(statement) -> list[tuple]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from django.utils import translation
 
-from undersigned.accounts.actions import invite_organization
+from undersigned.coalitions.actions import invite_organization
 from undersigned.coalitions.models import Membership, Organization
 from undersigned.coalitions.selectors import members_in_display_order
 from undersigned.core.l10n import local_datetime

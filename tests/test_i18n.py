@@ -141,7 +141,7 @@ def test_a_new_original_version_makes_translations_stale(client, open_statement,
 
 
 def test_translators_translate_only_their_language(client, open_statement, bob, icor):
-    from undersigned.accounts.models import CoalitionRole
+    from undersigned.coalitions.models import CoalitionRole
 
     CoalitionRole.objects.create(user=bob, coalition=icor, kind="translator", language="fa")
     client.force_login(bob)

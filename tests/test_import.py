@@ -6,7 +6,7 @@ from undersigned.endorsements.models import Endorsement
 from undersigned.signing.models import Method, Signature
 from undersigned.statements.models import Kind, State, Statement, Text
 from undersigned.textformat import parse
-from undersigned.web.importing import import_document
+from undersigned.transfer.importing import import_document
 
 from .conftest import seed_text
 
@@ -146,7 +146,7 @@ def test_the_command_names_a_missing_file_and_an_unknown_coalition(db, tmp_path)
 
 
 def test_a_failure_midway_leaves_nothing_behind(db, monkeypatch):
-    from undersigned.web import importing
+    from undersigned.transfer import importing
 
     def fail(entry):
         raise RuntimeError("disk full")

@@ -10,7 +10,7 @@ from undersigned.core.errors import ActionError
 from undersigned.statements.actions import change_state
 from undersigned.statements.models import State, Statement
 from undersigned.textformat import parse
-from undersigned.web.importing import import_document
+from undersigned.transfer.importing import import_document
 
 from .conftest import seed_text
 

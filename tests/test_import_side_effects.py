@@ -12,7 +12,7 @@ from undersigned.signing.models import Method, Signature
 from undersigned.statements.actions import change_state
 from undersigned.statements.models import State, Statement, Text
 from undersigned.textformat import parse
-from undersigned.web.importing import import_document
+from undersigned.transfer.importing import import_document
 
 from .conftest import seed_text
 

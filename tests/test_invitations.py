@@ -8,9 +8,14 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 
-from undersigned.accounts import actions
-from undersigned.accounts.models import Delegate
-from undersigned.coalitions.models import Invitation, JoinRequest, Membership, Organization
+from undersigned.coalitions import actions
+from undersigned.coalitions.models import (
+    Delegate,
+    Invitation,
+    JoinRequest,
+    Membership,
+    Organization,
+)
 
 
 def invite_new_organization(client, carol, icor, smtp_server, run_tasks) -> str:
@@ -101,7 +106,7 @@ def test_an_organization_asks_to_join_and_carol_approves(client, icor, carol, da
     client.force_login(carol)  # carol coordinates ICOR, not NET
     response = client.post(f"/c/{other.slug}/requests/{join_request.pk}/", {"decision": "approve"})
     assert response.status_code == 403
-    from undersigned.accounts.models import CoalitionRole
+    from undersigned.coalitions.models import CoalitionRole
 
     CoalitionRole.objects.create(user=carol, coalition=other, kind=CoalitionRole.Kind.COORDINATOR)
     html = client.get(other.get_absolute_url()).content.decode()

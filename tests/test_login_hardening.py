@@ -87,7 +87,7 @@ def test_the_log_in_page_names_the_site_not_the_host(client, settings):
 
 @pytest.mark.parametrize("password", ["kol@example.org", "KOL@example.org"])
 def test_an_invited_password_is_not_the_address(db, password):
-    from undersigned.accounts.forms import InvitedAccountForm
+    from undersigned.coalitions.forms import InvitedAccountForm
 
     data = {"username": "kol", "password1": password, "password2": password}
     form = InvitedAccountForm(data, email="kol@example.org")
@@ -95,7 +95,7 @@ def test_an_invited_password_is_not_the_address(db, password):
 
 
 def test_an_invitation_to_an_existing_user_name_is_no_500(db):
-    from undersigned.accounts.forms import InvitedAccountForm
+    from undersigned.coalitions.forms import InvitedAccountForm
 
     get_user_model().objects.create_user("kol", "other@example.org", "x")
     password = "a long unusual passphrase"

@@ -2,10 +2,10 @@
 
 import re
 
+from undersigned.circulation.network import co_signers, coalition_network
 from undersigned.coalitions.models import Organization
 from undersigned.signing.actions import sign_statement, withdraw_signature
 from undersigned.statements.models import Statement
-from undersigned.web.network import co_signers, coalition_network
 
 
 def test_an_organization_lists_who_it_signed_with_most(client, resolution, cipoml_statement):

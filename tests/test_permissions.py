@@ -9,10 +9,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
-from undersigned.accounts.actions import invite_organization
-from undersigned.accounts.models import CoalitionRole, Delegate
-from undersigned.accounts.permissions import can_view_statement
-from undersigned.coalitions.models import Coalition, Membership, Organization
+from undersigned.coalitions.actions import invite_organization
+from undersigned.coalitions.models import (
+    Coalition,
+    CoalitionRole,
+    Delegate,
+    Membership,
+    Organization,
+)
+from undersigned.coalitions.permissions import can_view_statement
 from undersigned.core.errors import ActionError
 from undersigned.endorsements.actions import hide_endorsements
 from undersigned.signing.actions import record_signature, sign_statement

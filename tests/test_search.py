@@ -2,10 +2,10 @@
 marked snippets; the same answers on SQLite (FTS5) and PostgreSQL."""
 
 from undersigned.coalitions.models import Organization
+from undersigned.search.selectors import search_statements, snippet, terms_of
 from undersigned.statements.actions import create_statement, edit_text
 from undersigned.statements.models import Text
 from undersigned.statements.translations import save_translation
-from undersigned.web.search import search_statements, snippet, terms_of
 
 
 def _found(client, query: str) -> str:

@@ -149,7 +149,7 @@ def test_the_organization_list_is_paginated_and_cached(client, db):
 
 def test_an_export_is_kept_per_last_change(client, resolution, carol, monkeypatch):
     """export.txt of a large list took 20 s, on every download."""
-    from undersigned.web import statement_views
+    from undersigned.transfer import views as statement_views
 
     calls = []
     real = statement_views.export_statement

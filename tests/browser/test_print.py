@@ -4,8 +4,8 @@ import io
 
 from pypdf import PdfReader
 
+from undersigned.circulation.pdf import render_pdf
 from undersigned.statements.models import State
-from undersigned.web.pdf import render_pdf
 
 
 def test_the_printout_fits_the_way_the_pdf_does(page, resolution):

@@ -1,62 +1,36 @@
-"""Roles are granted and revoked through the coalition actions, so each change is audited."""
+"""Accounts in the admin: Django's user admin, except that the staff, superuser and active flags
+change through the audited action (superusers only), and accounts are deactivated, never
+deleted (their roles and delegations would go with them, unrecorded)."""
 
 from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.http import HttpRequest
 
-from undersigned.accounts import actions
-from undersigned.accounts.models import CoalitionRole, Delegate
+from undersigned.accounts.actions import FLAGS, change_account_flags
+from undersigned.coalitions.permissions import can_change_account_flags
 
-
-@admin.register(CoalitionRole)
-class CoalitionRoleAdmin(admin.ModelAdmin):
-    list_display = ["user", "coalition", "kind", "language", "created_at"]
-    list_filter = ["kind", "coalition", "language"]
-    search_fields = ["user__username", "user__email", "coalition__abbreviation"]
-    autocomplete_fields = ["user", "coalition"]
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False  # revoke and grant instead, so that the trail shows both
-
-    def save_model(self, request, obj, form, change) -> None:
-        role = actions.grant_role(
-            coalition=obj.coalition,
-            target=obj.user,
-            kind=obj.kind,
-            language=obj.language,
-            user=request.user,
-        )
-        obj.pk = role.pk
-
-    def delete_model(self, request, obj) -> None:
-        actions.revoke_role(role=obj, user=request.user)
-
-    def delete_queryset(self, request, queryset) -> None:
-        for role in queryset:
-            actions.revoke_role(role=role, user=request.user)
+User = get_user_model()
+admin.site.unregister(User)
 
 
-@admin.register(Delegate)
-class DelegateAdmin(admin.ModelAdmin):
-    list_display = ["user", "organization", "created_at"]
-    search_fields = [
-        "user__username",
-        "user__email",
-        "organization__abbreviation",
-        "organization__name",
-    ]
-    autocomplete_fields = ["user", "organization"]
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    def get_readonly_fields(self, request: HttpRequest, obj=None) -> tuple[str, ...]:
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        if can_change_account_flags(request.user):
+            return readonly
+        return (*readonly, *FLAGS, "groups", "user_permissions")
 
-    def has_change_permission(self, request, obj=None) -> bool:
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
 
-    def save_model(self, request, obj, form, change) -> None:
-        delegate = actions.add_delegate(
-            organization=obj.organization, target=obj.user, user=request.user
-        )
-        obj.pk = delegate.pk
-
-    def delete_model(self, request, obj) -> None:
-        actions.remove_delegate(delegate=obj, user=request.user)
-
-    def delete_queryset(self, request, queryset) -> None:
-        for delegate in queryset:
-            actions.remove_delegate(delegate=delegate, user=request.user)
+    def save_model(self, request: HttpRequest, obj, form, change: bool) -> None:
+        wanted = {flag: getattr(obj, flag) for flag in FLAGS}
+        # The form saves everything else; the flags keep their stored values until the action
+        # (which checks who asks and records each change) sets them.
+        stored = User.objects.get(pk=obj.pk) if change else User()
+        for flag in FLAGS:
+            setattr(obj, flag, getattr(stored, flag))
+        super().save_model(request, obj, form, change)
+        change_account_flags(target=obj, user=request.user, **wanted)

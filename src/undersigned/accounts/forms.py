@@ -5,7 +5,6 @@ import secrets
 from django import forms
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core import signing
 from django.http import HttpRequest
@@ -127,50 +126,3 @@ class QueuedPasswordResetForm(PasswordResetForm):
                 "site_name": settings.SITE_NAME,
             },
         )
-
-
-class InvitedAccountForm(forms.Form):
-    """A new account for an invited delegate: the e-mail is the one invited.
-
-    The username is chosen here and is not the address: names appear in the audit trail, which
-    is never erased, and an address must not be kept there.
-    """
-
-    username = forms.CharField(
-        label=_("Choose a username"),
-        max_length=150,
-        help_text=_("Shown to coordinators and in the history; not your e-mail address."),
-    )
-    password1 = forms.CharField(
-        label=_("Choose a password"), widget=forms.PasswordInput, strip=False, max_length=200
-    )
-    password2 = forms.CharField(
-        label=_("The same password again"), widget=forms.PasswordInput, strip=False, max_length=200
-    )
-
-    def __init__(self, *args, email: str, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.email = email
-
-    def clean_username(self) -> str:
-        username = self.cleaned_data["username"].strip()
-        if "@" in username:
-            raise forms.ValidationError(_("Choose a name that is not an e-mail address."))
-        get_user_model().username_validator(username)
-        if get_user_model().objects.filter(username__iexact=username).exists():
-            raise forms.ValidationError(_("This username is taken. Choose another."))
-        return username
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        p1, p2 = cleaned.get("password1"), cleaned.get("password2")
-        if p1 and p2 and p1 != p2:
-            self.add_error("password2", _("The two passwords differ."))
-        elif p1:
-            # Against the account to be: a password equal to its address was once accepted.
-            future = get_user_model()(username=cleaned.get("username") or "", email=self.email)
-            try:
-                password_validation.validate_password(p1, user=future)
-            except forms.ValidationError as error:
-                self.add_error("password1", error)
-        return cleaned

@@ -7,14 +7,20 @@ so that the owner can tell tokens apart; whoever reads the database cannot use o
 import hashlib
 import secrets
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from undersigned.accounts.models import ApiToken
-from undersigned.accounts.permissions import can_hold_api_token, require
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
+from undersigned.coalitions.permissions import (
+    Actor,
+    can_hold_api_token,
+    can_revoke_api_token,
+    require,
+)
 from undersigned.core.errors import ActionError
 
 PREFIX = "us_"
@@ -25,7 +31,7 @@ def _hash(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
 
 
-def create_api_token(*, user, name: str) -> tuple[ApiToken, str]:
+def create_api_token(*, user: User, name: str) -> tuple[ApiToken, str]:
     """A new token for the person; returns it with its secret, which is never shown again."""
     require(can_hold_api_token(user))
     name = name.strip()
@@ -49,9 +55,9 @@ def create_api_token(*, user, name: str) -> tuple[ApiToken, str]:
     return token, raw
 
 
-def revoke_api_token(*, user, token: ApiToken) -> None:
+def revoke_api_token(*, user: Actor, token: ApiToken) -> None:
     """Revoke one of one's own tokens; at once, for every request that follows."""
-    require(token.user_id == user.pk)
+    require(can_revoke_api_token(user, token))
     with transaction.atomic():
         revoked = ApiToken.objects.filter(pk=token.pk, revoked_at__isnull=True).update(
             revoked_at=timezone.now()

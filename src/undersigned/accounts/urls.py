@@ -2,7 +2,6 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from undersigned.accounts import auth_views as throttled
-from undersigned.accounts import views
 
 urlpatterns = [
     path("login/", throttled.LoginView.as_view(), name="login"),
@@ -23,5 +22,4 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
-    path("invitation/<str:token>/", views.accept_invitation, name="accept-invitation"),
 ]

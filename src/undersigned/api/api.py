@@ -2,7 +2,7 @@
 
 Reading is public, as the pages are. Writing needs a personal API token (made on "My account")
 and goes through the same actions as the pages: each checks the permission rules of
-accounts.permissions for the token's owner, writes in one transaction and records its audit
+coalitions.permissions for the token's owner, writes in one transaction and records its audit
 event. Nothing here writes a model itself.
 """
 
@@ -17,26 +17,27 @@ from ninja import NinjaAPI, Query, Schema, Status
 from ninja.errors import AuthenticationError, Throttled, ValidationError
 from pydantic import Field
 
-from undersigned.accounts.permissions import (
+from undersigned.api import schemas as s
+from undersigned.api import serializers as out
+from undersigned.api.auth import RateLimit, TokenAuth
+from undersigned.coalitions.models import Coalition, Organization
+from undersigned.coalitions.permissions import (
     can_import_statements,
     coordinated_coalitions,
     represented_organizations,
     require,
 )
-from undersigned.api import schemas as s
-from undersigned.api import serializers as out
-from undersigned.api.auth import RateLimit, TokenAuth
-from undersigned.coalitions.models import Coalition, Organization
 from undersigned.core.errors import ActionError
 from undersigned.endorsements.stats import endorsement_stats
 from undersigned.signing import actions as signing
 from undersigned.signing.selectors import BY_REGION, IN_SIGNING_ORDER, signatory_list
 from undersigned.statements import actions as statements
-from undersigned.statements.forms import ImportForm, WordsForm
+from undersigned.statements.forms import WordsForm
 from undersigned.statements.models import Kind, Statement
 from undersigned.statements.selectors import get_statement_for
 from undersigned.textformat import FormatError
-from undersigned.web.importing import import_document
+from undersigned.transfer.forms import ImportForm
+from undersigned.transfer.importing import import_document
 
 api = NinjaAPI(
     title="undersigned API",

@@ -49,6 +49,12 @@ class EventKind(models.TextChoices):
     ORGANIZATION_SAVED = "organization.saved", _("Organization saved")
     API_TOKEN_CREATED = "api_token.created", _("API token created")
     API_TOKEN_REVOKED = "api_token.revoked", _("API token revoked")
+    USER_STAFF_GRANTED = "user.staff_granted", _("Made staff")
+    USER_STAFF_REVOKED = "user.staff_revoked", _("Staff status taken back")
+    USER_SUPERUSER_GRANTED = "user.superuser_granted", _("Made superuser")
+    USER_SUPERUSER_REVOKED = "user.superuser_revoked", _("Superuser status taken back")
+    USER_ACTIVATED = "user.activated", _("Account activated")
+    USER_DEACTIVATED = "user.deactivated", _("Account deactivated")
 
 
 class ImmutableEventError(Exception):

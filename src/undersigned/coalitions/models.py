@@ -174,3 +174,57 @@ class JoinRequest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organization} asks to join {self.coalition}"
+
+
+class CoalitionRole(models.Model):
+    """A person's role in a coalition: coordinator, or translator for one language."""
+
+    class Kind(models.TextChoices):
+        COORDINATOR = "coordinator", _("Coordinator")
+        TRANSLATOR = "translator", _("Translator")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="coalition_roles"
+    )
+    coalition = models.ForeignKey(Coalition, on_delete=models.CASCADE, related_name="roles")
+    kind = models.CharField(_("role"), max_length=20, choices=Kind)
+    language = models.CharField(
+        _("language"), max_length=10, blank=True, help_text=_("For translators only.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        db_table = "accounts_coalitionrole"  # the table kept its name when the model moved here
+        verbose_name = _("coalition role")
+        verbose_name_plural = _("coalition roles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "coalition", "kind", "language"], name="unique_coalition_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_kind_display()} {self.coalition} {self.language}".strip()
+
+
+class Delegate(models.Model):
+    """A person allowed to sign for an organization. One person may represent several."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="delegations"
+    )
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="delegates"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        db_table = "accounts_delegate"  # the table kept its name when the model moved here
+        verbose_name = _("delegate")
+        verbose_name_plural = _("delegates")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="unique_delegate")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} for {self.organization}"

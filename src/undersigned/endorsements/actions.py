@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from undersigned.accounts.permissions import can_edit_statement, require
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
+from undersigned.coalitions.permissions import can_edit_statement, require
 from undersigned.core.errors import ActionError
 from undersigned.core.ratelimit import over_limit
 from undersigned.endorsements.addresses import canonical_email

@@ -1,5 +1,6 @@
 """Individual endorsements: sign, confirm, remove, the public list, exports and moderation."""
 
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from undersigned.accounts.permissions import can_edit_statement, require
+from undersigned.coalitions.permissions import can_edit_statement, require
 from undersigned.core.errors import ActionError
 from undersigned.core.fillin import render_filled_in
 from undersigned.core.pagecache import is_personal
@@ -37,31 +38,6 @@ def _origins(request: HttpRequest) -> set[str]:
     }
 
 
-def submit_endorsement(
-    request: HttpRequest, statement, form
-) -> tuple[actions.EndorseResult | None, int]:
-    """Endorse with a valid form's data: the result and 201, or None and the status of the
-    refusal, which is added to the form's errors. The page and the embed share it."""
-    data = form.cleaned_data
-    try:
-        result = actions.endorse(
-            statement=statement,
-            name=data["name"],
-            email=data["email"],
-            country=data["country"],
-            affiliation=data["affiliation"],
-            listed=data["listed"],
-            client=client_ip(request),
-        )
-    except actions.RateLimited as error:
-        form.add_error(None, error.message)
-        return None, 429
-    except ActionError as error:
-        form.add_error(None, error.message)
-        return None, 409
-    return result, 201
-
-
 def sent_from_elsewhere(request: HttpRequest) -> bool:
     """Whether a browser sent this POST from another site's page.
 
@@ -79,42 +55,78 @@ def sent_from_elsewhere(request: HttpRequest) -> bool:
     return origin is not None and origin not in _origins(request)
 
 
-@csrf_exempt  # checked by origin instead: sent_from_elsewhere
-@require_POST
-def endorse(request: HttpRequest, slug: str) -> HttpResponse:
-    """Add your name. With htmx the answer replaces the form in place; without, a full page.
+@dataclass
+class Endorsing:
+    """What became of a posted endorse form: "check your mail" (`email` set), or the form back
+    with its errors and the status of the refusal."""
+
+    form: EndorseForm
+    status: int
+    email: str | None = None
+    mailed: bool = True
+
+    @property
+    def pending(self) -> bool:
+        return self.email is not None
+
+
+def handle_endorsement(request: HttpRequest, statement) -> Endorsing:
+    """The endorse form's POST, for the statement page and the embed alike: checked, then the
+    action (endorsements.actions.endorse, with its rate limits and mail).
 
     The answer is the same whether or not the address had signed (that would tell anyone who
     signed, even those who chose not to be listed); the mail to the address says which.
     """
-    statement = get_statement_for(request, slug, bodies=False)  # the answer shows the title
     form = EndorseForm(request.POST)
-    in_place = request.headers.get("HX-Request") == "true"
-    status = 200
     if sent_from_elsewhere(request):
         form.is_valid()
         form.add_error(
             None,
             _("This form was sent from another site. Open the statement here and sign there."),
         )
-        status = 403
-    elif form.is_valid():
-        if form.is_bot:  # answer as if it worked; store nothing
-            return _pending(request, statement, in_place, email=form.cleaned_data["email"])
-        result, status = submit_endorsement(request, statement, form)
-        if result is not None:
-            return _pending(
-                request, statement, in_place, email=form.cleaned_data["email"], mailed=result.mailed
-            )
-    else:
-        status = 400
+        return Endorsing(form, 403)
+    if not form.is_valid():
+        return Endorsing(form, 400)
+    data = form.cleaned_data
+    if form.is_bot:  # answer as if it worked; store nothing
+        return Endorsing(form, 201, data["email"])
+    try:
+        result = actions.endorse(
+            statement=statement,
+            name=data["name"],
+            email=data["email"],
+            country=data["country"],
+            affiliation=data["affiliation"],
+            listed=data["listed"],
+            client=client_ip(request),
+        )
+    except actions.RateLimited as error:
+        form.add_error(None, error.message)
+        return Endorsing(form, 429)
+    except ActionError as error:
+        form.add_error(None, error.message)
+        return Endorsing(form, 409)
+    return Endorsing(form, 201, data["email"], result.mailed)
+
+
+@csrf_exempt  # checked by origin instead: sent_from_elsewhere
+@require_POST
+def endorse(request: HttpRequest, slug: str) -> HttpResponse:
+    """Add your name. With htmx the answer replaces the form in place; without, a full page."""
+    statement = get_statement_for(request, slug, bodies=False)  # the answer shows the title
+    endorsing = handle_endorsement(request, statement)
+    in_place = request.headers.get("HX-Request") == "true"
+    if endorsing.pending:
+        return _pending(
+            request, statement, in_place, email=endorsing.email, mailed=endorsing.mailed
+        )
     template = "endorsements/_form.html" if in_place else "endorsements/endorse_page.html"
     # htmx swaps only 2xx answers; the form with its messages must show all the same.
     return render(
         request,
         template,
-        {"statement": statement, "endorse_form": form},
-        status=200 if in_place else status,
+        {"statement": statement, "endorse_form": endorsing.form},
+        status=200 if in_place else endorsing.status,
     )
 
 

@@ -11,17 +11,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from undersigned.accounts.actions import admit_new_organization
-from undersigned.accounts.models import Delegate
-from undersigned.accounts.permissions import (
+from undersigned.audit.models import Event
+from undersigned.audit.services import record_event
+from undersigned.coalitions.actions import admit_new_organization
+from undersigned.coalitions.models import Delegate, Organization
+from undersigned.coalitions.permissions import (
     can_edit_statement,
     can_record_signature,
     can_sign_for,
+    can_withdraw_for,
     require,
 )
-from undersigned.audit.models import Event
-from undersigned.audit.services import record_event
-from undersigned.coalitions.models import Organization
 from undersigned.core.errors import ActionError
 from undersigned.mail.services import send_templated_mail
 from undersigned.signing.models import Method, Signature
@@ -109,8 +109,8 @@ def withdraw_signature(
     of the statement; the list then says the coordination removed it, not the organization.
     """
     reason = reason.strip()
+    require(can_withdraw_for(user, statement, organization))
     by_organization = can_sign_for(user, statement, organization)
-    require(by_organization or can_edit_statement(user, statement))
     if not reason:
         raise ActionError(_("Say publicly why the signature is withdrawn; the list shows it."))
     with transaction.atomic():
@@ -148,6 +148,7 @@ def reconfirm_signature(
         statement = Statement.objects.select_for_update().get(pk=statement.pk)
         signature = _active_signature(statement, organization)
         text = statement.current_text()
+        assert text is not None  # a statement is made with its first text
         if text.version != version:
             raise StaleVersion(seen=version, current=text.version)
         if signature.text_id == text.pk:
@@ -206,6 +207,7 @@ def _sign(
         if not statement.is_open_for_signatures():
             raise ActionError(_("This statement is not open for signatures."))
         text = statement.current_text()
+        assert text is not None  # a statement is made with its first text
         if text.version != version:
             raise StaleVersion(seen=version, current=text.version)
         existing = Signature.objects.filter(statement=statement, organization=organization).first()
@@ -292,6 +294,7 @@ def import_signatures(
                 % {"title": statement, "state": statement.get_state_display().lower()}
             )
         text = statement.current_text()
+        assert text is not None  # a statement is made with its first text
         signed = set(statement.signatures.values_list("organization_id", flat=True))
         created = []
         for organization, evidence in organizations:

@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass, field
 
-from undersigned.accounts.permissions import can_edit_statement, signing_organizations
 from undersigned.coalitions.models import Organization
+from undersigned.coalitions.permissions import can_edit_statement, signing_organizations
 from undersigned.signing.models import Signature
 from undersigned.signing.selectors import SignatoryList
 from undersigned.statements.models import Statement

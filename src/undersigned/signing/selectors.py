@@ -3,6 +3,8 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.db.models import Count, F, Q
+
 from undersigned.core.regions import region_name
 from undersigned.signing.models import Signature
 from undersigned.statements.models import Statement
@@ -76,4 +78,17 @@ def signatory_list(statement: Statement, *, order: str = BY_REGION) -> Signatory
         groups=groups,
         withdrawn=[s for s in signatures if s.withdrawn_at is not None],
         as_of=max(changes, default=None),
+    )
+
+
+def listed_statements(statements):
+    """Statements as the lists show them (home, archive, search): with their current texts and
+    the number of organizations signing, newest first. The count is an annotation over the
+    statements, never a join to their texts (which would count each signature once per
+    language)."""
+    active = Q(signatures__withdrawn_at__isnull=True)
+    return (
+        statements.with_current_text()
+        .annotate(signature_count=Count("signatures", filter=active))
+        .order_by(F("issued_on").desc(nulls_last=True), "-created_at")
     )

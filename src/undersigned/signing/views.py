@@ -11,13 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from undersigned.accounts.permissions import (
+from undersigned.coalitions.permissions import (
     can_edit_statement,
     recordable_organizations,
     require,
     signing_organizations,
+    withdrawable_organizations,
 )
-from undersigned.coalitions.models import Organization
 from undersigned.core.errors import ActionError
 from undersigned.signing import actions
 from undersigned.signing.forms import RecordForm, SignForm, VersionForm, WithdrawForm
@@ -87,9 +87,7 @@ def sign(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def withdraw(request: HttpRequest, slug: str) -> HttpResponse:
     statement = get_statement_for(request, slug)
-    allowed = signing_organizations(request.user, statement)
-    if can_edit_statement(request.user, statement):
-        allowed = Organization.objects.filter(signatures__statement=statement)
+    allowed = withdrawable_organizations(request.user, statement)
     _require_allowed_organization(request, allowed)
     form = WithdrawForm(request.POST, organizations=allowed)
     if not form.is_valid():

@@ -8,10 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from undersigned.accounts.permissions import can_create_statement, can_edit_statement, require
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
 from undersigned.coalitions.models import Coalition, unique_slug
+from undersigned.coalitions.permissions import can_create_statement, can_edit_statement, require
 from undersigned.core.errors import ActionError
 from undersigned.statements.models import State, Statement, Text
 from undersigned.statements.signals import text_version_created
@@ -148,6 +148,7 @@ def edit_text(
     with transaction.atomic():
         statement = Statement.objects.select_for_update().get(pk=statement.pk)
         current = statement.current_text()
+        assert current is not None  # a statement is made with its first text
         if (current.title, current.subtitle, current.body) == (title, subtitle, body):
             return current
         if statement.state in (State.CLOSED, State.WITHDRAWN):

@@ -9,7 +9,7 @@ from django.urls import translate_url
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from undersigned.accounts.permissions import (
+from undersigned.coalitions.permissions import (
     can_draft,
     can_edit_statement,
     can_translate,

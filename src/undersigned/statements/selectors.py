@@ -4,7 +4,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from undersigned.accounts.permissions import can_view_statement
+from undersigned.coalitions.permissions import can_view_statement
 from undersigned.core.pagecache import kept_for_version
 from undersigned.statements.models import State, Statement
 

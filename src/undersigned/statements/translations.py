@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 
-from undersigned.accounts.permissions import can_translate, require
 from undersigned.audit.models import Event
 from undersigned.audit.services import record_event
+from undersigned.coalitions.permissions import can_translate, require
 from undersigned.statements.models import Statement, Text
 
 

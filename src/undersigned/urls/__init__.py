@@ -11,17 +11,20 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 from undersigned.accounts.forms import ThrottledAdminAuthenticationForm
+from undersigned.circulation import embed_views as embed
+from undersigned.circulation import feeds
+from undersigned.circulation import views as circulate
+from undersigned.circulation.discovery import SITEMAPS, robots_txt
 from undersigned.endorsements import picture_views
 from undersigned.endorsements import views as endorsements
+from undersigned.search import views as search
 from undersigned.signing import views as signing
 from undersigned.statements import manage_views as manage
-from undersigned.web import account_views, feeds, token_views
-from undersigned.web import circulate_views as circulate
+from undersigned.transfer import views as transfer
+from undersigned.web import account_views, token_views
 from undersigned.web import coalition_views as coalitions
-from undersigned.web import embed_views as embed
 from undersigned.web import statement_views as statements
 from undersigned.web import views as core
-from undersigned.web.discovery import SITEMAPS, robots_txt
 
 # A database busy past its timeout is a 503 to retry, not a 500 (core.views.server_error).
 handler500 = "undersigned.core.views.server_error"
@@ -39,7 +42,7 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": SITEMAPS, "template_name": "circulate/sitemap.xml"},
+        {"sitemaps": SITEMAPS, "template_name": "circulation/sitemap.xml"},
         name="sitemap",
     ),
     path("oembed/", embed.oembed, name="oembed"),
@@ -47,9 +50,9 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", core.home, name="home"),
-    path("search/", core.search, name="search"),
+    path("search/", search.search, name="search"),
     path("archive/", core.archive, name="archive"),
-    path("import/", statements.import_statement, name="import"),
+    path("import/", transfer.import_statement, name="import"),
     path("new/", manage.statement_create, name="statement-create"),
     path("s/<slug:slug>/", statements.statement_detail, name="statement"),
     path("s/<slug:slug>/edit/", manage.statement_edit, name="statement-edit"),
@@ -71,7 +74,7 @@ urlpatterns += i18n_patterns(
     path("feeds/statements.atom", feeds.NewStatementsFeed(), name="feed-statements"),
     path("c/<slug:slug>/feed.atom", feeds.CoalitionFeed(), name="feed-coalition"),
     path("o/<slug:slug>/feed.atom", feeds.OrganizationFeed(), name="feed-organization"),
-    path("s/<slug:slug>/export.<str:fmt>", statements.statement_export, name="statement-export"),
+    path("s/<slug:slug>/export.<str:fmt>", transfer.statement_export, name="statement-export"),
     path("s/<slug:slug>/endorse/", endorsements.endorse, name="endorse"),
     path("s/<slug:slug>/people/", endorsements.people, name="endorsement-people"),
     path("s/<slug:slug>/map.svg", picture_views.map_svg, name="endorsement-map"),
@@ -94,6 +97,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", account_views.dashboard, name="dashboard"),
     path("accounts/tokens/", token_views.api_tokens, name="api-tokens"),
     path("accounts/", include("undersigned.accounts.urls")),
+    path("accounts/", include("undersigned.coalitions.urls")),
     path("outbox/", include("undersigned.mail.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

@@ -2,7 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from undersigned.accounts.permissions import coordinated_coalitions, represented_organizations
+from undersigned.coalitions.permissions import coordinated_coalitions, represented_organizations
 from undersigned.signing.models import Signature
 from undersigned.signing.waiting import signatures_to_confirm, statements_to_sign
 
@@ -19,7 +19,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     )
     return render(
         request,
-        "accounts/dashboard.html",
+        "web/dashboard.html",
         {
             "organizations": organizations,
             "signatures": signatures,

@@ -8,22 +8,26 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from undersigned.accounts import actions
-from undersigned.accounts.permissions import (
+from undersigned.circulation.network import co_signers, coalition_network
+from undersigned.coalitions import actions
+from undersigned.coalitions.forms import InviteForm, JoinRequestForm
+from undersigned.coalitions.models import Coalition, JoinRequest, Organization
+from undersigned.coalitions.permissions import (
+    can_ask_to_join_any,
+    can_decide_join_request,
+    can_invite_to_sign,
     invitable_organizations,
     is_coordinator,
     is_member,
+    joinable_organizations,
     represented_organizations,
     require,
 )
-from undersigned.coalitions.forms import InviteForm, JoinRequestForm
-from undersigned.coalitions.models import Coalition, JoinRequest, Organization
 from undersigned.coalitions.selectors import members_in_display_order
 from undersigned.core.errors import ActionError
 from undersigned.core.pagecache import PAGE_NUMBERS, cache_public_page
 from undersigned.signing.models import Signature
 from undersigned.statements.models import State, Statement
-from undersigned.web.network import co_signers, coalition_network
 
 
 def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -35,10 +39,10 @@ def coalition_detail(request: HttpRequest, slug: str) -> HttpResponse:
     coordinating = is_coordinator(request.user, coalition)
     if not is_member(request.user, coalition):
         statements = statements.public()
-    joinable = represented_organizations(request.user).exclude(coalitions=coalition)
+    joinable = joinable_organizations(request.user, coalition)
     return render(
         request,
-        "coalitions/coalition_detail.html",
+        "web/coalition_detail.html",
         {
             "coalition": coalition,
             "statements": statements,
@@ -70,6 +74,7 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
         for statement in coalition.statements.filter(
             state__in=[State.DRAFT, State.OPEN]
         ).with_current_text()
+        if can_invite_to_sign(request.user, statement)
     }
     form = InviteForm(
         request.POST or None,
@@ -108,8 +113,8 @@ def invite(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def ask_to_join(request: HttpRequest, slug: str) -> HttpResponse:
     coalition = get_object_or_404(Coalition, slug=slug)
+    require(can_ask_to_join_any(request.user))
     organizations = represented_organizations(request.user)
-    require(organizations.exists())
     form = JoinRequestForm(request.POST, organizations=organizations)
     if form.is_valid():
         try:
@@ -133,7 +138,7 @@ def ask_to_join(request: HttpRequest, slug: str) -> HttpResponse:
 @login_required
 def decide(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     join_request = get_object_or_404(JoinRequest, pk=pk, coalition__slug=slug)
-    require(is_coordinator(request.user, join_request.coalition))
+    require(can_decide_join_request(request.user, join_request.coalition))
     approve = request.POST.get("decision") == "approve"
     try:
         actions.decide_join_request(join_request=join_request, user=request.user, approve=approve)
@@ -161,7 +166,7 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
     return render(
         request,
-        "coalitions/organization_detail.html",
+        "web/organization_detail.html",
         {
             "organization": organization,
             "signatures": signatures,
@@ -188,6 +193,6 @@ def organization_list(request: HttpRequest) -> HttpResponse:
     page = Paginator(organizations, ORGANIZATIONS_PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
-        "coalitions/organization_list.html",
+        "web/organization_list.html",
         {"organizations": page.object_list, "page": page},
     )

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from undersigned.accounts.models import ApiToken
-from undersigned.accounts.permissions import can_hold_api_token
 from undersigned.accounts.tokens import create_api_token, revoke_api_token
+from undersigned.coalitions.permissions import can_hold_api_token
 from undersigned.core.errors import ActionError
 
 
@@ -46,7 +46,7 @@ def api_tokens(request: HttpRequest) -> HttpResponse:
                 form = TokenForm()
     response = render(
         request,
-        "accounts/api_tokens.html",
+        "web/api_tokens.html",
         {
             "allowed": allowed,
             "form": form,

@@ -1,28 +1,17 @@
 from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.db import connection, transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
 
 from undersigned.coalitions.models import Coalition
 from undersigned.core.pagecache import cache_public_page
+from undersigned.signing.selectors import listed_statements
 from undersigned.statements.models import State, Statement
-from undersigned.web import search as finding
 from undersigned.web.archive import PAGE_SIZE as ARCHIVE_PAGE_SIZE
 from undersigned.web.archive import ArchiveForm
-
-SEARCH_LIMIT = 50
-
-
-def _listed(statements):
-    active = Q(signatures__withdrawn_at__isnull=True)
-    return (
-        statements.with_current_text()
-        .annotate(signature_count=Count("signatures", filter=active))
-        .order_by(F("issued_on").desc(nulls_last=True), "-created_at")
-    )
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
@@ -57,10 +46,10 @@ def home(request: HttpRequest) -> HttpResponse:
     public = Statement.objects.public()
     return render(
         request,
-        "core/home.html",
+        "web/home.html",
         {
-            "open_statements": _listed(public.filter(state=State.OPEN)),
-            "recent_statements": _listed(public.exclude(state=State.OPEN))[:20],
+            "open_statements": listed_statements(public.filter(state=State.OPEN)),
+            "recent_statements": listed_statements(public.exclude(state=State.OPEN))[:20],
             "coalitions": Coalition.objects.annotate(member_count=Count("members")),
         },
     )
@@ -69,41 +58,17 @@ def home(request: HttpRequest) -> HttpResponse:
 def archive(request: HttpRequest) -> HttpResponse:
     """Every public statement, newest first, filtered and paginated."""
     form = ArchiveForm(request.GET or None)
-    statements = _listed(form.filter(Statement.objects.public()))
+    statements = listed_statements(form.filter(Statement.objects.public()))
     page = Paginator(statements, ARCHIVE_PAGE_SIZE).get_page(request.GET.get("page"))
     filters = request.GET.copy()
     filters.pop("page", None)
     return render(
         request,
-        "core/archive.html",
+        "web/archive.html",
         {
             "form": form,
             "page": page,
             "statements": page.object_list,
             "filters": filters.urlencode(),
-        },
-    )
-
-
-def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:200]
-    statements = organizations = coalitions = []
-    if query:
-        # _listed counts signatures in a subquery-free annotation over statements found by
-        # their texts (never joined to the texts, which would count each signature once per
-        # matching language).
-        statements = finding.search_statements(
-            query, _listed(Statement.objects.public()), SEARCH_LIMIT
-        )
-        organizations = finding.search_organizations(query, SEARCH_LIMIT)
-        coalitions = finding.search_coalitions(query)
-    return render(
-        request,
-        "core/search.html",
-        {
-            "query": query,
-            "statements": statements,
-            "organizations": organizations,
-            "coalitions": coalitions,
         },
     )

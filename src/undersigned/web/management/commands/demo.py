@@ -7,13 +7,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from undersigned.accounts.actions import add_delegate, add_member, grant_role, save_coalition
-from undersigned.accounts.models import CoalitionRole
-from undersigned.coalitions.models import Coalition, Organization
+from undersigned.coalitions.actions import add_delegate, add_member, grant_role, save_coalition
+from undersigned.coalitions.models import Coalition, CoalitionRole, Organization
 from undersigned.statements.models import Statement
 from undersigned.statements.translations import import_translation
 from undersigned.textformat import parse
-from undersigned.web.importing import import_document
+from undersigned.transfer.importing import import_document
 
 COALITIONS = [
     {
