@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from undersigned.accounts.actions import invite_organization
+from undersigned.coalitions.actions import invite_organization
 from undersigned.coalitions.models import Membership, Organization
 from undersigned.mail.models import OutboxMessage
 
