@@ -101,6 +101,8 @@ def test_serve_runs_the_web_and_a_worker_and_stops_them_together(cwd, options, s
     )  # fmt: skip
     try:
         wait_for_page(f"http://127.0.0.1:{port}/", serve)
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=10) as answer:
+            assert answer.headers["Server"] is None, "the server is not advertised"
         processes = children(serve.pid)
         web = [pid for pid, command in processes.items() if "gunicorn" in command]
         workers = [pid for pid, command in processes.items() if "undersigned.cli worker" in command]

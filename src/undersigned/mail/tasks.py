@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
 from django.template.loader import render_to_string
@@ -21,6 +22,10 @@ logger = logging.getLogger(__name__)
 RETRY_DELAYS = tuple(timedelta(minutes=m) for m in (1, 5, 30, 120))
 MAX_ATTEMPTS = len(RETRY_DELAYS) + 1
 PRUNE_EVERY = timedelta(hours=1)
+# How long a sent mail's Message-ID is remembered: far longer than a task that a dead worker left
+# takes to run again (TASK_STALE_SECONDS at most). In the cache that is never evicted ("limits":
+# entries only expire), which is shared by every machine when it is Redis.
+SENT_MARK_SECONDS = 2 * 24 * 3600
 
 # One SMTP connection per worker thread, kept open across messages: a new one costs a TCP
 # handshake, EHLO, often STARTTLS and AUTH, several times the cost of sending a message. Closed
@@ -163,9 +168,16 @@ def _deliver(
 ) -> str:
     """Send; on a temporary failure queue `again` for later. Returns what happened.
 
-    Every attempt, and a run again after a worker died mid-send, carries the same Message-ID
-    (fixed when the mail was queued), by which a receiving server can recognize a duplicate.
+    Sending is at least once: a worker records its tasks as done a batch at a time, and one that
+    is killed mid-batch leaves them to run again. So each mail, once the SMTP server accepted
+    it, marks its Message-ID (fixed when the mail was queued) as sent, and a mail marked sent is
+    not sent again. What remains: a kill between the server's "250 accepted" and the mark (a
+    moment), or a connection lost after the server accepted the data, sends it twice, with the
+    same Message-ID, by which a receiving server can recognize the duplicate.
     """
+    if message_id and _marked_sent(message_id):
+        logger.info("Mail %s was sent already; not again.", message_id)
+        return "sent already"
     headers = {"Message-ID": message_id} if message_id else None
     message = EmailMultiAlternatives(subject=subject, body=body_text, to=to, headers=headers)
     if body_html:
@@ -186,7 +198,26 @@ def _deliver(
         logger.warning("Mail %r to %s failed (%r); retrying in %s.", subject, to, error, delay)
         again(timezone.now() + delay, attempt + 1)
         return "retrying"
+    if message_id:
+        _mark_sent(message_id)
     return "sent"
+
+
+# A cache that cannot be reached neither stops a mail nor fails one that was sent: without the
+# mark a mail is at least once, as before.
+def _marked_sent(message_id: str) -> bool:
+    try:
+        return bool(caches["limits"].get(f"mail-sent:{message_id}"))
+    except Exception:
+        logger.warning("Could not read whether mail %s was sent", message_id, exc_info=True)
+        return False
+
+
+def _mark_sent(message_id: str) -> None:
+    try:
+        caches["limits"].set(f"mail-sent:{message_id}", 1, SENT_MARK_SECONDS)
+    except Exception:
+        logger.warning("Could not mark mail %s as sent", message_id, exc_info=True)
 
 
 def is_temporary(error: Exception) -> bool:

@@ -137,6 +137,9 @@ def gunicorn_command(fd: int, workers: int) -> list[str]:
         "-m",
         "gunicorn",
         "undersigned.wsgi:application",
+        # No `Server: gunicorn` header (the module says how).
+        "--config",
+        "python:undersigned.core.gunicorn_config",
         "--bind",
         f"fd://{fd}",
         "--workers",
