@@ -195,8 +195,11 @@ class ImportPlan:
                 "title": self.title,
                 "state": self.state.label,
             }
-        return _("Added what was new to “%(title)s” (/s/%(slug)s/); it stays %(state)s.") % {
+        return _(
+            "Added what was new to “%(title)s” (%(how)s, at /s/%(slug)s/); it stays %(state)s."
+        ) % {
             "title": self.title,
+            "how": self.recognized_by,
             "slug": self.statement.slug,
             "state": self.state.label,
         }
