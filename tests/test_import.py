@@ -124,7 +124,7 @@ def test_the_dry_run_writes_nothing(db, icor, tmp_path, capsys):
         (b"   \n\n  ", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary"),
         ("Resolution\n\nTitle\n\nCaf\xe9 au lait".encode("latin-1"), "Line 5"),
-        (b"x" * (5 * 1024 * 1024 + 1), "5 MB"),
+        (b"x" * (5 * 1024 * 1024 + 1), "5,242,881 bytes; the limit is 5,242,880 bytes"),
         (b"!!!\n???\n", "No statement found"),
     ],
     ids=["empty", "blank", "binary", "latin-1", "too-large", "no-content"],

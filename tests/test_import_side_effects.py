@@ -134,7 +134,7 @@ def test_the_same_statement_under_another_coalition_is_refused(icor, cipoml, tmp
 
 def test_an_import_is_a_draft_unless_a_state_is_chosen(icor, client, tmp_path, capsys):
     call_command("import", write(tmp_path, seed_text("icor-afghanistan-2021")), coalition="ICOR")
-    assert "It will be saved as: Draft." in capsys.readouterr().out
+    assert "saved as: Draft." in capsys.readouterr().out
     statement = Statement.objects.get()
     assert statement.state == State.DRAFT and statement.opened_at is None
     assert client.get(statement.get_absolute_url()).status_code == 404

@@ -26,6 +26,14 @@ def _size(n: int) -> str:
     return f"{n} bytes"
 
 
+def _sizes(size: int, limit: int) -> tuple[str, str]:
+    """Both sizes, one decimal; in bytes when that shows no difference (5 MB and one byte)."""
+    shown = _size(size), _size(limit)
+    if shown[0] == shown[1] and size != limit:
+        return f"{size:,} bytes", f"{limit:,} bytes"
+    return shown
+
+
 def _looks_binary(data: bytes) -> bool:
     # NUL never occurs in text; otherwise judge a sample by its share of control bytes
     # (tab, newline, carriage return and form feed are ordinary in text files).
@@ -40,6 +48,22 @@ def _looks_binary(data: bytes) -> bool:
 # No name, title or paragraph of a statement comes near this; a longer line is a file
 # without line breaks or not a statement, and would only make every later step slow.
 MAX_LINE_CHARACTERS = 20_000
+
+# What one request (the import page, the API) reads, parses, plans and shows row by row in a
+# few seconds (412,000 lines took 25 s to preview and outlived the API's worker). Longer lists
+# are imported in parts, or from the command line, which has no request to outlive.
+MAX_LINES = 2_000
+
+
+def check_line_count(text: str) -> None:
+    """Raise FormatError for a text of more than MAX_LINES lines."""
+    count = text.count("\n") + 1
+    if count > MAX_LINES:
+        raise FormatError(
+            f"The text has {count:,} lines; an import reads at most {MAX_LINES:,} lines at once. "
+            "Split the list into parts and import them one after the other: the same statement "
+            "imported again adds only what is new."
+        )
 
 
 def check_line_lengths(text: str) -> None:
@@ -57,10 +81,19 @@ def check_line_lengths(text: str) -> None:
             )
 
 
-def decode_source(data: bytes, *, max_bytes: int = 5 * _MB) -> str:
-    """Validate raw uploaded bytes and return them as text with "\\n" line ends."""
-    if len(data) > max_bytes:
-        raise FormatError(f"The file is {_size(len(data))}; the limit is {_size(max_bytes)}.")
+def decode_source(
+    data: bytes, *, max_bytes: int = 5 * _MB, size: int | None = None, pasted: bool = False
+) -> str:
+    """Validate raw uploaded bytes and return them as text with "\\n" line ends.
+
+    `size`: the whole file's size, when only its first max_bytes + 1 bytes were read. `pasted`:
+    the text was pasted, not a file, and the messages say so.
+    """
+    what = "The pasted text" if pasted else "The file"
+    size = len(data) if size is None else size
+    if size > max_bytes:
+        shown, limit = _sizes(size, max_bytes)
+        raise FormatError(f"{what} is {shown}; the limit is {limit}.")
     if _looks_binary(data):
         raise FormatError(
             "The file looks like a binary file, not plain text. "
@@ -81,7 +114,7 @@ def decode_source(data: bytes, *, max_bytes: int = 5 * _MB) -> str:
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise FormatError("The file is empty.")
+        raise FormatError(f"{what} is empty.")
     check_line_lengths(text)
     # Control characters decoded fine but are still a sign of a binary file.
     controls = sum(

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from undersigned.coalitions.models import Coalition
 from undersigned.statements.models import State
 from undersigned.textformat import Document, FormatError, check_recognizable, decode_source, parse
+from undersigned.textformat.source import check_line_count
 
 
 class ImportForm(forms.Form):
@@ -65,9 +66,15 @@ class ImportForm(forms.Form):
         field = "file" if upload else "text"
         try:
             # From a file, read one byte past the limit: enough for decode_source to refuse a
-            # large file without holding all of it in memory.
+            # large file without holding all of it in memory (its message gives the real size).
             data = upload.read(settings.IMPORT_MAX_BYTES + 1) if upload else text.encode("utf-8")
-            source = decode_source(data, max_bytes=settings.IMPORT_MAX_BYTES)
+            source = decode_source(
+                data,
+                max_bytes=settings.IMPORT_MAX_BYTES,
+                size=upload.size if upload else None,
+                pasted=not upload,
+            )
+            check_line_count(source)  # what a request can read and show
             document = parse(source)
             check_recognizable(document)
         except FormatError as error:

@@ -142,8 +142,13 @@ class ImportPlan:
         )
 
     def summary(self) -> list[str]:
-        """What the import creates, in sentences for the CLI and the preview page."""
-        if self.statement is None:
+        """What the import creates (once saved: what it did), in sentences for the CLI, the
+        preview page and the message after saving."""
+        if self.saved is not None:
+            lines = [self._saved_line()]
+            if self.statement is not None and self.new_text:
+                lines.append(_("Its text differed: the import added a new version."))
+        elif self.statement is None:
             lines = [
                 _("New statement: “%(title)s”.") % {"title": self.title},
                 _("It will be saved as: %(state)s.") % {"state": self.state.label},
@@ -190,6 +195,21 @@ class ImportPlan:
         if self.changes_nothing:
             lines.append(_("Nothing to import: everything is here already."))
         return lines
+
+    def _saved_line(self) -> str:
+        if self.statement is None:
+            return _("Imported “%(title)s”, saved as: %(state)s.") % {
+                "title": self.title,
+                "state": self.state.label,
+            }
+        return _(
+            "Added what was new to “%(title)s” (%(how)s, at /s/%(slug)s/); it stays %(state)s."
+        ) % {
+            "title": self.title,
+            "how": self.recognized_by,
+            "slug": self.statement.slug,
+            "state": self.state.label,
+        }
 
 
 def import_document(

@@ -36,6 +36,7 @@ def read_text(path: str) -> str:
     except OSError as error:
         raise CommandError(f"{path}: cannot be read ({error.strerror}).") from None
     try:
-        return decode_source(data, max_bytes=limit)
+        size = None if path == "-" else Path(path).stat().st_size
+        return decode_source(data, max_bytes=limit, size=size)
     except FormatError as error:
         raise CommandError(f"{path}: {error.message}") from None
