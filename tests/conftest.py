@@ -200,3 +200,15 @@ def draft(carol, icor) -> Statement:
 @pytest.fixture
 def open_statement(draft, carol) -> Statement:
     return change_state(statement=draft, user=carol, state=State.OPEN)
+
+
+@pytest.fixture
+def made(client, run_tasks):  # noqa: F811 - the fixture, by name
+    """GET a PDF's address as a reader would: "being prepared" until the worker has made it."""
+
+    def get(url: str):
+        assert client.get(url).status_code == 202
+        run_tasks()
+        return client.get(url)
+
+    return get

@@ -24,18 +24,6 @@ def _words(text: str) -> str:
     return re.sub(r"[\W_]+", "", unicodedata.normalize("NFKC", text))
 
 
-@pytest.fixture
-def made(client, run_tasks):
-    """GET a PDF's address as a reader would: "being prepared" until the worker has made it."""
-
-    def get(url: str):
-        assert client.get(url).status_code == 202
-        run_tasks()
-        return client.get(url)
-
-    return get
-
-
 def _pdf(response) -> PdfReader:
     assert response.status_code == 200, response.status_code
     assert response["Content-Type"] == "application/pdf"

@@ -81,18 +81,6 @@ def _the_list(text: str) -> str:
     return text[text.index("امضاکنندگان") :]
 
 
-@pytest.fixture
-def made(client, run_tasks):
-    """A PDF as a reader gets it: "being prepared" until the worker has made it."""
-
-    def get(url: str):
-        assert client.get(url).status_code == 202
-        run_tasks()
-        return client.get(url)
-
-    return get
-
-
 @pytest.mark.parametrize("organization", [WRITERS, PCPCI], ids=["persian", "latin"])
 def test_the_persian_pdf_keeps_each_name_whole_and_in_order(
     made, persian_statement, carol, organization, tmp_path
