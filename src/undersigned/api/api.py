@@ -14,6 +14,7 @@ from django.urls import URLPattern
 from ninja import NinjaAPI
 
 from undersigned.api import (  # noqa: F401 - they register operations
+    bulk,
     errors,
     reading,
     sign_ons,
