@@ -117,7 +117,9 @@ def test_another_coalitions_coordinator_may_not_invite_in_bulk(client, icor, cip
 
 def test_without_a_token_nothing_is_previewed(client, icor):
     answer = client.post(
-        API + "/coalitions/icor/invitations/preview", {"text": LIST}, content_type="application/json"
+        API + "/coalitions/icor/invitations/preview",
+        {"text": LIST},
+        content_type="application/json",
     )
     assert answer.status_code == 401
 
