@@ -27,3 +27,9 @@ def test_the_new_statements_feed_leaves_out_withdrawn_ones(
     change_state(statement=open_statement, user=carol, state=State.WITHDRAWN, reason="Mistaken.")
     feed = feedparser.parse(client.get("/feeds/statements.atom").content)
     assert [entry.title for entry in feed.entries] == [str(resolution)]
+
+
+def test_the_coalition_feed_leaves_out_withdrawn_ones(client, carol, open_statement, resolution):
+    change_state(statement=open_statement, user=carol, state=State.WITHDRAWN, reason="Mistaken.")
+    feed = feedparser.parse(client.get(f"/c/{open_statement.coalition.slug}/feed.atom").content)
+    assert [entry.title for entry in feed.entries] == [str(resolution)]

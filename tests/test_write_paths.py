@@ -79,6 +79,24 @@ ALLOWED = {
     # The inbound actions (receive_message, record_inbound, dismiss_inbound) write here.
     ("collection/inbound.py", "InboundMessage.objects.create(...)"): (1, "receive_message"),
     ("collection/inbound.py", "inbound.save(...)"): (5, "the inbound actions"),
+    # A person's mail language and notice choice: remembered where they sign up or accept an
+    # invitation (accounts.languages), the daily digest's bookkeeping (signing.notices).
+    ("accounts/languages.py", "Profile.objects.get_or_create(...)"): (1, "remembered language"),
+    ("accounts/languages.py", "Profile.objects.filter(...).update(...)"): (1, "language"),
+    ("accounts/languages.py", "Profile.objects.select_for_update().get_or_create(...)"): (
+        1,
+        "preferences, audited by its caller",
+    ),
+    ("accounts/languages.py", "profile.save(...)"): (1, "preferences"),
+    ("signing/notices.py", "Profile.objects.select_for_update().get_or_create(...)"): (
+        1,
+        "digest bookkeeping",
+    ),
+    ("signing/notices.py", "profile.save(...)"): (1, "digest bookkeeping"),
+    # Reminders: send_reminders is the action (permission, one transaction, an audit event).
+    ("signing/reminders.py", "Reminder.objects.create(...)"): (1, "send_reminders"),
+    # Not the ORM: a template context.
+    ("web/outreach_views.py", "context.update(...)"): (1, "a dict"),
     # TODO(integrator): the demo creates its three log-ins by hand, as no action creates an
     # account yet (web/management/commands/demo.py).
     ("web/management/commands/demo.py", "User.objects.create_user(...)"): (1, "demo log-ins"),

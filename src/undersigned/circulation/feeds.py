@@ -129,9 +129,9 @@ class CoalitionFeed(_StatementsFeed):
         return coalition.get_absolute_url()
 
     def items(self, coalition: Coalition):
-        return (
-            coalition.statements.public().with_current_text().order_by("-created_at")[:FEED_LENGTH]
-        )
+        # As the new statements' feed: a withdrawn statement is no news to subscribe to.
+        published = coalition.statements.in_state(State.OPEN, State.CLOSED)
+        return published.with_current_text().order_by("-created_at")[:FEED_LENGTH]
 
 
 class OrganizationFeed(Feed):
