@@ -16,7 +16,7 @@ def granian_application():
 
     # granian's workers outlive a killed granian, holding the port (SO_REUSEPORT) beside the
     # granian serve starts again; this one follows its parent.
-    die_with_parent()
+    die_with_parent(parent_name="granian")
     return TimeLimited(_without_server_header(application), settings.WEB_TIMEOUT)
 
 

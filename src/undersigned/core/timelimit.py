@@ -22,15 +22,28 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 
-def die_with_parent(signum: int = signal.SIGKILL) -> None:
+def die_with_parent(signum: int = signal.SIGKILL, parent_name: str = "") -> None:
     """Get signum when the parent process dies, even by SIGKILL (Linux; elsewhere nothing).
     SIGKILL by default: a granian worker's graceful stop can wait for ever without its parent
-    (seen: a respawned worker outlived its killed granian by SIGTERM)."""
+    (seen: a respawned worker outlived its killed granian by SIGTERM).
+
+    `parent_name`: a word of the parent's command line. A worker still importing the site when
+    its parent was killed finds itself already adopted (by init): no change of parent to notice
+    then, but a parent that is not the server it was started by."""
     parent = os.getppid()
     with contextlib.suppress(OSError):
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signum)  # PR_SET_PDEATHSIG
-    if os.getppid() != parent:  # it died before we asked
-        os.kill(os.getpid(), signum)
+    adopted = parent_name and parent_name not in (_command_line(parent) or parent_name)
+    if os.getppid() != parent or adopted:
+        os.kill(os.getpid(), signum)  # it died before we asked
+
+
+def _command_line(pid: int) -> str | None:
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return None  # not Linux, or gone: nothing to tell
 
 
 WSGIApp = Callable[[dict, Callable], Iterable[bytes]]
