@@ -65,9 +65,9 @@ def test_a_signature_added_in_sql_shows(signed, mlpd):
     _sql(
         "INSERT INTO signing_signature (statement_id, organization_id, text_id, signed_at, method,"
         " evidence, withdrawal_reason, removed_by_coordination)"
-        " SELECT statement_id, %s, text_id, signed_at, 'recorded', '', '', 0"
+        " SELECT statement_id, %s, text_id, signed_at, 'recorded', '', '', %s"
         " FROM signing_signature WHERE organization_id = %s",
-        [_another_organization(mlpd), mlpd.pk],
+        [_another_organization(mlpd), False, mlpd.pk],
     )
     reason = signatures_agree_with_the_log()
     assert signed.slug in reason and "that the log does not hold" in reason

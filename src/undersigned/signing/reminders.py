@@ -98,7 +98,9 @@ def send_reminders(
         # Two coordinators pressing at once: the second waits here, then finds the
         # organizations reminded already.
         statement = (
-            Statement.objects.select_for_update()
+            # of=("self",): the coalition is on the nullable side of a join, which PostgreSQL
+            # does not lock.
+            Statement.objects.select_for_update(of=("self",))
             .prefetch_related("texts")
             .select_related("coalition")
             .get(pk=statement.pk)
