@@ -93,6 +93,9 @@ def record_signature(
         raise ActionError(_("The date a signature was given cannot be in the future."))
     with transaction.atomic():
         if new:
+            # The statement's row before the trail's head (admitting records an event), in the
+            # order every action on the statement takes them: no deadlock with a closing.
+            Statement.objects.select_for_update().get(pk=statement.pk)
             admit_new_organization(
                 coalition=statement.coalition, organization=organization, user=user
             )

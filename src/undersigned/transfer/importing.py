@@ -619,6 +619,11 @@ def _write(plan: ImportPlan, *, user, source: str) -> Statement:
     as_of = _aware(document.signatories_as_of) or _aware(document.date) or timezone.now()
     words = _document_text(document, plan.title)
     statement = plan.statement
+    if statement is not None:
+        # The statement's row first, as every action on it takes it first: taken only after
+        # the trail's head (admitting organizations records events), it would cross a closing
+        # that holds the row and waits for the head: a deadlock on PostgreSQL.
+        statement = Statement.objects.select_for_update().get(pk=statement.pk)
     if statement is None:  # a draft until its signatures are in (drafts take imported ones)
         issued_on, precision = _issued_on(document.date)
         statement = create_statement(
