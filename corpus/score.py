@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import hashlib
 import json
 import re
 import sys
@@ -133,15 +134,34 @@ def score(got: dict, exp: dict, threshold: float) -> dict:
     }
 
 
+def in_validation(stem: str) -> bool:
+    """The rule of split.json, fixed before any parser change: a file added later falls where the
+    rule puts it, never where a score would like it."""
+    return int(hashlib.sha256(stem.encode()).hexdigest(), 16) % 3 == 0
+
+
+def all_stems() -> list[str]:
+    return sorted(
+        p.name.removesuffix(".expected.json") for p in (HERE / "expected").glob("*.expected.json")
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--texts", type=Path, default=Path.home() / ".cache/undersigned-devset")
     ap.add_argument("--part", choices=("dev", "val"), default="dev")
     ap.add_argument("--threshold", type=float, default=0.8)
     ap.add_argument("-v", action="store_true", help="print each file's line")
+    ap.add_argument(
+        "--only", nargs="+", default=(), metavar="NN", help="only files whose stem starts so"
+    )
     args = ap.parse_args()
-    split = json.loads((HERE / "split.json").read_text())
-    names = split["validation" if args.part == "val" else "development"]
+    names = [
+        stem
+        for stem in all_stems()
+        if in_validation(stem) == (args.part == "val")
+        and (not args.only or stem.startswith(tuple(args.only)))
+    ]
     per_file, sums, missing = (
         [],
         dict.fromkeys(("ok", "total", "wrong", "unsure", "wrong_unsure"), 0),
