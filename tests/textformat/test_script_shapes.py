@@ -50,3 +50,53 @@ def test_numbered_lines_without_a_dot_in_persian_digits() -> None:
         (3, "جبهه ملی"),
         (4, "جنبش فدرال دمکرات"),
     ]
+
+
+def test_a_lead_in_with_a_space_before_the_colon_opens_a_list_of_lines() -> None:
+    text = (
+        f"فراخوان\n\n{BODY_FA}\n"
+        "امضاکنندگان این فراخوان عبارتند از :\n"
+        "اتحاد دموکراتیک الف\nجنبش جمهوریخواهان دموکرات و لائیک\nحزب تضامن ب\n"
+    )
+    assert names(text) == [
+        "اتحاد دموکراتیک الف",
+        "جنبش جمهوریخواهان دموکرات و لائیک",
+        "حزب تضامن ب",
+    ]
+
+
+def test_a_lead_in_whose_entries_end_with_a_period_or_a_comma() -> None:
+    arabic = (
+        f"بيان\n\n{BODY_FA}\n\nوهذه لائحة الجمعيات الموقعة على البيان:\n\n"
+        "المنظمة الأولى لحقوق الانسان.\n\nالائتلاف من أجل الحق في الصحة.\n\n"
+        "جمعية الثقافة و حقوق الانسان.\n"
+    )
+    assert names(arabic) == [
+        "المنظمة الأولى لحقوق الانسان",
+        "الائتلاف من أجل الحق في الصحة",
+        "جمعية الثقافة و حقوق الانسان",
+    ]
+    greek = (
+        "Κείμενο\n\nΣήμερα οι οργανώσεις για την προστασία του περιβάλλοντος ενώνουν τη φωνή "
+        "τους και δηλώνουν την ανησυχία τους για όσα συμβαίνουν.\n\n"
+        "Οι οργανώσεις που συνυπογράφουν：\nΑλκυόνη,\nΑρίων,\nΔράση για την Άγρια Ζωή,\n"
+    )
+    assert names(greek) == ["Αλκυόνη", "Αρίων", "Δράση για την Άγρια Ζωή"]
+
+
+def test_persons_ending_with_a_semicolon_under_a_lead_in() -> None:
+    text = (
+        "Pétition\n\nNous demandons le retrait du projet de loi.\n\n"
+        "Plus de 100 personnalités sont les premiers signataires de cette pétition :\n"
+        "Jeanne Martin, musicienne ;\nPaul Durand, président de\nl’Association des amis ;\n"
+        "Claire Petit, autrice, metteuse en scène et réalisatrice ;\nLéa Roux, avocate ;\n"
+    )
+    assert names(text) == ["Jeanne Martin", "Paul Durand", "Claire Petit", "Léa Roux"]
+
+
+def test_a_group_heading_with_a_colon_inside_a_list_is_not_a_lead_in() -> None:
+    text = (
+        "Declaration\n\nWe hold these truths to be self-evident, that all are created equal.\n\n"
+        "- John Hancock\n\nMaryland:\n\n- Samuel Chase\n- William Paca\n- Thomas Stone\n"
+    )
+    assert "Maryland" not in " ".join(names(text))

@@ -37,13 +37,14 @@ from .headings import (
     vocabulary_heading,
 )
 from .inline import inline_entries
+from .leadins import entry_after_leadin, leadin, strip_separator
 from .lines import Line, nonblank_lines
 from .sentence_list import item_confidence, sentence_list
 from .wrapping import continues, split_glued
 
 ENTRY, PROSE = 0.45, 0.3  # likeness above which a line is an entry / below which it is prose
 SENTENCE_LIST = 0.6  # score of a paragraph in running text above which it is the list
-_HOW_SURE = {"heading": 0.95, "sign-off": 0.8, "trailing": 0.7, "inline": 0.55}
+_HOW_SURE = {"heading": 0.95, "lead-in": 0.85, "sign-off": 0.8, "trailing": 0.7, "inline": 0.55}
 
 
 @dataclass
@@ -171,6 +172,8 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
         likeness = (
             _LIKE_THE_OTHERS if _established(entries, line, how) else entry_likeness(line.content)
         )
+        if how == "lead-in":
+            likeness = entry_after_leadin(line.content, entries[-1].text if entries else None)
         threshold = ENTRY
         if line.marked:
             threshold = 0.15 if how == "heading" else PROSE
@@ -183,6 +186,9 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
             entries.append(Entry(text, line.number, group, [line.index], round(sure, 2)))
         roles[line.index] = ("entry", likeness.reason)
         position += 1
+    if how == "lead-in":
+        for entry in entries:
+            entry.text = strip_separator(entry.text)
     return _Block(entries, roles, position)
 
 
@@ -299,6 +305,32 @@ def _headed(lines: list[Line], plan: Plan) -> int | None:
     return last_end
 
 
+def _led_in(lines: list[Line], plan: Plan) -> int | None:
+    """The longest run of entries under a lead-in that ends with a colon, when no heading
+    from the vocabulary opened a list; the position after it, or None."""
+    best: tuple[Line, _Block] | None = None
+    for position, line in enumerate(lines[:-1]):
+        if leadin(line.text) is None:
+            continue
+        # Below a list item it is a group heading of that list ("Maryland:").
+        if position > 0 and lines[position - 1].marked:
+            continue
+        block = _collect(lines, position + 1, "lead-in")
+        # Two entries are a list only when nothing but footers follows them.
+        rest = lines[block.end :]
+        enough = len(block.entries) >= 3 or (
+            len(block.entries) == 2 and all(footer_line(other.text) for other in rest)
+        )
+        if enough and (best is None or len(block.entries) >= len(best[1].entries)):
+            best = (line, block)
+    if best is None:
+        return None
+    line, block = best
+    plan.mark(line, "heading", leadin(line.text) or "")
+    _take(plan, block)
+    return block.end
+
+
 def _after_sign_off(lines: list[Line], plan: Plan) -> int | None:
     """Entries right after the last sign-off or place-and-date line."""
     for position in range(len(lines) - 2, -1, -1):
@@ -377,6 +409,8 @@ def find_signatories(all_lines: list[str]) -> Plan:
     lines = nonblank_lines(all_lines)
     plan = Plan()
     end = _headed(lines, plan)
+    if end is None:
+        end = _led_in(lines, plan)
     if end is None:
         end = _after_sign_off(lines, plan)
     if end is None:

@@ -1,0 +1,80 @@
+"""Lists opened by a lead-in in the statement's own language: "امضاکنندگان این فراخوان
+عبارتند از :", "Οι οργανώσεις που συνυπογράφουν:", "Plus de 220 personnalités … :".
+
+The lead-in is recognized by its form, not by a word list per language: a short line that
+ends in a colon (also " :" and the full-width "："), followed by a run of lines that each
+look like one entry. Entry lines may end with a list separator (",", ";", "،", "؛", ".")
+that is not part of the name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .classify import Likeness, entry_likeness
+
+_COLON_END = re.compile(r"\s*[:：]\s*$")
+_MAX_LEADIN_WORDS = 25
+_MAX_LEADIN_CHARS = 220
+# One separator that ends an entry line of a list ("Αλκυόνη,", "Arié Alimi, avocat ;").
+_TRAILING_SEPARATOR = re.compile(r"\s*(?:[,;،؛、，；]|(?<![.\s])\.(?!\.))\s*$")
+# A full stop that closes a short form ("Inc.", "Ltd.", "e.V.") stays.
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[^\W\d_]{1,3}|(?:[^\W\d_]\.)+[^\W\d_])\.$")
+_SENTENCE_END = ("?", "!", "؟", ":", "：")
+_LIST_SEPARATORS = ",;،؛、，；"
+
+
+def _same_separator(previous: str, text: str) -> bool:
+    last = previous.rstrip()[-1:]
+    return bool(last) and last in _LIST_SEPARATORS and text.rstrip().endswith(last)
+
+
+def is_cased(text: str) -> bool:
+    """Whether the script writes capitals (Latin, Greek, Cyrillic, Armenian)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and sum(ch.isupper() or ch.islower() for ch in letters) > len(letters) / 2
+
+
+def leadin(line: str) -> str | None:
+    """Why a line may open a list by its form (a short line ending in a colon), or None."""
+    text = line.strip().strip("*_#").strip()
+    if len(text) > _MAX_LEADIN_CHARS or not _COLON_END.search(text):
+        return None
+    words = text.split()
+    if not 1 <= len(words) <= _MAX_LEADIN_WORDS or not any(ch.isalpha() for ch in text):
+        return None
+    return "a short lead-in ending with a colon, above a run of entries"
+
+
+def strip_separator(text: str) -> str:
+    """The entry without the list separator that ends its line."""
+    if text.endswith(".") and _ABBREVIATION_END.search(text):
+        return text
+    return _TRAILING_SEPARATOR.sub("", text)
+
+
+def entry_after_leadin(text: str, previous: str | None = None) -> Likeness:
+    """How much a line under a lead-in looks like one entry.
+
+    The trailing separator is not held against it; in a script without capitals (where
+    the line model's capital-letter evidence says nothing) a short line that does not end
+    like a sentence is an entry. A line that ends with the same separator as the entry
+    above and starts with a name is one more entry ("Patricia Allio, autrice, metteuse en
+    scène et réalisatrice ;" under "Arié Alimi, avocat ;").
+    """
+    bare = strip_separator(text)
+    if not bare or bare.endswith(_SENTENCE_END):
+        return Likeness(0.1, "ends like a sentence or an introduction")
+    likeness = entry_likeness(bare)
+    if likeness.score < 0.6 and previous is not None and _same_separator(previous, text):
+        head = re.split(r"[,،]", bare, maxsplit=1)[0].strip()
+        if len(text) <= 250 and head != bare and entry_likeness(head).score >= 0.6:
+            return Likeness(0.6, "looks like an entry: ends like the one above, opens with a name")
+    if is_cased(bare) or likeness.score >= 0.6:
+        return likeness
+    words = bare.split()
+    # Chinese and Japanese write no spaces: count characters instead of words.
+    short = len(words) <= 12 and len(bare) <= 100 if len(words) > 1 else len(bare) <= 40
+    if short and not bare.endswith((".", "。", "۔")):
+        return Likeness(0.6, "looks like an entry: a short line in a script without capitals")
+    return likeness
