@@ -100,3 +100,48 @@ def test_a_group_heading_with_a_colon_inside_a_list_is_not_a_lead_in() -> None:
         "- John Hancock\n\nMaryland:\n\n- Samuel Chase\n- William Paca\n- Thomas Stone\n"
     )
     assert "Maryland" not in " ".join(names(text))
+
+
+def test_ideographic_commas_without_spaces_after_a_heading_line() -> None:
+    text = (
+        "案内\n\n共同声明に署名してくださったことに感謝もうしあげます。\n\n"
+        "<署名参与団体>\n\n京畿進歩連帯、光州進歩連帯、国民主権連帯、釜山民衆連帯、全国農民総連盟、"
+        "仁川自主平和連帯、在独平和女性会、全国貧民連合、\n"
+    )
+    assert names(text) == [
+        "京畿進歩連帯",
+        "光州進歩連帯",
+        "国民主権連帯",
+        "釜山民衆連帯",
+        "全国農民総連盟",
+        "仁川自主平和連帯",
+        "在独平和女性会",
+        "全国貧民連合",
+    ]
+
+
+def test_a_chinese_lead_in_on_the_same_line_and_the_list_closed_by_a_semicolon() -> None:
+    text = (
+        "呼籲各國領袖\n\n主辦單位:台灣青年協會、人權促進會、經濟民主連合、司法改革基金會;"
+        "辦事處接陳情書代表為新聞主任。\n\n我們呼籲經濟的發展,絕對不能以犧牲人權作為代價。\n"
+    )
+    assert names(text) == ["台灣青年協會", "人權促進會", "經濟民主連合", "司法改革基金會"]
+
+
+def test_slashes_separate_where_no_comma_does_but_not_inside_parentheses() -> None:
+    text = (
+        "賛同人紹介\n\n氏名/所属\n\n"
+        "山田太郎(市民連合共同代表) /佐藤花子(弁護士)/鈴木一郎/田中次郎(理事長・元都議会/議員)/"
+        "高橋三郎(作家)/伊藤四郎/渡辺五郎(医師)/中村六郎(牧師)/\n"
+    )
+    found = [s.name for s in parse(text).signatories]
+    assert len(found) == 8
+    assert found[3].startswith("田中次郎")
+
+
+def test_commas_inside_a_parenthesis_do_not_split_an_item() -> None:
+    text = (
+        "Appello\n\nFirmato da Legambiente (Roma, Italia), Greenpeace Italia, WWF, Arci, "
+        "mette in evidenza il problema.\n"
+    )
+    assert len(parse(text).signatories) == 4

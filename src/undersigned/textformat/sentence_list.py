@@ -16,7 +16,13 @@ from dataclasses import dataclass
 
 from .folding import fold
 
-_SEPARATOR = re.compile(r"\s*[,،、]\s+|،")
+# The Latin comma needs a space after it ("1,000" is a number); the Arabic "،" and the
+# ideographic "、" and "，" need none. A slash separates only where no comma does
+# ("赤松竜(弁護士) /浅石紘爾(作家)/…").
+_SEPARATOR = re.compile(r"\s*,\s+|\s*[،、，]\s*")
+_SLASH = re.compile(r"\s*/\s*")
+# Where a run of names in a script without capitals ends: a semicolon or a full stop.
+_CLOSE = re.compile(r"[;；。]|\.(?:\s|$)")
 # "and" in the languages seen; Arabic and Hebrew glue it to the next word (handled apart).
 _AND = r"and|und|et|y|e|ve|i|en|og|och|ja|és|oraz|a|και|и|і|та|да|ו|و|اور|और|तथा|एवं|&"
 _SPACED_AND = re.compile(rf"\s+(?:{_AND})\s+")
@@ -32,6 +38,7 @@ _CUE = re.compile(
     r"|particip|teilnehm|took part|joined|υπογρ|συνυπογρ|подпис|представител|участ|امض|وقع"
     r"|الموقع|دستخط|شامل|هستند|הארגונים|ארגונים|חתומ|हस्ताक्षर|संगठन|यूनियन|जिसमें|organi[sz]"
     r"|associa|unions?\b|syndicat|sindicat|gewerkschaft|partei|parti|centrais|federa"
+    r"|署名|簽署|签署|連署|联署|賛同|主辦|主办|協辦|协办|서명|참여"
 )
 _MAX_WORDS = 8
 _DATE_GLUE = re.compile(r"^\d{4}(?=\w)")
@@ -52,6 +59,8 @@ def _cased(text: str) -> bool:
 
 def _name_like(piece: str, cased: bool) -> bool:
     words = piece.split()
+    if len(words) == 1 and len(piece) > 40 and not cased:
+        return False  # a clause in a script written without spaces (Chinese, Japanese)
     if not 1 <= len(words) <= (_MAX_WORDS + 4 if cased else _MAX_WORDS) or len(piece) > 110:
         return False
     if cased:
@@ -105,6 +114,9 @@ def _last_items(piece: str, cased: bool, longest: int) -> list[str]:
         return [piece]
     # Scripts without case: "و"/"اور" before the last item, the name at most as long as the
     # longest other item.
+    closed = _CLOSE.search(piece)
+    if closed is not None:
+        piece = piece[: closed.start()]
     matches = list(re.finditer(r"\s(?:و|اور|और|ו)\s|\s(?:ו|و)(?=\w)", piece))
     match = matches[-1] if matches else None
     if match is not None:
@@ -119,7 +131,46 @@ def sentence_list(paragraph: str) -> SentenceList | None:
     if len(text) > 3000:
         return None
     cased = _cased(text)
-    pieces = _SEPARATOR.split(text)
+    if not cased:
+        # Without capitals, a sentence end is where a run of names stops ("…、永社、青平台;
+        # 香港…"): each sentence is looked at alone, and the best one wins.
+        sentences = [piece for piece in _CLOSE.split(text) if piece.strip()]
+        if len(sentences) > 1:
+            found = [_in_sentence(sentence, cased) for sentence in sentences]
+            kept = [one for one in found if one is not None]
+            return max(kept, key=lambda one: (one.score, len(one.items)), default=None)
+    return _in_sentence(text, cased)
+
+
+def _split_outside(text: str, separator: re.Pattern[str]) -> list[str]:
+    """Pieces of the text at the separators that stand outside parentheses ("X (Berlin,
+    Germany), Y" or "今村路加(理事長・元都議会/議員)/…" keep their parenthesis whole)."""
+    opening, closing = text.count("(") + text.count("（"), text.count(")") + text.count("）")
+    if opening == 0 or opening != closing:
+        return separator.split(text)
+    pieces, start, depth = [], 0, 0
+    position = 0
+    while position < len(text):
+        char = text[position]
+        if char in "(（":
+            depth += 1
+        elif char in ")）":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            match = separator.match(text, position)
+            if match is not None and match.end() > position:
+                pieces.append(text[start:position])
+                start = position = match.end()
+                continue
+        position += 1
+    pieces.append(text[start:])
+    return pieces
+
+
+def _in_sentence(text: str, cased: bool) -> SentenceList | None:
+    pieces = _split_outside(text, _SEPARATOR)
+    if len(pieces) < 3 and text.count("/") >= 2:
+        pieces = _split_outside(text, _SLASH)
     if len(pieces) < 3:
         return None
     # The longest run of name-like pieces after the first piece (which leads into the list).
