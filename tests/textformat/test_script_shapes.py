@@ -145,3 +145,27 @@ def test_commas_inside_a_parenthesis_do_not_split_an_item() -> None:
         "mette in evidenza il problema.\n"
     )
     assert len(parse(text).signatories) == 4
+
+
+def test_names_joined_by_a_glued_and_split_only_before_the_shared_head_word() -> None:
+    text = (
+        "لقاء\n\n"
+        'ومن بين الأحزاب المشاركة كان الحزب الشيوعي "الأول" والحزب الشيوعي في "المدينة" '
+        'والحزب الشيوعي "الثالث" وحزب "الرابع" للسلم والديمقراطية والحزب الاشتراكي الخامس '
+        "وغيرهم من الأحزاب جميعها جاءت تناصر قضايانا\n"
+    )
+    assert names(text) == [
+        'الحزب الشيوعي "الأول"',
+        'الحزب الشيوعي في "المدينة"',
+        'الحزب الشيوعي "الثالث"',
+        'حزب "الرابع" للسلم والديمقراطية',
+        "الحزب الاشتراكي الخامس",
+    ]
+
+
+def test_a_glued_and_between_words_of_prose_is_not_a_list() -> None:
+    text = (
+        "بيان\n\nتقاطرت على المدينة الوفود العالمية والعمالية وتابعت أعمالها وناقشت "
+        "القضايا المطروحة وأصدرت بيانها الختامي\n"
+    )
+    assert names(text) == []

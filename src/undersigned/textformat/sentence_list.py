@@ -14,6 +14,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from .and_lists import glued_and_items
 from .folding import fold
 
 # The Latin comma needs a space after it ("1,000" is a number); the Arabic "،" and the
@@ -35,7 +36,7 @@ _LEAD = re.compile(
 # Words that show the paragraph is about who signs, issues or takes part.
 _CUE = re.compile(
     r"sign|firm|assin|sottoscri|unterzeich|unterschr|imza|signat|endors|adher|aderi|partecip"
-    r"|particip|teilnehm|took part|joined|υπογρ|συνυπογρ|подпис|представител|участ|امض|وقع"
+    r"|particip|teilnehm|took part|joined|مشارك|υπογρ|συνυπογρ|подпис|представител|участ|امض|وقع"
     r"|الموقع|دستخط|شامل|هستند|הארגונים|ארגונים|חתומ|हस्ताक्षर|संगठन|यूनियन|जिसमें|organi[sz]"
     r"|associa|unions?\b|syndicat|sindicat|gewerkschaft|partei|parti|centrais|federa"
     r"|署名|簽署|签署|連署|联署|賛同|主辦|主办|協辦|协办|서명|참여"
@@ -168,6 +169,16 @@ def _split_outside(text: str, separator: re.Pattern[str]) -> list[str]:
 
 
 def _in_sentence(text: str, cased: bool) -> SentenceList | None:
+    by_commas = _by_separators(text, cased)
+    if cased:
+        return by_commas
+    joined = _scored(glued_and_items(text), text, cased)
+    if joined is not None and (by_commas is None or len(joined.items) > len(by_commas.items)):
+        return joined
+    return by_commas
+
+
+def _by_separators(text: str, cased: bool) -> SentenceList | None:
     pieces = _split_outside(text, _SEPARATOR)
     if len(pieces) < 3 and text.count("/") >= 2:
         pieces = _split_outside(text, _SLASH)
@@ -204,6 +215,10 @@ def _in_sentence(text: str, cased: bool) -> SentenceList | None:
         _LEAD.sub("", item).strip(' .;:"') if cased else item.strip(" .;:")
         for item in (first, *middle, *last)
     ]
+    return _scored(items, text, cased)
+
+
+def _scored(items: list[str], text: str, cased: bool) -> SentenceList | None:
     items = [item for item in items if item and any(ch.isalpha() for ch in item)]
     if len(items) < 3:
         return None
