@@ -37,7 +37,7 @@ from .headings import (
     vocabulary_heading,
 )
 from .inline import inline_entries
-from .leadins import entry_after_leadin, leadin, strip_separator
+from .leadins import entry_after_leadin, leadin, list_line, strip_separator
 from .lines import Line, nonblank_lines
 from .sentence_list import item_confidence, sentence_list
 from .wrapping import continues, split_glued
@@ -179,6 +179,12 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
             threshold = 0.15 if how == "heading" else PROSE
         if marked_list and not line.marked:
             break
+        named = _named_in_line(line, group) if how == "lead-in" and likeness.score < ENTRY else []
+        if named:
+            entries.extend(named)
+            roles[line.index] = ("entry", f"names {len(named)} entries in one line")
+            position += 1
+            continue
         if likeness.score < threshold and not _shaped_like_neighbours(entries, line, following):
             break
         for text in split_glued(line.content):
@@ -190,6 +196,15 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
         for entry in entries:
             entry.text = strip_separator(entry.text)
     return _Block(entries, roles, position)
+
+
+def _named_in_line(line: Line, group: str | None) -> list[Entry]:
+    """ "Οι Ομοσπονδίες A, B, C." under a lead-in: one line naming several entries."""
+    named = list_line(line.content)
+    if named is None:
+        return []
+    sure = round(_HOW_SURE["lead-in"] * 0.6 + named.score * 0.4, 2)
+    return [Entry(text, line.number, group, [line.index], sure) for text in named.items]
 
 
 _LIKE_THE_OTHERS = Likeness(0.9, "a list item like the many above it")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .classify import Likeness, entry_likeness
+from .sentence_list import SentenceList, sentence_list
 
 _COLON_END = re.compile(r"\s*[:：]\s*$")
 _MAX_LEADIN_WORDS = 25
@@ -78,3 +79,17 @@ def entry_after_leadin(text: str, previous: str | None = None) -> Likeness:
     if short and not bare.endswith((".", "。", "۔")):
         return Likeness(0.6, "looks like an entry: a short line in a script without capitals")
     return likeness
+
+
+def list_line(text: str) -> SentenceList | None:
+    """The names of a line under a lead-in that lists several ("Οι Ομοσπονδίες A, B, C.").
+
+    Under a lead-in the context already says "list": three names are enough, with a lower
+    score than a paragraph of running text needs.
+    """
+    if len(text) < 20:
+        return None
+    found = sentence_list(text)
+    if found is None or len(found.items) < 3 or found.score < 0.15:
+        return None
+    return found
