@@ -27,6 +27,8 @@ _CLOSE = re.compile(r"[;；。]|\.(?:\s|$)")
 # "and" in the languages seen; Arabic and Hebrew glue it to the next word (handled apart).
 _AND = r"and|und|et|y|e|ve|i|en|og|och|ja|és|oraz|a|και|и|і|та|да|ו|و|اور|और|तथा|एवं|&"
 _SPACED_AND = re.compile(rf"\s+(?:{_AND})\s+")
+# "…, а также Народного совета": "and" opening the last piece, with its longer forms.
+_OPENING_AND = re.compile(rf"^(?:а также|as well as|ainsi que|sowie|{_AND})\s+", re.IGNORECASE)
 # Articles and prepositions that lead a name in running text ("a Força Sindical", "на Съюз").
 _LEAD = re.compile(
     r"^(?:(?:the|a|o|os|as|da|do|das|dos|de|del|della|dello|degli|delle|la|le|les|el|los|las"
@@ -92,12 +94,17 @@ def _first_item(piece: str, cased: bool, median: int) -> str:
                 break
         while kept and kept[0].islower():
             kept.pop(0)
+        # A name with lower-case words inside ("Коммунистической партии Абхазии") is cut
+        # to as many words as the other items have, from a capital.
+        for size in range(min(median, len(words)), len(kept), -1):
+            if words[-size][:1].isupper():
+                return " ".join(words[-size:])
         return " ".join(kept)
     return " ".join(words[-median:]) if len(words) > median + 2 else piece
 
 
 def _last_items(piece: str, cased: bool, longest: int) -> list[str]:
-    piece = piece.strip().rstrip(".;")
+    piece = _OPENING_AND.sub("", piece.strip().rstrip(".;"))
     if cased:
         if _LEAD.sub("", piece)[:1].islower():
             return []  # the predicate only ("…, mette in evidenza …")
