@@ -117,7 +117,9 @@ def _last_items(piece: str, cased: bool, longest: int) -> list[str]:
         for index, word in enumerate(words[1:], 1):
             following = words[index + 1] if index + 1 < len(words) else ""
             small = len(word) <= 4 and following[:1].isupper()
-            if word[:1].islower() and not small and not word.startswith("("):
+            # "Народного совета Республики.": capitals to the end, so no predicate follows.
+            inside = following[:1].isupper() and all(w[:1].isupper() for w in words[index + 1 :])
+            if word[:1].islower() and not (small or inside) and not word.startswith("("):
                 return [" ".join(words[:index])]
         return [piece]
     # Scripts without case: "و"/"اور" before the last item, the name at most as long as the
