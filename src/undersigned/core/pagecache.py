@@ -252,6 +252,13 @@ def _front_key(path: str) -> str:
     return f"front:{path}"
 
 
+# The addresses this process has stored a front entry for: any other address (a 404, a page
+# nobody cached) costs no cache round trip here. Bounded by the site's pages, not by what
+# visitors type: only a cached 200 of a page's bare address enters.
+_FRONT_PATHS_KEPT = 10_000
+_front_paths: set[str] = set()
+
+
 class FrontPageCache:
     """Answers a cached public page before the rest of the middleware runs.
 
@@ -269,7 +276,8 @@ class FrontPageCache:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         eligible = self._eligible(request)
-        if eligible and (answer := self._answer(request)) is not None:
+        answer = self._answer(request) if eligible and request.path in _front_paths else None
+        if answer is not None:
             return answer
         response = self.get_response(request)
         front = getattr(response, "front_entry", None)
@@ -280,6 +288,9 @@ class FrontPageCache:
                 headers = [(k, v) for k, v in headers if k.lower() != "content-type"]
                 headers.append(("Content-Type", entry[1]))
             cache.set(_front_key(request.path), (versions, entry, headers), seconds)
+            if len(_front_paths) >= _FRONT_PATHS_KEPT:
+                _front_paths.clear()
+            _front_paths.add(request.path)
         return response
 
     @staticmethod
