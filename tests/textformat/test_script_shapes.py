@@ -206,3 +206,41 @@ def test_russian_parties_that_took_part_with_lower_case_words_and_a_also() -> No
         "Коммунистической партии Украины",
         "Народного совета Республики",
     ]
+
+
+def test_after_a_signing_verb_the_last_name_runs_to_the_end_of_the_sentence() -> None:
+    text = (
+        "Заявление\n\nЗаявление подписали Мемориал, Московская Хельсинкская группа, Голос "
+        "и Союз комитетов солдатских матерей. Они требуют освободить задержанных.\n"
+    )
+    assert names(text) == [
+        "Мемориал",
+        "Московская Хельсинкская группа",
+        "Голос",
+        "Союз комитетов солдатских матерей",
+    ]
+
+
+def test_items_followed_by_their_country_in_parentheses() -> None:
+    text = (
+        "Statement\n\nThe statement is signed by ActionAid (Kenya), Oxfam (United Kingdom), "
+        "Greenpeace (Germany) and WWF (Switzerland).\n"
+    )
+    found = [(s.name, s.country) for s in parse(text).signatories]
+    assert found == [("ActionAid", "KE"), ("Oxfam", "GB"), ("Greenpeace", "DE"), ("WWF", "CH")]
+
+
+def test_chinese_and_glued_between_the_last_two_names() -> None:
+    text = (
+        "聲明\n\n簽署團體:台灣人權促進會、經濟民主連合、民間司法改革基金會、台灣勞工陣線、"
+        "環境保護聯盟和台灣公民陣線。\n"
+    )
+    assert names(text)[-2:] == ["環境保護聯盟", "台灣公民陣線"]
+
+
+def test_peace_is_not_and_inside_a_chinese_name() -> None:
+    text = (
+        "聲明\n\n簽署團體:台灣人權促進會、經濟民主連合、民間司法改革基金會、台灣勞工陣線、"
+        "台灣和平基金會。\n"
+    )
+    assert names(text)[-1] == "台灣和平基金會"

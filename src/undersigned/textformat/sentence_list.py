@@ -24,6 +24,12 @@ _SEPARATOR = re.compile(r"\s*,\s+|\s*[،、，]\s*")
 _SLASH = re.compile(r"\s*/\s*")
 # Where a run of names in a script without capitals ends: a semicolon or a full stop.
 _CLOSE = re.compile(r"[;；。]|\.(?:\s|$)")
+# "And" before the last name in scripts without capitals: spaced, or glued to the next
+# word (Arabic, Hebrew).
+_UNCASED_AND = re.compile(r"\s(?:و|اور|और|ו|및|그리고)\s|\s(?:ו|و)(?=\w)")
+_IDEOGRAPHIC_AND = re.compile(r"(?<=\w{2})(?<!平)[和與与及](?!平)(?=\w{2})")
+# A sentence end in a cased script, after a word of four letters at least (not "e.V. ").
+_SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{4})[.!?]\s+(?=\S)")
 # "and" in the languages seen; Arabic and Hebrew glue it to the next word (handled apart).
 _AND = r"and|und|et|y|e|ve|i|en|og|och|ja|és|oraz|a|και|и|і|та|да|ו|و|اور|और|तथा|एवं|&"
 _SPACED_AND = re.compile(rf"\s+(?:{_AND})\s+")
@@ -95,25 +101,33 @@ def _first_item(piece: str, cased: bool, median: int) -> str:
         while kept and kept[0].islower():
             kept.pop(0)
         # A name with lower-case words inside ("Коммунистической партии Абхазии") is cut
-        # to as many words as the other items have, from a capital.
-        for size in range(min(median, len(words)), len(kept), -1):
+        # to as many words as the other items have, from a capital (not the sentence's).
+        for size in range(min(median, len(words) - 1), len(kept), -1):
             if words[-size][:1].isupper():
                 return " ".join(words[-size:])
         return " ".join(kept)
     return " ".join(words[-median:]) if len(words) > median + 2 else piece
 
 
-def _last_items(piece: str, cased: bool, longest: int) -> list[str]:
-    piece = _OPENING_AND.sub("", piece.strip().rstrip(".;"))
+def _last_items(
+    piece: str, cased: bool, longest: int, said: bool = False, name_chars: int = 0
+) -> list[str]:
+    """The last name(s) of the run, cut before what follows them. said: the words before
+    the list already say who signs ("Заявление подписали A, B и C."), so a short last piece
+    that ends the sentence is all name ("Союз комитетов солдатских матерей")."""
+    stop = _SENTENCE_STOP.search(piece)
+    piece = _OPENING_AND.sub("", (piece[: stop.start()] if stop else piece).strip().rstrip(".;"))
     if cased:
         if _LEAD.sub("", piece)[:1].islower():
             return []  # the predicate only ("…, mette in evidenza …")
         parts = _SPACED_AND.split(piece, maxsplit=1)
         if len(parts) == 2 and _LEAD.sub("", parts[1])[:1].isupper():
-            return [parts[0], *_last_items(parts[1], cased, longest)]
+            return [parts[0], *_last_items(parts[1], cased, longest, said)]
         # Cut before the predicate: the first lower-case word that is not a small word
         # between two capitalised ones ("WWF hanno coinvolto" -> "WWF").
         words = piece.split()
+        if said and len(words) <= max(longest + 1, _MAX_WORDS // 2):
+            return [piece]
         for index, word in enumerate(words[1:], 1):
             following = words[index + 1] if index + 1 < len(words) else ""
             small = len(word) <= 4 and following[:1].isupper()
@@ -127,11 +141,18 @@ def _last_items(piece: str, cased: bool, longest: int) -> list[str]:
     closed = _CLOSE.search(piece)
     if closed is not None:
         piece = piece[: closed.start()]
-    matches = list(re.finditer(r"\s(?:و|اور|और|ו)\s|\s(?:ו|و)(?=\w)", piece))
+    matches = list(_UNCASED_AND.finditer(piece))
     match = matches[-1] if matches else None
     if match is not None:
         head, tail = piece[: match.start()], piece[match.end() :]
         return [head, " ".join(tail.split()[: longest + 1])]
+    # Chinese writes "and" between two names with no space ("A和B"): split only a piece
+    # as long as two names, where both sides are name-sized ("和平" is peace, not "and").
+    joined = None
+    if " " not in piece.strip() and len(piece) >= 1.6 * name_chars:
+        joined = _IDEOGRAPHIC_AND.search(piece)
+    if joined is not None:
+        return [piece[: joined.start()], piece[joined.end() :]]
     return [" ".join(piece.split()[: longest + 1])]
 
 
@@ -214,14 +235,19 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
     and_word = re.compile(r"\s(?:و|اور|और|ו)\s")
     if not cased and not and_word.search(tail) and middle and and_word.search(middle[-1]):
         tail = middle.pop()
-    if cased and not tail and middle:
+    # The list ends the paragraph: its last piece may still hold "and" (always in a cased
+    # script; in Chinese and Japanese, which write no spaces, as "A和B").
+    if not tail and middle and (cased or " " not in middle[-1].strip()):
         tail = middle.pop()
     sizes = sorted(len(p.split()) for p in middle) or [3]
     median, longest = sizes[len(sizes) // 2], sizes[-1]
     first = _first_item(pieces[first_at - 1], cased, median)
-    last = _last_items(tail, cased, longest) if tail.strip() else []
+    said = bool(_CUE.search(fold(pieces[first_at - 1])))
+    chars = sorted(len(p) for p in middle) or [10]
+    name_chars = chars[len(chars) // 2]
+    last = _last_items(tail, cased, longest, said, name_chars) if tail.strip() else []
     items = [
-        _LEAD.sub("", item).strip(' .;:"') if cased else item.strip(" .;:")
+        _LEAD.sub("", item).strip(' .;:"') if cased else item.strip(" .;:。；")
         for item in (first, *middle, *last)
     ]
     return _scored(items, text, cased)
