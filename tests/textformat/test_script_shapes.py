@@ -244,3 +244,22 @@ def test_peace_is_not_and_inside_a_chinese_name() -> None:
         "台灣和平基金會。\n"
     )
     assert names(text)[-1] == "台灣和平基金會"
+
+
+def test_a_run_of_persons_with_parentheses_that_goes_on_after_as_well_as() -> None:
+    text = (
+        "Sommet\n\nLe sommet réunissait les dirigeants des confédérations syndicales "
+        "Jean Dupont (Président de la CES et de la CGT, France), Ana Pérez (UGT, Espagne), "
+        "Piet Jansen (FNV, Pays-Bas), Eva Novak (CMKOS, République tchèque) ainsi que les "
+        "responsables des syndicats italiens Maria Rossi (CGIL), Luca Bianchi et "
+        "Anna Verdi (UIL).\n"
+    )
+    assert names(text) == [
+        "Jean Dupont",
+        "Ana Pérez",
+        "Piet Jansen",
+        "Eva Novak",
+        "Maria Rossi",
+        "Luca Bianchi",
+        "Anna Verdi",
+    ]

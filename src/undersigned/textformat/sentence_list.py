@@ -21,6 +21,9 @@ from .folding import fold
 # ideographic "、" and "，" need none. A slash separates only where no comma does
 # ("赤松竜(弁護士) /浅石紘爾(作家)/…").
 _SEPARATOR = re.compile(r"\s*,\s+|\s*[،、，]\s*")
+# A second lead-in inside the run of names ("…, X ainsi que les dirigeants de …: Y, Z").
+_CONTINUATION = re.compile(r"\s+(?:ainsi que|as well as|а также|sowie|así como|assim como)\s+")
+_TRAILING_PAREN = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _SLASH = re.compile(r"\s*/\s*")
 # Where a run of names in a script without capitals ends: a semicolon or a full stop.
 _CLOSE = re.compile(r"[;；。]|\.(?:\s|$)")
@@ -81,6 +84,12 @@ def _name_like(piece: str, cased: bool) -> bool:
 
 
 def _first_item(piece: str, cased: bool, median: int) -> str:
+    # "… syndicales Ignacio Fernandez Toxo (Président de la CES, Espagne)": the parenthesis
+    # that ends the piece belongs to the name before it, whatever its words.
+    paren = _TRAILING_PAREN.search(piece)
+    if paren is not None and paren.start() > 0:
+        name = _first_item(piece[: paren.start()], cased, median)
+        return f"{name} {paren.group().strip()}" if name else ""
     for mark in (":", " – ", " — ", " - "):
         if mark in piece:
             piece = piece.rsplit(mark, 1)[1]
@@ -208,6 +217,20 @@ def _in_sentence(text: str, cased: bool) -> SentenceList | None:
     return by_commas
 
 
+def _continued(pieces: list[str], median: int, longest: int) -> list[str]:
+    """The names after "as well as the leaders of …" in a cased script: the first one cut
+    from its lead-in, the others name-like, the last one split at "and"."""
+    first = _first_item(pieces[0], True, median)
+    if not first:
+        return []
+    items = [first]
+    for index, piece in enumerate(pieces[1:], 1):
+        if index == len(pieces) - 1 or not _name_like(piece.strip(), True):
+            return items + _last_items(piece, True, longest, True)
+        items.append(piece.strip())
+    return items
+
+
 def _by_separators(text: str, cased: bool) -> SentenceList | None:
     pieces = _split_outside(text, _SEPARATOR)
     if len(pieces) < 3 and text.count("/") >= 2:
@@ -245,7 +268,15 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
     said = bool(_CUE.search(fold(pieces[first_at - 1])))
     chars = sorted(len(p) for p in middle) or [10]
     name_chars = chars[len(chars) // 2]
-    last = _last_items(tail, cased, longest, said, name_chars) if tail.strip() else []
+    last: list[str] = []
+    if tail.strip():
+        # "… Tony Zarb (GWU, Malte) ainsi que les responsables … Susanna Camusso (CGIL),
+        # Raffaele Bonanni et …": the run goes on after a second lead-in.
+        parts = _CONTINUATION.split(tail, maxsplit=1) if cased else [tail]
+        tail, more = parts[0], (parts[1] if len(parts) == 2 else "")
+        last = _last_items(tail, cased, longest, said, name_chars)
+        if more:
+            last += _continued([more, *pieces[last_at + 2 :]], median, longest)
     items = [
         _LEAD.sub("", item).strip(' .;:"') if cased else item.strip(" .;:。；")
         for item in (first, *middle, *last)
