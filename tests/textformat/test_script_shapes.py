@@ -263,3 +263,25 @@ def test_a_run_of_persons_with_parentheses_that_goes_on_after_as_well_as() -> No
         "Luca Bianchi",
         "Anna Verdi",
     ]
+
+
+def test_a_list_of_demands_under_a_colon_in_the_middle_is_not_the_list() -> None:
+    text = (
+        "Open letter\n\nWe are writing to you about the new law on associations.\n\n"
+        "We demand:\n- Stop the War\n- Free All Prisoners\n- Lift the Sanctions\n\n"
+        "The law would weaken civil society in every region of the country and silence the "
+        "organizations that defend the rights of workers, of women and of minorities, which "
+        "is why we ask the parliament to reject it when it comes to the vote next month.\n\n"
+        "Sincerely,\n\nAmnesty International\nAccess Now\nPrivacy International\n"
+    )
+    assert names(text) == ["Amnesty International", "Access Now", "Privacy International"]
+
+
+def test_a_lead_in_list_ending_with_commas_is_not_cut_by_a_short_line_with_a_comma() -> None:
+    text = (
+        "Περιβάλλον\n\nΣήμερα οι οργανώσεις για την προστασία του φυσικού περιβάλλοντος "
+        "ενώνουν τη φωνή τους και δηλώνουν την έντονη ανησυχία τους.\n\n"
+        "Οι οργανώσεις και φορείς που συνυπογράφουν:\n"
+        "Αλκυόνη,\nΑΝΙΜΑ,\nΑρίων,\nΑρκτούρος,\nΑΡΧΕΛΩΝ,\nΔράση για την Άγρια Ζωή,\n"
+    )
+    assert len(names(text)) == 6

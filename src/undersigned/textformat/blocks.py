@@ -320,22 +320,49 @@ def _headed(lines: list[Line], plan: Plan) -> int | None:
     return last_end
 
 
+def _without_heading(lines: list[Line], plan: Plan) -> int | None:
+    """With no heading from the vocabulary: the list after a sign-off, else the trailing
+    run; but a list under a lead-in wins when it holds as many entries or more (a lead-in
+    often sits above a run that a line like "Αρκτούρος," cuts short as a sign-off)."""
+    led, other = Plan(), Plan()
+    led_end = _led_in(lines, led)
+    other_end = _after_sign_off(lines, other)
+    if other_end is None:
+        other_end = _trailing(lines, other)
+    if led_end is not None and (other_end is None or len(led.entries) >= len(other.entries)):
+        chosen, end = led, led_end
+    else:
+        chosen, end = other, other_end
+    plan.entries.extend(chosen.entries)
+    plan.roles.update(chosen.roles)
+    return end
+
+
 def _led_in(lines: list[Line], plan: Plan) -> int | None:
     """The longest run of entries under a lead-in that ends with a colon, when no heading
     from the vocabulary opened a list; the position after it, or None."""
     best: tuple[Line, _Block] | None = None
+    above = 0  # characters of the lines above the candidate
+    below: list[int] = []  # characters from each line on, footers aside (made when needed)
+    taken = 0  # lines inside a block already read are not lead-ins of another
     for position, line in enumerate(lines[:-1]):
-        if leadin(line.text) is None:
-            continue
+        above += len(lines[position - 1].text) if position else 0
         # Below a list item it is a group heading of that list ("Maryland:").
-        if position > 0 and lines[position - 1].marked:
+        if (
+            position < taken
+            or leadin(line.text) is None
+            or (position and lines[position - 1].marked)
+        ):
             continue
         block = _collect(lines, position + 1, "lead-in")
-        # Two entries are a list only when nothing but footers follows them.
-        rest = lines[block.end :]
-        enough = len(block.entries) >= 3 or (
-            len(block.entries) == 2 and all(footer_line(other.text) for other in rest)
-        )
+        taken = block.end
+        if len(block.entries) < 2:
+            continue
+        if not below:
+            below = _text_below(lines)
+        # Two entries are a list only when nothing but footers follows them; a list of
+        # demands leads into more of the statement, signatories close it.
+        enough = (len(block.entries) >= 3 or below[block.end] == 0) and below[block.end] <= above
         if enough and (best is None or len(block.entries) >= len(best[1].entries)):
             best = (line, block)
     if best is None:
@@ -344,6 +371,15 @@ def _led_in(lines: list[Line], plan: Plan) -> int | None:
     plan.mark(line, "heading", leadin(line.text) or "")
     _take(plan, block)
     return block.end
+
+
+def _text_below(lines: list[Line]) -> list[int]:
+    """For each position, the characters of the lines from there on that are not footers."""
+    below = [0] * (len(lines) + 1)
+    for position in range(len(lines) - 1, -1, -1):
+        text = lines[position].text
+        below[position] = below[position + 1] + (0 if footer_line(text) else len(text))
+    return below
 
 
 def _after_sign_off(lines: list[Line], plan: Plan) -> int | None:
@@ -425,11 +461,7 @@ def find_signatories(all_lines: list[str]) -> Plan:
     plan = Plan()
     end = _headed(lines, plan)
     if end is None:
-        end = _led_in(lines, plan)
-    if end is None:
-        end = _after_sign_off(lines, plan)
-    if end is None:
-        end = _trailing(lines, plan)
+        end = _without_heading(lines, plan)
     if end is not None and plan.entries:
         _footers(lines, plan, end)
     elif not plan.entries:
