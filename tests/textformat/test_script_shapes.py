@@ -285,3 +285,32 @@ def test_a_lead_in_list_ending_with_commas_is_not_cut_by_a_short_line_with_a_com
         "Αλκυόνη,\nΑΝΙΜΑ,\nΑρίων,\nΑρκτούρος,\nΑΡΧΕΛΩΝ,\nΔράση για την Άγρια Ζωή,\n"
     )
     assert len(names(text)) == 6
+
+
+def test_a_trailing_run_does_not_swallow_the_title_and_the_lead_in() -> None:
+    text = (
+        "Изявление\n\nПодписали:\n\n1. Българска социалистическа партия\n"
+        "2. Комунистическа партия на България\n3. Партия на българските комунисти\n"
+    )
+    assert [(s.number, s.name) for s in parse(text).signatories] == [
+        (1, "Българска социалистическа партия"),
+        (2, "Комунистическа партия на България"),
+        (3, "Партия на българските комунисти"),
+    ]
+
+
+def test_names_in_sentence_case_in_a_run_under_a_lead_in() -> None:
+    text = (
+        "Заявление\n\nМы требуем освободить задержанных и прекратить преследования.\n\n"
+        "Подписи :\nМемориал\nМосковская Хельсинкская группа\nГолос\n"
+        "Союз комитетов солдатских матерей\n"
+    )
+    assert names(text)[-1] == "Союз комитетов солдатских матерей"
+
+
+def test_hebrew_names_with_the_and_glued_to_the_last_one() -> None:
+    text = (
+        "מכתב\n\nעל המכתב חתמו האגודה לזכויות האזרח, בצלם, שוברים שתיקה, יש דין "
+        "ורופאים לזכויות אדם.\n"
+    )
+    assert names(text)[1:] == ["בצלם", "שוברים שתיקה", "יש דין", "רופאים לזכויות אדם"]

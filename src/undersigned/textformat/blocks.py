@@ -329,7 +329,14 @@ def _without_heading(lines: list[Line], plan: Plan) -> int | None:
     other_end = _after_sign_off(lines, other)
     if other_end is None:
         other_end = _trailing(lines, other)
-    if led_end is not None and (other_end is None or len(led.entries) >= len(other.entries)):
+    # A trailing run that took the lead-in itself as a line of the list is that list read
+    # from too high ("Изявление" / "Подписали:" / "1. …").
+    swallowed = any(
+        other.roles.get(i, ("",))[0] != "" for i, r in led.roles.items() if r[0] == "heading"
+    )
+    if led_end is not None and (
+        other_end is None or swallowed or len(led.entries) >= len(other.entries)
+    ):
         chosen, end = led, led_end
     else:
         chosen, end = other, other_end

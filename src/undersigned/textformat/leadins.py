@@ -71,7 +71,14 @@ def entry_after_leadin(text: str, previous: str | None = None) -> Likeness:
         head = re.split(r"[,،]", bare, maxsplit=1)[0].strip()
         if len(text) <= 250 and head != bare and entry_likeness(head).score >= 0.6:
             return Likeness(0.6, "looks like an entry: ends like the one above, opens with a name")
-    if is_cased(bare) or likeness.score >= 0.6:
+    if likeness.score >= 0.6:
+        return likeness
+    if is_cased(bare):
+        # "Союз комитетов солдатских матерей" below "Голос": a short line opening with a
+        # capital, in a run of entries, is one more whatever case its other words have.
+        words = bare.split()
+        if previous is not None and len(words) <= 8 and len(bare) <= 80 and bare[:1].isupper():
+            return Likeness(0.5, "looks like an entry: a short line below the entries above")
         return likeness
     words = bare.split()
     # Chinese and Japanese write no spaces: count characters instead of words.

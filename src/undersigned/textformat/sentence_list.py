@@ -26,7 +26,7 @@ _CONTINUATION = re.compile(r"\s+(?:ainsi que|as well as|а также|sowie|así
 _TRAILING_PAREN = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _SLASH = re.compile(r"\s*/\s*")
 # Where a run of names in a script without capitals ends: a semicolon or a full stop.
-_CLOSE = re.compile(r"[;；。]|\.(?:\s|$)")
+_CLOSE = re.compile(r"[;；。।۔]|\.(?:\s|$)")
 # "And" before the last name in scripts without capitals: spaced, or glued to the next
 # word (Arabic, Hebrew).
 _UNCASED_AND = re.compile(r"\s(?:و|اور|और|ו|및|그리고)\s|\s(?:ו|و)(?=\w)")
@@ -48,7 +48,7 @@ _LEAD = re.compile(
 _CUE = re.compile(
     r"sign|firm|assin|sottoscri|unterzeich|unterschr|imza|signat|endors|adher|aderi|partecip"
     r"|particip|teilnehm|took part|joined|مشارك|υπογρ|συνυπογρ|подпис|представител|участ|امض|وقع"
-    r"|الموقع|دستخط|شامل|هستند|הארגונים|ארגונים|חתומ|हस्ताक्षर|संगठन|यूनियन|जिसमें|organi[sz]"
+    r"|الموقع|دستخط|شامل|هستند|הארגונים|ארגונים|חתומ|חתמ|हस्ताक्षर|संगठन|यूनियन|जिसमें|organi[sz]"
     r"|associa|unions?\b|syndicat|sindicat|gewerkschaft|partei|parti|centrais|federa"
     r"|署名|簽署|签署|連署|联署|賛同|主辦|主办|協辦|协办|서명|참여"
 )
