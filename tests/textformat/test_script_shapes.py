@@ -314,3 +314,18 @@ def test_hebrew_names_with_the_and_glued_to_the_last_one() -> None:
         "ורופאים לזכויות אדם.\n"
     )
     assert names(text)[1:] == ["בצלם", "שוברים שתיקה", "יש דין", "רופאים לזכויות אדם"]
+
+
+def test_and_opening_the_last_line_of_a_list_ending_with_commas() -> None:
+    greek = (
+        "Περιβάλλον\n\nΣήμερα οι οργανώσεις για την προστασία του περιβάλλοντος ενώνουν τη "
+        "φωνή τους και δηλώνουν την ανησυχία τους.\n\nΟι οργανώσεις που συνυπογράφουν:\n"
+        "Αλκυόνη,\nΑΝΙΜΑ,\nΑρίων,\nκαι ΑΡΧΕΛΩΝ.\n"
+    )
+    assert names(greek) == ["Αλκυόνη", "ΑΝΙΜΑ", "Αρίων", "ΑΡΧΕΛΩΝ"]
+    english = (
+        "Statement\n\nWe ask the parliament to reject the law on associations.\n\n"
+        "The statement is supported by:\nAmnesty International,\nAccess Now,\n"
+        "and Privacy International.\n"
+    )
+    assert names(english) == ["Amnesty International", "Access Now", "Privacy International"]

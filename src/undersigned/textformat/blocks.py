@@ -37,7 +37,13 @@ from .headings import (
     vocabulary_heading,
 )
 from .inline import inline_entries
-from .leadins import entry_after_leadin, leadin, list_line, strip_separator
+from .leadins import (
+    entry_after_leadin,
+    last_after_separator,
+    leadin,
+    list_line,
+    strip_separator,
+)
 from .lines import Line, nonblank_lines
 from .sentence_list import item_confidence, sentence_list
 from .wrapping import continues, split_glued
@@ -155,7 +161,12 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
         reason = footer_line(line.text)
         if reason is not None:
             break
-        if entries and not line.marked and continues(entries[-1].text, line.text):
+        if (
+            entries
+            and not line.marked
+            and continues(entries[-1].text, line.text)
+            and not last_after_separator(entries[-1].text, line.text)
+        ):
             entries[-1].text += " " + line.text
             entries[-1].lines.append(line.index)
             roles[line.index] = ("continuation", "continues the entry above")
@@ -192,9 +203,8 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
             entries.append(Entry(text, line.number, group, [line.index], round(sure, 2)))
         roles[line.index] = ("entry", likeness.reason)
         position += 1
-    if how == "lead-in":
-        for entry in entries:
-            entry.text = strip_separator(entry.text)
+    for entry in entries:
+        entry.text = strip_separator(entry.text, how == "lead-in")
     return _Block(entries, roles, position)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .classify import Likeness, entry_likeness
-from .sentence_list import SentenceList, sentence_list
+from .sentence_list import OPENING_AND, SentenceList, sentence_list
 
 _COLON_END = re.compile(r"\s*[:：]\s*$")
 _MAX_LEADIN_WORDS = 25
@@ -47,11 +47,24 @@ def leadin(line: str) -> str | None:
     return "a short lead-in ending with a colon, above a run of entries"
 
 
-def strip_separator(text: str) -> str:
-    """The entry without the list separator that ends its line."""
-    if text.endswith(".") and _ABBREVIATION_END.search(text):
+def strip_separator(text: str, full_stop: bool = True) -> str:
+    """The entry without the list separator that ends its line (a full stop too, unless
+    full_stop is False), nor the "and" that opens the last line ("και ΑΡΧΕΛΩΝ.", "и
+    Голос", "and WWF")."""
+    if text[:1].islower() or not is_cased(text):
+        bare = OPENING_AND.sub("", text) if " " in text else text
+        if bare[:1].isupper() or not is_cased(bare):
+            text = bare
+    if text.endswith(".") and (not full_stop or _ABBREVIATION_END.search(text)):
         return text
     return _TRAILING_SEPARATOR.sub("", text)
+
+
+def last_after_separator(previous: str, line: str) -> bool:
+    """ "Access Now," / "and Privacy International.": the line after an entry that ends
+    with a list separator and that opens with "and" is the last entry, not the rest of
+    the one above."""
+    return previous.rstrip()[-1:] in _LIST_SEPARATORS and OPENING_AND.match(line) is not None
 
 
 def entry_after_leadin(text: str, previous: str | None = None) -> Likeness:

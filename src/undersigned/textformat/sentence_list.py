@@ -37,7 +37,7 @@ _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{4})[.!?]\s+(?=\S)")
 _AND = r"and|und|et|y|e|ve|i|en|og|och|ja|és|oraz|a|και|и|і|та|да|ו|و|اور|और|तथा|एवं|&"
 _SPACED_AND = re.compile(rf"\s+(?:{_AND})\s+")
 # "…, а также Народного совета": "and" opening the last piece, with its longer forms.
-_OPENING_AND = re.compile(rf"^(?:а также|as well as|ainsi que|sowie|{_AND})\s+", re.IGNORECASE)
+OPENING_AND = re.compile(rf"^(?:а также|as well as|ainsi que|sowie|{_AND})\s+", re.IGNORECASE)
 # Articles and prepositions that lead a name in running text ("a Força Sindical", "на Съюз").
 _LEAD = re.compile(
     r"^(?:(?:the|a|o|os|as|da|do|das|dos|de|del|della|dello|degli|delle|la|le|les|el|los|las"
@@ -125,7 +125,7 @@ def _last_items(
     the list already say who signs ("Заявление подписали A, B и C."), so a short last piece
     that ends the sentence is all name ("Союз комитетов солдатских матерей")."""
     stop = _SENTENCE_STOP.search(piece)
-    piece = _OPENING_AND.sub("", (piece[: stop.start()] if stop else piece).strip().rstrip(".;"))
+    piece = OPENING_AND.sub("", (piece[: stop.start()] if stop else piece).strip().rstrip(".;"))
     if cased:
         if _LEAD.sub("", piece)[:1].islower():
             return []  # the predicate only ("…, mette in evidenza …")
