@@ -52,6 +52,9 @@ _CUE = re.compile(
     r"|associa|unions?\b|syndicat|sindicat|gewerkschaft|partei|parti|centrais|federa"
     r"|署名|簽署|签署|連署|联署|賛同|主辦|主办|協辦|协办|서명|참여"
 )
+# Stems of "to sign" in the scripts without capitals (and Greek, Cyrillic), for where the
+# verb comes before the names.
+_SIGNED = re.compile(r"امض|وقع|חתמ|חתומ|हस्ताक्षर|دستخط|подпис|υπογρ|署名|簽署|签署|連署|联署|서명")
 _MAX_WORDS = 8
 _DATE_GLUE = re.compile(r"^\d{4}(?=\w)")
 
@@ -115,6 +118,12 @@ def _first_item(piece: str, cased: bool, median: int) -> str:
             if words[-size][:1].isupper():
                 return " ".join(words[-size:])
         return " ".join(kept)
+    # Without capitals: the words after the verb of signing ("על המכתב חתמו <name>"),
+    # at most about as many as the other items have.
+    cues = [index for index, word in enumerate(words) if _SIGNED.search(word)]
+    if cues and cues[-1] < len(words) - 1:
+        words = words[cues[-1] + 1 :]
+        piece = " ".join(words)
     return " ".join(words[-median:]) if len(words) > median + 2 else piece
 
 
