@@ -183,7 +183,7 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
         likeness = (
             _LIKE_THE_OTHERS if _established(entries, line, how) else entry_likeness(line.content)
         )
-        if how == "lead-in":
+        if how == "lead-in" and likeness is not _LIKE_THE_OTHERS:
             likeness = entry_after_leadin(line.content, entries[-1].text if entries else None)
         threshold = ENTRY
         if line.marked:
@@ -224,7 +224,7 @@ def _established(entries: list[Entry], line: Line, how: str) -> bool:
     """Deep in a long list under a heading, a plain list item needs no closer look (this
     keeps a 5 MB list fast)."""
     return (
-        how == "heading"
+        how in ("heading", "lead-in")
         and line.marked
         and len(entries) >= 20
         and len(line.content) <= 160
@@ -336,8 +336,10 @@ def _without_heading(lines: list[Line], plan: Plan) -> int | None:
     often sits above a run that a line like "Αρκτούρος," cuts short as a sign-off)."""
     led, other = Plan(), Plan()
     led_end = _led_in(lines, led)
-    other_end = _after_sign_off(lines, other)
-    if other_end is None:
+    # A lead-in list that closes the text leaves no longer list below it to find.
+    closes = led_end is not None and all(footer_line(line.text) for line in lines[led_end:])
+    other_end = None if closes else _after_sign_off(lines, other)
+    if other_end is None and not closes:
         other_end = _trailing(lines, other)
     # A trailing run that took the lead-in itself as a line of the list is that list read
     # from too high ("Изявление" / "Подписали:" / "1. …").
