@@ -45,7 +45,8 @@ from bench.server import descendants, free_port, tree_memory
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "undersigned-bench"
 # Pytition's MySQL driver needs MySQL's headers to build; the yardstick runs on PostgreSQL.
 LEFT_OUT = {"mysqlclient"}
-ADDED = ["psycopg[binary]>=3.1"]
+# lxml 5.2 moved lxml[html_clean] out to a package of its own, which pip does not add for it.
+ADDED = ["psycopg[binary]>=3.1", "lxml-html-clean"]
 COUNT_HEADERS = {"Accept": "application/json"}
 
 # Run with Pytition's own interpreter and settings: one admin, one organization, one published
@@ -178,6 +179,16 @@ def write_settings(tree: Path, database: str, postgres_url: str, var: Path) -> N
     )
 
 
+def _run(command: list[str], **kwargs) -> str:
+    """Run a command of Pytition's to completion: its output, or an error with it."""
+    done = subprocess.run(command, capture_output=True, text=True, **kwargs)
+    if done.returncode:
+        raise RuntimeError(
+            f"{' '.join(command)} failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}"
+        )
+    return done.stdout
+
+
 class Pytition:
     """Pytition set up under tmp and served on a free port while the context is open."""
 
@@ -233,16 +244,16 @@ class Pytition:
             self.say("  migrating Pytition's database…")
             manage = [str(python), "manage.py"]
             cwd = tree / "pytition"
-            run = {"cwd": cwd, "env": env, "check": True, "capture_output": True, "text": True}
-            subprocess.run([*manage, "migrate", "--noinput"], **run)
+            run = {"cwd": cwd, "env": env}
+            _run([*manage, "migrate", "--noinput"], **run)
             self.say(f"  an organization, a petition and {self.signatures:,} signatures…")
             script = self.tmp / "populate.py"
             script.write_text(_POPULATE)
-            done = subprocess.run([str(python), str(script), str(self.signatures)], **run)
-            self.info["petition"] = json.loads(done.stdout.strip().splitlines()[-1])
-            self.info["version"] = subprocess.run(
+            done = _run([str(python), str(script), str(self.signatures)], **run)
+            self.info["petition"] = json.loads(done.strip().splitlines()[-1])
+            self.info["version"] = _run(
                 [str(python), "-c", "import django; print(django.get_version())"], **run
-            ).stdout.strip()
+            ).strip()
             self._start(python, server, cwd, env)
         except BaseException:
             self.__exit__(None, None, None)
@@ -256,7 +267,9 @@ class Pytition:
             command += ["--processes", str(self.workers), "--home", str(python.parent.parent)]
             command += ["--chdir", str(cwd), "--pythonpath", str(cwd)]
             command += ["--wsgi-file", str(cwd / "pytition" / "wsgi.py")]
-            command += ["--die-on-term", "--need-app"]
+            # gunicorn's sync workers say "Connection: close"; uwsgi's http-socket closes
+            # without saying so, which wrk counts as a read error.
+            command += ["--die-on-term", "--need-app", "--add-header", "Connection: close"]
         else:
             command = [str(python.parent / "gunicorn"), "--bind", bind]
             command += ["--workers", str(self.workers), "pytition.wsgi:application"]
