@@ -13,7 +13,9 @@ more endorsements (bench/fill.py); (e) the public CSV export on a freshly starte
 durability check with several SIGKILLs; last, the new paths in-process (bench/paths.py). Then
 docs/scale.md's shape: nginx with deploy/nginx.conf in front of two `serve --no-worker` and
 two `undersigned worker`s on PostgreSQL and Redis, with and without the micro-cache, and its
-durability check (one app server and one worker SIGKILLed mid-load).
+durability check (one app server and one worker SIGKILLed mid-load). With --pytition PATH (or
+PYTITION_SRC), last: issue 23's yardstick, Pytition set up from that checkout or git directory
+and measured beside `serve` in alternating rounds (bench/pytition.py).
 
 GETs go through wrk and the at-scale run through nginx, both from Debian's packages: `make
 bench` installs them with apt-get when it can (`apt-get install nginx-light wrk`); without wrk
