@@ -208,10 +208,14 @@ def main(argv: list[str] | None = None) -> int:
         if not args.wrk:
             say("  wrk is not installed (apt-get install wrk): no side-by-side")
         else:
-            results["pytition"], details["pytition"] = pytition.side_by_side(
-                args, _seed_for_pytition(args), _paths, _warm, say
-            )
-            _save(results, details)
+            try:
+                results["pytition"], details["pytition"] = pytition.side_by_side(
+                    args, _seed_for_pytition(args), _paths, _warm, say
+                )
+                _save(results, details)
+            except (OSError, RuntimeError, subprocess.SubprocessError) as error:
+                # Everything before is saved; Pytition's setup needs PyPI and its source.
+                say(f"  Pytition could not be set up or served: {error}")
     elif args.only == "pytition":
         say("--only pytition needs --pytition PATH (or PYTITION_SRC)")
     say(f"done in {(time.monotonic() - started) / 60:.1f} min; wrote {RESULTS.name}, {REPORT.name}")
