@@ -16,8 +16,8 @@ from typing import Any
 from django.core.cache import cache
 from django.utils import timezone
 
-from undersigned.tlog.entries import active_signatures, entry_bytes
 from undersigned.tlog import subtrees
+from undersigned.tlog.entries import active_signatures, entry_bytes
 from undersigned.tlog.merkle import leaf_hash, root
 from undersigned.tlog.note import Checkpoint
 from undersigned.tlog.offline import format_inclusion_proof
