@@ -460,9 +460,13 @@ def _paths(slug: str, args=None) -> dict[str, str]:
 POSTS = ("endorse", "signon")
 
 
+def _connections(name: str, args) -> int:
+    return min(DESK_CONCURRENCY, args.concurrency) if name == "desk" else args.concurrency
+
+
 def run_endpoint(port: int, slug: str, name: str, args, duration: float) -> dict:
     """One run of one endpoint: GETs with wrk where available, POSTs with load.py."""
-    concurrency = min(DESK_CONCURRENCY, args.concurrency) if name == "desk" else args.concurrency
+    concurrency = _connections(name, args)
     desk = getattr(args, "desk", None) or {}
     if name not in POSTS and args.wrk:
         path = _paths(slug, args)[name]
@@ -608,7 +612,7 @@ def measure(db, tmp: Path, slug: str, workers: int, args) -> tuple[dict, dict]:
         _warm(server, slug)
         for name in ("bare", "healthz", "notfound", "endorse", "page", "count", *_new_paths(args)):
             run_endpoint(server.port, slug, name, args, 2)  # warm-up
-            say(f"  {name}: {args.duration:.0f} s at {args.concurrency} connections…")
+            say(f"  {name}: {args.duration:.0f} s at {_connections(name, args)} connections…")
             if name == "endorse":
                 found, runs[name] = endorse_run(db, server, slug, args, "endorse")
                 figures.update(found)
