@@ -1,7 +1,7 @@
 """Roots and proofs from a log's complete subtrees equal those from all its leaves."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from undersigned.tlog import subtrees
@@ -25,6 +25,8 @@ def nodes_of(leaves: list[bytes]) -> dict:
     return nodes
 
 
+# Each example hashes a whole tree: no deadline, which a machine busy elsewhere would miss.
+@settings(deadline=None)
 @given(st.integers(1, 600), st.data())
 def test_proofs_from_subtrees_equal_proofs_from_leaves(size, data):
     leaves = hashed(size)
@@ -38,6 +40,7 @@ def test_proofs_from_subtrees_equal_proofs_from_leaves(size, data):
     assert subtrees.range_hashes(consistency, nodes) == consistency_proof(leaves, old)
 
 
+@settings(deadline=None)
 @given(st.integers(1, 300))
 def test_a_proof_of_an_older_size_reads_no_newer_node(size):
     """Nodes of a later log serve every earlier size: what an older checkpoint was signed on."""
