@@ -41,13 +41,22 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="LogNode",
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
                 ("statement_id", models.PositiveBigIntegerField()),
                 ("position", models.PositiveBigIntegerField()),
                 ("hash", models.BinaryField(max_length=32)),
             ],
             options={
-                "constraints": [models.UniqueConstraint(fields=("statement_id", "position"), name="one_node_per_place")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("statement_id", "position"), name="one_node_per_place"
+                    )
+                ],
             },
         ),
         migrations.RunPython(build, migrations.RunPython.noop),
