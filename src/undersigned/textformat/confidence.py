@@ -1,0 +1,175 @@
+"""How sure the parser is of each field of one signatory.
+
+signatories.py notes how it decided each field (a country "stated" after a comma or taken
+from the heading, a person told by a role or only by the shape of a name, an abbreviation
+read before the name or being the whole name); here those notes and the shape of what was
+left (a parenthesis still in the name, a name cut after a comma) become one confidence per
+field. The preview marks a field below LOW (the import's LOW_CONFIDENCE) as unsure.
+
+The values were calibrated on the development two thirds of the corpus (corpus/score.py
+--part dev): each is about the share of fields decided that way that were right there, so
+that "unsure" means "wrong often enough to look at". Only shapes of text, never names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Signatory
+from .persons import is_person_name, is_role
+from .short_forms import initials_score, is_acronym
+
+FIELDS = ("name", "abbreviation", "name_en", "country", "kind", "affiliation", "number", "group")
+LOW = 0.8  # below this a field is unsure (the import's LOW_CONFIDENCE)
+SURE = 0.95  # a field nothing speaks against
+
+# The confidence of a field decided, or doubted, in one way: (value, why, for the CLI).
+_SIGNALS: dict[str, tuple[float, str]] = {
+    "unbalanced": (0.3, "a parenthesis opens or closes without its pair"),
+    "cut": (0.4, "the entry starts or ends mid-phrase"),
+    "glued": (0.4, "a comma without a space: two entries may be glued"),
+    "parenthesis": (0.5, "a parenthesis was left in the name"),
+    "parenthesis abbreviation": (0.5, "the parenthesis may hold the abbreviation"),
+    "person in parenthesis": (0.5, "a person's name with a parenthesis after it"),
+    "acronym comma": (0.5, "a short form before a comma was left in the name"),
+    "shape": (0.6, "a person guessed from the shape of the name only"),
+    "shape joined": (0.6, "a person guessed from the shape of the words before “for” or a dash"),
+    "odd shape": (0.6, "a person guessed from words that are not quite a name"),
+    "whole": (0.6, "the whole name taken as its own abbreviation"),
+    # Right nine times in ten on the development set: noted, not marked.
+    "weak initials": (0.85, "the abbreviation does not follow the name's initials"),
+    "words": (0.7, "the country guessed from a word of the name"),
+    "short form": (0.9, "the country read after a short form"),
+    "role left": (0.5, "a role is left in the affiliation"),
+    "role only": (0.5, "the affiliation may be inside the role"),
+    "translation": (0.85, "read as a translation of the name"),
+    "translation comma": (0.6, "the translation holds more than one part"),
+}
+# Names may start in lower case ("mailbox", "petites singularités"), not with punctuation.
+_CUT_START = re.compile(r"^[^\w\"“«„'‘(¡¿#@]")
+_CUT_END = re.compile(r"[,;:/&\-–—]$")
+_GLUED = re.compile(r"[^\W\d_][,;][^\W\d_]")
+_ACRONYM_COMMA = re.compile(r"^\S+, ")
+# "porte-parole de la Confédération paysanne", "secrétaire général de la CGT", "président
+# of Y": a role in lower case leading to an organization's name.
+_ROLE_TO = re.compile(
+    r"(?:^|[\s,])[^\W\d_A-Z][\w\-]*(?:\s+[^\W\d_A-Z][\w\-]*)*"
+    r"\s+(?:(?:de|du|des|of|at|da|do|del|della|der|von|for)\s+(?:(?:la|the|l[’'])\s*)?"
+    r"|d[’']|de l[’'])(?=[^\W\d_])(?=\S*[A-Z0-9])"
+)
+
+
+def field_confidences(
+    signatory: Signatory, how: dict[str, str], written: str
+) -> tuple[dict[str, float], dict[str, str]]:
+    """(confidence per field, why each unsure one is) for a signatory read from written."""
+    found: dict[str, str] = {}
+
+    def doubt(field: str, signal: str) -> None:
+        if field not in found or _SIGNALS[signal][0] < _SIGNALS[found[field]][0]:
+            found[field] = signal
+
+    name = signatory.name
+    if written.count("(") != written.count(")"):
+        for field in ("name", "abbreviation", "country", "kind", "affiliation"):
+            doubt(field, "unbalanced")
+    if _CUT_START.match(name) or _CUT_END.search(name):
+        doubt("name", "cut")
+        if signatory.abbreviation is not None:
+            doubt("abbreviation", "cut")
+    if _GLUED.search(name):
+        doubt("name", "glued")
+        doubt("abbreviation", "glued")
+    if "(" in name:
+        _parenthesis_left(signatory, doubt)
+    if signatory.kind == "person":
+        _person(signatory, how, written, doubt)
+    else:
+        _organization(signatory, how, doubt)
+    country_how = how.get("country")
+    if country_how in ("words", "short form") and signatory.country is not None:
+        doubt("country", country_how)
+    if signatory.name_en is not None:
+        doubt("name_en", "translation comma" if ", " in signatory.name_en else "translation")
+    confidence = {field: SURE for field in FIELDS}
+    for field, signal in found.items():
+        confidence[field] = min(confidence[field], _SIGNALS[signal][0])
+    why = {field: _SIGNALS[signal][1] for field, signal in found.items() if confidence[field] < LOW}
+    return confidence, why
+
+
+def _parenthesis_left(signatory: Signatory, doubt) -> None:
+    """ "Name (RedLAM)", "Jane Doe (Attac)": a group the reading did not take."""
+    before, _, rest = signatory.name.partition("(")
+    content = rest.rsplit(")", 1)[0].strip()
+    person = is_person_name(before.strip())
+    if signatory.abbreviation is None and _short_form_shaped(content, person):
+        doubt("abbreviation", "parenthesis abbreviation")
+    if signatory.kind == "organization" and person:
+        for field in ("name", "kind", "affiliation"):
+            doubt(field, "person in parenthesis")
+    doubt("name", "parenthesis")
+
+
+def _short_form_shaped(content: str, person: bool) -> bool:
+    """ "(RedLAM)", "(M4)", "(راد)": one short word, in capitals or in a script without
+    case; after a person's name only capitals ("Jane Doe (Ripollet)" names a place)."""
+    if " " in content or not 0 < len(content) <= 14:
+        return False
+    upper = sum(1 for ch in content if ch.isupper())
+    cased = any(ch.isupper() or ch.islower() for ch in content)
+    if person:
+        return upper >= 2 or not cased
+    return upper >= 1 or not cased
+
+
+def _person(signatory: Signatory, how: dict[str, str], written: str, doubt) -> None:
+    # The name's shape is seldom wrong; whether it is a person's, and what follows it, are.
+    told = how.get("kind")
+    if told == "shape":
+        doubt("kind", "shape")
+    elif told in ("shape joined", "odd shape"):
+        for field in ("name", "kind", "affiliation"):
+            doubt(field, told)
+    held = signatory.affiliation
+    if held and held[:1].islower():
+        doubt("affiliation", "role left")
+    rest = written.replace(signatory.name, " ", 1).replace(held or "\0", " ")
+    if _ROLE_TO.search(rest):
+        doubt("affiliation", "role only")
+
+
+def _organization(signatory: Signatory, how: dict[str, str], doubt) -> None:
+    abbreviation = signatory.abbreviation
+    if (
+        how.get("abbreviation") == "parenthesis"
+        and abbreviation is not None
+        and is_person_name(signatory.name)
+        and initials_score(abbreviation, signatory.name) < 0.6
+    ):
+        # "Pascal Franchet (CADTM)": a person and the organization, not a short form.
+        for field in ("kind", "affiliation", "abbreviation"):
+            doubt(field, "person in parenthesis")
+    if abbreviation is not None:
+        if how.get("abbreviation") == "whole":
+            if any(ch.islower() for ch in abbreviation):
+                doubt("abbreviation", "whole")
+        elif initials_score(abbreviation, signatory.name) < 1.0:
+            doubt("abbreviation", "weak initials")
+    head = _ACRONYM_COMMA.match(signatory.name)
+    if head and abbreviation is None and is_acronym(head[0][:-2], strict=True):
+        # "SWISSAID, Swiss Foundation …": the short form was not taken apart.
+        doubt("name", "acronym comma")
+        doubt("abbreviation", "acronym comma")
+
+
+def bounded(confidence: dict[str, float], entry: float) -> dict[str, float]:
+    """The fields' confidences under the entry's own (how the list was found).
+
+    A field is never surer than the line is a signatory allows, but a third of the entry's
+    doubt is enough: on the development set the fields of entries found after a sign-off
+    or in a sentence were right as often as under a heading, so an entry's doubt (marked on
+    its row) is no reason to mark each of its cells as well, unless it is deep.
+    """
+    ceiling = 1 - (1 - entry) / 3
+    return {field: round(min(value, ceiling), 3) for field, value in confidence.items()}
