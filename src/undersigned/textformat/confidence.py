@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from .model import Signatory
-from .persons import is_person_name, is_role
+from .persons import is_person_name
 from .short_forms import initials_score, is_acronym
 
 FIELDS = ("name", "abbreviation", "name_en", "country", "kind", "affiliation", "number", "group")
@@ -171,5 +171,7 @@ def bounded(confidence: dict[str, float], entry: float) -> dict[str, float]:
     or in a sentence were right as often as under a heading, so an entry's doubt (marked on
     its row) is no reason to mark each of its cells as well, unless it is deep.
     """
-    ceiling = 1 - (1 - entry) / 3
-    return {field: round(min(value, ceiling), 3) for field, value in confidence.items()}
+    ceiling = round(1 - (1 - entry) / 3, 3)
+    if ceiling >= SURE:
+        return dict(confidence)  # a copy: the parsed entry's own is cached
+    return {field: min(value, ceiling) for field, value in confidence.items()}

@@ -269,10 +269,10 @@ def build_signatory(entry: Entry, groups_are_countries: bool = True) -> Signator
     if entry.group and groups_are_countries:
         group_country = country_name_code(entry.group)
     signatory = parse_signatory(entry.text, entry.number, entry.group, group_country)
-    fields = dict(signatory.field_confidence)  # a copy: the parsed entry is cached
+    fields = signatory.field_confidence
     if entry.table_country is not None:
         signatory.country, signatory.country_stated = entry.table_country, True
-        fields["country"] = SURE
+        fields = {**fields, "country": SURE}  # a new dict: the parsed entry is cached
         signatory.doubts = {k: v for k, v in signatory.doubts.items() if k != "country"}
     signatory.confidence = entry.confidence
     signatory.field_confidence = bounded(fields, entry.confidence)

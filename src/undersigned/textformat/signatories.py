@@ -100,6 +100,7 @@ def parse_signatory(
     cached = _parse_signatory(text, number, group, group_country)
     clone = object.__new__(Signatory)  # a plain copy, faster than copy.copy()
     clone.__dict__.update(cached.__dict__)
+    clone.field_confidence, clone.doubts = dict(cached.field_confidence), dict(cached.doubts)
     return clone
 
 
