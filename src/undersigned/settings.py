@@ -157,6 +157,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "undersigned.core.middleware.urlconf_by_path_prefix",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above sessions, language, CSRF and authentication: a cached public page skips them all.
+    "undersigned.core.pagecache.FrontPageCache",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "undersigned.core.middleware.preferred_language_redirect",

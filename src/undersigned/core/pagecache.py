@@ -12,6 +12,7 @@ slowed every write of the cache) nor end up in the page that others are served.
 import gzip
 import hashlib
 from collections.abc import Callable, Collection, Mapping
+from contextvars import ContextVar
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -19,6 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, QueryDict
+from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 _PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
@@ -119,6 +121,11 @@ def _answer(
     return response
 
 
+# The versions a cached page's key was made of, as page_version read them (key, value): the
+# front entry (FrontPageCache) checks them again before it answers.
+_versions_read: ContextVar[list[tuple[str, str]] | None] = ContextVar("versions_read", default=None)
+
+
 def _version_key(name: str) -> str:
     return f"version:{name}"
 
@@ -132,6 +139,8 @@ def page_version(name: str, load: Callable[[], str]) -> str:
         value = load()
         # add, not set: a writer that committed meanwhile has set the newer version already.
         cache.add(key, value, VERSION_SECONDS)
+    if (read := _versions_read.get()) is not None:
+        read.append((key, value))
     return value
 
 
@@ -180,14 +189,20 @@ def cache_public_page(
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if request.method != "GET" or is_personal(request):
                 return view(request, *args, **kwargs)
+            bare_address = not request.META.get("QUERY_STRING")
             query = _canonical_query(request, params)
             # The page is made from the canonical address only, so what it shows (links that
             # keep the query, say) is the same for everyone the entry serves.
             request.GET = QueryDict(query)
             request.META["QUERY_STRING"] = query
             key = f"page:{request.LANGUAGE_CODE}:{request.path}?{query}"
+            versions: list[tuple[str, str]] = []
             if version is not None:
-                key += f":{version(request, *args, **kwargs)}"
+                token = _versions_read.set(versions)
+                try:
+                    key += f":{version(request, *args, **kwargs)}"
+                finally:
+                    _versions_read.reset(token)
             if (entry := cache.get(key)) is None:
                 response = view(request, *args, **kwargs)
                 if (
@@ -208,6 +223,8 @@ def cache_public_page(
                 response = _answer(request, entry, response)
             else:
                 response = _answer(request, entry)
+            if bare_address:
+                response.front_entry = (tuple(versions), entry, seconds)
             patch_vary_headers(response, ("Cookie", "Accept-Language", "Accept-Encoding"))
             # Shared caches (nginx, a CDN) may keep it as long as we do and hand out the stale
             # copy while they fetch a new one; browsers ask again each time (a 304 when nothing
@@ -224,3 +241,73 @@ def cache_public_page(
         return wrapped
 
     return decorator
+
+
+# Headers the front entry does not keep: they depend on the request (how the body is sent) or
+# are set again on the way out.
+_NOT_KEPT = frozenset(("content-encoding", "content-length", "etag", "set-cookie", "date"))
+
+
+def _front_key(path: str) -> str:
+    return f"front:{path}"
+
+
+class FrontPageCache:
+    """Answers a cached public page before the rest of the middleware runs.
+
+    When a statement goes viral nearly every request is the same anonymous GET of its bare
+    address. cache_public_page already answers it from the cache, but only after sessions,
+    language, CSRF, authentication, messages and URL resolution have run for it: most of the
+    cost of such a request. This middleware, high in the stack, keeps the final answer (body
+    and every header the middleware below added) under the address, with the page versions
+    its key was made of, and gives it to the next anonymous GET of that address as long as
+    those versions hold. Anything else (a session or messages cookie, a query string, a
+    language to redirect to, a changed version, HEAD, POST) takes the whole way as before."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        eligible = self._eligible(request)
+        if eligible and (answer := self._answer(request)) is not None:
+            return answer
+        response = self.get_response(request)
+        front = getattr(response, "front_entry", None)
+        if eligible and front is not None and response.status_code in (200, 304):
+            versions, entry, seconds = front
+            headers = [(k, v) for k, v in response.items() if k.lower() not in _NOT_KEPT]
+            if response.status_code == 304:  # no body headers on it: keep the entry's type
+                headers = [(k, v) for k, v in headers if k.lower() != "content-type"]
+                headers.append(("Content-Type", entry[1]))
+            cache.set(_front_key(request.path), (versions, entry, headers), seconds)
+        return response
+
+    @staticmethod
+    def _eligible(request: HttpRequest) -> bool:
+        if request.method != "GET" or request.META.get("QUERY_STRING") or is_personal(request):
+            return False
+        # The language the page is in: its address's prefix, else the default one for those
+        # who want it; others are redirected to their language below (preferred_language_redirect).
+        if translation.get_language_from_path(request.path_info) is not None:
+            return True
+        wanted = translation.get_language_from_request(request, check_path=False)
+        return wanted == settings.LANGUAGE_CODE
+
+    @staticmethod
+    def _answer(request: HttpRequest) -> HttpResponse | None:
+        found = cache.get(_front_key(request.path))
+        if found is None:
+            return None
+        versions, entry, headers = found
+        if versions:
+            current = cache.get_many([key for key, _ in versions])
+            if any(current.get(key) != value for key, value in versions):
+                return None  # changed since: the page is made again below
+        response = _answer(request, entry)
+        for name, value in headers:
+            if response.status_code == 304 and name.lower() == "content-type":
+                continue
+            response[name] = value
+        if response.status_code == 200:
+            response["Content-Length"] = str(len(response.content))
+        return response
