@@ -175,3 +175,8 @@ def bounded(confidence: dict[str, float], entry: float) -> dict[str, float]:
     if ceiling >= SURE:
         return dict(confidence)  # a copy: the parsed entry's own is cached
     return {field: min(value, ceiling) for field, value in confidence.items()}
+
+
+def unsure_fields(signatory: Signatory, threshold: float = LOW) -> list[str]:
+    """The fields of a signatory below the threshold, in FIELDS order."""
+    return [name for name in FIELDS if signatory.sureness(name) < threshold]

@@ -189,8 +189,13 @@ def _person(text: str) -> tuple[str, str | None, str] | None:
             continue  # "Confédération Générale du Travail – CGT" is a name and its acronym
         # A role or a title says it is a person; a name's shape alone ("Jamaicans United for
         # …") may be an organization's.
-        if titled or any(is_role(p) for p in parts) or (separator == ", " and len(parts) > 1):
-            how = "role"
+        if (
+            titled
+            or any(is_role(p) for p in parts)
+            or (separator == ", " and len(parts) > 1)
+            or (separator == ", " and is_person_name(head) and is_institution(parts[0]))
+        ):
+            how = "role"  # a role, a title, or a place of work after a name says so
         elif separator != ", ":
             how = "shape joined"  # "Faith Action for …", "Jubilee South - …"
         else:
