@@ -180,3 +180,14 @@ def bounded(confidence: dict[str, float], entry: float) -> dict[str, float]:
 def unsure_fields(signatory: Signatory, threshold: float = LOW) -> list[str]:
     """The fields of a signatory below the threshold, in FIELDS order."""
     return [name for name in FIELDS if signatory.sureness(name) < threshold]
+
+
+# An entry that starts as the tail of something else ("Espagne)", ", and the unions"):
+# whatever the list looked like, the line is a fragment more likely than a signatory.
+FRAGMENT = 0.6
+_FRAGMENT = re.compile(r"^[^\w\"“«„'‘(¡¿#@]|^[^(]*\)")
+
+
+def entry_bound(signatory: Signatory, entry: float) -> float:
+    """The entry's confidence, lowered when its own text is a fragment."""
+    return min(entry, FRAGMENT) if _FRAGMENT.match(signatory.name) else entry

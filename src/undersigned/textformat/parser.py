@@ -13,7 +13,7 @@ import itertools
 import re
 
 from .blocks import Entry, Plan, find_signatories
-from .confidence import SURE, bounded
+from .confidence import SURE, bounded, entry_bound
 from .countries import country_name_code
 from .dates import parse_date_line
 from .folding import fold, words
@@ -274,8 +274,8 @@ def build_signatory(entry: Entry, groups_are_countries: bool = True) -> Signator
         signatory.country, signatory.country_stated = entry.table_country, True
         fields = {**fields, "country": SURE}  # a new dict: the parsed entry is cached
         signatory.doubts = {k: v for k, v in signatory.doubts.items() if k != "country"}
-    signatory.confidence = entry.confidence
-    signatory.field_confidence = bounded(fields, entry.confidence)
+    signatory.confidence = entry_bound(signatory, entry.confidence)
+    signatory.field_confidence = bounded(fields, signatory.confidence)
     return signatory
 
 
