@@ -32,13 +32,15 @@ _SIGNALS: dict[str, tuple[float, str]] = {
     "parenthesis abbreviation": (0.5, "the parenthesis may hold the abbreviation"),
     "person in parenthesis": (0.5, "a person's name with a parenthesis after it"),
     "acronym comma": (0.5, "a short form before a comma was left in the name"),
+    "short form left": (0.5, "a short form was left at the end of the name"),
     "shape": (0.6, "a person guessed from the shape of the name only"),
     "shape joined": (0.6, "a person guessed from the shape of the words before “for” or a dash"),
     "odd shape": (0.6, "a person guessed from words that are not quite a name"),
     "whole": (0.6, "the whole name taken as its own abbreviation"),
     # Right nine times in ten on the development set: noted, not marked.
     "weak initials": (0.85, "the abbreviation does not follow the name's initials"),
-    "words": (0.7, "the country guessed from a word of the name"),
+    # Right in the development set and in both seeds: noted, not marked.
+    "words": (0.85, "the country guessed from a word of the name"),
     "short form": (0.9, "the country read after a short form"),
     "role left": (0.5, "a role is left in the affiliation"),
     "role only": (0.5, "the affiliation may be inside the role"),
@@ -50,6 +52,7 @@ _CUT_START = re.compile(r"^[^\w\"“«„'‘(¡¿#@]")
 _CUT_END = re.compile(r"[,;:/&\-–—]$")
 _GLUED = re.compile(r"[^\W\d_][,;][^\W\d_]")
 _ACRONYM_COMMA = re.compile(r"^\S+, ")
+_TRAILING_SHORT_FORM = re.compile(r"\S\s+(?P<dash>[-–—]\s+)?(?P<short>\S{2,14})$")
 # "porte-parole de la Confédération paysanne", "secrétaire général de la CGT", "président
 # of Y": a role in lower case leading to an organization's name.
 _ROLE_TO = re.compile(
@@ -71,7 +74,15 @@ def field_confidences(
 
     name = signatory.name
     if written.count("(") != written.count(")"):
-        for field in ("name", "abbreviation", "country", "kind", "affiliation"):
+        # A person's name has no abbreviation to doubt ("Jane Doe (UGT").
+        person = is_person_name(name.partition("(")[0].strip())
+        for field in (
+            "name",
+            "country",
+            "kind",
+            "affiliation",
+            *(() if person else ("abbreviation",)),
+        ):
             doubt(field, "unbalanced")
     if _CUT_START.match(name) or _CUT_END.search(name):
         doubt("name", "cut")
@@ -103,7 +114,8 @@ def _parenthesis_left(signatory: Signatory, doubt) -> None:
     before, _, rest = signatory.name.partition("(")
     content = rest.rsplit(")", 1)[0].strip()
     person = is_person_name(before.strip())
-    if signatory.abbreviation is None and _short_form_shaped(content, person):
+    # After a person's name the group is an affiliation or a place, not a short form.
+    if signatory.abbreviation is None and not person and _short_form_shaped(content):
         doubt("abbreviation", "parenthesis abbreviation")
     if signatory.kind == "organization" and person:
         for field in ("name", "kind", "affiliation"):
@@ -111,15 +123,13 @@ def _parenthesis_left(signatory: Signatory, doubt) -> None:
     doubt("name", "parenthesis")
 
 
-def _short_form_shaped(content: str, person: bool) -> bool:
-    """ "(RedLAM)", "(M4)", "(راد)": one short word, in capitals or in a script without
-    case; after a person's name only capitals ("Jane Doe (Ripollet)" names a place)."""
-    if " " in content or not 0 < len(content) <= 14:
+def _short_form_shaped(content: str) -> bool:
+    """ "(RedLAM)", "(M4)", "(ANV-COP 21)", "(راد)": one or two short words, with a capital
+    or in a script without case."""
+    if content.count(" ") > 1 or not 0 < len(content) <= 14:
         return False
     upper = sum(1 for ch in content if ch.isupper())
     cased = any(ch.isupper() or ch.islower() for ch in content)
-    if person:
-        return upper >= 2 or not cased
     return upper >= 1 or not cased
 
 
@@ -128,7 +138,12 @@ def _person(signatory: Signatory, how: dict[str, str], written: str, doubt) -> N
     told = how.get("kind")
     if told == "shape":
         doubt("kind", "shape")
-    elif told in ("shape joined", "odd shape"):
+    elif told == "shape joined":
+        # "Faith Action for Community Equity": if it is an organization, its name was cut;
+        # if it is a person, what follows "for" is theirs.
+        doubt("name", told)
+        doubt("kind", told)
+    elif told == "odd shape":
         for field in ("name", "kind", "affiliation"):
             doubt(field, told)
     held = signatory.affiliation
@@ -156,6 +171,12 @@ def _organization(signatory: Signatory, how: dict[str, str], doubt) -> None:
                 doubt("abbreviation", "whole")
         elif initials_score(abbreviation, signatory.name) < 1.0:
             doubt("abbreviation", "weak initials")
+    tail = _TRAILING_SHORT_FORM.search(signatory.name)
+    if tail and tail["dash"] and abbreviation is None:
+        # "… project association – WDGpa": a short form after a dash, left in the name.
+        if sum(ch.isupper() for ch in tail["short"]) >= 2:
+            doubt("name", "short form left")
+            doubt("abbreviation", "short form left")
     head = _ACRONYM_COMMA.match(signatory.name)
     if head and abbreviation is None and is_acronym(head[0][:-2], strict=True):
         # "SWISSAID, Swiss Foundation …": the short form was not taken apart.
