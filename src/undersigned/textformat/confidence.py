@@ -53,12 +53,12 @@ _CUT_END = re.compile(r"[,;:/&\-–—]$")
 _GLUED = re.compile(r"[^\W\d_][,;][^\W\d_]")
 _ACRONYM_COMMA = re.compile(r"^\S+, ")
 _TRAILING_SHORT_FORM = re.compile(r"\S\s+(?P<dash>[-–—]\s+)?(?P<short>\S{2,14})$")
-# "porte-parole de la Confédération paysanne", "secrétaire général de la CGT", "président
-# of Y": a role in lower case leading to an organization's name.
+# "porte-parole de la Confédération paysanne", "secrétaire général de la CGT", "president
+# of Y": words in lower case, then a preposition; a capital after it names an organization.
 _ROLE_TO = re.compile(
-    r"(?:^|[\s,])[^\W\d_A-Z][\w\-]*(?:\s+[^\W\d_A-Z][\w\-]*)*"
+    r"(?:^|[\s,])(?P<role>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*)*?)"
     r"\s+(?:(?:de|du|des|of|at|da|do|del|della|der|von|for)\s+(?:(?:la|the|l[’'])\s*)?"
-    r"|d[’']|de l[’'])(?=[^\W\d_])(?=\S*[A-Z0-9])"
+    r"|d[’']|de l[’'])(?=\w)"
 )
 
 
@@ -150,8 +150,14 @@ def _person(signatory: Signatory, how: dict[str, str], written: str, doubt) -> N
     if held and held[:1].islower():
         doubt("affiliation", "role left")
     rest = written.replace(signatory.name, " ", 1).replace(held or "\0", " ")
-    if _ROLE_TO.search(rest):
+    if any(_role_to(rest, m) for m in _ROLE_TO.finditer(rest)):
         doubt("affiliation", "role only")
+
+
+def _role_to(text: str, match: re.Match) -> bool:
+    """Whether a role in lower case leads to a name ("présidente de l’UNEF")."""
+    following = text[match.end()]
+    return match["role"][0].islower() and (following.isupper() or following.isdigit())
 
 
 def _organization(signatory: Signatory, how: dict[str, str], doubt) -> None:
