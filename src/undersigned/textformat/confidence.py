@@ -177,17 +177,20 @@ def _organization(signatory: Signatory, how: dict[str, str], doubt) -> None:
                 doubt("abbreviation", "whole")
         elif initials_score(abbreviation, signatory.name) < 1.0:
             doubt("abbreviation", "weak initials")
+    # "… project association – WDGpa": a short form after a dash, left in the name.
     tail = _TRAILING_SHORT_FORM.search(signatory.name)
-    if tail and tail["dash"] and abbreviation is None:
-        # "… project association – WDGpa": a short form after a dash, left in the name.
-        if sum(ch.isupper() for ch in tail["short"]) >= 2:
-            doubt("name", "short form left")
-            doubt("abbreviation", "short form left")
+    if abbreviation is None and tail and tail["dash"] and _capitals(tail["short"]) >= 2:
+        doubt("name", "short form left")
+        doubt("abbreviation", "short form left")
     head = _ACRONYM_COMMA.match(signatory.name)
     if head and abbreviation is None and is_acronym(head[0][:-2], strict=True):
         # "SWISSAID, Swiss Foundation …": the short form was not taken apart.
         doubt("name", "acronym comma")
         doubt("abbreviation", "acronym comma")
+
+
+def _capitals(text: str) -> int:
+    return sum(1 for ch in text if ch.isupper())
 
 
 def bounded(confidence: dict[str, float], entry: float) -> dict[str, float]:
