@@ -53,11 +53,12 @@ def test_an_entry_read_plainly_has_no_unsure_field(line):
         # The role took the organization along, or left itself in the affiliation.
         ("Marie Curie, présidente de l’UNEF", ["affiliation"]),
         ("Anne Roy, porte-parole d’Alternative Paysanne", ["kind", "affiliation"]),
-        # A person guessed from the words before "for" only.
-        ("Faith Action for Community Equity", ["name", "kind", "affiliation"]),
+        # A person guessed from the words before "for" only: or an organization's name cut.
+        ("Faith Action for Community Equity", ["name", "kind"]),
         # Two entries glued by a comma; a parenthesis that never closes.
         ("SPI,SPP", ["name", "abbreviation"]),
-        ("Jane Doe (UGT", ["name", "abbreviation", "country", "kind", "affiliation"]),
+        ("Jane Doe (UGT", ["name", "country", "kind", "affiliation"]),
+        ("Union of Bakers (UOB", ["name", "abbreviation", "country", "kind", "affiliation"]),
         # The whole name taken as its own short form, in mixed case.
         ("NixOS", ["abbreviation"]),
     ],
