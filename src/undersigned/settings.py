@@ -421,4 +421,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Django sets its own loggers to INFO, so without this LOG_LEVEL=ERROR would still write a
+    # "Not Found" line for every 404 (a scan of the site then costs a write per request).
+    "loggers": {"django": {"level": os.environ.get("LOG_LEVEL", "WARNING")}},
 }
