@@ -184,7 +184,7 @@ def _person(text: str) -> tuple[str, str | None, str] | None:
         if suffix:  # "Thomas Heyward, Jr." keeps its suffix
             name, tail = f"{name}, {suffix[1]}", tail[suffix.end() :].removeprefix(", ")
             if not tail:
-                return name, None, True
+                return name, None, "role"
         if separator != ", " and (not tail[:1].isupper() or is_acronym(tail, strict=True)):
             continue  # "Confédération Générale du Travail – CGT" is a name and its acronym
         # A role or a title says it is a person; a name's shape alone ("Jamaicans United for
