@@ -164,3 +164,16 @@ def test_who_differs_takes_the_whole_way(client, resolution, alice):
     assert persian.status_code == 302 and persian["Location"].startswith("/fa/")
     client.force_login(alice)  # a session: a page of one's own
     assert not from_front(client.get(url))
+
+
+def test_while_one_worker_makes_a_page_the_others_hand_out_the_last_one():
+    path = f"/s/{secrets.token_hex(4)}/"
+    first = get(path)
+    cache.delete(f"page:en:{path}?")  # expired (or its version changed)
+    cache.add(f"making:page:en:{path}?", 1)  # another worker is making it now
+    rendered.clear()
+    meanwhile = get(path)
+    assert rendered == [] and meanwhile.content == first.content
+    cache.delete(f"making:page:en:{path}?")  # it is done or gone: this one makes it
+    get(path)
+    assert rendered == [path] and cache.get(f"making:page:en:{path}?") is None

@@ -173,6 +173,24 @@ def bump_page_version(name: str, value: str) -> None:
     transaction.on_commit(lambda: cache.set(key, value, VERSION_SECONDS))
 
 
+# How long one worker may take to make a page while the others hand out the last one made.
+MAKING_SECONDS = 10
+
+
+def _entry_or_last(key: str, base: str) -> tuple[tuple | None, bool, bool]:
+    """(entry, stale, making). The entry for this version of the page; else, when another
+    worker is making it, the last one made (stale); else nothing, and this worker is the one
+    making it (making: it holds the mark). A page whose entry expired or whose version changed
+    is so made once, not by every worker at once (seen: p99 of 1-3 s on the statement page
+    under load, every few seconds, while all workers rendered it together)."""
+    if (entry := cache.get(key)) is not None:
+        return entry, False, False
+    if cache.add(f"making:{base}", 1, MAKING_SECONDS):
+        return None, False, True
+    last = cache.get(f"last:{base}")
+    return last, last is not None, False
+
+
 def cache_public_page(
     seconds: int,
     version: Callable | None = None,
@@ -195,7 +213,7 @@ def cache_public_page(
             # keep the query, say) is the same for everyone the entry serves.
             request.GET = QueryDict(query)
             request.META["QUERY_STRING"] = query
-            key = f"page:{request.LANGUAGE_CODE}:{request.path}?{query}"
+            key = base = f"page:{request.LANGUAGE_CODE}:{request.path}?{query}"
             versions: list[tuple[str, str]] = []
             if version is not None:
                 token = _versions_read.set(versions)
@@ -203,27 +221,33 @@ def cache_public_page(
                     key += f":{version(request, *args, **kwargs)}"
                 finally:
                     _versions_read.reset(token)
-            if (entry := cache.get(key)) is None:
-                response = view(request, *args, **kwargs)
-                if (
-                    response.status_code != 200
-                    or response.cookies
-                    or response.streaming
-                    # The page holds a CSRF token (get_token() was called): it is personal.
-                    or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-                ):
-                    return response
-                # Kept gzipped: a tenth of the bytes to store, read and send.
-                entry = (
-                    gzip.compress(response.content, compresslevel=6, mtime=0),
-                    response["Content-Type"],
-                    _etag(response.content),
-                )
-                cache.set(key, entry, seconds)
+            entry, stale, making = _entry_or_last(key, base)
+            if entry is None:
+                try:
+                    response = view(request, *args, **kwargs)
+                    if (
+                        response.status_code != 200
+                        or response.cookies
+                        or response.streaming
+                        # The page holds a CSRF token (get_token() was called): it is personal.
+                        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+                    ):
+                        return response
+                    # Kept gzipped: a tenth of the bytes to store, read and send.
+                    entry = (
+                        gzip.compress(response.content, compresslevel=6, mtime=0),
+                        response["Content-Type"],
+                        _etag(response.content),
+                    )
+                    cache.set(key, entry, seconds)
+                    cache.set(f"last:{base}", entry, seconds + STALE_WHILE_REVALIDATE)
+                finally:
+                    if making:
+                        cache.delete(f"making:{base}")
                 response = _answer(request, entry, response)
             else:
                 response = _answer(request, entry)
-            if bare_address:
+            if bare_address and not stale:
                 response.front_entry = (tuple(versions), entry, seconds)
             patch_vary_headers(response, ("Cookie", "Accept-Language", "Accept-Encoding"))
             # Shared caches (nginx, a CDN) may keep it as long as we do and hand out the stale
