@@ -335,3 +335,11 @@ def test_and_opening_the_last_line_of_a_list_ending_with_commas() -> None:
         "and Privacy International.\n"
     )
     assert names(english) == ["Amnesty International", "Access Now", "Privacy International"]
+
+
+def test_a_country_named_mid_line_in_arabic_script() -> None:
+    text = (
+        "لقاء\n\nشارك في اللقاء:\n- المنبر التقدمي في البحرين\n- الحزب الشيوعي اللبناني\n"
+        "- حزب الشعب الفلسطيني\n"
+    )
+    assert parse(text).signatories[0].country == "BH"

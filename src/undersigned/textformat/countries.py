@@ -13,7 +13,11 @@ from functools import lru_cache
 from . import country_data as data
 from .folding import fold, words
 
-LANGUAGES = ("en", "fr", "es", "de", "pt", "it", "tr")
+# The scripts and languages of the statements seen; babel names every country in each.
+LANGUAGES = (
+    *("en", "fr", "es", "de", "pt", "it", "tr", "nl", "ca", "ro", "pl", "da", "nb", "id"),
+    *("ar", "fa", "ur", "he", "el", "ru", "bg", "uk", "hi", "ja", "zh", "zh_Hant", "ko"),
+)
 _NAME, _ADJECTIVE, _NONE = 2, 1, 0
 
 _CASED = re.compile(
