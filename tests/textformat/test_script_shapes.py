@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from undersigned.textformat import parse
 from undersigned.textformat.lines import nonblank_lines, read_marker
+from undersigned.textformat.signatories import parse_signatory
 
 BODY_FA = (
     "در این نشست نمایندگان احزاب و سازمان های سیاسی برنامه های خود را برای همکاری مشترک "
@@ -343,3 +344,10 @@ def test_a_country_named_mid_line_in_arabic_script() -> None:
         "- حزب الشعب الفلسطيني\n"
     )
     assert parse(text).signatories[0].country == "BH"
+
+
+def test_a_short_name_in_parentheses_in_a_script_without_capitals() -> None:
+    found = parse_signatory("التجمع من أجل بديل عالمي للتنمية (راد)")
+    assert (found.name, found.abbreviation) == ("التجمع من أجل بديل عالمي للتنمية", "راد")
+    gloss = parse_signatory("劇団コレ(くじら)")
+    assert gloss.abbreviation is None

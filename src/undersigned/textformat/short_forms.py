@@ -163,12 +163,20 @@ def split_leading_abbreviation(text: str, name_en: str | None) -> tuple[str | No
     return None, text
 
 
+# One word in Arabic, Persian, Urdu, Hebrew or Devanagari letters.
+_UNCASED_SPACED = re.compile(r"[\u0590-\u06ff\u0750-\u077f\u08a0-\u08ff\u0900-\u097f\u200c]+")
+
+
 def is_parenthesized_abbreviation(content: str, before: str) -> bool:
     """ "(CCC)", "(IP.rec)", "(DHnet)", "(vzbv)" after the name they abbreviate."""
     if " " in content or len(content) > 14 or not content[:1].isalnum():
         return False
     if is_acronym(content, strict=True):
         return True
+    # Scripts without capitals write short names as words: "(راد)" after a name of five
+    # words, "(حدکا)". Not Chinese or Japanese, where a one-word parenthesis is a gloss.
+    if _UNCASED_SPACED.fullmatch(content) and len(before.split()) >= 3:
+        return 2 <= len(content) <= 8
     if any(ch.isupper() for ch in content[1:]):
         return initials_score(content, before) >= 0.6
     # "(vzbv)" after "Verbraucherzentrale Bundesverband": lower case, same first letter.
