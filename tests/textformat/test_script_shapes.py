@@ -351,3 +351,13 @@ def test_a_short_name_in_parentheses_in_a_script_without_capitals() -> None:
     assert (found.name, found.abbreviation) == ("التجمع من أجل بديل عالمي للتنمية", "راد")
     gloss = parse_signatory("劇団コレ(くじら)")
     assert gloss.abbreviation is None
+
+
+def test_a_contact_block_under_a_colon_after_the_list_is_not_the_list() -> None:
+    text = (
+        "Open letter\n\nWe ask the parliament to reject the law on associations, which would "
+        "silence civil society.\n\nSincerely,\n\nAmnesty International\nAccess Now\n"
+        "Privacy International\n\nPress contact:\nJane Doe\nCampaign Office Berlin\n"
+        "Mail jane@example.org\n"
+    )
+    assert names(text) == ["Amnesty International", "Access Now", "Privacy International"]

@@ -336,25 +336,30 @@ def _without_heading(lines: list[Line], plan: Plan) -> int | None:
     often sits above a run that a line like "Αρκτούρος," cuts short as a sign-off)."""
     led, other = Plan(), Plan()
     led_end = _led_in(lines, led)
-    # A lead-in list that closes the text leaves no longer list below it to find.
+    lead = min((i for i, (role, _) in led.roles.items() if role == "heading"), default=-1)
+    other_end = _after_sign_off(lines, other)
+    # A lead-in list that closes the text leaves no longer trailing run to find.
     closes = led_end is not None and all(footer_line(line.text) for line in lines[led_end:])
-    other_end = None if closes else _after_sign_off(lines, other)
     if other_end is None and not closes:
         other_end = _trailing(lines, other)
-    # A trailing run that took the lead-in itself as a line of the list is that list read
-    # from too high ("Изявление" / "Подписали:" / "1. …").
-    swallowed = any(
-        other.roles.get(i, ("",))[0] != "" for i, r in led.roles.items() if r[0] == "heading"
-    )
-    if led_end is not None and (
-        other_end is None or swallowed or len(led.entries) >= len(other.entries)
-    ):
+    if led_end is None or other_end is None:
+        chosen, end = (led, led_end) if led_end is not None else (other, other_end)
+    elif max(i for entry in other.entries for i in entry.lines) < lead:
+        chosen, end = other, other_end  # the list, then a lead-in to contacts or notes
+    # A run that took the lead-in itself as a line of the list, with a line or two above
+    # it, is that list read from too high ("Изявление" / "Подписали:" / "1. …").
+    elif _read_from_too_high(other, lead) or len(led.entries) >= len(other.entries):
         chosen, end = led, led_end
     else:
         chosen, end = other, other_end
     plan.entries.extend(chosen.entries)
     plan.roles.update(chosen.roles)
     return end
+
+
+def _read_from_too_high(other: Plan, lead: int) -> bool:
+    above = sum(1 for entry in other.entries if entry.lines[0] < lead)
+    return lead in other.roles and above <= 2
 
 
 def _led_in(lines: list[Line], plan: Plan) -> int | None:
@@ -370,6 +375,7 @@ def _led_in(lines: list[Line], plan: Plan) -> int | None:
         if (
             position < taken
             or leadin(line.text) is None
+            or footer_line(line.text) is not None
             or (position and lines[position - 1].marked)
         ):
             continue
