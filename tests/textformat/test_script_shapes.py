@@ -361,3 +361,20 @@ def test_a_contact_block_under_a_colon_after_the_list_is_not_the_list() -> None:
         "Mail jane@example.org\n"
     )
     assert names(text) == ["Amnesty International", "Access Now", "Privacy International"]
+
+
+def test_small_words_after_the_last_name_in_hindi_and_persian_are_cut() -> None:
+    hindi = (
+        "भारत बंद\n\nइस बंद का आह्वान इंटक, एटक, एचएमएस, सीटू, टीयूसीसी, सेवा, एलपीएफ और "
+        "यूटीयूसी ने किया है। सरकार की नीतियों के खिलाफ यह हड़ताल होगी।\n"
+    )
+    assert names(hindi)[-2:] == ["एलपीएफ", "यूटीयूसी"]
+
+
+def test_the_greek_article_before_a_name_under_a_lead_in_goes() -> None:
+    text = (
+        "Κάλεσμα\n\nΚαλούμε τους εργαζόμενους να συμμετέχουν στη μεγάλη συγκέντρωση.\n\n"
+        "Το κάλεσμα υπογράφουν:\nΤο Εργατικό Κέντρο Λαυρίου.\nΗ Ομοσπονδία Οικοδόμων.\n"
+        "Ο Σύλλογος Λογιστών.\n"
+    )
+    assert names(text) == ["Εργατικό Κέντρο Λαυρίου", "Ομοσπονδία Οικοδόμων", "Σύλλογος Λογιστών"]

@@ -21,6 +21,9 @@ _MAX_LEADIN_CHARS = 220
 _TRAILING_SEPARATOR = re.compile(r"\s*(?:[,;،؛、，；]|(?<![.\s])\.(?!\.))\s*$")
 # A full stop that closes a short form ("Inc.", "Ltd.", "e.V.") stays.
 _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[^\W\d_]{1,3}|(?:[^\W\d_]\.)+[^\W\d_])\.$")
+# Greek writes the article before a name in running text ("Το Εργατικό Κέντρο …"); a
+# name itself never starts with one.
+_GREEK_ARTICLE = re.compile(r"^(?:Το|Η|Ο|Οι|Τα|Τη|Την|Τον|Της|Του|Των)\s+(?=[Α-ΩΆ-Ώ])")
 _SENTENCE_END = ("?", "!", "؟", ":", "：")
 _LIST_SEPARATORS = ",;،؛、，；"
 
@@ -55,6 +58,8 @@ def strip_separator(text: str, full_stop: bool = True) -> str:
         bare = OPENING_AND.sub("", text) if " " in text else text
         if bare[:1].isupper() or not is_cased(bare):
             text = bare
+    if full_stop:
+        text = _GREEK_ARTICLE.sub("", text)
     if text.endswith(".") and (not full_stop or _ABBREVIATION_END.search(text)):
         return text
     return _TRAILING_SEPARATOR.sub("", text)

@@ -55,6 +55,12 @@ _CUE = re.compile(
 # Stems of "to sign" in the scripts without capitals (and Greek, Cyrillic), for where the
 # verb comes before the names.
 _SIGNED = re.compile(r"امض|وقع|חתמ|חתומ|हस्ताक्षर|دستخط|подпис|υπογρ|署名|簽署|签署|連署|联署|서명")
+# Postpositions and small words that follow the last name in a script without capitals,
+# where the last name is cut by its length ("… और यूटीयूसी ने किया", "… و حزب د این بیانیه").
+_TRAILING_SMALL = re.compile(
+    r"(?:\s+(?:ने|का|की|के|को|से|में|पर|द्वारा|نے|کا|کی|کے|کو|سے|میں|پر|را|این|آن|در|با|از|به|که"
+    r"|في|من|على|إلى|عن|مع|هذا|هذه))+\s*$"
+)
 _MAX_WORDS = 8
 _DATE_GLUE = re.compile(r"^\d{4}(?=\w)")
 
@@ -286,6 +292,8 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
         last = _last_items(tail, cased, longest, said, name_chars)
         if more:
             last += _continued([more, *pieces[last_at + 2 :]], median, longest)
+    if not cased:
+        last = [_TRAILING_SMALL.sub("", item) for item in last]
     items = [
         _LEAD.sub("", item).strip(' .;:"') if cased else item.strip(" .;:。；")
         for item in (first, *middle, *last)
