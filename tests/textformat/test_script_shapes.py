@@ -378,3 +378,13 @@ def test_the_greek_article_before_a_name_under_a_lead_in_goes() -> None:
         "Ο Σύλλογος Λογιστών.\n"
     )
     assert names(text) == ["Εργατικό Κέντρο Λαυρίου", "Ομοσπονδία Οικοδόμων", "Σύλλογος Λογιστών"]
+
+
+def test_bare_numbers_count_on_across_a_wrapped_line() -> None:
+    lines = nonblank_lines(["1 حزب الف", "و جبهه متحد", "2 سازمان ب", "3 جبهه ج"])
+    assert [(line.marked, line.number) for line in lines] == [
+        (True, 1),
+        (False, None),
+        (True, 2),
+        (True, 3),
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ MARKER = re.compile(
 )
 # "12 Name": a bare number is a marker only in a run of lines counting up (see below).
 _BARE_NUMBER = re.compile(r"^(?P<n>\d{1,4})\s+(?=[^\W\d_])")
+_NEARBY = 4  # numbered lines at most this many lines apart count on from each other
 _JOINERS = "\u200c\u200d"
 
 
@@ -68,22 +70,24 @@ def nonblank_lines(lines: list[str]) -> list[Line]:
 
 def _bare_numbers(lines: list[Line]) -> list[Line]:
     """Lines "1 Name", "2 Name" (no dot, as Persian lists are often written): a bare
-    number counts as a marker only where the next or the previous non-blank line carries
-    the number one up or one down, so that "25 March" or "3 members agreed" stays text."""
-    bare = [_BARE_NUMBER.match(line.text) if not line.marked else None for line in lines]
-    if not any(bare):
+    number counts as a marker only where a nearby line (a wrapped name may sit between)
+    carries the number one down or one up, so that "25 March" or "3 members agreed"
+    stays text."""
+    bare = [
+        (i, m)
+        for i, line in enumerate(lines)
+        if not line.marked and (m := _BARE_NUMBER.match(line.text))
+    ]
+    if len(bare) < 2:
         return lines
-    numbers = [int(match["n"]) if match else None for match in bare]
+    counting: set[int] = set()
+    for (i, first), (j, second) in itertools.pairwise(bare):
+        if j - i <= _NEARBY and int(second["n"]) == int(first["n"]) + 1:
+            counting |= {i, j}
     out = list(lines)
-    for position, match in enumerate(bare):
-        if match is None:
-            continue
-        before = numbers[position - 1] if position > 0 else None
-        after = numbers[position + 1] if position + 1 < len(numbers) else None
-        number = numbers[position]
-        if number is not None and (before == number - 1 or after == number + 1):
-            line = lines[position]
-            out[position] = Line(
-                line.index, line.text, True, number, line.text[match.end() :], line.after_blank
-            )
+    for i, match in bare:
+        if i in counting:
+            line = lines[i]
+            number, content = int(match["n"]), line.text[match.end() :]
+            out[i] = Line(line.index, line.text, True, number, content, line.after_blank)
     return out
