@@ -54,8 +54,9 @@ def strip_separator(text: str, full_stop: bool = True) -> str:
     """The entry without the list separator that ends its line (a full stop too, unless
     full_stop is False), nor the "and" that opens the last line ("και ΑΡΧΕΛΩΝ.", "и
     Голос", "and WWF")."""
-    if text[:1].islower() or not is_cased(text):
-        bare = OPENING_AND.sub("", text) if " " in text else text
+    # (The regular expression first: is_cased reads every letter, and long lists are long.)
+    if " " in text and OPENING_AND.match(text) and (text[:1].islower() or not is_cased(text)):
+        bare = OPENING_AND.sub("", text)
         if bare[:1].isupper() or not is_cased(bare):
             text = bare
     if full_stop:
