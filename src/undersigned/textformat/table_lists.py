@@ -1,0 +1,190 @@
+"""Several tables making one list: "International networks" / table / "National
+organizations:" / table, each table read on its own (a third column may be a description
+in one and the country in the other).
+
+Between and before the tables stand short heading lines (the groups when there are
+several tables), an "as of" line, header rows repeated at the top of each table, separator
+rows. A row may be wrapped: "14 | Greenpeace" then its description as a line of its own,
+or a long name cut in two ("5 | Friends of the Earth Latin America and the" /
+"Caribbean (ATALC) | Uruguay").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .headings import as_of_line, group_heading
+from .lines import Line
+from .tables import cells, is_header, is_row, is_separator
+
+_SENTENCE_END = (".", "!", "?", ",", ";")
+
+
+@dataclass
+class Row:
+    positions: list[int]  # positions among the non-blank lines
+    cells: list[str]
+
+
+@dataclass
+class Segment:
+    """One table: the heading above it (if any) and its rows."""
+
+    heading: str | None
+    heading_at: int | None
+    rows: list[Row] = field(default_factory=list)
+
+    def width(self) -> int:
+        counts = Counter(len(row.cells) for row in self.rows)
+        return counts.most_common(1)[0][0] if counts else 0
+
+    def numbered(self) -> bool:
+        return sum(1 for row in self.rows if row.cells[0].rstrip(".").isdigit()) * 2 > len(
+            self.rows
+        )
+
+
+@dataclass
+class TableList:
+    segments: list[Segment]
+    roles: dict[int, tuple[str, str]]  # position -> (role, why) for lines that are not rows
+    end: int  # the position of the first line not taken
+    as_of: str | None = None
+
+    @property
+    def grouped(self) -> bool:
+        """Headings are groups when several tables each stand under one."""
+        return len(self.segments) >= 2 and all(s.heading for s in self.segments)
+
+
+def table_starts(lines: Sequence[Line], position: int) -> bool:
+    """Two rows of the same width (or a row and a separator) from this line on."""
+    if position + 1 >= len(lines):
+        return False
+    first, second = lines[position].text, lines[position + 1].text
+    if not is_row(first) or not is_row(second) or is_separator(first):
+        return False
+    return is_separator(second) or len(cells(first)) == len(cells(second))
+
+
+def heading_text(text: str) -> str | None:
+    """The group a short line above a table names ("National organizations:"), else None."""
+    if is_row(text) or len(text) > 100 or text.endswith(_SENTENCE_END):
+        return None
+    if not any(ch.isalpha() for ch in text):
+        return None
+    found = group_heading(text, False)
+    if found is not None:
+        return found
+    return text.strip("*_ ") if len(text.split()) <= 10 else None
+
+
+def table_ahead(lines: Sequence[Line], position: int) -> bool:
+    """A table starts here, or below a heading or "as of" line here (two at most)."""
+    for offset in range(3):
+        at = position + offset
+        if table_starts(lines, at):
+            return True
+        if at >= len(lines) or not _preface(lines[at].text):
+            return False
+    return False
+
+
+def _preface(text: str) -> bool:
+    return heading_text(text) is not None or as_of_line(text) is not None
+
+
+def read_tables(lines: Sequence[Line], start: int) -> TableList | None:
+    """The tables from lines[start] on (headings between them included), or None."""
+    found = TableList([], {}, start)
+    position, heading, heading_at, open_segment = start, None, None, False
+    while position < len(lines):
+        text = lines[position].text
+        if is_row(text):
+            if not open_segment:
+                found.segments.append(Segment(heading, heading_at))
+                heading, heading_at, open_segment = None, None, True
+            _add_row(found, found.segments[-1], position, text)
+            position += 1
+            continue
+        if open_segment and _wraps(found.segments[-1], lines, position):
+            _continue_row(found, found.segments[-1], position, text)
+            position += 1
+            continue
+        if not table_ahead(lines, position):
+            break
+        as_of = as_of_line(text)
+        if as_of is not None:
+            found.as_of = found.as_of or as_of
+            found.roles[position] = ("heading", "says as of when the list counts")
+        else:
+            if heading_at is not None:
+                found.roles[heading_at] = ("heading", "a heading above a table")
+            heading, heading_at = heading_text(text), position
+        open_segment = False
+        position += 1
+    found.end = position
+    found.segments = [s for s in found.segments if s.rows]
+    if not found.segments:
+        return None
+    grouped = found.grouped
+    for segment in found.segments:
+        if segment.heading_at is not None:
+            role = "group" if grouped else "heading"
+            why = "the heading of one of several tables" if grouped else "the heading of a table"
+            found.roles[segment.heading_at] = (role, why)
+    return found
+
+
+def _add_row(found: TableList, segment: Segment, position: int, text: str) -> None:
+    if is_separator(text):
+        found.roles[position] = ("heading", "a separator row of a table")
+        return
+    row = cells(text)
+    if is_header(row):
+        found.roles[position] = ("heading", "the header row of a table")
+        return
+    if not any(row):
+        found.roles[position] = ("decoy", "an empty table row")
+        return
+    if segment.rows and _fragment(segment, row):
+        last = segment.rows[-1]
+        last.cells[-1] = f"{last.cells[-1]} {row[0]}".strip()
+        last.cells.extend(row[1:])
+        last.positions.append(position)
+        found.roles[position] = ("continuation", "the rest of a table row cut in two")
+        return
+    segment.rows.append(Row([position], row))
+
+
+def _fragment(segment: Segment, row: list[str]) -> bool:
+    """The second half of a row cut inside a cell: both halves short of the table's width,
+    and no running number where the rows have one."""
+    width, last = segment.width(), segment.rows[-1].cells
+    if len(last) >= width or len(last) + len(row) - 1 > width:
+        return False
+    return not (segment.numbered() and row[0].rstrip(".").isdigit())
+
+
+def _wraps(segment: Segment, lines: Sequence[Line], position: int) -> bool:
+    """A line between two rows that belongs to the row above: the rest of a row short of
+    cells ("14 | Greenpeace" / "Greenpeace is an independent …"), a lowercase rest of a
+    cell, or a sentence (a heading between tables is short and does not end like one)."""
+    if not segment.rows or position + 1 >= len(lines) or not is_row(lines[position + 1].text):
+        return False
+    text = lines[position].text
+    if len(segment.rows[-1].cells) < segment.width():
+        return True
+    return text[:1].islower() or (heading_text(text) is None and as_of_line(text) is None)
+
+
+def _continue_row(found: TableList, segment: Segment, position: int, text: str) -> None:
+    last = segment.rows[-1]
+    if len(last.cells) < segment.width() and not text[:1].islower():
+        last.cells.append(text)
+    else:
+        last.cells[-1] = f"{last.cells[-1]} {text}".strip()
+    last.positions.append(position)
+    found.roles[position] = ("continuation", "the rest of the table row above")
