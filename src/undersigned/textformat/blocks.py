@@ -274,6 +274,8 @@ def _headed(lines: list[Line], plan: Plan) -> int | None:
                 plan.signatories_as_of = plan.signatories_as_of or metadata[0]
                 plan.further = plan.further or metadata[1]
         if block.entries:
+            # "Endorses as of November 19, 2021:" heads the list and dates it.
+            plan.signatories_as_of = plan.signatories_as_of or as_of_line(line.text)
             _take(plan, block)
             last_end = block.end
             position = block.end

@@ -268,8 +268,11 @@ def build_signatory(entry: Entry, groups_are_countries: bool = True) -> Signator
     if entry.group and groups_are_countries:
         group_country = country_name_code(entry.group)
     signatory = parse_signatory(entry.text, entry.number, entry.group, group_country)
-    if entry.table_country is not None:
-        signatory.country, signatory.country_stated = entry.table_country, True
+    if entry.from_table:
+        # A table states the country in its own column, or not at all: a country word in
+        # the name cell belongs to the name ("Attac France", "Tchad Agir Pour …").
+        signatory.country = entry.table_country
+        signatory.country_stated = entry.table_country is not None
     signatory.confidence = entry.confidence
     return signatory
 
