@@ -60,13 +60,12 @@ class TableList:
 
 
 def table_starts(lines: Sequence[Line], position: int) -> bool:
-    """Two rows of the same width (or a row and a separator) from this line on."""
+    """Two rows (or a row and a separator) from this line on. Their widths may differ: the
+    first row of a table may be cut in two or lack its empty last cells."""
     if position + 1 >= len(lines):
         return False
     first, second = lines[position].text, lines[position + 1].text
-    if not is_row(first) or not is_row(second) or is_separator(first):
-        return False
-    return is_separator(second) or len(cells(first)) == len(cells(second))
+    return is_row(first) and is_row(second) and not is_separator(first)
 
 
 def heading_text(text: str) -> str | None:

@@ -1,0 +1,180 @@
+"""Signatory lists written as tables, read by what their cells hold.
+
+Every table here is written for the test; organization names are real, statements are not.
+"""
+
+from __future__ import annotations
+
+from undersigned.textformat import parse, render_text
+from undersigned.textformat.model import Document
+from undersigned.textformat.tables import columns, is_header, is_separator
+
+BODY = (
+    "We call on the members of the organization to change course on the rules that govern "
+    "trade, so that they serve people and the planet rather than the largest corporations."
+)
+
+DESCRIPTION = (
+    "works with partners in many countries, including France and Kenya, on trade, "
+    "development and the rights of workers and farmers."
+)
+
+
+def _rows(doc: Document) -> list[tuple]:
+    return [(s.number, s.name, s.abbreviation, s.country, s.group) for s in doc.signatories]
+
+
+def test_two_tables_under_group_headings_make_one_grouped_list():
+    # The third column describes the body in the first table and names its country in
+    # the second; the description names countries too, and is dropped all the same.
+    text = (
+        f"Letter to the ministers\n\n{BODY}\n\nEndorsed as of 3 May 2021:\n\n"
+        "International networks:\n\n"
+        f"1 | Friends of the Earth International (FOEI) | FOEI {DESCRIPTION}\n"
+        f"2 | Public Services International (PSI) | PSI {DESCRIPTION}\n"
+        f"3 | Third World Network | The network {DESCRIPTION}\n\n"
+        "National organizations:\n\n"
+        "4 | Attac Austria | Austria\n"
+        "5 | War on Want | United Kingdom\n"
+        "6 | War on Want | United Kingdom\n"
+        "7 | Alliance Sud | Switzerland\n"
+    )
+    doc = parse(text)
+    assert _rows(doc) == [
+        (1, "Friends of the Earth International", "FOEI", None, "International networks"),
+        (2, "Public Services International", "PSI", None, "International networks"),
+        (3, "Third World Network", None, None, "International networks"),
+        (4, "Attac Austria", None, "AT", "National organizations"),
+        (5, "War on Want", None, "GB", "National organizations"),
+        (6, "War on Want", None, "GB", "National organizations"),  # duplicates are kept
+        (7, "Alliance Sud", None, "CH", "National organizations"),
+    ]
+    assert doc.signatories_as_of == "2021-05-03"
+
+
+def test_tables_without_a_signing_heading_are_found_and_their_headings_are_groups():
+    text = (
+        f"Transform the trade rules\n\n{BODY}\n\nOrganizaciones internacionales\n\n"
+        "1 | ActionAid International\n"
+        "2 | Greenpeace\n"
+        "3 | IndustriALL Global Union\n\n"
+        "Organizaciones nacionales\n\n"
+        "4 | Amigos de la Tierra Argentina | Argentina\n"
+        "5 | PowerShift e.V. | Alemania\n"
+        "6 | Ecologistas en Acción | España\n"
+    )
+    assert _rows(parse(text)) == [
+        (1, "ActionAid International", None, None, "Organizaciones internacionales"),
+        (2, "Greenpeace", None, None, "Organizaciones internacionales"),
+        (3, "IndustriALL Global Union", None, None, "Organizaciones internacionales"),
+        (4, "Amigos de la Tierra Argentina", None, "AR", "Organizaciones nacionales"),
+        (5, "PowerShift e.V.", None, "DE", "Organizaciones nacionales"),
+        (6, "Ecologistas en Acción", None, "ES", "Organizaciones nacionales"),
+    ]
+
+
+def test_a_row_whose_description_wrapped_onto_a_line_of_its_own():
+    text = (
+        f"Statement\n\n{BODY}\n\nSignatories:\n\n"
+        f"1 | Eco-Accord | Eco-Accord {DESCRIPTION}\n"
+        "2 | Greenpeace\n\n"
+        "Greenpeace is an independent campaigning organization, which uses peaceful, "
+        "creative confrontation to expose global environmental problems.\n\n"
+        f"3 | Jubilee Caribbean | Jubilee Caribbean {DESCRIPTION}\n"
+    )
+    assert [(s.number, s.name) for s in parse(text).signatories] == [
+        (1, "Eco-Accord"),
+        (2, "Greenpeace"),
+        (3, "Jubilee Caribbean"),
+    ]
+
+
+def test_a_row_cut_inside_its_name_is_joined():
+    text = (
+        f"Statement\n\n{BODY}\n\nSignatories:\n\n"
+        "1 | Attac Austria | Austria\n"
+        "2 | Friends of the Earth Latin America and the\n"
+        "Caribbean (ATALC) | Uruguay\n"
+        "3 | Alliance Sud | Switzerland\n"
+    )
+    assert _rows(parse(text)) == [
+        (1, "Attac Austria", None, "AT", None),
+        (2, "Friends of the Earth Latin America and the Caribbean", "ATALC", "UY", None),
+        (3, "Alliance Sud", None, "CH", None),
+    ]
+
+
+def test_a_markdown_table_with_header_separator_links_and_empty_cells():
+    text = (
+        f"# Open letter\n\n{BODY}\n\n## Who signed\n\n"
+        "| Name | Type | Country | Link |\n"
+        "|------|:----:|---------|------|\n"
+        "| Framasoft | Association | France | https://framasoft.org |\n"
+        "| NixOS Foundation | Foundation | The Netherlands | |\n"
+        "| Interpeer Project | Association | Global | https://interpeer.io |\n"
+        "| Chaos Computer Club | Association | Germany | ccc.de |\n"
+    )
+    assert [(s.name, s.country) for s in parse(text).signatories] == [
+        ("Framasoft", "FR"),
+        ("NixOS Foundation", "NL"),
+        ("Interpeer Project", None),
+        ("Chaos Computer Club", "DE"),
+    ]
+
+
+def test_header_rows_repeated_in_each_table_are_skipped():
+    header = "Nom / Name | Pays / Country\n"
+    text = (
+        f"Lettre ouverte\n\n{BODY}\n\nSignataires / Signatories\n\n"
+        f"Europe\n{header}Framasoft | France\nAttac Austria | Autriche\n\n"
+        f"Afrique\n{header}Econews Africa | Kenya\nHumanitaire Plus | Togo\n"
+    )
+    assert [(s.name, s.country, s.group) for s in parse(text).signatories] == [
+        ("Framasoft", "FR", "Europe"),
+        ("Attac Austria", "AT", "Europe"),
+        ("Econews Africa", "KE", "Afrique"),
+        ("Humanitaire Plus", "TG", "Afrique"),
+    ]
+
+
+def test_an_abbreviation_column_and_a_type_column_before_the_name():
+    text = (
+        f"Statement\n\n{BODY}\n\nSignatories:\n\n"
+        "Union | ICTU | Irish Congress of Trade Unions | Ireland\n"
+        "Union | TUC | Trades Union Congress | United Kingdom\n"
+        "Union | DGB | Deutscher Gewerkschaftsbund | Germany\n"
+        "Union | CGT | Confédération générale du travail | France\n"
+        "NGO | SOMO | Centre for Research on Multinational Corporations | Netherlands\n"
+    )
+    assert [(s.name, s.abbreviation, s.country) for s in parse(text).signatories] == [
+        ("Irish Congress of Trade Unions", "ICTU", "IE"),
+        ("Trades Union Congress", "TUC", "GB"),
+        ("Deutscher Gewerkschaftsbund", "DGB", "DE"),
+        ("Confédération générale du travail", "CGT", "FR"),
+        ("Centre for Research on Multinational Corporations", "SOMO", "NL"),
+    ]
+
+
+def test_a_grouped_table_list_reads_back_alike_after_rendering():
+    text = (
+        f"Letter\n\n{BODY}\n\nSignatories:\n\nNetworks:\n"
+        "1 | Friends of the Earth International | Global\n2 | Greenpeace | Global\n\n"
+        "National organizations:\n3 | Attac Austria | Austria\n4 | Alliance Sud | Switzerland\n"
+    )
+    doc = parse(text)
+    assert [s.group for s in doc.signatories] == ["Networks"] * 2 + ["National organizations"] * 2
+    assert parse(render_text(doc)).to_dict() == doc.to_dict()
+
+
+def test_column_roles_come_from_the_cells():
+    rows = [
+        ["1", "Attac Austria", "Austria", "https://attac.at"],
+        ["2", "War on Want", "United Kingdom", "waronwant.org"],
+        ["3", "Alliance Sud", "Switzerland", "-"],
+    ]
+    found = columns(rows)
+    assert (found.number, found.name, found.country, found.dropped) == (0, 1, 2, (3,))
+    assert is_separator("|---|:---:|") and is_separator("--- | ---")
+    assert not is_separator("Attac | Austria")
+    assert is_header(["N°", "Nom / Name", "Pays / Country"])
+    assert not is_header(["1", "Attac", "Austria"])
