@@ -178,3 +178,40 @@ def test_column_roles_come_from_the_cells():
     assert not is_separator("Attac | Austria")
     assert is_header(["N°", "Nom / Name", "Pays / Country"])
     assert not is_header(["1", "Attac", "Austria"])
+
+
+def test_a_country_column_with_merged_cells_carries_down():
+    text = (
+        f"Statement\n\n{BODY}\n\nSignatories:\n\n"
+        "**Country** | **Organization**\n"
+        "Argentina | Amigos de la Tierra Argentina\n"
+        " | CTA Autónoma\n"
+        "Australia | ActionAid Australia\n"
+        " | Australian Council of Trade Unions (ACTU)\n"
+    )
+    assert [(s.name, s.country) for s in parse(text).signatories] == [
+        ("Amigos de la Tierra Argentina", "AR"),
+        ("CTA Autónoma", "AR"),
+        ("ActionAid Australia", "AU"),
+        ("Australian Council of Trade Unions", "AU"),
+    ]
+
+
+def test_a_table_without_heading_wins_over_a_short_headed_decoy():
+    rows = "".join(
+        f"{n} | {name} | {country}\n"
+        for n, (name, country) in enumerate(
+            [
+                ("Attac Austria", "Austria"),
+                ("War on Want", "United Kingdom"),
+                ("Alliance Sud", "Switzerland"),
+                ("Both ENDS", "Netherlands"),
+                ("PowerShift", "Germany"),
+                ("Fairwatch", "Italy"),
+            ],
+            start=1,
+        )
+    )
+    text = f"Statement\n\nSupported by:\nAttac France\n\n{BODY}\n\n{rows}"
+    assert [s.name for s in parse(text).signatories][:2] == ["Attac Austria", "War on Want"]
+    assert len(parse(text).signatories) == 6

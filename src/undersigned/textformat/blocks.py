@@ -238,10 +238,9 @@ def _collect_table(
     sure = round(_HOW_SURE[how] * 0.6 + 0.35, 2)
     for segment in found.segments:
         group = segment.heading if found.grouped else None
-        columns = tables.columns([row.cells for row in segment.rows])
-        for row in segment.rows:
+        reads = tables.row_entries([row.cells for row in segment.rows])
+        for row, read in zip(segment.rows, reads, strict=True):
             first = lines[row.positions[0]]
-            read = tables.row_entry(row.cells, columns)
             if read is None:
                 roles[first.index] = ("decoy", "a table row without a name")
                 continue
@@ -384,8 +383,13 @@ def find_signatories(all_lines: list[str]) -> Plan:
     lines = nonblank_lines(all_lines)
     plan = Plan()
     end = _headed(lines, plan)
-    if end is None:
-        end = _tables(lines, plan)
+    if not any(entry.from_table for entry in plan.entries):
+        # A table of signatories needs no heading; one that outnumbers what the headings
+        # found (an initiators' line, "Supported by:" and two names) is the list.
+        tabled = Plan()
+        table_end = _tables(lines, tabled)
+        if table_end is not None and len(tabled.entries) > max(4, 2 * len(plan.entries)):
+            plan, end = tabled, table_end
     if end is None:
         end = _after_sign_off(lines, plan)
     if end is None:

@@ -70,6 +70,7 @@ def table_starts(lines: Sequence[Line], position: int) -> bool:
 
 def heading_text(text: str) -> str | None:
     """The group a short line above a table names ("National organizations:"), else None."""
+    text = text.strip("*_ ")  # "**National organizations**"
     if is_row(text) or len(text) > 100 or text.endswith(_SENTENCE_END):
         return None
     if not any(ch.isalpha() for ch in text):
@@ -77,7 +78,7 @@ def heading_text(text: str) -> str | None:
     found = group_heading(text, False)
     if found is not None:
         return found
-    return text.strip("*_ ") if len(text.split()) <= 10 else None
+    return text if len(text.split()) <= 10 else None
 
 
 def table_ahead(lines: Sequence[Line], position: int) -> bool:
@@ -142,6 +143,8 @@ def _add_row(found: TableList, segment: Segment, position: int, text: str) -> No
         found.roles[position] = ("heading", "a separator row of a table")
         return
     row = cells(text)
+    if text.startswith("|") and not text.endswith("|") and len(row) < segment.width():
+        row.insert(0, "")  # " | CTA Autónoma": an empty first cell (a merged cell above)
     if is_header(row):
         found.roles[position] = ("heading", "the header row of a table")
         return

@@ -27,7 +27,9 @@ web url publication no nr n number numero sayi signatory signataire firmante sig
 datum fecha data tarih city ville ciudad stadt description descripcion beschreibung
 descrizione descricao abbreviation acronym sigle sigla sigles siglas kurzel abreviatura
 region state estado provincia entity entidad ente organisme organismo firma signatories
-signataires firmantes signatarios unterzeichner"""
+signataires firmantes signatarios unterzeichner sector secteur sektor settore location lieu
+ort ubicacion localidad place category categorie kategorie categoria role title titre
+affiliation contact email logo representative representant website webseite sitio"""
 _HEADER_WORDS = frozenset(_HEADER_TEXT.split())
 
 _NUMBER = re.compile(r"^\(?\d{1,5}[.)]?$")
@@ -49,7 +51,12 @@ def cells(line: str) -> list[str]:
 
 
 def is_row(line: str) -> bool:
-    return " | " in line or line.rstrip().endswith(" |") or line.count("|") >= 2
+    return (
+        " | " in line
+        or line.rstrip().endswith(" |")
+        or line.startswith("| ")
+        or line.count("|") >= 2
+    )
 
 
 def is_separator(line: str) -> bool:
@@ -202,3 +209,23 @@ def row_entry(row: list[str], cols: Columns) -> RowEntry | None:
     number = int(digits) if digits.isdigit() else None
     country = country_cell(cell(cols.country)) if cols.country is not None else None
     return RowEntry(name, number, country)
+
+
+def row_entries(rows: list[list[str]]) -> list[RowEntry | None]:
+    """The signatory of each row of one table (None for a row without a name). A country
+    column left of the name with empty cells is a merged cell ("rowspan"): the country of
+    the row above carries down."""
+    cols = columns(rows)
+    carries = cols.country is not None and cols.country < cols.name
+    out: list[RowEntry | None] = []
+    above: str | None = None
+    for row in rows:
+        read = row_entry(row, cols)
+        if read is not None and carries:
+            filled = cols.country is not None and cols.country < len(row) and row[cols.country]
+            if filled:
+                above = read.country
+            elif read.country is None:
+                read = RowEntry(read.text, read.number, above)
+        out.append(read)
+    return out
