@@ -35,15 +35,40 @@ class Segment:
     heading: str | None
     heading_at: int | None
     rows: list[Row] = field(default_factory=list)
+    # Kept as rows come, so that a table of 100,000 rows reads in linear time.
+    _widths: Counter[int] = field(default_factory=Counter)
+    _width: int = 0
+    _numbered: int = 0
+
+    def add(self, row: Row) -> None:
+        self.rows.append(row)
+        self._count(len(row.cells), 1)
+        self._numbered += row.cells[0].rstrip(".").isdigit()
+
+    def _count(self, width: int, change: int) -> None:
+        self._widths[width] += change
+        if change < 0 and width == self._width:
+            self._width = self._widths.most_common(1)[0][0]
+        elif self._widths[width] > self._widths[self._width]:
+            self._width = width
+
+    def extend_last(self, position: int, more: list[str], joined: bool) -> None:
+        """More of the last row: the rest of its last cell (joined) or cells of its own."""
+        last = self.rows[-1]
+        self._count(len(last.cells), -1)
+        if joined:
+            last.cells[-1] = f"{last.cells[-1]} {more[0]}".strip()
+            more = more[1:]
+        last.cells.extend(more)
+        last.positions.append(position)
+        self._count(len(last.cells), 1)
 
     def width(self) -> int:
-        counts = Counter(len(row.cells) for row in self.rows)
-        return counts.most_common(1)[0][0] if counts else 0
+        """The most common number of cells."""
+        return self._width
 
     def numbered(self) -> bool:
-        return sum(1 for row in self.rows if row.cells[0].rstrip(".").isdigit()) * 2 > len(
-            self.rows
-        )
+        return self._numbered * 2 > len(self.rows)
 
 
 @dataclass
@@ -152,13 +177,10 @@ def _add_row(found: TableList, segment: Segment, position: int, text: str) -> No
         found.roles[position] = ("decoy", "an empty table row")
         return
     if segment.rows and _fragment(segment, row):
-        last = segment.rows[-1]
-        last.cells[-1] = f"{last.cells[-1]} {row[0]}".strip()
-        last.cells.extend(row[1:])
-        last.positions.append(position)
+        segment.extend_last(position, row, joined=True)
         found.roles[position] = ("continuation", "the rest of a table row cut in two")
         return
-    segment.rows.append(Row([position], row))
+    segment.add(Row([position], row))
 
 
 def _fragment(segment: Segment, row: list[str]) -> bool:
@@ -183,10 +205,6 @@ def _wraps(segment: Segment, lines: Sequence[Line], position: int) -> bool:
 
 
 def _continue_row(found: TableList, segment: Segment, position: int, text: str) -> None:
-    last = segment.rows[-1]
-    if len(last.cells) < segment.width() and not text[:1].islower():
-        last.cells.append(text)
-    else:
-        last.cells[-1] = f"{last.cells[-1]} {text}".strip()
-    last.positions.append(position)
+    own_cell = len(segment.rows[-1].cells) < segment.width() and not text[:1].islower()
+    segment.extend_last(position, [text], joined=not own_cell)
     found.roles[position] = ("continuation", "the rest of the table row above")

@@ -37,6 +37,8 @@ _LINK = re.compile(r"^(?:https?://|www\.)\S+$|^[\w.-]+\.[a-z]{2,6}(?:/\S*)?$", r
 _SEPARATOR_CELL = re.compile(r"^:?[-=+_]{2,}:?$")
 _ACRONYM = re.compile(r"^[A-Z0-9ÄÖÜÉÈ][\w&./+'-]{0,14}$")
 _SENTENCE_END = re.compile(r"[.!?]$")
+_SAMPLE = 300
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def cells(line: str) -> list[str]:
@@ -69,13 +71,15 @@ def is_separator(line: str) -> bool:
 
 def is_header(row: list[str]) -> bool:
     """A row whose cells are column names ("Nom / Name", "Pays / Country", "N°")."""
-    named = 0
     filled = [c for c in row if c]
+    if not filled or any(_NUMBER.match(c) for c in filled):
+        return False  # most rows: a numbered row is never a header
+    named = 0
     for cell in filled:
         tokens = words(cell)
         if tokens and all(t in _HEADER_WORDS or len(t) <= 2 for t in tokens):
             named += 1
-    return bool(filled) and named * 2 >= len(filled) and not any(_NUMBER.match(c) for c in filled)
+    return named * 2 >= len(filled)
 
 
 @dataclass(frozen=True)
@@ -91,11 +95,14 @@ class Columns:
 
 def columns(rows: list[list[str]]) -> Columns:
     width = max((len(r) for r in rows), default=1)
-    kinds = [_kind([r[i] for r in rows if i < len(r) and r[i]]) for i in range(width)]
+    # What a column holds shows in a few hundred of its rows (a long table reads fast).
+    step = max(1, len(rows) // _SAMPLE)
+    sample = rows[::step]
+    kinds = [_kind([r[i] for r in sample if i < len(r) and r[i]]) for i in range(width)]
     texts = [i for i, kind in enumerate(kinds) if kind == "text"]
     # The name: the leftmost text column whose cells differ; else what is left to name a row.
     name = next(
-        (i for i in texts if _distinct([r[i] for r in rows if i < len(r)])),
+        (i for i in texts if _distinct([r[i] for r in sample if i < len(r)])),
         texts[0] if texts else None,
     )
     for fallback in ("abbreviation", "type", "country", "description"):
@@ -180,7 +187,7 @@ def country_cell(cell: str) -> str | None:
 
 def _names_something(cell: str) -> bool:
     """Letters, or digits that are not a running number ("11.11.11" is a name)."""
-    return any(ch.isalpha() for ch in cell) or (
+    return _LETTER.search(cell) is not None or (
         any(ch.isdigit() for ch in cell) and not _NUMBER.match(cell)
     )
 
