@@ -215,3 +215,37 @@ def test_a_table_without_heading_wins_over_a_short_headed_decoy():
     text = f"Statement\n\nSupported by:\nAttac France\n\n{BODY}\n\n{rows}"
     assert [s.name for s in parse(text).signatories][:2] == ["Attac Austria", "War on Want"]
     assert len(parse(text).signatories) == 6
+
+
+def test_html_tables_as_a_browser_like_renderer_writes_them():
+    # <th> header rows, a <p> inside a cell (its own paragraph), a <br> inside a name, an
+    # empty number cell (which leaves no " | " behind) and an empty last cell.
+    text = (
+        f"Open letter on trade\n\n{BODY}\n\nSignatories as of 3 May 2021:\n\n"
+        "International and regional networks\n\n"
+        "No. | Organization | Description\n"
+        f"1 | Friends of the Earth International (FOEI) | FOEI {DESCRIPTION}\n"
+        "2 | Greenpeace |\n\n"
+        "Greenpeace is an independent campaigning organization, which uses peaceful, "
+        "creative confrontation.\n\n"
+        "3 | Public Services\n"
+        f"International (PSI) | PSI {DESCRIPTION}\n\n"
+        "National organizations\n\n"
+        "No. | Organization | Country\n"
+        "4 | Attac Austria | Austria\n"
+        "War on Want | United Kingdom\n"
+        "6 | Alliance Sud |\n"
+        "7 | Both ENDS | Netherlands\n"
+    )
+    doc = parse(text)
+    networks, national = "International and regional networks", "National organizations"
+    assert _rows(doc) == [
+        (1, "Friends of the Earth International", "FOEI", None, networks),
+        (2, "Greenpeace", None, None, networks),
+        (3, "Public Services International", "PSI", None, networks),
+        (4, "Attac Austria", None, "AT", national),
+        (None, "War on Want", None, "GB", national),
+        (6, "Alliance Sud", None, None, national),
+        (7, "Both ENDS", None, "NL", national),
+    ]
+    assert doc.signatories_as_of == "2021-05-03"

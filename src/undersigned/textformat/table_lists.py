@@ -43,7 +43,7 @@ class Segment:
     def add(self, row: Row) -> None:
         self.rows.append(row)
         self._count(len(row.cells), 1)
-        self._numbered += row.cells[0].rstrip(".").isdigit()
+        self._numbered += _numbered(row.cells)
 
     def _count(self, width: int, change: int) -> None:
         self._widths[width] += change
@@ -180,6 +180,8 @@ def _add_row(found: TableList, segment: Segment, position: int, text: str) -> No
         segment.extend_last(position, row, joined=True)
         found.roles[position] = ("continuation", "the rest of a table row cut in two")
         return
+    if len(row) < segment.width() and segment.numbered() and not _numbered(row):
+        row.insert(0, "")  # an empty number cell leaves no " | " behind in rendered HTML
     segment.add(Row([position], row))
 
 
@@ -189,16 +191,25 @@ def _fragment(segment: Segment, row: list[str]) -> bool:
     width, last = segment.width(), segment.rows[-1].cells
     if len(last) >= width or len(last) + len(row) - 1 > width:
         return False
-    return not (segment.numbered() and row[0].rstrip(".").isdigit())
+    return not (segment.numbered() and _numbered(row))
+
+
+def _numbered(row: list[str]) -> bool:
+    return row[0].rstrip(".").isdigit()
 
 
 def _wraps(segment: Segment, lines: Sequence[Line], position: int) -> bool:
     """A line between two rows that belongs to the row above: the rest of a row short of
     cells ("14 | Greenpeace" / "Greenpeace is an independent …"), a lowercase rest of a
-    cell, or a sentence (a heading between tables is short and does not end like one)."""
+    cell, or a sentence (a heading between tables is short and does not end like one).
+    Rows of one table follow each other without blank lines, and tables stand apart from
+    their headings: a line between rows with no blank line around it is inside the table."""
     if not segment.rows or position + 1 >= len(lines) or not is_row(lines[position + 1].text):
         return False
-    text = lines[position].text
+    line = lines[position]
+    if not line.after_blank and not lines[position + 1].after_blank:
+        return True
+    text = line.text
     if len(segment.rows[-1].cells) < segment.width():
         return True
     return text[:1].islower() or (heading_text(text) is None and as_of_line(text) is None)
