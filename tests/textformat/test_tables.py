@@ -249,3 +249,19 @@ def test_html_tables_as_a_browser_like_renderer_writes_them():
         (7, "Both ENDS", None, "NL", national),
     ]
     assert doc.signatories_as_of == "2021-05-03"
+
+
+def test_without_a_country_column_only_a_stated_country_counts():
+    text = (
+        f"Statement\n\n{BODY}\n\nSignatories:\n\n"
+        "1 | Irish Congress of Trade Unions (ICTU), Ireland\n"
+        "2 | Tchad Agir Pour l'Environnement (TCHAPE)\n"
+        "3 | Attac (France)\n"
+        "4 | Friends of the Earth Uganda\n"
+    )
+    assert [(s.name, s.country) for s in parse(text).signatories] == [
+        ("Irish Congress of Trade Unions", "IE"),
+        ("Tchad Agir Pour l'Environnement", None),
+        ("Attac", "FR"),
+        ("Friends of the Earth Uganda", None),
+    ]

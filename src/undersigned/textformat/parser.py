@@ -268,11 +268,12 @@ def build_signatory(entry: Entry, groups_are_countries: bool = True) -> Signator
     if entry.group and groups_are_countries:
         group_country = country_name_code(entry.group)
     signatory = parse_signatory(entry.text, entry.number, entry.group, group_country)
-    if entry.from_table:
-        # A table states the country in its own column, or not at all: a country word in
-        # the name cell belongs to the name ("Attac France", "Tchad Agir Pour …").
-        signatory.country = entry.table_country
-        signatory.country_stated = entry.table_country is not None
+    if entry.table_country is not None:
+        signatory.country, signatory.country_stated = entry.table_country, True
+    elif entry.from_table and not signatory.country_stated:
+        # A table states the country in a column or after the name ("…, Ireland"); a
+        # country word inside the name belongs to the name ("Tchad Agir Pour …").
+        signatory.country = None
     signatory.confidence = entry.confidence
     return signatory
 
