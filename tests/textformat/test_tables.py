@@ -265,3 +265,18 @@ def test_without_a_country_column_only_a_stated_country_counts():
         ("Attac", "FR"),
         ("Friends of the Earth Uganda", None),
     ]
+
+
+def test_a_second_table_under_a_heading_is_a_group_and_the_first_has_none():
+    text = (
+        f"Statement\n\n{BODY}\n\nSignatories:\n\n"
+        "Attac Austria | Austria\nWar on Want | United Kingdom\n\n"
+        "Individuals (in personal capacity):\n\n"
+        "Jane Goodall | United Kingdom\nNoam Chomsky | United States\n"
+    )
+    assert [(s.name, s.group) for s in parse(text).signatories] == [
+        ("Attac Austria", None),
+        ("War on Want", None),
+        ("Jane Goodall", "Individuals (in personal capacity)"),
+        ("Noam Chomsky", "Individuals (in personal capacity)"),
+    ]

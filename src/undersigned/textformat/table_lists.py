@@ -80,8 +80,9 @@ class TableList:
 
     @property
     def grouped(self) -> bool:
-        """Headings are groups when several tables each stand under one."""
-        return len(self.segments) >= 2 and all(s.heading for s in self.segments)
+        """Headings are groups when they part several tables ("Individuals:" below the
+        table of organizations); one heading over one table is the list's heading."""
+        return len(self.segments) >= 2 and any(s.heading for s in self.segments[1:])
 
 
 def table_starts(lines: Sequence[Line], position: int) -> bool:
