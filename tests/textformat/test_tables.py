@@ -174,6 +174,7 @@ def test_column_roles_come_from_the_cells():
     ]
     found = columns(rows)
     assert (found.number, found.name, found.country, found.dropped) == (0, 1, 2, (3,))
+    assert found.names
     assert is_separator("|---|:---:|") and is_separator("--- | ---")
     assert not is_separator("Attac | Austria")
     assert is_header(["N°", "Nom / Name", "Pays / Country"])
@@ -279,4 +280,32 @@ def test_a_second_table_under_a_heading_is_a_group_and_the_first_has_none():
         ("War on Want", None),
         ("Jane Goodall", "Individuals (in personal capacity)"),
         ("Noam Chomsky", "Individuals (in personal capacity)"),
+    ]
+
+
+def test_a_country_column_of_iso_codes():
+    text = (
+        f"Statement\n\n{BODY}\n\nSignatories:\n\n"
+        "Organisation | Land\n"
+        "Chaos Computer Club | DE\nFramasoft | FR\nBits of Freedom | NL\nepicenter.works | AT\n"
+    )
+    assert [(s.name, s.abbreviation, s.country) for s in parse(text).signatories] == [
+        ("Chaos Computer Club", None, "DE"),
+        ("Framasoft", None, "FR"),
+        ("Bits of Freedom", None, "NL"),
+        ("epicenter.works", None, "AT"),
+    ]
+
+
+def test_a_layout_table_of_sentences_is_not_a_list_without_a_heading():
+    sentence = "The ministers meet in Geneva this week to discuss the future of the rules."
+    text = (
+        f"Statement\n\n{BODY}\n\n"
+        + "".join(f"{sentence} | {sentence}\n" for _ in range(4))
+        + "\nSincerely,\n\nAttac Austria\nWar on Want\nAlliance Sud\n"
+    )
+    assert [s.name for s in parse(text).signatories] == [
+        "Attac Austria",
+        "War on Want",
+        "Alliance Sud",
     ]

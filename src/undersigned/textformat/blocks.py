@@ -238,7 +238,11 @@ def _collect_table(
     sure = round(_HOW_SURE[how] * 0.6 + 0.35, 2)
     for segment in found.segments:
         group = segment.heading if found.grouped else None
-        reads = tables.row_entries([row.cells for row in segment.rows])
+        rows = [row.cells for row in segment.rows]
+        columns = tables.columns(rows)
+        if how == "table" and not columns.names:
+            continue  # without a heading, a table of sentences is layout, not a list
+        reads = tables.row_entries(rows, columns)
         for row, read in zip(segment.rows, reads, strict=True):
             first = lines[row.positions[0]]
             if read is None:

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .countries import country_name_code
 from .folding import words
@@ -77,7 +78,9 @@ def is_header(row: list[str]) -> bool:
     named = 0
     for cell in filled:
         tokens = words(cell)
-        if tokens and all(t in _HEADER_WORDS or len(t) <= 2 for t in tokens):
+        if any(t in _HEADER_WORDS for t in tokens) and all(
+            t in _HEADER_WORDS or len(t) <= 2 for t in tokens
+        ):
             named += 1
     return named * 2 >= len(filled)
 
@@ -91,6 +94,7 @@ class Columns:
     country: int | None
     abbreviation: int | None = None
     dropped: tuple[int, ...] = ()
+    names: bool = True  # the name column holds names, not sentences (a layout table's)
 
 
 def columns(rows: list[list[str]]) -> Columns:
@@ -114,9 +118,9 @@ def columns(rows: list[list[str]]) -> Columns:
     country = _first(kinds, "country", name)
     abbreviation = _first(kinds, "abbreviation", name)
     named = {number, name, country, abbreviation}
-    return Columns(
-        number, name, country, abbreviation, tuple(i for i in range(width) if i not in named)
-    )
+    dropped = tuple(i for i in range(width) if i not in named)
+    names = kinds[name] not in ("description", "link", "number", "empty")
+    return Columns(number, name, country, abbreviation, dropped, names)
 
 
 def _first(kinds: list[str], kind: str, name: int) -> int | None:
@@ -175,14 +179,29 @@ _SEVERAL = re.compile(r"\s*(?:/|,|;|&|\band\b|\bet\b|\bund\b|\by\b)\s*")
 
 
 def _country_like(cell: str) -> bool:
-    return country_name_code(cell) is not None or any(
-        country_name_code(part) for part in _SEVERAL.split(cell) if part
+    return (
+        country_name_code(cell) is not None
+        or _iso_code(cell) is not None
+        or any(country_name_code(part) for part in _SEVERAL.split(cell) if part)
     )
 
 
 def country_cell(cell: str) -> str | None:
-    """The code when the cell names exactly one country; None for several, a region, "Global"."""
-    return country_name_code(cell.strip())
+    """The code when the cell names exactly one country; None for several, a region, "Global".
+    In a country column "DE" is Germany (elsewhere two capitals may be an abbreviation)."""
+    return country_name_code(cell.strip()) or _iso_code(cell)
+
+
+@lru_cache(maxsize=1)
+def _iso_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_2 for c in pycountry.countries) | {"XK"}
+
+
+def _iso_code(cell: str) -> str | None:
+    code = cell.strip()
+    return code if len(code) == 2 and code in _iso_codes() else None
 
 
 def _names_something(cell: str) -> bool:
@@ -218,11 +237,10 @@ def row_entry(row: list[str], cols: Columns) -> RowEntry | None:
     return RowEntry(name, number, country)
 
 
-def row_entries(rows: list[list[str]]) -> list[RowEntry | None]:
+def row_entries(rows: list[list[str]], cols: Columns) -> list[RowEntry | None]:
     """The signatory of each row of one table (None for a row without a name). A country
     column left of the name with empty cells is a merged cell ("rowspan"): the country of
     the row above carries down."""
-    cols = columns(rows)
     carries = cols.country is not None and cols.country < cols.name
     out: list[RowEntry | None] = []
     above: str | None = None
