@@ -243,6 +243,7 @@ def _collect_table(
         if how == "table" and not columns.names:
             continue  # without a heading, a table of sentences is layout, not a list
         reads = tables.row_entries(rows, columns)
+        why = f"a table row ({columns.describe()})"
         for row, read in zip(segment.rows, reads, strict=True):
             first = lines[row.positions[0]]
             if read is None:
@@ -250,7 +251,7 @@ def _collect_table(
                 continue
             indexes = [lines[p].index for p in row.positions]
             entries.append(Entry(read.text, read.number, group, indexes, sure, read.country, True))
-            roles[first.index] = ("entry", "a table row")
+            roles[first.index] = ("entry", why)
     return _Block(entries, roles, found.end, found.as_of)
 
 

@@ -95,6 +95,13 @@ class Columns:
     abbreviation: int | None = None
     dropped: tuple[int, ...] = ()
     names: bool = True  # the name column holds names, not sentences (a layout table's)
+    kinds: tuple[str, ...] = ()  # what each column's cells hold, for --explain
+
+    def describe(self) -> str:
+        """ "number | name | country | description (dropped)"."""
+        roles = {self.number: "number", self.name: "name", self.country: "country"}
+        roles[self.abbreviation] = "abbreviation"
+        return " | ".join(roles.get(i, f"{kind} (dropped)") for i, kind in enumerate(self.kinds))
 
 
 def columns(rows: list[list[str]]) -> Columns:
@@ -120,7 +127,7 @@ def columns(rows: list[list[str]]) -> Columns:
     named = {number, name, country, abbreviation}
     dropped = tuple(i for i in range(width) if i not in named)
     names = kinds[name] not in ("description", "link", "number", "empty")
-    return Columns(number, name, country, abbreviation, dropped, names)
+    return Columns(number, name, country, abbreviation, dropped, names, tuple(kinds))
 
 
 def _first(kinds: list[str], kind: str, name: int) -> int | None:
