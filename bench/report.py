@@ -12,6 +12,8 @@ ROWS = [
     ("(c) statement page", "page"),
     ("(d) count endpoint stats.json", "count"),
     ("(f) a 404 (/wp-login.php)", "notfound"),
+    ("(h) POST an organization's sign-on request", "signon"),
+    ("(i) the coordinators' desk, 500 members, 50 statements (2 connections)", "desk"),
 ]
 MAIL_DRAIN_LIMIT_S = 60
 
@@ -42,6 +44,7 @@ def targets(figures: dict) -> list[tuple[str, str]]:
     drain, left = f.get("mail_drain_s"), f.get("mail_queue_left")
     rss, pss = f.get("serve_rss_mb"), f.get("serve_pss_mb")
     p99 = f.get("endorse_p99_ms")
+    signon_p99, desk_p99 = f.get("signon_p99_ms"), f.get("desk_p99_ms")
     return [
         ("(c) page ≥ 80% of (a) req/s", _ratio_line(f, "page_rps", 0.8)),
         ("(d) count ≥ 90% of (a) req/s", _ratio_line(f, "count_rps", 0.9)),
@@ -65,6 +68,18 @@ def targets(figures: dict) -> list[tuple[str, str]]:
                 None if not fresh or after is None else after >= 0.9 * fresh,
                 f"{after} against {fresh} req/s" if fresh else "",
             ),
+        ),
+        # Organizations ask one by one, hundreds per statement, not a crowd in a minute: half
+        # the endorse target, and the same p99 a form's answer needs to feel immediate.
+        ("(h) sign-on request ≥ 10% of (a) req/s", _ratio_line(f, "signon_rps", 0.1)),
+        (
+            "(h) sign-on p99 < 200 ms at 8 connections",
+            _check(None if signon_p99 is None else signon_p99 < 200, f"{signon_p99} ms"),
+        ),
+        # A page a coordinator works in, clicking from one request to the next.
+        (
+            "(i) desk p99 < 200 ms at 2 connections",
+            _check(None if desk_p99 is None else desk_p99 < 200, f"{desk_p99} ms"),
         ),
         (
             "(e) export peak < 150 MB",
@@ -207,15 +222,19 @@ def _columns(results: dict) -> list[tuple[str, str]]:
     ]
 
 
+# (key, what, median limit in ms, peak limit in MB). The log's: an append is one step of a
+# signing action, whose answer has 100 ms in all; a proof is a small page, and at 100,000
+# entries it must still cost what it costs at 100 (O(log n) reads). The PDF's: half of the
+# task's limits (PDF_RENDER_SECONDS 120, PDF_RENDER_MEMORY_MB 1024), so that 8,000 signatories
+# leave room below PDF_MAX_SIGNATORIES (20,000).
+FULL_SIZES = {"log_entries": 100_000, "signatures": 10_000, "signatories": 8_000, "megabytes": 5.0}
 PATH_ROWS = [
-    ("sign_on", "an organization's sign-on request (POST /s/SLUG/sign-on/)", None),
-    ("desk", "the coordinators' desk (/c/SLUG/desk/)", None),
-    ("log_append", "append a signature to the transparency log", None),
-    ("log_inclusion", "inclusion proof (/s/SLUG/log/proof?index=N)", None),
-    ("log_consistency", "consistency proof (/s/SLUG/log/consistency?from=M)", None),
-    ("verify", "`undersigned verify` of the export", 1000.0),
-    ("pdf", "PDF of the signatories, rendered by the task (off the request path)", None),
-    ("parse", "parse of a 5 MB signatory list", 2000.0),
+    ("log_append", "append a signature to the transparency log", 20.0, None),
+    ("log_inclusion", "inclusion proof (/s/SLUG/log/proof?index=N)", 20.0, None),
+    ("log_consistency", "consistency proof (/s/SLUG/log/consistency?from=M)", 20.0, None),
+    ("verify", "`undersigned verify` of the export", 1000.0, None),
+    ("pdf", "PDF of the signatories, rendered by the task (off the request path)", 60_000.0, 512),
+    ("parse", "parse of a 5 MB signatory list", 2000.0, None),
 ]
 
 
@@ -227,14 +246,19 @@ def paths_section(vendor: str, paths: dict) -> list[str]:
         "| path | median ms | worst ms | target |",
         "|---|---|---|---|",
     ]
-    for key, label, limit in PATH_ROWS:
+    if paths.get("sizes") != FULL_SIZES:
+        # A PASS at a fraction of the sizes says the code runs, not that the target is met.
+        lines[0] += f" **smaller than the issue's {FULL_SIZES}: targets not judged at size**"
+    for key, label, limit, peak_limit in PATH_ROWS:
         found = paths.get(key)
         if not found:
             continue
-        target = "—"
-        if limit is not None:
-            verdict = "PASS" if found["median_ms"] < limit else "MISS"
-            target = f"{verdict} (< {limit / 1000:.0f} s)"
+        ok = found["median_ms"] < limit
+        target = f"< {limit / 1000:g} s" if limit >= 1000 else f"< {limit:g} ms"
+        if peak_limit is not None:
+            ok = ok and found.get("peak_mb", 0) < peak_limit
+            target += f", peak < {peak_limit} MB"
+        target = f"{'PASS' if ok else 'MISS'} ({target})"
         extra = f"; peak {found['peak_mb']} MB" if "peak_mb" in found else ""
         lines.append(
             f"| {label}{extra} | {_fmt(found['median_ms'])} | {_fmt(found['max_ms'])} | {target} |"
