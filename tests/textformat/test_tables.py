@@ -309,3 +309,19 @@ def test_a_layout_table_of_sentences_is_not_a_list_without_a_heading():
         "War on Want",
         "Alliance Sud",
     ]
+
+
+def test_rows_lacking_their_last_cells_stay_apart():
+    text = (
+        f"Statement\n\n{BODY}\n\nSignatories:\n\n"
+        "Framasoft | Association | France | https://framasoft.org\n"
+        "Fedicat | Collectif\n"
+        "Hackstub | Association\n"
+        "NixOS Foundation | Foundation | The Netherlands | https://nixos.org\n"
+    )
+    assert [s.name for s in parse(text).signatories] == [
+        "Framasoft",
+        "Fedicat",
+        "Hackstub",
+        "NixOS Foundation",
+    ]

@@ -187,10 +187,11 @@ def _add_row(found: TableList, segment: Segment, position: int, text: str) -> No
 
 
 def _fragment(segment: Segment, row: list[str]) -> bool:
-    """The second half of a row cut inside a cell: both halves short of the table's width,
-    and no running number where the rows have one."""
+    """The second half of a row cut inside a cell: two halves short of the table's width
+    that make it up together, and no running number where the rows have one. (Two rows
+    that merely lack their last cells do not add up.)"""
     width, last = segment.width(), segment.rows[-1].cells
-    if len(last) >= width or len(last) + len(row) - 1 > width:
+    if len(last) >= width or len(last) + len(row) - 1 != width:
         return False
     return not (segment.numbered() and _numbered(row))
 
