@@ -325,3 +325,17 @@ def test_rows_lacking_their_last_cells_stay_apart():
         "Hackstub",
         "NixOS Foundation",
     ]
+
+
+def test_tables_under_country_headings_take_the_heading_s_country():
+    text = (
+        f"Statement\n\n{BODY}\n\nSignatories:\n\n"
+        "Germany\n\n1 | PowerShift\n2 | Chaos Computer Club\n\n"
+        "France\n\n3 | Framasoft\n4 | Attac\n"
+    )
+    assert [(s.name, s.country, s.group) for s in parse(text).signatories] == [
+        ("PowerShift", "DE", "Germany"),
+        ("Chaos Computer Club", "DE", "Germany"),
+        ("Framasoft", "FR", "France"),
+        ("Attac", "FR", "France"),
+    ]

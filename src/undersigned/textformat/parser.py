@@ -270,9 +270,9 @@ def build_signatory(entry: Entry, groups_are_countries: bool = True) -> Signator
     signatory = parse_signatory(entry.text, entry.number, entry.group, group_country)
     if entry.table_country is not None:
         signatory.country, signatory.country_stated = entry.table_country, True
-    elif entry.from_table and not signatory.country_stated:
-        # A table states the country in a column or after the name ("…, Ireland"); a
-        # country word inside the name belongs to the name ("Tchad Agir Pour …").
+    elif entry.from_table and not signatory.country_stated and signatory.country != group_country:
+        # A table states the country in a column, after the name ("…, Ireland") or in the
+        # heading over it; a country word inside the name belongs to the name ("Tchad Agir…").
         signatory.country = None
     signatory.confidence = entry.confidence
     return signatory
