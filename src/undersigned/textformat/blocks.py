@@ -5,9 +5,11 @@ way that finds entries wins:
 
 1. under headings: the vocabulary, or short lines about signing ("Les signataires :");
    several headed blocks make one list (a list split by endnotes);
-2. with no heading, after a sign-off ("Sincerely,") or a place-and-date line;
-3. a trailing run of entry-like lines at the end of the text;
-4. an inline sentence naming the signatories ("… Tresorit und Tutanota.").
+2. tables ("N | Name | Country"), which need no heading, and win over headed blocks they
+   outnumber (see table_lists for several tables under group headings);
+3. with no heading, after a sign-off ("Sincerely,") or a place-and-date line;
+4. a trailing run of entry-like lines at the end of the text;
+5. an inline sentence naming the signatories ("… Tresorit und Tutanota.").
 
 Inside a block each line is an entry, a group heading, the continuation of a wrapped
 entry, or the end of the block. What follows the last block is a footer when it is
