@@ -54,7 +54,7 @@ def cells(line: str) -> list[str]:
 
 
 def is_row(line: str) -> bool:
-    return (
+    return "|" in line and (
         " | " in line
         or line.rstrip().endswith(" |")
         or line.startswith("| ")
