@@ -339,3 +339,17 @@ def test_tables_under_country_headings_take_the_heading_s_country():
         ("Framasoft", "FR", "France"),
         ("Attac", "FR", "France"),
     ]
+
+
+def test_a_date_column_before_the_name_is_dropped():
+    text = (
+        f"Statement\n\n{BODY}\n\nSignatories:\n\n"
+        "3 May 2021 | Attac Austria | Austria\n"
+        "4 May 2021 | War on Want | United Kingdom\n"
+        "2021-05-06 | Alliance Sud | Switzerland\n"
+    )
+    assert [(s.name, s.country) for s in parse(text).signatories] == [
+        ("Attac Austria", "AT"),
+        ("War on Want", "GB"),
+        ("Alliance Sud", "CH"),
+    ]

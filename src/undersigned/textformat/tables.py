@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .countries import country_name_code
+from .dates import find_date
 from .folding import words
 
 # Words of a header row's cells ("Nom / Name | Pays / Country | Link"), folded.
@@ -135,8 +136,8 @@ def _first(kinds: list[str], kind: str, name: int) -> int | None:
 
 
 def _kind(values: list[str]) -> str:
-    """What a column's filled cells hold: number, link, description, country, abbreviation,
-    type or text (a name). Empty columns are "empty"."""
+    """What a column's filled cells hold: number, link, date, description, country,
+    abbreviation, type or text (a name). Empty columns are "empty"."""
     if not values:
         return "empty"
     count = len(values)
@@ -148,6 +149,8 @@ def _kind(values: list[str]) -> str:
         return "number"
     if share(lambda v: _LINK.match(v) or v in ("-", "—")) >= 0.6:
         return "link"
+    if share(_date) >= 0.8:
+        return "date"
     lengths = [len(v.split()) for v in values]
     if sum(lengths) / count > 9 or share(_sentence) >= 0.5:
         return "description"
@@ -168,6 +171,12 @@ def _distinct(values: list[str]) -> bool:
         return True
     most = Counter(filled).most_common(1)[0][1]
     return len(set(filled)) >= 0.6 * len(filled) and most * 4 <= len(filled) + 3
+
+
+def _date(cell: str) -> bool:
+    """A cell that is a date ("3 May 2021", "2021-05-03"), as a "signed on" column holds."""
+    found = find_date(cell)
+    return found is not None and found[2] - found[1] >= len(cell.strip(" .")) - 1
 
 
 def _sentence(cell: str) -> bool:
