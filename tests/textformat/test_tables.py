@@ -353,3 +353,16 @@ def test_a_date_column_before_the_name_is_dropped():
         ("War on Want", "GB"),
         ("Alliance Sud", "CH"),
     ]
+
+
+def test_a_table_of_states_gives_each_its_own_country():
+    text = (
+        f"Joint statement\n\n{BODY}\n\nSignatories:\n\n"
+        "1 | Albania\n2 | Argentina\n3 | Australia\n4 | Austria\n"
+    )
+    assert [(s.number, s.name, s.country) for s in parse(text).signatories] == [
+        (1, "Albania", "AL"),
+        (2, "Argentina", "AR"),
+        (3, "Australia", "AU"),
+        (4, "Austria", "AT"),
+    ]

@@ -249,7 +249,9 @@ def row_entry(row: list[str], cols: Columns) -> RowEntry | None:
         name = f"{name} ({abbreviation})"
     digits = cell(cols.number).strip("().")
     number = int(digits) if digits.isdigit() else None
-    country = country_cell(cell(cols.country)) if cols.country is not None else None
+    # A table of states ("1 | Albania"): the name is the country.
+    stated = cols.name if cols.kinds and cols.kinds[cols.name] == "country" else cols.country
+    country = country_cell(cell(stated)) if stated is not None else None
     return RowEntry(name, number, country)
 
 
