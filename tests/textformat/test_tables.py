@@ -366,3 +366,25 @@ def test_a_table_of_states_gives_each_its_own_country():
         (3, "Australia", "AU"),
         (4, "Austria", "AT"),
     ]
+
+
+def test_a_plain_text_grid_with_rows_on_two_lines():
+    text = (
+        f"Statement\n\n{BODY}\n\nSignatories:\n\n"
+        "+----+------------------------------+----------+\n"
+        "| No | Organization                 | Country  |\n"
+        "+====+==============================+==========+\n"
+        "| 1  | Association des femmes       | Cameroon |\n"
+        "|    | éducatrices                  |          |\n"
+        "+----+------------------------------+----------+\n"
+        "| 2  | Attac Austria                | Austria  |\n"
+        "+----+------------------------------+----------+\n"
+        "| 3  | War on Want                  | United   |\n"
+        "|    |                              | Kingdom  |\n"
+        "+----+------------------------------+----------+\n"
+    )
+    assert [(s.number, s.name, s.country) for s in parse(text).signatories] == [
+        (1, "Association des femmes éducatrices", "CM"),
+        (2, "Attac Austria", "AT"),
+        (3, "War on Want", "GB"),
+    ]

@@ -91,7 +91,9 @@ def table_starts(lines: Sequence[Line], position: int) -> bool:
     if position + 1 >= len(lines):
         return False
     first, second = lines[position].text, lines[position + 1].text
-    return is_row(first) and is_row(second) and not is_separator(first)
+    if is_separator(first):  # the top rule of a grid: "+----+-----+"
+        return ("|" in first or "+" in first) and is_row(second) and not is_separator(second)
+    return is_row(first) and is_row(second)
 
 
 def heading_text(text: str) -> str | None:
@@ -128,7 +130,7 @@ def read_tables(lines: Sequence[Line], start: int) -> TableList | None:
     position, heading, heading_at, open_segment = start, None, None, False
     while position < len(lines):
         text = lines[position].text
-        if is_row(text):
+        if is_row(text) or is_separator(text):
             if not open_segment:
                 found.segments.append(Segment(heading, heading_at))
                 heading, heading_at, open_segment = None, None, True
@@ -183,7 +185,24 @@ def _add_row(found: TableList, segment: Segment, position: int, text: str) -> No
         return
     if len(row) < segment.width() and segment.numbered() and not _numbered(row):
         row.insert(0, "")  # an empty number cell leaves no " | " behind in rendered HTML
+    elif _second_line(segment, row):
+        last = segment.rows[-1]
+        for index, more in enumerate(row):
+            if more and index < len(last.cells):
+                last.cells[index] = f"{last.cells[index]} {more}".strip()
+        last.positions.append(position)
+        found.roles[position] = ("continuation", "the second line of the table row above")
+        return
     segment.add(Row([position], row))
+
+
+def _second_line(segment: Segment, row: list[str]) -> bool:
+    """A row of a plain-text grid ("|   | pour la promotion |   |"): no number where the
+    rows have one, and cells left empty, or a name going on in lowercase."""
+    if not segment.rows or not segment.numbered() or row[0] or len(row) != segment.width():
+        return False
+    filled = [cell for cell in row[1:] if cell]
+    return bool(filled) and (len(filled) < len(row) - 1 or filled[0][:1].islower())
 
 
 def _fragment(segment: Segment, row: list[str]) -> bool:
