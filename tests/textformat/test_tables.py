@@ -388,3 +388,18 @@ def test_a_plain_text_grid_with_rows_on_two_lines():
         (2, "Attac Austria", "AT"),
         (3, "War on Want", "GB"),
     ]
+
+
+def test_a_page_number_between_rows_is_skipped():
+    text = (
+        f"Statement\n\n{BODY}\n\nSignatories:\n\n"
+        "1 | Attac Austria | Austria\n2 | War on Want | United Kingdom\n"
+        "Page 2 of 3\n"
+        "3 | Alliance Sud | Switzerland\n4 | Both ENDS | Netherlands\n"
+    )
+    assert [(s.number, s.name, s.country) for s in parse(text).signatories] == [
+        (1, "Attac Austria", "AT"),
+        (2, "War on Want", "GB"),
+        (3, "Alliance Sud", "CH"),
+        (4, "Both ENDS", "NL"),
+    ]

@@ -11,6 +11,7 @@ or a long name cut in two ("5 | Friends of the Earth Latin America and the" /
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,12 @@ from .lines import Line
 from .tables import cells, is_header, is_row, is_separator
 
 _SENTENCE_END = (".", "!", "?", ",", ";")
+# A page number a PDF conversion leaves between rows: "Page 2 of 5", "- 3 -", "2/5".
+_PAGE = re.compile(
+    r"^-?\s*(?:(?:page|seite|p[aá]gina|p\.)\s*)?\d{1,4}"
+    r"(?:\s*(?:/|of|von|de|sur|di)\s*\d{1,4})?\s*-?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -135,6 +142,10 @@ def read_tables(lines: Sequence[Line], start: int) -> TableList | None:
                 found.segments.append(Segment(heading, heading_at))
                 heading, heading_at, open_segment = None, None, True
             _add_row(found, found.segments[-1], position, text)
+            position += 1
+            continue
+        if open_segment and _PAGE.match(text) and table_ahead(lines, position + 1):
+            found.roles[position] = ("decoy", "a page number inside a table")
             position += 1
             continue
         if open_segment and _wraps(found.segments[-1], lines, position):
