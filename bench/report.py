@@ -135,6 +135,67 @@ def nginx_section(figures: dict, details: dict) -> list[str]:
     return lines
 
 
+# Issue 23: ahead of Pytition by ten on what people read, at least as fast on a 404.
+PYTITION_TARGETS = [
+    ("page", "statement page / Pytition's petition page", 10.0),
+    ("count", "count (stats.json) / Pytition's count (petition JSON)", 10.0),
+    ("notfound", "a 404 / Pytition's 404", 1.0),
+]
+
+
+def pytition_section(figures: dict, details: dict) -> list[str]:
+    """The side-by-side with Pytition (bench/pytition.py): medians, ratios, targets."""
+    ours = [side for side in figures if side not in ("pytition", "server")]
+    theirs = figures.get("pytition", {})
+    info = details.get("pytition", {})
+    lines = [
+        "## Beside Pytition (issue 23's yardstick)",
+        "",
+        f"Pytition ({info.get('source', '?')}; Django {info.get('version', '?')}) served by "
+        f"{figures.get('server')} with 4 workers on PostgreSQL, "
+        f"{details.get('signatures', 0):,} confirmed signatures on one petition; undersigned "
+        f"with `serve`, 4 workers, PostgreSQL and Redis, {details.get('signatures', 0):,} "
+        "endorsements (and the seed's 500 organization signatures); all up at once, wrk at "
+        f"{details.get('concurrency')} connections, {details.get('duration_s')} s per figure, "
+        f"{details.get('rounds')} rounds with the order of the sides reversed every other "
+        "round; medians of req/s (expected answers only).",
+        "",
+        "| figure | Pytition | " + " | ".join(f"undersigned · {s} | ratio" for s in ours) + " |",
+        "|---|---|" + "---|---|" * len(ours),
+    ]
+    for key, label, target in PYTITION_TARGETS:
+        cells = [
+            f"{_fmt(theirs.get(key + '_rps'))} req/s · p99 {_fmt(theirs.get(key + '_p99_ms'))} ms"
+        ]
+        for side in ours:
+            mine, base = figures[side].get(key + "_rps"), theirs.get(key + "_rps")
+            cells.append(f"{_fmt(mine)} req/s · p99 {_fmt(figures[side].get(key + '_p99_ms'))} ms")
+            if not mine or not base:
+                cells.append("n/a")
+            else:
+                verdict = "PASS" if mine / base >= target else "MISS"
+                cells.append(f"{verdict} ({mine / base:.1f}× ≥ {target:g}×)")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    memory = [
+        f"{side} RSS {figures[side].get('rss_mb')} MB / PSS {figures[side].get('pss_mb')} MB"
+        for side in ("pytition", *ours)
+        if figures.get(side, {}).get("rss_mb") is not None
+    ]
+    paths = details.get("paths", {})
+    lines += [
+        "",
+        "Requests: Pytition "
+        + ", ".join(f"{k} `{v}`" for k, v in paths.get("pytition", {}).items())
+        + "; undersigned "
+        + ", ".join(f"{k} `{v}`" for k, v in next(iter(paths.get(s, {}) for s in ours), {}).items())
+        + ". Memory after the rounds (server and its children): "
+        + ("; ".join(memory) or "—")
+        + ".",
+        "",
+    ]
+    return lines
+
+
 def _columns(results: dict) -> list[tuple[str, str]]:
     """(database, server) pairs: results[database][server] holds one run's figures."""
     return [
@@ -221,6 +282,8 @@ def generated(results: dict, details: dict) -> str:
             lines += paths_section(v, paths)
     if "nginx" in results:
         lines += ["", *nginx_section(results["nginx"], details.get("nginx", {}))]
+    if "pytition" in results:
+        lines += ["", *pytition_section(results["pytition"], details.get("pytition", {}))]
     lines += ["", "## Run details", ""]
     for v in ("sqlite", "postgresql"):
         if v not in results:

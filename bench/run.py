@@ -13,7 +13,9 @@ more endorsements (bench/fill.py); (e) the public CSV export on a freshly starte
 durability check with several SIGKILLs; last, the new paths in-process (bench/paths.py). Then
 docs/scale.md's shape: nginx with deploy/nginx.conf in front of two `serve --no-worker` and
 two `undersigned worker`s on PostgreSQL and Redis, with and without the micro-cache, and its
-durability check (one app server and one worker SIGKILLed mid-load).
+durability check (one app server and one worker SIGKILLed mid-load). With --pytition PATH (or
+PYTITION_SRC), last: issue 23's yardstick, Pytition set up from that checkout or git directory
+and measured beside `serve` in alternating rounds (bench/pytition.py).
 
 GETs go through wrk and the at-scale run through nginx, both from Debian's packages: `make
 bench` installs them with apt-get when it can (`apt-get install nginx-light wrk`); without wrk
@@ -38,7 +40,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench import durability, load, nginx, wrk
+from bench import durability, load, nginx, pytition, wrk
 from bench.server import Server, free_port, memory_kb, tree_memory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -93,8 +95,28 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--only",
-        choices=["sqlite", "postgresql", "nginx"],
-        help="one database only, or only the at-scale run through nginx",
+        choices=["sqlite", "postgresql", "nginx", "pytition"],
+        help="one database only, or only the at-scale run through nginx, or only the "
+        "side-by-side with Pytition",
+    )
+    parser.add_argument(
+        "--pytition",
+        type=Path,
+        default=os.environ.get("PYTITION_SRC") or None,
+        help="a Pytition checkout or git directory (env PYTITION_SRC): measure it beside us, "
+        "same run, as issue 23's yardstick (bench/pytition.py)",
+    )
+    parser.add_argument(
+        "--pytition-rounds",
+        type=int,
+        default=4,
+        help="alternating rounds of the side-by-side (4); medians are reported",
+    )
+    parser.add_argument(
+        "--pytition-signatures",
+        type=int,
+        default=10_000,
+        help="signatures on each side of the side-by-side (10,000)",
     )
     parser.add_argument("--duration", type=float, default=20, help="seconds per endpoint (20)")
     parser.add_argument("--rows", type=int, default=1_000_000, help="endorsements to seed (1M)")
@@ -121,7 +143,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--skip",
         default="",
         help="parts to leave out while developing, comma-separated: sweep, after, export, "
-        "durability, paths, nginx",
+        "durability, paths, nginx, pytition",
     )
     parser.add_argument(
         "--paths-scale",
@@ -169,18 +191,33 @@ def main(argv: list[str] | None = None) -> int:
     )
     results["machine"] = machine(args, ceiling)
     vendors = ["sqlite", "postgresql"] if not args.only else [args.only]
-    for vendor in [v for v in vendors if v != "nginx"]:
+    for vendor in [v for v in vendors if v not in ("nginx", "pytition")]:
         figures, extra = bench_database(vendor, args)
         results[vendor] = figures
         details[vendor] = extra
         _save(results, details)  # a later failure keeps what was measured
-    if "nginx" in args.skip or args.only == "sqlite":
+    if "nginx" in args.skip or args.only in ("sqlite", "pytition"):
         pass
     elif not nginx.available():
         say("nginx is not installed (apt-get install nginx-light): no at-scale run")
     else:
         results["nginx"], details["nginx"] = bench_nginx(args)
         _save(results, details)
+    if args.pytition and "pytition" not in args.skip and args.only in (None, "pytition"):
+        say("== beside Pytition (issue 23's yardstick; bench/pytition.py) ==")
+        if not args.wrk:
+            say("  wrk is not installed (apt-get install wrk): no side-by-side")
+        else:
+            try:
+                results["pytition"], details["pytition"] = pytition.side_by_side(
+                    args, _seed_for_pytition(args), _paths, _warm, say
+                )
+                _save(results, details)
+            except (OSError, RuntimeError, subprocess.SubprocessError) as error:
+                # Everything before is saved; Pytition's setup needs PyPI and its source.
+                say(f"  Pytition could not be set up or served: {error}")
+    elif args.only == "pytition":
+        say("--only pytition needs --pytition PATH (or PYTITION_SRC)")
     say(f"done in {(time.monotonic() - started) / 60:.1f} min; wrote {RESULTS.name}, {REPORT.name}")
     return 0
 
@@ -315,6 +352,13 @@ def bench_nginx(args: argparse.Namespace) -> tuple[dict, dict]:
         finally:
             sink.stop()
     return {key: figures.get(key) for key in NGINX_KEYS}, extra
+
+
+def _seed_for_pytition(args: argparse.Namespace):
+    def seed(env: dict) -> None:
+        _bench_module("seed", ["--rows", str(args.pytition_signatures)], env, timeout=900)
+
+    return seed
 
 
 class SmtpSink:
@@ -656,7 +700,11 @@ def _load(path: Path) -> dict:
 
 
 def _save(results: dict, details: dict) -> None:
-    ordered = {k: results[k] for k in ("sqlite", "postgresql", "nginx", "machine") if k in results}
+    ordered = {
+        k: results[k]
+        for k in ("sqlite", "postgresql", "nginx", "pytition", "machine")
+        if k in results
+    }
     RESULTS.write_text(json.dumps(ordered, indent=2) + "\n")
     DETAILS.write_text(json.dumps(details, indent=2, default=str) + "\n")
     from bench.report import write_report

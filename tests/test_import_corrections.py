@@ -2,6 +2,8 @@
 twice. And a text that matches another statement's words under another title is asked about,
 not attached (issue 22, item 4)."""
 
+import pytest
+
 from undersigned.audit.models import Event
 from undersigned.coalitions.models import Organization, OrganizationAlias
 from undersigned.signing.models import Signature
@@ -89,3 +91,37 @@ def test_the_same_text_under_another_title_asks_instead_of_adding_a_version(clie
     data.update(text=retitled, language="en", action="import", separate="on")
     assert client.post("/import/", data).status_code == 302
     assert Statement.objects.count() == 2
+
+
+def test_the_command_line_and_the_api_ask_the_same_and_take_separate(client, alice, tmp_path):
+    """The question of the import page, answered the way each of them can: `--separate` on
+    the command line, `"separate": true` in the API."""
+    from django.core.management import CommandError, call_command
+
+    from undersigned.accounts.tokens import create_api_token
+
+    first = tmp_path / "letter.txt"
+    first.write_text(LETTER, encoding="utf-8")
+    call_command("import", str(first), verbosity=0)
+    retitled = tmp_path / "retitled.txt"
+    retitled.write_text(LETTER.replace("Stop the surveillance", "End the surveillance"), "utf-8")
+    with pytest.raises(CommandError, match=r"under another title.*add --separate"):
+        call_command("import", str(retitled), verbosity=0)
+    assert Statement.objects.count() == 1
+    call_command("import", str(retitled), "--separate", verbosity=0)
+    assert Statement.objects.count() == 2
+
+    headers = {"Authorization": f"Bearer {create_api_token(user=alice, name='i')[1]}"}
+    again = {"text": LETTER.replace("Stop the surveillance", "Halt the surveillance"), "save": True}
+    refused = client.post(
+        "/api/v1/imports", again, content_type="application/json", headers=headers
+    )
+    assert refused.status_code == 409, refused.content
+    assert 'add \\"separate\\": true' in refused.content.decode()
+    assert Statement.objects.count() == 2
+    taken = client.post(
+        "/api/v1/imports", {**again, "separate": True}, content_type="application/json",
+        headers=headers,
+    )  # fmt: skip
+    assert taken.status_code == 201, taken.content
+    assert Statement.objects.count() == 3

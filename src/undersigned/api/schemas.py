@@ -409,6 +409,11 @@ class ImportIn(In):
     title: Line = ""
     language: Language = "en"
     save: bool = Field(False, description="False: preview only, nothing is written.")
+    separate: bool = Field(
+        False,
+        description="Import the text as a statement of its own where the same text exists "
+        "under another title (without it, the import is refused and names that statement).",
+    )
 
 
 class OrganizationIn(In):

@@ -301,6 +301,8 @@ def import_statement(request: HttpRequest, data: s.ImportIn):
             coalition=coalition,
             title=form.cleaned_data["title"] or None,
             language=data.language,
+            separate=data.separate,
+            separate_option='"separate": true',
         )
     except FormatError as error:
         raise InvalidInput({"text": [error.message]}) from None

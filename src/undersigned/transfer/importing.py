@@ -224,6 +224,7 @@ def import_document(
     dry_run: bool = False,
     parsed: dict[int, Signatory] | None = None,
     separate: bool = False,
+    separate_option: str | None = None,
 ) -> ImportPlan:
     """Plan the import of a parsed document and, unless dry_run, write it, all or nothing.
 
@@ -232,6 +233,9 @@ def import_document(
     of each signature. ActionError says why a document cannot be imported; nothing is written
     then. `parsed` holds the entries as the parser read them where staff corrected them (by
     index in the document's list): each is remembered as an alias of its organization.
+    `separate` imports a text found under another title as a statement of its own;
+    `separate_option` names how the caller asks for that (the command line's `--separate`),
+    where it is not the import page's tick box.
     """
     options = {
         "coalition": coalition,
@@ -239,6 +243,7 @@ def import_document(
         "language": language,
         "state": state,
         "separate": separate,
+        "separate_option": separate_option,
     }
     if dry_run:
         # Reads only, outside any transaction: a preview holds up no writer.
@@ -280,6 +285,7 @@ def plan_import(
     language: str,
     state: State | str = State.DRAFT,
     separate: bool = False,
+    separate_option: str | None = None,
 ) -> ImportPlan:
     """What importing the document would do, and what stands in the way; writes nothing."""
     state = State(state)
@@ -327,6 +333,13 @@ def plan_import(
                 "tick “%(separate)s”."
             )
             % {"slug": retitled.slug, "existing": retitled, "separate": separate_label()}
+            if separate_option is None
+            else _(
+                "The same text is at /s/%(slug)s/ under another title, “%(existing)s”. To add "
+                "to it, give this import that title; to import it as a statement of its own, "
+                "add %(option)s."
+            )
+            % {"slug": retitled.slug, "existing": retitled, "option": separate_option}
         )
     if statement is not None and statement.coalition_id != (coalition.pk if coalition else None):
         problems.append(

@@ -63,6 +63,12 @@ class Command(BaseCommand):
             help="Add the file as a translation (in --language) of this existing statement.",
         )
         parser.add_argument(
+            "--separate",
+            action="store_true",
+            help="Import the text as a statement of its own where the same text exists under "
+            "another title (without it, the import stops and names that statement).",
+        )
+        parser.add_argument(
             "--dry-run", action="store_true", help="Show what would be created; write nothing."
         )
 
@@ -75,6 +81,7 @@ class Command(BaseCommand):
         language: str,
         state: str,
         dry_run: bool,
+        separate: bool,
         **options,
     ) -> None:
         if language not in LANG_INFO:
@@ -107,6 +114,8 @@ class Command(BaseCommand):
                 state=state,
                 source="stdin" if file == "-" else Path(file).name,
                 dry_run=dry_run,
+                separate=separate,
+                separate_option="--separate",
                 user=SYSTEM,  # whoever runs the server: checked, and named in the trail
             )
         except (FormatError, ActionError) as error:
