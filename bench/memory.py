@@ -20,9 +20,8 @@ import time
 from pathlib import Path
 
 from bench import durability, load
+from bench.report import TARGET_MIB
 from bench.server import Server, tree_memory
-
-TARGET_MIB = 360
 
 
 def warm_up(port: int, slug: str, seconds: float) -> dict:
