@@ -34,3 +34,17 @@ def test_a_web_worker_loading_the_site_imports_no_rare_heavy_library(tmp_path):
     assert "django" in loaded and "undersigned" in loaded
     assert not loaded & set(RARE), f"imported at start: {sorted(loaded & set(RARE))}"
 
+
+
+def test_the_signatory_list_leaves_the_words_of_each_signed_version_unread(
+    open_statement, dave, mlpd
+):
+    """Each signature's text version comes with the list for its number only: 500 signatures
+    of a 10 KB statement would otherwise hold 500 copies of the words while the page renders."""
+    from undersigned.signing.actions import sign_statement
+    from undersigned.signing.selectors import signatory_list
+
+    sign_statement(statement=open_statement, organization=mlpd, user=dave, version=1)
+    (entry,) = signatory_list(open_statement).entries
+    assert entry.signature.text.version == 1
+    assert {"body", "change_note"} <= entry.signature.text.get_deferred_fields()
