@@ -15,6 +15,9 @@ def clean_line(line: str) -> str:
     """One line with control characters turned into spaces and runs of spaces collapsed."""
     # isprintable() is a fast check that almost every real line passes. The zero-width
     # (non-)joiners are letters' business in Persian, Arabic and Indic scripts: they stay.
+    if line.isprintable():
+        # Its only white space is " " (isprintable() is False for every other kind).
+        return line.strip(" ") if "  " not in line else _SPACE.sub(" ", line).strip()
     if not line.isprintable():
         line = "".join(
             " "

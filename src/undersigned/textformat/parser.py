@@ -15,7 +15,7 @@ import re
 from .blocks import Entry, Plan, find_signatories
 from .countries import country_name_code
 from .dates import parse_date_line
-from .folding import fold, words
+from .folding import fold, word_tuple
 from .headings import footer_line, groups_are_countries
 from .lines import MARKER, split_lines
 from .model import Document, Signatory
@@ -129,12 +129,12 @@ def _subtitle_sized(unit: str) -> bool:
 def _own_heading(units: list[str], position: int, title: str) -> str | None:
     """The statement's own heading a few paragraphs below the page title (a blog post's
     introduction before "Open letter to EU Member States …"); it is taken out of units."""
-    title_words = {w for w in words(title) if len(w) >= 4}
+    title_words = {w for w in word_tuple(title) if len(w) >= 4}
     for index in range(position + 1, min(position + 6, len(units) - 1)):
         unit = _strip_markdown_heading(units[index])
         if not (_title_like(unit) and _subtitle_sized(unit)) or unit.endswith(("!", "?")):
             continue
-        shared = len(title_words & {w for w in words(unit) if len(w) >= 4})
+        shared = len(title_words & {w for w in word_tuple(unit) if len(w) >= 4})
         if _KIND_WORDS.search(fold(unit)) or shared >= 2:
             del units[index]
             return unit

@@ -8,23 +8,31 @@ for, so that names that merely look like acronyms ("BUND Jugend", "ARTICLE 19") 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .countries import country_name_code
-from .folding import fold, words
+from .folding import fold, word_tuple
 from .vocabulary import FUNCTION_WORDS, has_organization_word
 
 # "MLPD", "CPA/ML", "TKP-ML", "UPC-Manidem", "PR-ByH", "UoC", "M5S".
 _ACRONYM = re.compile(r"[A-Z0-9ÄÖÜÇŞİÉ][\w'’]*(?:[-/.&+][\w'’]+)*\.?")
 DASH_ACRONYM = re.compile(r"^(?P<name>.+?)\s+[-–—]\s+(?P<abbr>\S+)$")
 _NONSPACE = re.compile(r"[^ ]+")
+_ACRONYM_PARTS = re.compile(r"[-/.&+]")
 _LEADING_DASHED = re.compile(r"^(?P<abbr>[^\s,]+)\s*(?:[-–—]|,)\s+(?P<name>.+)$")
 
 
 def is_acronym(token: str, *, strict: bool = False) -> bool:
     """Mostly capitals: "MLPD", "CPA/ML", "UPC-Manidem" (strict: no lower case at all)."""
+    return _is_acronym(token, strict)
+
+
+# Cached: asked of every word of many entries, and the same words come back line after line.
+@lru_cache(maxsize=1 << 16)
+def _is_acronym(token: str, strict: bool) -> bool:
     if not token or len(token) > 24 or not _ACRONYM.fullmatch(token):
         return False
-    first = re.split(r"[-/.&+]", token)[0]
+    first = _ACRONYM_PARTS.split(token, maxsplit=1)[0]
     upper = sum(1 for ch in first if ch.isupper())
     lower = sum(1 for ch in first if ch.islower())
     if strict:
@@ -125,7 +133,7 @@ def split_leading_abbreviation(text: str, name_en: str | None) -> tuple[str | No
     if not acronym:
         # A short name repeated inside the long one: "Ranjbaran Hezb-e Ranjbaran-e Iran".
         key = fold(first)
-        inner = words(" ".join(rest))
+        inner = word_tuple(" ".join(rest))
         if (
             len(key) >= 4
             and first[0].isupper()
@@ -183,6 +191,13 @@ def is_parenthesized_abbreviation(content: str, before: str) -> bool:
 
 def only_short_forms(text: str) -> bool:
     """ "FFDN", "SEP-UNSA", "LAG 21 NRW", "ApTI": an entry that is only its short form."""
+    if len(text) > 24:
+        return False  # most entries: not worth a place in the cache
+    return _only_short_forms(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _only_short_forms(text: str) -> bool:
     if len(text) > 24 or not text[:1].isupper():
         return False
     tokens = text.split()

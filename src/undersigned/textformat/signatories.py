@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .countries import country_from_text, country_name_code, is_region
-from .folding import fold, words
+from .folding import fold, word_tuple
 from .model import Signatory
 from .persons import affiliation, is_institution, is_person_name, is_role, strip_titles
 from .short_forms import (
@@ -79,7 +79,7 @@ def _is_translation(content: str, before: str) -> bool:
     """ "(Red Dawn)" after "Rode Morgen": several words in another language."""
     if "(" in content:
         return True
-    if len(words(content)) < 2:
+    if len(word_tuple(content)) < 2:
         return False
     content_language, before_language = language_of(content), language_of(before)
     if content_language == "en":
@@ -132,6 +132,7 @@ def _is_descriptor(content: str) -> bool:
     return 2 * lower >= len(tokens) or any(ch.isdigit() for ch in content)
 
 
+_PLAIN_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 _NAME_SUFFIX = re.compile(r"^((?:Jr|Sr|Jnr|Snr)\.?|I{2,3}|IV)(?=,|$)")
 
 
@@ -142,12 +143,14 @@ def _name_shaped(head: str) -> bool:
     return (
         2 <= len(tokens) <= 4
         and not has_organization_word(head)
-        and all(re.fullmatch(r"[^\W\d_][\w'’.\-]*", t) for t in tokens)
+        and all(_PLAIN_WORD.fullmatch(t) for t in tokens)
     )
 
 
 def _split_outside_parentheses(text: str) -> list[str]:
     """ "MEP (Greens/EFA, Germany), Brussels" -> ["MEP (Greens/EFA, Germany)", "Brussels"]."""
+    if "(" not in text:
+        return text.split(", ")  # the same parts, without walking the text letter by letter
     parts, depth, start = [], 0, 0
     for index, char in enumerate(text):
         if char == "(":

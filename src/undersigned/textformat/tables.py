@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .countries import country_name_code
-from .folding import words
+from .folding import word_tuple
 
 # Words of a header row's cells ("Nom / Name | Pays / Country | Link"), folded.
 _HEADER_TEXT = """name names nom nombre nome isim ad organisation organization organisations
@@ -40,7 +40,7 @@ def is_header(row: list[str]) -> bool:
     named = 0
     filled = [c for c in row if c]
     for cell in filled:
-        tokens = words(cell)
+        tokens = word_tuple(cell)
         if tokens and all(t in _HEADER_WORDS or len(t) <= 2 for t in tokens):
             named += 1
     return bool(filled) and named * 2 >= len(filled)

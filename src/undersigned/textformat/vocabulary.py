@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .folding import fold, words
+from .folding import fold, word_tuple
 
 
 def split_words(text: str) -> list[str]:
@@ -153,7 +153,7 @@ for _lang, _vocab in LANGUAGE_WORDS.items():
 def language_of(text: str) -> str | None:
     """The language whose characteristic words are most frequent, or None on a tie."""
     scores: dict[str, int] = {}
-    for token in words(text):
+    for token in word_tuple(text):
         for lang in _WORD_LANGUAGES.get(token, ()):
             scores[lang] = scores.get(lang, 0) + 1
     if not scores:
@@ -164,7 +164,7 @@ def language_of(text: str) -> str | None:
 
 
 def has_organization_word(text: str) -> bool:
-    for token in words(text):
+    for token in word_tuple(text):
         if token in ORGANIZATION_WORDS:
             return True
         if len(token) > 8 and _STEM.search(token):

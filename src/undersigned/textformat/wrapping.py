@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .folding import fold, words
+from .folding import fold, word_tuple
 from .short_forms import initials_score, is_acronym
 from .vocabulary import FUNCTION_WORDS
 
@@ -33,7 +33,7 @@ def continues(previous: str, line: str) -> bool:
     last = previous.rstrip().rsplit(" ", 1)[-1]
     if previous.rstrip().endswith(("-", "–", "&", ",", "/")) and line[:1].islower():
         return True
-    if fold(last) in FUNCTION_WORDS and line[:1].islower() and len(words(previous)) >= 3:
+    if fold(last) in FUNCTION_WORDS and line[:1].islower() and len(word_tuple(previous)) >= 3:
         return True
     return _completes_abbreviation(previous, line)
 
@@ -41,7 +41,7 @@ def continues(previous: str, line: str) -> bool:
 def _completes_abbreviation(previous: str, line: str) -> bool:
     """ "MRJC – Mouvement Rural de Jeunesse" / "Chrétienne": the next word holds the C."""
     match = _LEADING_ABBREVIATION.match(previous)
-    if match is None or len(words(line)) > 3 or not is_acronym(match["abbr"], strict=True):
+    if match is None or len(word_tuple(line)) > 3 or not is_acronym(match["abbr"], strict=True):
         return False
     if any(is_acronym(token, strict=True) for token in line.split()):
         return False
