@@ -155,6 +155,8 @@ def _mentions(text: str) -> list[tuple[int, int, str | None, int]]:
     if _CASED_START.search(text):
         text = _CASED.sub(lambda m: " " + data.CASED_ALIASES[m.group(1)] + " ", text)
     tokens = word_tuple(text)
+    if starts.isdisjoint(tokens):
+        return []  # no word starts a phrase: most names of organizations
     found = []
     i = 0
     while i < len(tokens):

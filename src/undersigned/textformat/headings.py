@@ -227,7 +227,9 @@ def footer_line(line: str) -> str | None:
     lowered = line.lower()
     if _INVITATION_CUE.search(lowered) and INVITATION.search(fold(line)):
         return "an invitation to sign"
-    if _LINK.search(line) and len(word_tuple(line)) > 3:
+    # Each alternative of _LINK holds one of these: most lines need no search.
+    linked = "://" in line or "www." in line or "@" in line
+    if linked and _LINK.search(line) and len(word_tuple(line)) > 3:
         return "a line with a link or an address"
     return None
 

@@ -33,10 +33,10 @@ def _is_acronym(token: str, strict: bool) -> bool:
     if not token or len(token) > 24 or not _ACRONYM.fullmatch(token):
         return False
     first = _ACRONYM_PARTS.split(token, maxsplit=1)[0]
-    upper = sum(1 for ch in first if ch.isupper())
-    lower = sum(1 for ch in first if ch.islower())
+    upper = sum(map(str.isupper, first))
+    lower = sum(map(str.islower, first))
     if strict:
-        return upper >= 2 and not any(ch.islower() for ch in token)
+        return upper >= 2 and not any(map(str.islower, token))
     if upper >= 2 and lower == 0:
         return True
     # Mixed-case short forms: "UoC", "ByH", "PdA".

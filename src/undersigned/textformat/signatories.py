@@ -319,7 +319,9 @@ def _organization_abbreviation(entry: _Reading) -> tuple[str | None, str]:
     if entry.paren_abbreviation is not None:
         abbreviation, entry.paren_abbreviation = entry.paren_abbreviation, None
         return abbreviation, name
-    match = DASH_ACRONYM.match(name)
+    # The pattern backtracks through the whole name: tried only where it has a dash.
+    dashed = "-" in name or "–" in name or "—" in name
+    match = DASH_ACRONYM.match(name) if dashed else None
     if match and is_acronym(match["abbr"], strict=True):
         return match["abbr"], match["name"]
     if only_short_forms(name):

@@ -15,7 +15,7 @@ _LEADING_ABBREVIATION = re.compile(r"^(?P<abbr>\S+)\s+[-–—]\s+(?P<name>.+)$"
 
 def split_glued(text: str) -> list[str]:
     """One line holding two entries with no separator, split; otherwise the line itself."""
-    if not _GLUED.search(text):
+    if ")" not in text or not _GLUED.search(text):  # the search looks behind every letter
         return [text]
     parts = [part.strip() for part in _GLUED.split(text)]
     if len(parts) > 1 and all(part[:1].isupper() for part in parts[1:]):
