@@ -167,9 +167,9 @@ def _split_outside_parentheses(text: str) -> list[str]:
 def _person(text: str) -> tuple[str, str | None] | None:
     """(name, affiliation) when the entry is a person: "Jane Doe, Role, University"."""
     for separator in (", ", " - ", " – ", " — ", " for "):
-        head, found, tail = text.partition(separator)
-        if not found:
-            continue
+        if separator not in text:
+            continue  # most entries: no copies of the text made to learn it
+        head, _, tail = text.partition(separator)
         parts = _split_outside_parentheses(tail) if separator != " for " else [tail]
         # "Kim KATOR, Role, …", "CW Johnson, University …": a name of unusual case is a
         # person's when a role or an institution follows it.
