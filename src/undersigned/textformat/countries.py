@@ -18,9 +18,9 @@ _NAME, _ADJECTIVE, _NONE = 2, 1, 0
 
 # Where a cased alias can start: most texts have no such place, and the search for the whole
 # alternation costs more than this one.
-_CASED_START = re.compile(
-    r"(?<![\w.])[" + "".join(sorted({re.escape(a[0]) for a in data.CASED_ALIASES})) + "]"
-)
+_CASED_FIRST = "[" + "".join(sorted({re.escape(a[0]) for a in data.CASED_ALIASES})) + "]"
+# (?<![\w.]) written after the letter, so that the search can skip to the letters at once.
+_CASED_START = re.compile(_CASED_FIRST + r"(?<![\w.]" + _CASED_FIRST + ")")
 _CASED = re.compile(
     r"(?<![\w.])("
     + "|".join(re.escape(a) for a in sorted(data.CASED_ALIASES, key=len, reverse=True))

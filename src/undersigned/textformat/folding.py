@@ -52,7 +52,8 @@ def _without_marks(text: str) -> str:
 def fold(text: str) -> str:
     """Lower-case, accent-free text: "Türkiye" -> "turkiye", "İran" -> "iran"."""
     if text.isascii():
-        return text.translate(_SPECIAL).lower()
+        # The table's only ASCII letter is "`"; translate() would look up every other one.
+        return (text.replace("`", "'") if "`" in text else text).lower()
     if _HAS_SPECIAL.search(text):
         text = text.translate(_SPECIAL)
     text = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text))
