@@ -18,9 +18,12 @@ _NAME, _ADJECTIVE, _NONE = 2, 1, 0
 
 # Where a cased alias can start: most texts have no such place, and the search for the whole
 # alternation costs more than this one.
-_CASED_FIRST = "[" + "".join(sorted({re.escape(a[0]) for a in data.CASED_ALIASES})) + "]"
-# (?<![\w.]) written after the letter, so that the search can skip to the letters at once.
-_CASED_START = re.compile(_CASED_FIRST + r"(?<![\w.]" + _CASED_FIRST + ")")
+# Where a cased alias can start: its first two letters, not after a letter or a dot (the
+# look-behind written after them, so that the search can skip to candidate letters).
+_CASED_START = re.compile(
+    "(?:" + "|".join(sorted({re.escape(a[:2]) for a in data.CASED_ALIASES})) + r")(?<![\w.]..)",
+    re.DOTALL,
+)
 _CASED = re.compile(
     r"(?<![\w.])("
     + "|".join(re.escape(a) for a in sorted(data.CASED_ALIASES, key=len, reverse=True))

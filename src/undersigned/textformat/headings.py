@@ -213,7 +213,6 @@ _FOOTER_FIRST_TEXT = (
 _FOOTER_FIRST_WORDS = frozenset(_FOOTER_FIRST_TEXT.split())
 # Every invitation pattern holds one of these (lower-cased, unfolded is enough).
 _INVITATION_CUES = ("sign", "firm", "zeichn", "assin", "adh", "imza", "güncellen")
-_INVITATION_CUE = re.compile("|".join(_INVITATION_CUES))
 
 
 _LINK = re.compile(r"https?://|www\.|@\w+\.\w")
@@ -225,7 +224,17 @@ def footer_line(line: str) -> str | None:
     if first in _FOOTER_FIRST_WORDS and FOOTER.match(fold(line[:40]).lstrip("#*[ ")):
         return "boilerplate (contact, about, invitation or link)"
     lowered = line.lower()
-    if _INVITATION_CUE.search(lowered) and INVITATION.search(fold(line)):
+    # Every invitation holds one of _INVITATION_CUES: most lines need no folding and search.
+    cued = (
+        "sign" in lowered
+        or "firm" in lowered
+        or "zeichn" in lowered
+        or "assin" in lowered
+        or "adh" in lowered
+        or "imza" in lowered
+        or "güncellen" in lowered
+    )
+    if cued and INVITATION.search(fold(line)):
         return "an invitation to sign"
     # Each alternative of _LINK holds one of these: most lines need no search.
     linked = "://" in line or "www." in line or "@" in line

@@ -216,7 +216,9 @@ def _only_short_forms(text: str) -> bool:
 
 def split_dashed_abbreviation(name: str) -> tuple[str | None, str]:
     """ "FSU – Fédération Syndicale Unitaire", "WDC, Whale …", "Idec - Instituto …"."""
-    match = _LEADING_DASHED.match(name)
+    # The pattern backtracks through the first word: tried only with a dash or a comma.
+    separated = "-" in name or "–" in name or "—" in name or "," in name
+    match = _LEADING_DASHED.match(name) if separated else None
     if match is None:
         return None, name
     abbr, rest = match["abbr"], match["name"]
