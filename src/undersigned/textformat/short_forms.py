@@ -258,8 +258,8 @@ def split_trailing_acronym(name: str) -> tuple[str | None, str]:
     """ "Fédération Syndicale Unitaire FSU": an acronym appended to the name it abbreviates."""
     head, _, last = name.rpartition(" ")
     if (
-        len(head.split()) >= 2
-        and is_acronym(last, strict=True)
+        is_acronym(last, strict=True)  # cached, and false for most names: asked first
+        and len(head.split()) >= 2
         and initials_score(last, head) == 1.0
         and len(abbreviation_letters(last)) >= 2
     ):

@@ -213,10 +213,10 @@ def _parse_signatory(
     text, country = _country_suffix(text)
     if country is None and number is not None:
         text, country = short_form_and_country(text)
-    entry = _Reading(text=text, country=country, stated=country is not None)
+    entry = _Reading(text, country, country is not None)
 
     # "Jane Doe, Role, University (ABBR)": a person, whatever the parentheses hold.
-    found = _person(text) if "(" not in text.split(", ", 1)[0] else None
+    found = _person(text) if "(" not in text.partition(", ")[0] else None
     if found is not None:
         entry.person, (entry.text, entry.affiliation) = True, found
     else:
@@ -228,16 +228,17 @@ def _parse_signatory(
             entry.person, name = True, strip_titles(head)[0]
             entry.affiliation = tail or None
     affiliation_ = (entry.affiliation or "").strip() or None
+    # Positional, in the order of its fields: a call with keywords builds a dict of them.
     return Signatory(
-        number=number,
-        abbreviation=abbreviation,
-        name=name,
-        name_en=entry.name_en,
-        country=_country(entry, name, affiliation_, group_country),
-        group=group,
-        kind="person" if entry.person else "organization",
-        affiliation=affiliation_,
-        country_stated=entry.stated,
+        number,
+        abbreviation,
+        name,
+        entry.name_en,
+        _country(entry, name, affiliation_, group_country),
+        group,
+        "person" if entry.person else "organization",
+        affiliation_,
+        entry.stated,
     )
 
 
