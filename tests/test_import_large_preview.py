@@ -7,6 +7,7 @@ import time
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from undersigned.accounts.tokens import create_api_token
 from undersigned.statements.models import Statement
 from undersigned.transfer.forms import MAX_SIGNATORIES
 
@@ -83,3 +84,9 @@ def test_a_text_whose_lines_hold_more_entries_than_a_request_reads_is_refused(cl
     page = client.post("/import/", {"text": text, "language": "en"}).content.decode()
     assert "The list has 3,000 signatories; an import reads at most" in page
     assert 'data-testid="entry-row"' not in page
+    staff = {"Authorization": f"Bearer {create_api_token(user=alice, name='i')[1]}"}
+    response = client.post(
+        "/api/v1/imports", {"text": text}, content_type="application/json", headers=staff
+    )
+    assert response.status_code == 422
+    assert "The list has 3,000 signatories" in response.json()["errors"]["text"][0]
