@@ -157,6 +157,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "undersigned.core.middleware.urlconf_by_path_prefix",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above sessions, language, CSRF and authentication: a cached public page skips them all.
+    "undersigned.core.pagecache.FrontPageCache",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "undersigned.core.middleware.preferred_language_redirect",
@@ -382,11 +384,11 @@ API_LIMIT_PER_IP = envint("API_LIMIT_PER_IP", "1000")
 # Imports larger than this are refused before parsing.
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", str(5 * 1024 * 1024))
 # The import preview posts back the text and, per row, what staff corrected and what the parser
-# read (2,000 rows of at most ~2.5 KB), as ten fields a row (transfer/import_review.py): with
+# read (2,000 rows of at most ~2.5 KB), as eleven fields a row (transfer/import_review.py): with
 # Django's 1,000 fields and the text's size alone, a list of 100 rows could not be imported
 # from the page ("Bad Request").
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * IMPORT_MAX_BYTES + 1024 * 1024
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 51_000  # 5,000 rows (the formset's absolute_max) + the form
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 60_000  # 5,000 rows (the formset's absolute_max) + the form
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -424,4 +426,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Django sets its own loggers to INFO, so without this LOG_LEVEL=ERROR would still write a
+    # "Not Found" line for every 404 (a scan of the site then costs a write per request).
+    "loggers": {"django": {"level": os.environ.get("LOG_LEVEL", "WARNING")}},
 }
