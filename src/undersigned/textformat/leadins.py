@@ -24,6 +24,8 @@ _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[^\W\d_]{1,3}|(?:[^\W\d_]\.)+[^\W\d_
 # Greek writes the article before a name in running text ("Το Εργατικό Κέντρο …"); a
 # name itself never starts with one.
 _GREEK_ARTICLE = re.compile(r"^(?:Το|Η|Ο|Οι|Τα|Τη|Την|Τον|Της|Του|Των)\s+(?=[Α-ΩΆ-Ώ])")
+_GREEK_CAPITALS = frozenset("\u0397\u039f\u03a4")  # Greek Η, Ο, Τ
+_ENDINGS = frozenset(",;،؛、，；. ")
 _SENTENCE_END = ("?", "!", "؟", ":", "：")
 _LIST_SEPARATORS = ",;،؛、，；"
 
@@ -54,13 +56,19 @@ def strip_separator(text: str, full_stop: bool = True) -> str:
     """The entry without the list separator that ends its line (a full stop too, unless
     full_stop is False), nor the "and" that opens the last line ("και ΑΡΧΕΛΩΝ.", "и
     Голос", "and WWF")."""
-    # (The regular expression first: is_cased reads every letter, and long lists are long.)
-    if " " in text and OPENING_AND.match(text) and (text[:1].islower() or not is_cased(text)):
+    if not text:
+        return text
+    # Cheap tests first: a 5 MB list is read through here, and most entries start with a
+    # capital and end with a letter.
+    opens_and = not text[0].isupper() and " " in text and OPENING_AND.match(text)
+    if opens_and and (text[0].islower() or not is_cased(text)):
         bare = OPENING_AND.sub("", text)
         if bare[:1].isupper() or not is_cased(bare):
             text = bare
-    if full_stop:
+    if full_stop and text[0] in _GREEK_CAPITALS:
         text = _GREEK_ARTICLE.sub("", text)
+    if text[-1] not in _ENDINGS:
+        return text
     if text.endswith(".") and (not full_stop or _ABBREVIATION_END.search(text)):
         return text
     return _TRAILING_SEPARATOR.sub("", text)
