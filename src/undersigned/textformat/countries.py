@@ -150,24 +150,30 @@ ENGLISH_OVERRIDES = {
 
 
 @lru_cache(maxsize=1)
-def _phrase_starts() -> frozenset[str]:
-    """The first word of every phrase in the table."""
-    return frozenset(key[0] for key in _tables()[0])
+def _phrase_starts() -> dict[str, int]:
+    """The first word of every phrase in the table -> the longest phrase it starts (with
+    babel's names in many languages, "de" starts the Danish "De forenede arabiske
+    emirater" and must not make every "de" of a Spanish name try fourteen lengths)."""
+    starts: dict[str, int] = {}
+    for key in _tables()[0]:
+        starts[key[0]] = max(starts.get(key[0], 0), len(key))
+    return starts
 
 
 def _mentions(text: str) -> list[tuple[int, int, str | None, int]]:
     """(position, length in words, code or None, strength) for each phrase found."""
-    table, longest, _ = _tables()
+    table = _tables()[0]
     starts = _phrase_starts()
     if _CASED_START.search(text):
         text = _CASED.sub(lambda m: " " + data.CASED_ALIASES[m.group(1)] + " ", text)
     tokens = word_tuple(text)
-    if starts.isdisjoint(tokens):
+    if starts.keys().isdisjoint(tokens):
         return []  # no word starts a phrase: most names of organizations
     found = []
     i = 0
     while i < len(tokens):
-        if tokens[i] not in starts:  # most words start no country phrase: skip them fast
+        longest = starts.get(tokens[i])
+        if longest is None:  # most words start no country phrase: skip them fast
             i += 1
             continue
         for size in range(min(longest, len(tokens) - i), 0, -1):
