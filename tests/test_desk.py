@@ -236,7 +236,7 @@ def test_the_requests_to_decide_are_paged_each_page_one_click_away(
         first = client.get(url).content.decode()
         second = client.get(url, {"page": 2}).content.decode()
     finally:
-        desk_module.REQUESTS_PER_PAGE = 20
+        desk_module.REQUESTS_PER_PAGE = 10
     assert "Person 0" in first and "Person 1" not in first
     assert "Person 1" in second and "Person 0" not in second
     assert 'page=2#requests"' in first and 'aria-current="page"' in first
