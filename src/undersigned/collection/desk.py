@@ -177,14 +177,14 @@ def _first_missing(coalition: Coalition, statement_ids: list[int]) -> dict[int, 
         WITH ranked AS (
             SELECT o.{q("id")} AS organization_id, ROW_NUMBER() OVER (
                 ORDER BY LOWER(o.{q("abbreviation")}), LOWER(o.{q("name")}), o.{q("id")}
-            ) AS rank
+            ) AS member_rank
             FROM {q(membership.db_table)} m
             JOIN {q(organization.db_table)} o ON o.{q("id")} = m.{q("organization_id")}
             WHERE m.{q("coalition_id")} = %s
         )
         SELECT statement_id, organization_id FROM (
             SELECT s.{q("id")} AS statement_id, r.organization_id,
-                ROW_NUMBER() OVER (PARTITION BY s.{q("id")} ORDER BY r.rank) AS n
+                ROW_NUMBER() OVER (PARTITION BY s.{q("id")} ORDER BY r.member_rank) AS n
             FROM {q(statement.db_table)} s CROSS JOIN ranked r
             WHERE s.{q("id")} IN ({listed})
             AND NOT EXISTS (
