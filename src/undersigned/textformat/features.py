@@ -149,7 +149,7 @@ def text_features(text: str) -> tuple[float, ...]:
         min(text.count(",") + text.count("،"), 4) / 4,
         digits / len(text) if text else 0.0,
         float("http" in text or "www." in text or "@" in text),
-        float(any(ch in text for ch in "\"“”«»„")),
+        float(any(ch in text for ch in '"“”«»„')),
     )
 
 
