@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from . import tables
 from .classify import Likeness, entry_likeness
 from .countries import country_name_code, is_region
-from .features import Context
+from .features import context_at
 from .folding import fold
 from .headings import (
     FURTHER,
@@ -172,7 +172,7 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
         likeness = (
             _LIKE_THE_OTHERS
             if _established(entries, line, how)
-            else entry_likeness(line.content, _context(lines, position))
+            else entry_likeness(line.content, context_at(lines, position))
         )
         threshold = ENTRY
         if line.marked:
@@ -187,14 +187,6 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
         roles[line.index] = ("entry", likeness.reason)
         position += 1
     return _Block(entries, roles, position)
-
-
-def _context(lines: list[Line], position: int) -> Context:
-    """What the line model may know of a line's surroundings."""
-    previous = lines[position - 1].content if position > 0 else None
-    following = lines[position + 1].content if position + 1 < len(lines) else None
-    where = round(position / (len(lines) - 1), 3) if len(lines) > 1 else 0.0
-    return Context(lines[position].marked, previous, following, where)
 
 
 _LIKE_THE_OTHERS = Likeness(0.9, "a list item like the many above it")

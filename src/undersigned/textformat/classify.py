@@ -10,13 +10,18 @@ entry, and a line without a letter is none.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .features import Context, line_features
 from .line_model import contributions, probability
 
+_LETTER = re.compile(r"[^\W\d_]")
 _SHOWN = 3  # features named in a reason
+# The two lines that a rule decides: the reasons they are given.
+LONG, NO_LETTERS = "a long paragraph (a rule: never an entry)", "no letters (a rule)"
+RULES = (LONG, NO_LETTERS)
 
 
 @dataclass(frozen=True)
@@ -30,9 +35,9 @@ def entry_likeness(text: str, context: Context | None = None) -> Likeness:
     """Score one line (without its list marker); the context, when given, adds the
     neighbours' shapes, the list marker and the position (features.Context)."""
     if len(text) > 300:
-        return Likeness(0.02, "a long paragraph")
-    if not any(ch.isalpha() for ch in text):
-        return Likeness(0.0, "no letters")
+        return Likeness(0.02, LONG)
+    if not _LETTER.search(text):
+        return Likeness(0.0, NO_LETTERS)
     x = line_features(text, context)
     score = probability(x)
     parts = contributions(x)

@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .countries import country_from_text, country_name_code
 from .folding import fold
+from .lines import Line
 from .persons import is_person_name
 from .vocabulary import FUNCTION_WORDS, has_organization_word
 
@@ -85,6 +87,8 @@ class Context:
 
 def _cased(text: str) -> bool:
     """Whether the letters of the text have capitals (Latin, Greek, Cyrillic, ...)."""
+    if text.isascii():
+        return True
     cased = uncased = 0
     for ch in text:
         if ch.isalpha():
@@ -120,7 +124,7 @@ def text_features(text: str) -> tuple[float, ...]:
     share = capitalized / len(content) if content else 0.0
     end = text[-1:] if text else ""
     first = text[:1]
-    digits = sum(1 for ch in text if ch.isdigit())
+    digits = sum(map(str.isdigit, text))
     short_enough = len(text) <= 200  # the costly lookups only where they can matter
     is_country = short_enough and len(text) <= 60 and country_name_code(text) is not None
     return (
@@ -189,6 +193,14 @@ def context_features(text: str, context: Context | None) -> tuple[float, ...]:
     )
 
 
+def context_at(lines: Sequence[Line], position: int) -> Context:
+    """The context of lines[position] among the non-blank lines of a text."""
+    previous = lines[position - 1].content if position > 0 else None
+    following = lines[position + 1].content if position + 1 < len(lines) else None
+    where = round(position / (len(lines) - 1), 3) if len(lines) > 1 else 0.0
+    return Context(lines[position].marked, previous, following, where)
+
+
 def line_features(text: str, context: Context | None = None) -> tuple[float, ...]:
     """All features of a line, in FEATURES order."""
     return text_features(text) + context_features(text, context)
@@ -199,6 +211,7 @@ __all__ = [
     "FEATURES",
     "TEXT_FEATURES",
     "Context",
+    "context_at",
     "context_features",
     "line_features",
     "text_features",

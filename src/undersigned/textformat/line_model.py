@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .features import CONTEXT_FEATURES, FEATURES, Context, line_features
+from .features import CONTEXT_FEATURES, FEATURES, Context, context_at, line_features
 from .folding import fold
 from .lines import nonblank_lines, split_lines
 
@@ -45,10 +45,18 @@ def _sigmoid(z: float) -> float:
     return e / (1 + e)
 
 
+# A constant for every line the parser sees in context: part of the bias, not evidence.
+_NOT_EVIDENCE = CONTEXT_FEATURES[0]
+
+
 def contributions(x: Sequence[float], weights: Weights | None = None) -> list[tuple[str, float]]:
     """(feature, weight × value) for every feature that is not zero, strongest first."""
     w = weights or load_weights()
-    parts = [(n, wi * xi) for n, wi, xi in zip(FEATURES, w.weights, x, strict=True) if xi]
+    parts = [
+        (n, wi * xi)
+        for n, wi, xi in zip(FEATURES, w.weights, x, strict=True)
+        if xi and n != _NOT_EVIDENCE
+    ]
     return sorted(parts, key=lambda part: -abs(part[1]))
 
 
@@ -90,15 +98,8 @@ def label_lines(text: str, expected: dict[str, Any], source: str = "") -> list[L
         entry = bool(found) and len({*found}) <= 2
         if entry:
             entry = len(folded) - max(len(name) for name in found) <= 120
-        out.append(LabeledLine(line.content, _context(lines, position), entry, source))
+        out.append(LabeledLine(line.content, context_at(lines, position), entry, source))
     return out
-
-
-def _context(lines: list, position: int) -> Context:
-    previous = lines[position - 1].content if position > 0 else None
-    following = lines[position + 1].content if position + 1 < len(lines) else None
-    where = position / (len(lines) - 1) if len(lines) > 1 else 0.0
-    return Context(lines[position].marked, previous, following, round(where, 3))
 
 
 # --- the fit ------------------------------------------------------------------------------
