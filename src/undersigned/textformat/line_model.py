@@ -9,6 +9,7 @@ and the training then runs wherever the parser runs.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import random
@@ -100,6 +101,35 @@ def label_lines(text: str, expected: dict[str, Any], source: str = "") -> list[L
             entry = len(folded) - max(len(name) for name in found) <= 120
         out.append(LabeledLine(line.content, context_at(lines, position), entry, source))
     return out
+
+
+def in_validation(stem: str) -> bool:
+    """The corpus's split rule (corpus/score.py, fixed before any fit): a third of the files,
+    by a hash of the name, is the validation part, which no fit ever reads."""
+    return int(hashlib.sha256(stem.encode()).hexdigest(), 16) % 3 == 0
+
+
+def development_lines(
+    expected_dir: Path, texts_dir: Path, progress: Any = None
+) -> tuple[list[LabeledLine], list[str]]:
+    """The labeled lines of the development part (validation files are skipped unread),
+    and the stems whose text is missing."""
+    say = progress or (lambda message: None)
+    lines: list[LabeledLine] = []
+    missing = []
+    for path in sorted(expected_dir.glob("*.expected.json")):
+        stem = path.name.removesuffix(".expected.json")
+        if in_validation(stem):
+            continue
+        text_path = texts_dir / f"{stem}.txt"
+        if not text_path.exists():
+            missing.append(stem)
+            continue
+        expected = json.loads(path.read_text(encoding="utf-8"))
+        labeled = label_lines(text_path.read_text(encoding="utf-8"), expected, stem)
+        say(f"{stem}: {len(labeled)} lines, {sum(x.entry for x in labeled)} entries")
+        lines.extend(labeled)
+    return lines, missing
 
 
 # --- the fit ------------------------------------------------------------------------------
@@ -282,7 +312,9 @@ __all__ = [
     "LabeledLine",
     "Weights",
     "contributions",
+    "development_lines",
     "fit",
+    "in_validation",
     "label_lines",
     "load_weights",
     "probability",
