@@ -61,6 +61,7 @@ TEXT_FEATURES: tuple[str, ...] = (
     "digits",  # share of the characters
     "a link or an address",
     "a quotation mark",
+    "ends with a lower-case word",  # prose breaks off mid-sentence; names end in a name
 )
 
 CONTEXT_FEATURES: tuple[str, ...] = (
@@ -154,6 +155,7 @@ def text_features(text: str) -> tuple[float, ...]:
         digits / len(text) if text else 0.0,
         float("http" in text or "www." in text or "@" in text),
         float(any(ch in text for ch in '"“”«»„')),
+        float(cased and bool(tokens) and tokens[-1][:1].islower() and end.isalpha()),
     )
 
 
