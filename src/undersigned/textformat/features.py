@@ -120,7 +120,7 @@ def text_features(text: str) -> tuple[float, ...]:
     tokens = _TOKEN.findall(core)
     content = [t for t in tokens if fold(t) not in FUNCTION_WORDS]
     function = len(tokens) - len(content)
-    cased = _cased(text)
+    cased = _cased(text[:200])
     capitalized = sum(1 for t in content if t[0].isupper())
     share = capitalized / len(content) if content else 0.0
     end = text[-1:] if text else ""
@@ -161,11 +161,13 @@ def text_features(text: str) -> tuple[float, ...]:
 
 @lru_cache(maxsize=1 << 16)
 def shape(text: str) -> tuple[object, ...]:
-    """A coarse outline of a line, for telling whether neighbours repeat one shape."""
-    own = text_features(text)
+    """A coarse outline of a line, for telling whether neighbours repeat one shape (cheap:
+    a neighbour may be a long paragraph)."""
+    tokens = text.split()
+    capitals = sum(1 for t in tokens if t[:1].isupper()) / len(tokens) if tokens else 0.0
     return (
         min(len(text) // 40, 4),
-        round(own[5] * 2),  # capitals: few, some, most
+        round(capitals * 2),  # capitals: few, some, most
         text[-1:] if text[-1:] in ".:;,)?!" else "",
         min(text.count(","), 3),
         "(" in text,
