@@ -88,17 +88,22 @@ def _names(expected: dict[str, Any]) -> list[str]:
 
 def label_lines(text: str, expected: dict[str, Any], source: str = "") -> list[LabeledLine]:
     """Every non-blank line of a text, labeled an entry when an expected signatory's name
-    occurs in it as a list item: one or two names in it, and little else around them (a
-    sentence naming many signatories, or a paragraph mentioning one, is not an entry)."""
+    occurs in it as a list item: one or two names in it (in one cell of a table row), and
+    little else around them (a sentence naming many signatories, or a paragraph mentioning
+    one, is not an entry)."""
     names = _names(expected)
     lines = nonblank_lines(split_lines(text))
     out = []
     for position, line in enumerate(lines):
-        folded = " ".join(fold(line.content).split())
-        found = [name for name in names if name in folded]
-        entry = bool(found) and len({*found}) <= 2
-        if entry:
-            entry = len(folded) - max(len(name) for name in found) <= 120
+        # A table row is read cell by cell: a description or a link in another cell does
+        # not make the row a paragraph.
+        cells = line.content.split("|") if "|" in line.content else [line.content]
+        entry = False
+        for cell in cells:
+            folded = " ".join(fold(cell).split())
+            found = [name for name in names if name in folded]
+            if found and len({*found}) <= 2:
+                entry = entry or len(folded) - max(len(name) for name in found) <= 120
         out.append(LabeledLine(line.content, context_at(lines, position), entry, source))
     return out
 
