@@ -83,6 +83,14 @@ def test_labels_come_from_the_expected_names_as_list_items():
     assert not labels["Joint statement"]
 
 
+def test_a_table_row_is_labeled_by_its_cells():
+    description = "a network of unions that works on trade and development " * 3
+    text = f"Signatories:\n1 | Attac France | {description}\n2 | Greenpeace | France\n"
+    expected = {"signatories": [{"name": "Attac France"}, {"name": "Greenpeace"}]}
+    labels = [line.entry for line in label_lines(text, expected, "x")]
+    assert labels == [False, True, True]
+
+
 _ORGS = ["Workers Union", "Green Network", "Digital Rights League", "Farmers Front"]
 _PROSE = [
     "We demand that the government stops the privatisation of water at once.",
