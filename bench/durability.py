@@ -100,7 +100,8 @@ _ADDRESS_OFFSET = secrets.randbelow(1 << 24)
 def icor_statement(db: Database) -> tuple[int, str]:
     rows = db.query(
         "SELECT s.id, s.slug FROM statements_statement s "
-        "JOIN coalitions_coalition c ON c.id = s.coalition_id WHERE c.abbreviation = 'ICOR'"
+        "JOIN coalitions_coalition c ON c.id = s.coalition_id WHERE c.abbreviation = 'ICOR' "
+        "ORDER BY s.id"  # the demo's resolution, before bench/desk.py's statements
     )
     return rows[0]
 

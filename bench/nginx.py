@@ -144,9 +144,7 @@ def measure(
             nginx.start()
             try:
                 front = _Front(nginx.port)
-                names = (
-                    ("page", "count") if micro_cache else ("bare", "endorse", "page", "count")
-                )
+                names = ("page", "count") if micro_cache else ("bare", "endorse", "page", "count")
                 for name in names:
                     key = f"{name}_cached" if micro_cache else name
                     run_endpoint(front.port, slug, name, args, 2)  # warm-up

@@ -10,7 +10,8 @@ DATABASE_URL (bench/run.py gives each run a fresh one; it loads the demo first):
   request path: time and the peak memory of the child that lays it out;
 - the parse of a 5 MB signatory list (bench/parse_speed.py; target under 2 s).
 
-Not yet here: the sign-on POST and the coordinators' desk (issue 23, item 5).
+The sign-on POST and the coordinators' desk are measured through the served site instead
+(bench/run.py, with bench/desk.py's 500 members and 50 statements).
 
 Run: python -m bench.paths --json out.json [--scale 0.01]
 """
@@ -98,25 +99,33 @@ def _signature_entry(number: int) -> dict:
 
 
 def _fill_log(statement_id: int, count: int) -> None:
-    """count signature entries, written in bulk (through the ORM one by one would take hours
-    at 100,000; each append is measured below)."""
+    """count signature entries, written in bulk with the subtrees they complete, as append
+    stores them (through the ORM one by one would take hours at 100,000; each append is
+    measured below)."""
+    from django.db import transaction
+
     from undersigned.tlog.entries import entry_bytes
     from undersigned.tlog.merkle import leaf_hash
-    from undersigned.transparency.models import LogEntry
+    from undersigned.tlog.subtrees import all_nodes, position
+    from undersigned.transparency import services
+    from undersigned.transparency.models import LogEntry, LogNode
 
-    start = LogEntry.objects.filter(statement_id=statement_id).count()
-    batch = []
+    leaves = services.leaves(statement_id)
+    start = len(leaves)
+    rows = []
     for index in range(start, start + count):
         data = entry_bytes(_signature_entry(index))
-        batch.append(
-            LogEntry(
-                statement_id=statement_id, index=index, entry=data.decode(), leaf=leaf_hash(data)
-            )
+        leaves.append(leaf_hash(data))
+        rows.append(
+            LogEntry(statement_id=statement_id, index=index, entry=data.decode(), leaf=leaves[-1])
         )
-        if len(batch) == 5000:
-            LogEntry.objects.bulk_create(batch)
-            batch = []
-    LogEntry.objects.bulk_create(batch)
+    nodes = (
+        LogNode(statement_id=statement_id, position=position(*node), hash=value)
+        for node, value in all_nodes(leaves, start)
+    )
+    with transaction.atomic():
+        LogEntry.objects.bulk_create(rows, batch_size=5000)
+        LogNode.objects.bulk_create(nodes, batch_size=5000)
 
 
 def log_figures(statement, entries: int) -> dict:
@@ -137,7 +146,8 @@ def log_figures(statement, entries: int) -> dict:
     figures = {"log_append": timed(append, 20)}
     client = Client(HTTP_HOST="localhost")  # an address of ALLOWED_HOSTS
     size = services.size(statement.pk)
-    # The first proof of a new size computes its root over every leaf; later ones reuse it.
+    # The first proof of a new size signs a checkpoint on a root not cached yet; later ones
+    # reuse it. Both read O(log n) stored subtrees (LogNode), not the leaves.
     for name, path in (
         ("log_inclusion", f"/s/{statement.slug}/log/proof?index={size // 2}"),
         ("log_consistency", f"/s/{statement.slug}/log/consistency?from={size // 2}"),

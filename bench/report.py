@@ -12,6 +12,8 @@ ROWS = [
     ("(c) statement page", "page"),
     ("(d) count endpoint stats.json", "count"),
     ("(f) a 404 (/wp-login.php)", "notfound"),
+    ("(h) POST an organization's sign-on request", "signon"),
+    ("(i) the coordinators' desk, 500 members, 50 statements (2 connections)", "desk"),
 ]
 MAIL_DRAIN_LIMIT_S = 60
 
@@ -42,6 +44,7 @@ def targets(figures: dict) -> list[tuple[str, str]]:
     drain, left = f.get("mail_drain_s"), f.get("mail_queue_left")
     rss, pss = f.get("serve_rss_mb"), f.get("serve_pss_mb")
     p99 = f.get("endorse_p99_ms")
+    signon_p99, desk_p99 = f.get("signon_p99_ms"), f.get("desk_p99_ms")
     return [
         ("(c) page ≥ 80% of (a) req/s", _ratio_line(f, "page_rps", 0.8)),
         ("(d) count ≥ 90% of (a) req/s", _ratio_line(f, "count_rps", 0.9)),
@@ -65,6 +68,18 @@ def targets(figures: dict) -> list[tuple[str, str]]:
                 None if not fresh or after is None else after >= 0.9 * fresh,
                 f"{after} against {fresh} req/s" if fresh else "",
             ),
+        ),
+        # Organizations ask one by one, hundreds per statement, not a crowd in a minute: half
+        # the endorse target, and the same p99 a form's answer needs to feel immediate.
+        ("(h) sign-on request ≥ 10% of (a) req/s", _ratio_line(f, "signon_rps", 0.1)),
+        (
+            "(h) sign-on p99 < 200 ms at 8 connections",
+            _check(None if signon_p99 is None else signon_p99 < 200, f"{signon_p99} ms"),
+        ),
+        # A page a coordinator works in, clicking from one request to the next.
+        (
+            "(i) desk p99 < 200 ms at 2 connections",
+            _check(None if desk_p99 is None else desk_p99 < 200, f"{desk_p99} ms"),
         ),
         (
             "(e) export peak < 150 MB",
@@ -135,6 +150,67 @@ def nginx_section(figures: dict, details: dict) -> list[str]:
     return lines
 
 
+# Issue 23: ahead of Pytition by ten on what people read, at least as fast on a 404.
+PYTITION_TARGETS = [
+    ("page", "statement page / Pytition's petition page", 10.0),
+    ("count", "count (stats.json) / Pytition's count (petition JSON)", 10.0),
+    ("notfound", "a 404 / Pytition's 404", 1.0),
+]
+
+
+def pytition_section(figures: dict, details: dict) -> list[str]:
+    """The side-by-side with Pytition (bench/pytition.py): medians, ratios, targets."""
+    ours = [side for side in figures if side not in ("pytition", "server")]
+    theirs = figures.get("pytition", {})
+    info = details.get("pytition", {})
+    lines = [
+        "## Beside Pytition (issue 23's yardstick)",
+        "",
+        f"Pytition ({info.get('source', '?')}; Django {info.get('version', '?')}) served by "
+        f"{figures.get('server')} with 4 workers on PostgreSQL, "
+        f"{details.get('signatures', 0):,} confirmed signatures on one petition; undersigned "
+        f"with `serve`, 4 workers, PostgreSQL and Redis, {details.get('signatures', 0):,} "
+        "endorsements (and the seed's 500 organization signatures); all up at once, wrk at "
+        f"{details.get('concurrency')} connections, {details.get('duration_s')} s per figure, "
+        f"{details.get('rounds')} rounds with the order of the sides reversed every other "
+        "round; medians of req/s (expected answers only).",
+        "",
+        "| figure | Pytition | " + " | ".join(f"undersigned · {s} | ratio" for s in ours) + " |",
+        "|---|---|" + "---|---|" * len(ours),
+    ]
+    for key, label, target in PYTITION_TARGETS:
+        cells = [
+            f"{_fmt(theirs.get(key + '_rps'))} req/s · p99 {_fmt(theirs.get(key + '_p99_ms'))} ms"
+        ]
+        for side in ours:
+            mine, base = figures[side].get(key + "_rps"), theirs.get(key + "_rps")
+            cells.append(f"{_fmt(mine)} req/s · p99 {_fmt(figures[side].get(key + '_p99_ms'))} ms")
+            if not mine or not base:
+                cells.append("n/a")
+            else:
+                verdict = "PASS" if mine / base >= target else "MISS"
+                cells.append(f"{verdict} ({mine / base:.1f}× ≥ {target:g}×)")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    memory = [
+        f"{side} RSS {figures[side].get('rss_mb')} MB / PSS {figures[side].get('pss_mb')} MB"
+        for side in ("pytition", *ours)
+        if figures.get(side, {}).get("rss_mb") is not None
+    ]
+    paths = details.get("paths", {})
+    lines += [
+        "",
+        "Requests: Pytition "
+        + ", ".join(f"{k} `{v}`" for k, v in paths.get("pytition", {}).items())
+        + "; undersigned "
+        + ", ".join(f"{k} `{v}`" for k, v in next(iter(paths.get(s, {}) for s in ours), {}).items())
+        + ". Memory after the rounds (server and its children): "
+        + ("; ".join(memory) or "—")
+        + ".",
+        "",
+    ]
+    return lines
+
+
 def _columns(results: dict) -> list[tuple[str, str]]:
     """(database, server) pairs: results[database][server] holds one run's figures."""
     return [
@@ -146,15 +222,19 @@ def _columns(results: dict) -> list[tuple[str, str]]:
     ]
 
 
+# (key, what, median limit in ms, peak limit in MB). The log's: an append is one step of a
+# signing action, whose answer has 100 ms in all; a proof is a small page, and at 100,000
+# entries it must still cost what it costs at 100 (O(log n) reads). The PDF's: half of the
+# task's limits (PDF_RENDER_SECONDS 120, PDF_RENDER_MEMORY_MB 1024), so that 8,000 signatories
+# leave room below PDF_MAX_SIGNATORIES (20,000).
+FULL_SIZES = {"log_entries": 100_000, "signatures": 10_000, "signatories": 8_000, "megabytes": 5.0}
 PATH_ROWS = [
-    ("sign_on", "an organization's sign-on request (POST /s/SLUG/sign-on/)", None),
-    ("desk", "the coordinators' desk (/c/SLUG/desk/)", None),
-    ("log_append", "append a signature to the transparency log", None),
-    ("log_inclusion", "inclusion proof (/s/SLUG/log/proof?index=N)", None),
-    ("log_consistency", "consistency proof (/s/SLUG/log/consistency?from=M)", None),
-    ("verify", "`undersigned verify` of the export", 1000.0),
-    ("pdf", "PDF of the signatories, rendered by the task (off the request path)", None),
-    ("parse", "parse of a 5 MB signatory list", 2000.0),
+    ("log_append", "append a signature to the transparency log", 20.0, None),
+    ("log_inclusion", "inclusion proof (/s/SLUG/log/proof?index=N)", 20.0, None),
+    ("log_consistency", "consistency proof (/s/SLUG/log/consistency?from=M)", 20.0, None),
+    ("verify", "`undersigned verify` of the export", 1000.0, None),
+    ("pdf", "PDF of the signatories, rendered by the task (off the request path)", 60_000.0, 512),
+    ("parse", "parse of a 5 MB signatory list", 2000.0, None),
 ]
 
 
@@ -166,14 +246,19 @@ def paths_section(vendor: str, paths: dict) -> list[str]:
         "| path | median ms | worst ms | target |",
         "|---|---|---|---|",
     ]
-    for key, label, limit in PATH_ROWS:
+    if paths.get("sizes") != FULL_SIZES:
+        # A PASS at a fraction of the sizes says the code runs, not that the target is met.
+        lines[0] += f" **smaller than the issue's {FULL_SIZES}: targets not judged at size**"
+    for key, label, limit, peak_limit in PATH_ROWS:
         found = paths.get(key)
         if not found:
             continue
-        target = "—"
-        if limit is not None:
-            verdict = "PASS" if found["median_ms"] < limit else "MISS"
-            target = f"{verdict} (< {limit / 1000:.0f} s)"
+        ok = found["median_ms"] < limit
+        target = f"< {limit / 1000:g} s" if limit >= 1000 else f"< {limit:g} ms"
+        if peak_limit is not None:
+            ok = ok and found.get("peak_mb", 0) < peak_limit
+            target += f", peak < {peak_limit} MB"
+        target = f"{'PASS' if ok else 'MISS'} ({target})"
         extra = f"; peak {found['peak_mb']} MB" if "peak_mb" in found else ""
         lines.append(
             f"| {label}{extra} | {_fmt(found['median_ms'])} | {_fmt(found['max_ms'])} | {target} |"
@@ -221,6 +306,8 @@ def generated(results: dict, details: dict) -> str:
             lines += paths_section(v, paths)
     if "nginx" in results:
         lines += ["", *nginx_section(results["nginx"], details.get("nginx", {}))]
+    if "pytition" in results:
+        lines += ["", *pytition_section(results["pytition"], details.get("pytition", {}))]
     lines += ["", "## Run details", ""]
     for v in ("sqlite", "postgresql"):
         if v not in results:

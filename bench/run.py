@@ -13,7 +13,9 @@ more endorsements (bench/fill.py); (e) the public CSV export on a freshly starte
 durability check with several SIGKILLs; last, the new paths in-process (bench/paths.py). Then
 docs/scale.md's shape: nginx with deploy/nginx.conf in front of two `serve --no-worker` and
 two `undersigned worker`s on PostgreSQL and Redis, with and without the micro-cache, and its
-durability check (one app server and one worker SIGKILLed mid-load).
+durability check (one app server and one worker SIGKILLed mid-load). With --pytition PATH (or
+PYTITION_SRC), last: issue 23's yardstick, Pytition set up from that checkout or git directory
+and measured beside `serve` in alternating rounds (bench/pytition.py).
 
 GETs go through wrk and the at-scale run through nginx, both from Debian's packages: `make
 bench` installs them with apt-get when it can (`apt-get install nginx-light wrk`); without wrk
@@ -36,9 +38,10 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 from pathlib import Path
 
-from bench import durability, load, nginx, wrk
+from bench import durability, load, nginx, pytition, wrk
 from bench.server import Server, free_port, memory_kb, tree_memory
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +51,9 @@ REPORT = ROOT / "BENCHMARKS.md"
 SERVERS = ("gunicorn", "granian")
 # A surge's mail must all be sent within this many seconds after it ends.
 MAIL_DRAIN_LIMIT_S = 60
+# The desk serves a coalition's few coordinators: two at once, not a crowd. At 8 connections
+# its p99 would measure the queue in front of the workers, not the page.
+DESK_CONCURRENCY = 2
 KEYS = [
     "bare_rps",
     "bare_p50_ms",
@@ -72,6 +78,12 @@ KEYS = [
     "endorse_after_rps",
     "endorse_after_p50_ms",
     "endorse_after_p99_ms",
+    "signon_rps",
+    "signon_p50_ms",
+    "signon_p99_ms",
+    "desk_rps",
+    "desk_p50_ms",
+    "desk_p99_ms",
     "mail_per_s",
     "mail_queue_left",
     "mail_drain_s",
@@ -93,8 +105,28 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--only",
-        choices=["sqlite", "postgresql", "nginx"],
-        help="one database only, or only the at-scale run through nginx",
+        choices=["sqlite", "postgresql", "nginx", "pytition"],
+        help="one database only, or only the at-scale run through nginx, or only the "
+        "side-by-side with Pytition",
+    )
+    parser.add_argument(
+        "--pytition",
+        type=Path,
+        default=os.environ.get("PYTITION_SRC") or None,
+        help="a Pytition checkout or git directory (env PYTITION_SRC): measure it beside us, "
+        "same run, as issue 23's yardstick (bench/pytition.py)",
+    )
+    parser.add_argument(
+        "--pytition-rounds",
+        type=int,
+        default=4,
+        help="alternating rounds of the side-by-side (4); medians are reported",
+    )
+    parser.add_argument(
+        "--pytition-signatures",
+        type=int,
+        default=10_000,
+        help="signatures on each side of the side-by-side (10,000)",
     )
     parser.add_argument("--duration", type=float, default=20, help="seconds per endpoint (20)")
     parser.add_argument("--rows", type=int, default=1_000_000, help="endorsements to seed (1M)")
@@ -121,14 +153,23 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--skip",
         default="",
         help="parts to leave out while developing, comma-separated: sweep, after, export, "
-        "durability, paths, nginx",
+        "durability, paths, nginx, pytition",
     )
     parser.add_argument(
         "--paths-scale",
         type=float,
         default=1.0,
-        help="bench/paths.py's sizes as a share of the issue's (1.0: 500 organizations, "
-        "100,000 log entries, 10,000 signatures, 8,000 signatories)",
+        help="bench/paths.py's sizes as a share of the issue's (1.0: 100,000 log entries, "
+        "10,000 signatures, 8,000 signatories, a 5 MB list)",
+    )
+    parser.add_argument(
+        "--desk-members",
+        type=int,
+        default=500,
+        help="ICOR's member organizations for the desk (500; bench/desk.py)",
+    )
+    parser.add_argument(
+        "--desk-statements", type=int, default=50, help="ICOR's statements for the desk (50)"
     )
     parser.add_argument(
         "--no-wrk", action="store_true", help="measure GETs with bench/load.py, not wrk"
@@ -169,18 +210,33 @@ def main(argv: list[str] | None = None) -> int:
     )
     results["machine"] = machine(args, ceiling)
     vendors = ["sqlite", "postgresql"] if not args.only else [args.only]
-    for vendor in [v for v in vendors if v != "nginx"]:
+    for vendor in [v for v in vendors if v not in ("nginx", "pytition")]:
         figures, extra = bench_database(vendor, args)
         results[vendor] = figures
         details[vendor] = extra
         _save(results, details)  # a later failure keeps what was measured
-    if "nginx" in args.skip or args.only == "sqlite":
+    if "nginx" in args.skip or args.only in ("sqlite", "pytition"):
         pass
     elif not nginx.available():
         say("nginx is not installed (apt-get install nginx-light): no at-scale run")
     else:
         results["nginx"], details["nginx"] = bench_nginx(args)
         _save(results, details)
+    if args.pytition and "pytition" not in args.skip and args.only in (None, "pytition"):
+        say("== beside Pytition (issue 23's yardstick; bench/pytition.py) ==")
+        if not args.wrk:
+            say("  wrk is not installed (apt-get install wrk): no side-by-side")
+        else:
+            try:
+                results["pytition"], details["pytition"] = pytition.side_by_side(
+                    args, _seed_for_pytition(args), _paths, _warm, say
+                )
+                _save(results, details)
+            except (OSError, RuntimeError, subprocess.SubprocessError) as error:
+                # Everything before is saved; Pytition's setup needs PyPI and its source.
+                say(f"  Pytition could not be set up or served: {error}")
+    elif args.only == "pytition":
+        say("--only pytition needs --pytition PATH (or PYTITION_SRC)")
     say(f"done in {(time.monotonic() - started) / 60:.1f} min; wrote {RESULTS.name}, {REPORT.name}")
     return 0
 
@@ -205,9 +261,11 @@ def bench_database(vendor: str, args: argparse.Namespace) -> tuple[dict, dict]:
                 t = time.monotonic()
                 _bench_module("seed", ["--rows", str(args.rows)], db.env, timeout=900)
                 extra["seed_s"] = round(time.monotonic() - t, 1)
+                _statement_id, slug = durability.icor_statement(db)
+                args.desk = seed_desk(db, tmp_path, args)
+                extra["desk"] = {k: v for k, v in args.desk.items() if k != "cookie"}
                 extra["cache"] = "redis" if redis else "diskcache (SQLite) under var/"
                 extra["mail"] = "SMTP to a local sink (bench/smtpsink.py)"
-                _statement_id, slug = durability.icor_statement(db)
                 for server in args.servers:
                     db.env["WEB_SERVER"] = server
                     say(f"-- {vendor} · {server} --")
@@ -261,6 +319,16 @@ def bench_server(db, tmp: Path, slug: str, args: argparse.Namespace) -> tuple[di
         export, extra["export"] = measure_export(db, tmp, slug, workers, args)
         figures.update(export)
     return figures, extra
+
+
+def seed_desk(db, tmp: Path, args: argparse.Namespace) -> dict:
+    """bench/desk.py: ICOR with 500 members and 50 statements; the desk's address, a
+    coordinator's session cookie and the statement that takes sign-ons."""
+    say(f"the desk: {args.desk_members} members, {args.desk_statements} statements…")
+    out = tmp / "desk.json"
+    sizes = ["--members", str(args.desk_members), "--statements", str(args.desk_statements)]
+    _bench_module("desk", ["--json", str(out), *sizes], db.env, timeout=900)
+    return json.loads(out.read_text())
 
 
 def measure_paths(vendor: str, args: argparse.Namespace) -> dict:
@@ -317,6 +385,13 @@ def bench_nginx(args: argparse.Namespace) -> tuple[dict, dict]:
     return {key: figures.get(key) for key in NGINX_KEYS}, extra
 
 
+def _seed_for_pytition(args: argparse.Namespace):
+    def seed(env: dict) -> None:
+        _bench_module("seed", ["--rows", str(args.pytition_signatures)], env, timeout=900)
+
+    return seed
+
+
 class SmtpSink:
     """bench/smtpsink.py in a process of its own: the mail server the workers send to."""
 
@@ -369,11 +444,12 @@ def _bench_module(name: str, arguments: list[str], env: dict, timeout: float) ->
     )
 
 
-def _endpoints(port: int, slug: str) -> dict:
+def _endpoints(port: int, slug: str, args) -> dict:
     """Request makers by endpoint. Call it again for each run: the e-mails must be new."""
     csrf = durability.csrf_secret()
     tag = f"b{time.time_ns()}"
-    get = {name: load.build_request("GET", path, port) for name, path in _paths(slug).items()}
+    desk = getattr(args, "desk", None) or {}
+    get = {name: load.build_request("GET", path, port) for name, path in _paths(slug, args).items()}
     return {
         "bare": lambda i: get["bare"],
         "healthz": lambda i: get["healthz"],
@@ -381,25 +457,69 @@ def _endpoints(port: int, slug: str) -> dict:
         "endorse": lambda i: durability.endorse_request(port, slug, i, tag, csrf)[1],
         "page": lambda i: get["page"],
         "count": lambda i: get["count"],
+        "signon": lambda i: sign_on_request(port, desk, i, tag),
+        "desk": lambda i: load.build_request("GET", desk["desk"], port, _headers("desk", desk)),
     }
 
 
-def _paths(slug: str) -> dict[str, str]:
-    return {
+def sign_on_request(port: int, desk: dict, index: int, tag: str) -> bytes:
+    """An organization not in the directory asks to sign ICOR's resolution, from an address
+    of its own (the rate limit per address stays on) with an e-mail of its own. The form takes
+    no CSRF token: the statement page is cached for everyone (collection/views.py)."""
+    address = (index + durability._ADDRESS_OFFSET + (1 << 23)) % (1 << 24)
+    body = urllib.parse.urlencode(
+        {
+            "org_name": f"Bench Party {tag} {index}",
+            "org_abbreviation": f"BP{index}",
+            "org_country": "DE",
+            "person_name": f"Person {index}",
+            "email": f"signon{index}.{tag}@example.org",
+            "language": "en",
+            "listed": "on",
+            "version": desk["sign_on_version"],
+        }
+    ).encode()
+    headers = {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "X-Forwarded-For": f"10.{address >> 16}.{address >> 8 & 255}.{address & 255}",
+    }
+    return load.build_request("POST", f"/s/{desk['sign_on_slug']}/sign-on/", port, headers, body)
+
+
+def _headers(name: str, desk: dict) -> dict[str, str]:
+    return {"Cookie": desk["cookie"]} if name == "desk" else {}
+
+
+def _paths(slug: str, args=None) -> dict[str, str]:
+    paths = {
         "bare": "/robots.txt",  # tests/test_bare_request.py: no database, no cache
         "healthz": "/healthz",
         "notfound": "/wp-login.php",  # what scanners ask for all day
         "page": f"/s/{slug}/",
         "count": f"/s/{slug}/stats.json",
     }
+    if desk := getattr(args, "desk", None):  # bench/desk.py seeded it (seed_desk)
+        paths["desk"] = desk["desk"]
+    return paths
+
+
+POSTS = ("endorse", "signon")
+
+
+def _connections(name: str, args) -> int:
+    return min(DESK_CONCURRENCY, args.concurrency) if name == "desk" else args.concurrency
 
 
 def run_endpoint(port: int, slug: str, name: str, args, duration: float) -> dict:
     """One run of one endpoint: GETs with wrk where available, POSTs with load.py."""
-    if name != "endorse" and args.wrk:
-        return wrk.run(port, _paths(slug)[name], concurrency=args.concurrency, duration=duration)
-    make = _endpoints(port, slug)[name]
-    result = _run(port, make, args.concurrency, duration)
+    concurrency = _connections(name, args)
+    desk = getattr(args, "desk", None) or {}
+    if name not in POSTS and args.wrk:
+        path = _paths(slug, args)[name]
+        headers = _headers(name, desk)
+        return wrk.run(port, path, concurrency=concurrency, duration=duration, headers=headers)
+    make = _endpoints(port, slug, args)[name]
+    result = _run(port, make, concurrency, duration)
     return {**result.summary(), "client": "bench/load.py", "seconds": round(result.seconds, 2)}
 
 
@@ -453,7 +573,7 @@ def _summarize(name: str, summary: dict) -> None:
 
 
 def _figures(prefix: str, name: str, summary: dict) -> dict:
-    ok = {"endorse": 201, "notfound": 404}.get(name, 200)
+    ok = {"endorse": 201, "signon": 201, "notfound": 404}.get(name, 200)
     good = summary["statuses"].get(ok, 0)
     # Only the expected answers count as throughput: a fast 429 or 500 is no success.
     return {
@@ -525,15 +645,20 @@ def endorse_run(db, server: Server, slug: str, args, prefix: str) -> tuple[dict,
     return {**_figures(prefix, "endorse", summary), **mail}, summary
 
 
+def _new_paths(args) -> tuple[str, ...]:
+    """The sign-on POST and the desk, where bench/desk.py seeded them (not through nginx)."""
+    return ("signon", "desk") if getattr(args, "desk", None) else ()
+
+
 def measure(db, tmp: Path, slug: str, workers: int, args) -> tuple[dict, dict]:
     figures, runs = {}, {}
     server = Server(db.env, tmp / "measure.log", workers=workers)
     try:
         server.start()
         _warm(server, slug)
-        for name in ("bare", "healthz", "notfound", "endorse", "page", "count"):
+        for name in ("bare", "healthz", "notfound", "endorse", "page", "count", *_new_paths(args)):
             run_endpoint(server.port, slug, name, args, 2)  # warm-up
-            say(f"  {name}: {args.duration:.0f} s at {args.concurrency} connections…")
+            say(f"  {name}: {args.duration:.0f} s at {_connections(name, args)} connections…")
             if name == "endorse":
                 found, runs[name] = endorse_run(db, server, slug, args, "endorse")
                 figures.update(found)
@@ -656,7 +781,11 @@ def _load(path: Path) -> dict:
 
 
 def _save(results: dict, details: dict) -> None:
-    ordered = {k: results[k] for k in ("sqlite", "postgresql", "nginx", "machine") if k in results}
+    ordered = {
+        k: results[k]
+        for k in ("sqlite", "postgresql", "nginx", "pytition", "machine")
+        if k in results
+    }
     RESULTS.write_text(json.dumps(ordered, indent=2) + "\n")
     DETAILS.write_text(json.dumps(details, indent=2, default=str) + "\n")
     from bench.report import write_report

@@ -160,3 +160,30 @@ def test_the_demo_desk_shows_a_pending_request(db, client, settings, tmp_path):
     page = client.get(reverse("desk", args=["icor"])).content.decode()
     assert shown_counts(page)["requests"] == 1 and "Eva Huber" in page
     assert 'id="sign-on"' in client.get(resolution.get_absolute_url()).content.decode()
+
+
+def test_the_desk_reads_as_many_queries_for_many_open_statements(
+    client, busy_coalition, carol, dave, mlpd
+):
+    """Its rows are read for all open statements at once: 500 members and 50 statements make
+    a desk of as many queries as one (bench/desk.py measures that shape)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from undersigned.statements.actions import change_state
+
+    client.force_login(carol)
+    url = reverse("desk", args=[busy_coalition.slug])
+    with CaptureQueriesContext(connection) as one:
+        first = client.get(url)
+    for n in range(3):
+        more = create_statement(user=carol, coalition=busy_coalition, kind="statement",
+                                issuer="", language="en", title=f"More {n}", subtitle="",
+                                body="Words.", accepts_sign_ons=True)  # fmt: skip
+        change_state(statement=more, user=carol, state=State.OPEN)
+        sign_statement(statement=more, organization=mlpd, user=dave, version=1)
+    with CaptureQueriesContext(connection) as four:
+        page = client.get(url)
+    assert first.status_code == page.status_code == 200
+    assert len(four.captured_queries) == len(one.captured_queries)
+    assert shown_counts(page.content.decode())["open"] == 4

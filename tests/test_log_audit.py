@@ -124,3 +124,22 @@ def test_the_last_log_entry_deleted_shows(signed, rode_morgen):
         f"organization #{rode_morgen.pk} is signed in the log (entry 2) but has no signature"
         in verify_says()
     )
+
+
+def test_a_stored_tree_hash_edited_in_sql_shows(signed):
+    """The subtrees that proofs are read from (LogNode) must be made of the entries."""
+    from undersigned.transparency.models import LogNode
+
+    assert verify_says_intact()
+    node = LogNode.objects.filter(statement_id=signed.pk).order_by("position").first()
+    _sql("UPDATE transparency_lognode SET hash = %s WHERE id = %s", [b"\x00" * 32, node.pk])
+    assert (
+        f"the transparency log of {signed.slug}: the stored hash at position {node.position} of "
+        "its tree is not made of its entries: it was changed" in verify_says()
+    )
+
+
+def verify_says_intact() -> bool:
+    out = StringIO()
+    call_command("audit", "verify", stdout=out, stderr=StringIO())
+    return "BROKEN" not in out.getvalue()

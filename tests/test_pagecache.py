@@ -111,3 +111,69 @@ def test_the_version_is_replaced_when_the_change_commits(
         # Within the writer's transaction the old version is gone: readers load it afresh.
         assert cache.get(f"version:{name}") is None
     assert cache.get(f"version:{name}") == resolution.updated_at.isoformat() != before
+
+
+# The front entry (FrontPageCache): the same answer, sooner, and never where it would differ.
+
+_PER_REQUEST = {"Date", "Content-Length", "Content-Encoding", "ETag"}
+
+
+def from_front(response) -> bool:
+    """Answered above the session middleware, which gives every request it sees a session."""
+    return not hasattr(response.wsgi_request, "session")
+
+
+def _headers(response) -> dict[str, str]:
+    return {name: value for name, value in response.items() if name not in _PER_REQUEST}
+
+
+def test_the_front_entry_answers_as_the_whole_stack_does(client, resolution):
+    url = resolution.get_absolute_url()
+    made = client.get(url)  # the view renders and both entries are stored
+    assert not from_front(made)
+    again = client.get(url)
+    assert from_front(again)
+    assert again.status_code == 200 and again.content == made.content
+    assert _headers(again) == _headers(made)
+    assert "Content-Security-Policy" in again and again["Content-Language"] == "en"
+    assert again["Content-Length"] == str(len(again.content))
+    zipped = client.get(url, headers={"Accept-Encoding": "gzip"})
+    assert zipped["Content-Encoding"] == "gzip"
+    assert gzip.decompress(zipped.content) == made.content
+    revalidated = client.get(url, headers={"If-None-Match": again["ETag"]})
+    assert revalidated.status_code == 304 and not revalidated.content
+    assert revalidated["ETag"] == again["ETag"] and "Content-Security-Policy" in revalidated
+
+
+def test_a_change_passes_the_front_entry_by(client, resolution):
+    url = resolution.get_absolute_url()
+    client.get(url), client.get(url)
+    resolution.issuer = "A newer issuer of this resolution"
+    resolution.save()
+    fresh = client.get(url)
+    assert not from_front(fresh) and b"A newer issuer" in fresh.content
+
+
+def test_who_differs_takes_the_whole_way(client, resolution, alice):
+    url = resolution.get_absolute_url()
+    client.get(url), client.get(url)
+    assert not from_front(client.get(url + "?order=name"))  # a query
+    assert not from_front(client.head(url))
+    # A visitor who wants Persian is sent to the Persian page, as before the entry existed.
+    persian = client.get(url, headers={"Accept-Language": "fa"})
+    assert persian.status_code == 302 and persian["Location"].startswith("/fa/")
+    client.force_login(alice)  # a session: a page of one's own
+    assert not from_front(client.get(url))
+
+
+def test_while_one_worker_makes_a_page_the_others_hand_out_the_last_one():
+    path = f"/s/{secrets.token_hex(4)}/"
+    first = get(path)
+    cache.delete(f"page:en:{path}?")  # expired (or its version changed)
+    cache.add(f"making:page:en:{path}?", 1)  # another worker is making it now
+    rendered.clear()
+    meanwhile = get(path)
+    assert rendered == [] and meanwhile.content == first.content
+    cache.delete(f"making:page:en:{path}?")  # it is done or gone: this one makes it
+    get(path)
+    assert rendered == [path] and cache.get(f"making:page:en:{path}?") is None

@@ -48,6 +48,7 @@ ALLOWED = {
     ("audit/services.py", "ChainHead.objects.update_or_create(...)"): (1, "audit rekey's head"),
     # Each statement's transparency log appends itself, called by the signing and text actions.
     ("transparency/services.py", "LogEntry.objects.create(...)"): (1, "append, in the action"),
+    ("transparency/services.py", "LogNode.objects.bulk_create(...)"): (1, "append's subtrees"),
     # Mail: the outbox backend stores what it sends; retention and forgetting delete from it.
     ("mail/backends.py", "OutboxMessage.objects.bulk_create(...)"): (1, "email backend"),
     ("mail/services.py", "OutboxMessage.objects.filter(...).delete()"): (2, "forget, retention"),

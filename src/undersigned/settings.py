@@ -157,6 +157,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "undersigned.core.middleware.urlconf_by_path_prefix",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above sessions, language, CSRF and authentication: a cached public page skips them all.
+    "undersigned.core.pagecache.FrontPageCache",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "undersigned.core.middleware.preferred_language_redirect",
@@ -419,4 +421,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Django sets its own loggers to INFO, so without this LOG_LEVEL=ERROR would still write a
+    # "Not Found" line for every 404 (a scan of the site then costs a write per request).
+    "loggers": {"django": {"level": os.environ.get("LOG_LEVEL", "WARNING")}},
 }

@@ -1,8 +1,10 @@
-"""What the coordinators' desk shows of one coalition, read in a few queries."""
+"""What the coordinators' desk shows of one coalition, read in a few queries: a fixed number
+whatever the number of open statements (bench: 500 members, 50 statements)."""
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from undersigned.audit.models import Event
@@ -10,7 +12,7 @@ from undersigned.coalitions.actions import INVITATION_MAX_AGE
 from undersigned.coalitions.models import Coalition, Invitation, Organization
 from undersigned.collection.models import SignOnRequest
 from undersigned.signing.models import Signature
-from undersigned.statements.models import State, Statement
+from undersigned.statements.models import State, Statement, Text
 
 INVITATION_STATES = ("sent", "accepted", "expired")
 RECENT_EVENTS = 30
@@ -61,33 +63,44 @@ def coalition_desk(
 ) -> Desk:
     statements = Statement.objects.filter(coalition=coalition).with_current_text(bodies=False)
     drafts = [s for s in statements if s.state == State.DRAFT]
-    opened = statements.filter(state=State.OPEN).annotate(
-        active=Count("signatures", filter=Q(signatures__withdrawn_at__isnull=True), distinct=True),
-        waiting=Count(
-            "sign_on_requests",
-            filter=Q(sign_on_requests__state=SignOnRequest.State.CONFIRMED),
-            distinct=True,
-        ),
-    )
+    opened = [s for s in statements if s.state == State.OPEN]
     members = list(coalition.members.all())
-    open_rows = []
-    for statement in opened:
-        signed = Signature.objects.active().filter(statement=statement)
-        signed_ids = set(signed.values_list("organization_id", flat=True))
-        current = statement.current_text()
-        open_rows.append(
-            OpenStatement(
-                statement=statement,
-                signatures=statement.active,
-                waiting=statement.waiting,
-                missing=[o for o in members if o.pk not in signed_ids],
-                not_reconfirmed=list(
-                    signed.exclude(text=current).select_related("organization", "text")
-                ),
-            )
+    # Who signed each open statement, who signed an older version, and the requests waiting:
+    # three queries for all of them (counted here, not by a GROUP BY over two joins).
+    signed_ids: dict[int, set[int]] = defaultdict(set)
+    active: Counter[int] = Counter()
+    signatures = Signature.objects.active().filter(statement__in=[s.pk for s in opened])
+    pairs = signatures.order_by().values_list("statement_id", "organization")
+    for statement_id, organization_id in pairs:
+        signed_ids[statement_id].add(organization_id)
+        active[statement_id] += 1
+    stale: dict[int, list[Signature]] = defaultdict(list)
+    for signature in _not_reconfirmed(signatures).select_related("organization", "text"):
+        stale[signature.statement_id].append(signature)
+    waiting = dict(
+        SignOnRequest.objects.filter(
+            statement__in=[s.pk for s in opened], state=SignOnRequest.State.CONFIRMED
         )
-    requests = SignOnRequest.objects.filter(statement__coalition=coalition).select_related(
-        "statement", "organization", "text"
+        .order_by()
+        .values("statement")
+        .annotate(n=Count("pk"))
+        .values_list("statement", "n")
+    )
+    open_rows = [
+        OpenStatement(
+            statement=statement,
+            signatures=active[statement.pk],
+            waiting=waiting.get(statement.pk, 0),
+            missing=[o for o in members if o.pk not in signed_ids[statement.pk]],
+            not_reconfirmed=stale[statement.pk],
+        )
+        for statement in opened
+    ]
+    requests = (
+        SignOnRequest.objects.filter(statement__coalition=coalition)
+        .select_related("statement", "organization", "text")
+        # Each row shows its statement's title: its texts, read once for all rows.
+        .prefetch_related(Prefetch("statement__texts", Text.objects.defer("body", "change_note")))
     )
     if statement_slug:
         requests = requests.filter(statement__slug=statement_slug)
@@ -107,6 +120,19 @@ def coalition_desk(
     )
 
 
+def _not_reconfirmed(signatures: QuerySet[Signature]) -> QuerySet[Signature]:
+    """The signatures given to another version than the current one (the newest in the
+    statement's original language), in one query."""
+    current = (
+        Text.objects.filter(
+            statement=OuterRef("statement"), language=OuterRef("statement__original_language")
+        )
+        .order_by("-version")
+        .values("pk")[:1]
+    )
+    return signatures.exclude(text=Subquery(current))
+
+
 def desk_counts(coalition: Coalition) -> dict[str, int]:
     """The numbers at the top of the desk."""
     statements = Statement.objects.filter(coalition=coalition)
@@ -118,10 +144,7 @@ def desk_counts(coalition: Coalition) -> dict[str, int]:
         open_statements.count() * members
         - signed.filter(organization__coalitions=coalition).count()
     )
-    stale = sum(
-        signed.filter(statement=statement).exclude(text=statement.current_text()).count()
-        for statement in open_statements.with_current_text(bodies=False)
-    )
+    stale = _not_reconfirmed(signed).count()
     return {
         "drafts": statements.filter(state=State.DRAFT).count(),
         "open": open_statements.count(),

@@ -12,6 +12,7 @@ slowed every write of the cache) nor end up in the page that others are served.
 import gzip
 import hashlib
 from collections.abc import Callable, Collection, Mapping
+from contextvars import ContextVar
 from functools import wraps
 from urllib.parse import urlencode
 
@@ -19,6 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, QueryDict
+from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 _PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
@@ -119,6 +121,11 @@ def _answer(
     return response
 
 
+# The versions a cached page's key was made of, as page_version read them (key, value): the
+# front entry (FrontPageCache) checks them again before it answers.
+_versions_read: ContextVar[list[tuple[str, str]] | None] = ContextVar("versions_read", default=None)
+
+
 def _version_key(name: str) -> str:
     return f"version:{name}"
 
@@ -132,6 +139,8 @@ def page_version(name: str, load: Callable[[], str]) -> str:
         value = load()
         # add, not set: a writer that committed meanwhile has set the newer version already.
         cache.add(key, value, VERSION_SECONDS)
+    if (read := _versions_read.get()) is not None:
+        read.append((key, value))
     return value
 
 
@@ -164,6 +173,24 @@ def bump_page_version(name: str, value: str) -> None:
     transaction.on_commit(lambda: cache.set(key, value, VERSION_SECONDS))
 
 
+# How long one worker may take to make a page while the others hand out the last one made.
+MAKING_SECONDS = 10
+
+
+def _entry_or_last(key: str, base: str) -> tuple[tuple | None, bool, bool]:
+    """(entry, stale, making). The entry for this version of the page; else, when another
+    worker is making it, the last one made (stale); else nothing, and this worker is the one
+    making it (making: it holds the mark). A page whose entry expired or whose version changed
+    is so made once, not by every worker at once (seen: p99 of 1-3 s on the statement page
+    under load, every few seconds, while all workers rendered it together)."""
+    if (entry := cache.get(key)) is not None:
+        return entry, False, False
+    if cache.add(f"making:{base}", 1, MAKING_SECONDS):
+        return None, False, True
+    last = cache.get(f"last:{base}")
+    return last, last is not None, False
+
+
 def cache_public_page(
     seconds: int,
     version: Callable | None = None,
@@ -180,34 +207,48 @@ def cache_public_page(
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if request.method != "GET" or is_personal(request):
                 return view(request, *args, **kwargs)
+            bare_address = not request.META.get("QUERY_STRING")
             query = _canonical_query(request, params)
             # The page is made from the canonical address only, so what it shows (links that
             # keep the query, say) is the same for everyone the entry serves.
             request.GET = QueryDict(query)
             request.META["QUERY_STRING"] = query
-            key = f"page:{request.LANGUAGE_CODE}:{request.path}?{query}"
+            key = base = f"page:{request.LANGUAGE_CODE}:{request.path}?{query}"
+            versions: list[tuple[str, str]] = []
             if version is not None:
-                key += f":{version(request, *args, **kwargs)}"
-            if (entry := cache.get(key)) is None:
-                response = view(request, *args, **kwargs)
-                if (
-                    response.status_code != 200
-                    or response.cookies
-                    or response.streaming
-                    # The page holds a CSRF token (get_token() was called): it is personal.
-                    or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-                ):
-                    return response
-                # Kept gzipped: a tenth of the bytes to store, read and send.
-                entry = (
-                    gzip.compress(response.content, compresslevel=6, mtime=0),
-                    response["Content-Type"],
-                    _etag(response.content),
-                )
-                cache.set(key, entry, seconds)
+                token = _versions_read.set(versions)
+                try:
+                    key += f":{version(request, *args, **kwargs)}"
+                finally:
+                    _versions_read.reset(token)
+            entry, stale, making = _entry_or_last(key, base)
+            if entry is None:
+                try:
+                    response = view(request, *args, **kwargs)
+                    if (
+                        response.status_code != 200
+                        or response.cookies
+                        or response.streaming
+                        # The page holds a CSRF token (get_token() was called): it is personal.
+                        or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+                    ):
+                        return response
+                    # Kept gzipped: a tenth of the bytes to store, read and send.
+                    entry = (
+                        gzip.compress(response.content, compresslevel=6, mtime=0),
+                        response["Content-Type"],
+                        _etag(response.content),
+                    )
+                    cache.set(key, entry, seconds)
+                    cache.set(f"last:{base}", entry, seconds + STALE_WHILE_REVALIDATE)
+                finally:
+                    if making:
+                        cache.delete(f"making:{base}")
                 response = _answer(request, entry, response)
             else:
                 response = _answer(request, entry)
+            if bare_address and not stale:
+                response.front_entry = (tuple(versions), entry, seconds)
             patch_vary_headers(response, ("Cookie", "Accept-Language", "Accept-Encoding"))
             # Shared caches (nginx, a CDN) may keep it as long as we do and hand out the stale
             # copy while they fetch a new one; browsers ask again each time (a 304 when nothing
@@ -224,3 +265,84 @@ def cache_public_page(
         return wrapped
 
     return decorator
+
+
+# Headers the front entry does not keep: they depend on the request (how the body is sent) or
+# are set again on the way out.
+_NOT_KEPT = frozenset(("content-encoding", "content-length", "etag", "set-cookie", "date"))
+
+
+def _front_key(path: str) -> str:
+    return f"front:{path}"
+
+
+# The addresses this process has stored a front entry for: any other address (a 404, a page
+# nobody cached) costs no cache round trip here. Bounded by the site's pages, not by what
+# visitors type: only a cached 200 of a page's bare address enters.
+_FRONT_PATHS_KEPT = 10_000
+_front_paths: set[str] = set()
+
+
+class FrontPageCache:
+    """Answers a cached public page before the rest of the middleware runs.
+
+    When a statement goes viral nearly every request is the same anonymous GET of its bare
+    address. cache_public_page already answers it from the cache, but only after sessions,
+    language, CSRF, authentication, messages and URL resolution have run for it: most of the
+    cost of such a request. This middleware, high in the stack, keeps the final answer (body
+    and every header the middleware below added) under the address, with the page versions
+    its key was made of, and gives it to the next anonymous GET of that address as long as
+    those versions hold. Anything else (a session or messages cookie, a query string, a
+    language to redirect to, a changed version, HEAD, POST) takes the whole way as before."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        eligible = self._eligible(request)
+        answer = self._answer(request) if eligible and request.path in _front_paths else None
+        if answer is not None:
+            return answer
+        response = self.get_response(request)
+        front = getattr(response, "front_entry", None)
+        if eligible and front is not None and response.status_code in (200, 304):
+            versions, entry, seconds = front
+            headers = [(k, v) for k, v in response.items() if k.lower() not in _NOT_KEPT]
+            if response.status_code == 304:  # no body headers on it: keep the entry's type
+                headers = [(k, v) for k, v in headers if k.lower() != "content-type"]
+                headers.append(("Content-Type", entry[1]))
+            cache.set(_front_key(request.path), (versions, entry, headers), seconds)
+            if len(_front_paths) >= _FRONT_PATHS_KEPT:
+                _front_paths.clear()
+            _front_paths.add(request.path)
+        return response
+
+    @staticmethod
+    def _eligible(request: HttpRequest) -> bool:
+        if request.method != "GET" or request.META.get("QUERY_STRING") or is_personal(request):
+            return False
+        # The language the page is in: its address's prefix, else the default one for those
+        # who want it; others are redirected to their language below (preferred_language_redirect).
+        if translation.get_language_from_path(request.path_info) is not None:
+            return True
+        wanted = translation.get_language_from_request(request, check_path=False)
+        return wanted == settings.LANGUAGE_CODE
+
+    @staticmethod
+    def _answer(request: HttpRequest) -> HttpResponse | None:
+        found = cache.get(_front_key(request.path))
+        if found is None:
+            return None
+        versions, entry, headers = found
+        if versions:
+            current = cache.get_many([key for key, _ in versions])
+            if any(current.get(key) != value for key, value in versions):
+                return None  # changed since: the page is made again below
+        response = _answer(request, entry)
+        for name, value in headers:
+            if response.status_code == 304 and name.lower() == "content-type":
+                continue
+            response[name] = value
+        if response.status_code == 200:
+            response["Content-Length"] = str(len(response.content))
+        return response

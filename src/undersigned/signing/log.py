@@ -13,8 +13,9 @@ from undersigned.signing.models import Signature
 from undersigned.statements.models import Statement
 from undersigned.tlog.entries import ExportError, active_signatures
 from undersigned.tlog.merkle import leaf_hash
+from undersigned.tlog.subtrees import all_nodes, position
 from undersigned.transparency import services
-from undersigned.transparency.models import LogEntry
+from undersigned.transparency.models import LogEntry, LogNode
 from undersigned.transparency.services import append, now
 
 
@@ -75,8 +76,9 @@ def signatures_agree_with_the_log(newest: object = None) -> str | None:
     """`audit verify`: each statement's log is whole and says what the signatures say.
 
     Its indexes run 0, 1, 2 … without a gap, each leaf is the hash of the entry stored beside
-    it, and replaying its entries gives the signatures in force in the database, for the
-    versions they are for. A row written, deleted or changed in SQL around the actions shows.
+    it, each stored hash of its tree (LogNode) is the hash of the leaves below it, and
+    replaying its entries gives the signatures in force in the database, for the versions they
+    are for. A row written, deleted or changed in SQL around the actions shows.
     """
     logs: dict[int, list[tuple[int, str, bytes]]] = {}
     rows = LogEntry.objects.order_by("statement_id", "index")
@@ -89,11 +91,32 @@ def signatures_agree_with_the_log(newest: object = None) -> str | None:
         "statement_id", "organization_id", "text__version"
     ):
         signed.setdefault(statement_id, {})[organization_id] = version
+    nodes: dict[int, dict[int, bytes]] = {}
+    for statement_id, place, value in LogNode.objects.values_list(
+        "statement_id", "position", "hash"
+    ).iterator():
+        nodes.setdefault(statement_id, {})[place] = bytes(value)
     # The log of a deleted statement outlives it (the trail says who deleted it).
     slugs = dict(Statement.objects.values_list("pk", "slug"))
     for statement_id in sorted((set(logs) | set(signed)) & set(slugs)):
-        if reason := _log_disagrees(logs.get(statement_id, []), signed.get(statement_id, {})):
+        log = logs.get(statement_id, [])
+        if reason := _log_disagrees(log, signed.get(statement_id, {})) or _nodes_disagree(
+            log, nodes.get(statement_id, {})
+        ):
             return f"the transparency log of {slugs[statement_id]}: {reason}"
+    return None
+
+
+def _nodes_disagree(log: list[tuple[int, str, bytes]], stored: dict[int, bytes]) -> str | None:
+    """A stored subtree hash that its leaves do not make would serve proofs and checkpoints of
+    another log. (A node not stored is computed from the leaves when needed: no harm.)"""
+    made = {position(*node): value for node, value in all_nodes([leaf for *_, leaf in log])}
+    for place in sorted(stored):
+        if made.get(place) != stored[place]:
+            return (
+                f"the stored hash at position {place} of its tree is not made of its entries: "
+                "it was changed"
+            )
     return None
 
 

@@ -23,3 +23,22 @@ class LogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.statement_id}#{self.index}"
+
+
+class LogNode(models.Model):
+    """A complete subtree of a statement's log: the hash of leaves index·2^level up to
+    (index+1)·2^level, level ≥ 1, at its in-order `position` (tlog/subtrees.py). Written by
+    `transparency.services.append` with the leaf that completes it, in the same transaction;
+    never changed after. Roots and proofs read O(log n) of these instead of every leaf."""
+
+    statement_id = models.PositiveBigIntegerField()
+    position = models.PositiveBigIntegerField()
+    hash = models.BinaryField(max_length=32)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["statement_id", "position"], name="one_node_per_place")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.statement_id}@{self.position}"
