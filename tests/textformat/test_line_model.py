@@ -39,6 +39,8 @@ def test_an_entry_and_a_sentence_differ_where_they_should():
         "workers who are losing their jobs because of it, and to do so without delay."
     )
     assert sentence["ends with a full stop"] == 1 and sentence["lower-case words"] == 1
+    assert sentence["all words lower-case"] == 0  # "We" is capitalized: a sentence, not a style
+    assert _named("caroline ponder, professor of geography")["all words lower-case"] == 1
     assert sentence["short"] == 0 and sentence["function words"] > 0.3
     assert sentence["capitalized words"] < 0.2
 
@@ -63,7 +65,7 @@ def test_scripts_without_capitals_markers_tables_and_persons():
 def test_context_features_see_the_neighbours():
     alone = _named("Attac France")
     assert all(alone[name] == 0 for name in CONTEXT_FEATURES)
-    context = Context(marked=True, previous="Signatories:", following="Attac Austria")
+    context = Context.around(True, "Signatories:", "Attac Austria")
     around = _named("Attac France", context)
     assert around["context known"] == 1 and around["a list marker"] == 1
     assert around["after a line ending in a colon"] == 1

@@ -41,7 +41,10 @@ TEXT_FEATURES: tuple[str, ...] = (
     "words",  # number of words, scaled: 1 at 20
     "many words",  # more than 18 words
     "capitalized words",  # share of content words that start with a capital (cased scripts)
-    "lower-case words",  # most content words lower-case (cased scripts, 3 words or more)
+    # Content words in lower case (cased scripts, 3 words or more): all of them is a style
+    # (some lists are written so), most of them with a few capitals is a sentence.
+    "lower-case words",
+    "all words lower-case",
     "function words",  # share of small words (of, and, the, de, und, ...)
     "no capitals in the script",  # Arabic, Persian, Hebrew, Devanagari, CJK, ...
     "ends with a full stop",
@@ -76,14 +79,30 @@ CONTEXT_FEATURES: tuple[str, ...] = (
 FEATURES: tuple[str, ...] = TEXT_FEATURES + CONTEXT_FEATURES
 
 
+Shape = tuple[object, ...]
+
+
 @dataclass(frozen=True)
 class Context:
-    """What surrounds a line: its neighbours' texts (without markers) and its place."""
+    """What surrounds a line: its list marker, its neighbours' shapes (not their texts: a
+    context is a cache key, and a neighbour may be a long paragraph) and its place."""
 
     marked: bool = False
-    previous: str | None = None
-    following: str | None = None
+    previous: Shape | None = None
+    following: Shape | None = None
     position: float = 0.5  # 0 = first line, 1 = last line
+
+    @classmethod
+    def around(
+        cls, marked: bool, previous: str | None, following: str | None, position: float = 0.5
+    ) -> Context:
+        """The context of a line between two neighbours' texts (without their markers)."""
+        return cls(
+            marked,
+            shape(previous) if previous else None,
+            shape(following) if following else None,
+            position,
+        )
 
 
 def _cased(text: str) -> bool:
@@ -110,7 +129,8 @@ def _country_at_end(text: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=1 << 16)
+# Small: entry_likeness caches its answers; this one serves a line asked in two contexts.
+@lru_cache(maxsize=1 << 12)
 def text_features(text: str) -> tuple[float, ...]:
     """The own features of one line (without its list marker), in TEXT_FEATURES order."""
     text = text.strip()
@@ -135,7 +155,8 @@ def text_features(text: str) -> tuple[float, ...]:
         min(len(tokens) / 20, 2.0),
         float(len(tokens) > 18),
         share if cased else 0.0,
-        float(cased and share < 0.35 and len(content) >= 3),
+        float(cased and 0 < share < 0.35 and len(content) >= 3),
+        float(cased and share == 0 and len(content) >= 3),
         function / len(tokens) if tokens else 0.0,
         float(not cased),
         float(end == "." and not text.endswith("..")),
@@ -159,8 +180,8 @@ def text_features(text: str) -> tuple[float, ...]:
     )
 
 
-@lru_cache(maxsize=1 << 16)
-def shape(text: str) -> tuple[object, ...]:
+@lru_cache(maxsize=1 << 14)
+def shape(text: str) -> Shape:
     """A coarse outline of a line, for telling whether neighbours repeat one shape (cheap:
     a neighbour may be a long paragraph)."""
     tokens = text.split()
@@ -168,17 +189,16 @@ def shape(text: str) -> tuple[object, ...]:
     return (
         min(len(text) // 40, 4),
         round(capitals * 2),  # capitals: few, some, most
-        text[-1:] if text[-1:] in ".:;,)?!" else "",
+        ":" if text.endswith("：") else text[-1:] if text[-1:] in ".:;,)?!" else "",
         min(text.count(","), 3),
         "(" in text,
         "|" in text,
     )
 
 
-def _similarity(text: str, other: str | None) -> float:
-    if not other:
+def _similarity(mine: Shape, theirs: Shape | None) -> float:
+    if theirs is None:
         return 0.0
-    mine, theirs = shape(text), shape(other)
     return sum(a == b for a, b in zip(mine, theirs, strict=True)) / len(mine)
 
 
@@ -186,13 +206,13 @@ def context_features(text: str, context: Context | None) -> tuple[float, ...]:
     """The context features of a line, in CONTEXT_FEATURES order (zeros without context)."""
     if context is None:
         return (0.0,) * len(CONTEXT_FEATURES)
-    previous = context.previous
+    mine, previous = shape(text), context.previous
     return (
         1.0,
         float(context.marked),
-        _similarity(text, previous),
-        _similarity(text, context.following),
-        float(bool(previous) and previous.rstrip().endswith((":", "："))),  # type: ignore[union-attr]
+        _similarity(mine, previous),
+        _similarity(mine, context.following),
+        float(previous is not None and previous[2] == ":"),
         min(max(context.position, 0.0), 1.0),
     )
 
@@ -202,7 +222,7 @@ def context_at(lines: Sequence[Line], position: int) -> Context:
     previous = lines[position - 1].content if position > 0 else None
     following = lines[position + 1].content if position + 1 < len(lines) else None
     where = round(position / (len(lines) - 1), 3) if len(lines) > 1 else 0.0
-    return Context(lines[position].marked, previous, following, where)
+    return Context.around(lines[position].marked, previous, following, where)
 
 
 def line_features(text: str, context: Context | None = None) -> tuple[float, ...]:
