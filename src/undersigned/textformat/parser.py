@@ -13,6 +13,7 @@ import itertools
 import re
 
 from .blocks import Entry, Plan, find_signatories
+from .confidence import SURE, bounded, entry_bound
 from .countries import country_name_code
 from .dates import parse_date_line
 from .folding import fold, words
@@ -268,9 +269,13 @@ def build_signatory(entry: Entry, groups_are_countries: bool = True) -> Signator
     if entry.group and groups_are_countries:
         group_country = country_name_code(entry.group)
     signatory = parse_signatory(entry.text, entry.number, entry.group, group_country)
+    fields = signatory.field_confidence
     if entry.table_country is not None:
         signatory.country, signatory.country_stated = entry.table_country, True
-    signatory.confidence = entry.confidence
+        fields = {**fields, "country": SURE}  # a new dict: the parsed entry is cached
+        signatory.doubts = {k: v for k, v in signatory.doubts.items() if k != "country"}
+    signatory.confidence = entry_bound(signatory, entry.confidence)
+    signatory.field_confidence = bounded(fields, signatory.confidence)
     return signatory
 
 
