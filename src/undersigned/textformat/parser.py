@@ -274,6 +274,11 @@ def build_signatory(entry: Entry, groups_are_countries: bool = True) -> Signator
         signatory.country, signatory.country_stated = entry.table_country, True
         fields = {**fields, "country": SURE}  # a new dict: the parsed entry is cached
         signatory.doubts = {k: v for k, v in signatory.doubts.items() if k != "country"}
+    elif entry.from_table and not signatory.country_stated and signatory.country != group_country:
+        # A table states the country in a column, after the name ("…, Ireland") or in the
+        # heading over it; a country word inside the name belongs to the name ("Tchad Agir…").
+        signatory.country = None
+        signatory.doubts = {k: v for k, v in signatory.doubts.items() if k != "country"}
     signatory.confidence = entry_bound(signatory, entry.confidence)
     signatory.field_confidence = bounded(fields, signatory.confidence)
     return signatory
