@@ -8,9 +8,11 @@ names the validation third, which is scored only with --part val (look at it onc
 
 The field scoring is that of shared/parse-devset/score.py (signatories matched by number or by
 likeness of name; a field counts where the expected value is known), run in-process. It also
-reports how the confidence behaves: a guessed field is "unsure" below --threshold (the preview's
+reports how the confidence behaves: a guessed field is "unsure" when its own confidence (the
+signatory's field_confidence, else the entry's) is below --threshold (the preview's
 LOW_CONFIDENCE); recall = wrong fields marked unsure / wrong fields, precision = wrong unsure
-fields / unsure fields. A spurious signatory counts as one wrong guessed field.
+fields / unsure fields, over all fields and per field kind. A spurious signatory counts as one
+wrong guessed field (kind "entry"), marked when the entry's own confidence is low.
 """
 
 from __future__ import annotations
@@ -85,9 +87,14 @@ def field_confidence(g: dict, f: str) -> float:
     return per_field.get(f, g.get("confidence", 1.0))
 
 
+CONFIDENCE_KEYS = ("wrong", "unsure", "wrong_unsure")
+
+
 def score(got: dict, exp: dict, threshold: float) -> dict:
     ok = total = 0
     wrong = unsure = wrong_unsure = 0
+    # field kind -> [wrong, unsure, wrong and unsure]
+    per_kind: dict[str, list[int]] = {}
     for k in ("title", "subtitle", "signatories_as_of", "further_signatories_possible"):
         if exp.get(k) is not None:
             total += 1
@@ -116,12 +123,20 @@ def score(got: dict, exp: dict, threshold: float) -> dict:
             wrong += not right
             unsure += low
             wrong_unsure += low and not right
+            counts = per_kind.setdefault(f, [0, 0, 0])
+            counts[0] += not right
+            counts[1] += low
+            counts[2] += low and not right
     for j in free:  # spurious signatories: a wrong guess each
         total += 1
         wrong += 1
         low = gs[j].get("confidence", 1.0) < threshold
         unsure += low
         wrong_unsure += low
+        counts = per_kind.setdefault("entry", [0, 0, 0])
+        counts[0] += 1
+        counts[1] += low
+        counts[2] += low
     return {
         "ok": ok,
         "total": total,
@@ -131,6 +146,7 @@ def score(got: dict, exp: dict, threshold: float) -> dict:
         "wrong": wrong,
         "unsure": unsure,
         "wrong_unsure": wrong_unsure,
+        "per_kind": per_kind,
     }
 
 
@@ -167,6 +183,7 @@ def main() -> None:
         dict.fromkeys(("ok", "total", "wrong", "unsure", "wrong_unsure"), 0),
         [],
     )
+    per_kind: dict[str, list[int]] = {}
     elapsed = 0.0
     for stem in names:
         exp = json.loads((HERE / "expected" / f"{stem}.expected.json").read_text())
@@ -181,6 +198,10 @@ def main() -> None:
         r = score(got, exp, args.threshold)
         for k in sums:
             sums[k] += r[k]
+        for kind, counts in r["per_kind"].items():
+            into = per_kind.setdefault(kind, [0, 0, 0])
+            for i, n in enumerate(counts):
+                into[i] += n
         per_file.append(r["ok"] / r["total"] if r["total"] else 0.0)
         if args.v:
             print(
@@ -201,6 +222,12 @@ def main() -> None:
         f"{wu / w if w else 1:.2f}), {wu}/{u} unsure fields wrong (precision "
         f"{wu / u if u else 0:.2f})"
     )
+    for kind in sorted(per_kind):
+        w, u, wu = per_kind[kind]
+        print(
+            f"    {kind:<13} recall {wu}/{w} = {wu / w if w else 1:.2f}, "
+            f"precision {wu}/{u} = {wu / u if u else 0:.2f}"
+        )
     sys.exit(0)
 
 

@@ -44,6 +44,7 @@ def test_parse_prints_the_expected_structure(seed, tmp_path):
     # Each signatory also says how sure the parser is; the rest is the expected structure.
     for signatory in parsed["signatories"]:
         assert 0 <= signatory.pop("confidence") <= 1
+        assert all(0 <= c <= 1 for c in signatory.pop("field_confidence").values())
     for key, value in expected.items():
         assert parsed[key] == value, key
 

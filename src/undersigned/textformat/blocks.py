@@ -5,9 +5,11 @@ way that finds entries wins:
 
 1. under headings: the vocabulary, or short lines about signing ("Les signataires :");
    several headed blocks make one list (a list split by endnotes);
-2. with no heading, after a sign-off ("Sincerely,") or a place-and-date line;
-3. a trailing run of entry-like lines at the end of the text;
-4. an inline sentence naming the signatories ("… Tresorit und Tutanota.").
+2. tables ("N | Name | Country"), which need no heading, and win over headed blocks they
+   outnumber (see table_lists for several tables under group headings);
+3. with no heading, after a sign-off ("Sincerely,") or a place-and-date line;
+4. a trailing run of entry-like lines at the end of the text;
+5. an inline sentence naming the signatories ("… Tresorit und Tutanota.").
 
 Inside a block each line is an entry, a group heading, the continuation of a wrapped
 entry, or the end of the block. What follows the last block is a footer when it is
@@ -23,6 +25,7 @@ from dataclasses import dataclass, field
 from . import tables
 from .classify import Likeness, entry_likeness
 from .countries import country_name_code, is_region
+from .features import context_at
 from .folding import fold
 from .headings import (
     FURTHER,
@@ -39,11 +42,12 @@ from .headings import (
 from .inline import inline_entries
 from .lines import Line, nonblank_lines
 from .sentence_list import item_confidence, sentence_list
+from .table_lists import read_tables, table_ahead
 from .wrapping import continues, split_glued
 
 ENTRY, PROSE = 0.45, 0.3  # likeness above which a line is an entry / below which it is prose
 SENTENCE_LIST = 0.6  # score of a paragraph in running text above which it is the list
-_HOW_SURE = {"heading": 0.95, "sign-off": 0.8, "trailing": 0.7, "inline": 0.55}
+_HOW_SURE = {"heading": 0.95, "table": 0.9, "sign-off": 0.8, "trailing": 0.7, "inline": 0.55}
 
 
 @dataclass
@@ -77,6 +81,7 @@ class _Block:
     entries: list[Entry]
     roles: dict[int, tuple[str, str]]
     end: int  # position (in the non-blank lines) of the first line not taken
+    as_of: str | None = None  # an "as of" line inside the block
 
 
 # Words that name a kind of signatory in a group heading ("Organisations nationales").
@@ -132,11 +137,12 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
         and entry_likeness(lines[position].text).score < PROSE
         and list_heading(lines[position].text) is None
         and not _opens_group(lines, position)
+        and not table_ahead(lines, position)
     ):
         roles[lines[position].index] = ("note", "an explanation under the heading")
         position += 1
         skipped += 1
-    if position < len(lines) and _table_starts(lines, position):
+    if table_ahead(lines, position):
         return _collect_table(lines, position, how, roles)
     marked_list = position < len(lines) and lines[position].marked
     if not marked_list and position < len(lines) - 1:
@@ -169,7 +175,9 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
         if not line.marked and place_date_line(line.text):
             break
         likeness = (
-            _LIKE_THE_OTHERS if _established(entries, line, how) else entry_likeness(line.content)
+            _LIKE_THE_OTHERS
+            if _established(entries, line, how)
+            else entry_likeness(line.content, context_at(lines, position))
         )
         threshold = ENTRY
         if line.marked:
@@ -179,7 +187,10 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
         if likeness.score < threshold and not _shaped_like_neighbours(entries, line, following):
             break
         for text in split_glued(line.content):
-            sure = _HOW_SURE[how] * 0.6 + likeness.score * 0.4
+            # Both must hold: the block is the list (how it was found) and the line is an
+            # entry (the line model's probability). A sum let a doubtful line under a heading
+            # pass for sure (dev: wrong fields marked unsure 0.13 before, 0.79 now).
+            sure = _HOW_SURE[how] * likeness.score
             entries.append(Entry(text, line.number, group, [line.index], round(sure, 2)))
         roles[line.index] = ("entry", likeness.reason)
         position += 1
@@ -222,55 +233,39 @@ def _entry_score(line: Line) -> float:
     return entry_likeness(line.content).score
 
 
-def _table_starts(lines: list[Line], position: int) -> bool:
-    if position + 1 >= len(lines):
-        return False
-    first, second = lines[position].text, lines[position + 1].text
-    return (
-        tables.is_row(first)
-        and tables.is_row(second)
-        and len(tables.cells(first)) == len(tables.cells(second))
-    )
-
-
 def _collect_table(
     lines: list[Line], start: int, how: str, roles: dict[int, tuple[str, str]]
 ) -> _Block:
-    width = len(tables.cells(lines[start].text))
-    end = start
-    while (
-        end < len(lines)
-        and tables.is_row(lines[end].text)
-        and len(tables.cells(lines[end].text)) == width
-    ):
-        end += 1
-    rows = [tables.cells(line.text) for line in lines[start:end]]
-    first = start
-    if tables.is_header(rows[0]):
-        roles[lines[start].index] = ("heading", "the header row of a table")
-        rows, first = rows[1:], start + 1
+    """The entries of the tables from lines[start] on (see table_lists)."""
+    found = read_tables(lines, start)
+    if found is None:
+        return _Block([], roles, start)
+    for position, role in found.roles.items():
+        roles[lines[position].index] = role
     entries: list[Entry] = []
-    if rows:
+    sure = round(_HOW_SURE[how] * 0.6 + 0.35, 2)
+    for segment in found.segments:
+        group = segment.heading if found.grouped else None
+        rows = [row.cells for row in segment.rows]
         columns = tables.columns(rows)
-        for line, row in zip(lines[first:end], rows, strict=True):
-            name = row[columns.name] if columns.name < len(row) else ""
-            if not any(ch.isalpha() for ch in name):
-                roles[line.index] = ("decoy", "a table row without a name")
+        if how == "table" and not columns.names:
+            continue  # without a heading, a table of sentences is layout, not a list
+        reads = tables.row_entries(rows, columns)
+        why = f"a table row ({columns.describe()})"
+        for row, read in zip(segment.rows, reads, strict=True):
+            first = lines[row.positions[0]]
+            if read is None:
+                roles[first.index] = ("decoy", "a table row without a name")
                 continue
-            number = None
-            if columns.number is not None:
-                number = int(row[columns.number].rstrip("."))
-            country = None
-            if columns.country is not None and columns.country < len(row):
-                country = tables.country_cell(row[columns.country])
-            sure = _HOW_SURE[how] * 0.6 + 0.35
-            entries.append(Entry(name, number, None, [line.index], round(sure, 2), country, True))
-            roles[line.index] = ("entry", "a table row")
-    return _Block(entries, roles, end)
+            indexes = [lines[p].index for p in row.positions]
+            entries.append(Entry(read.text, read.number, group, indexes, sure, read.country, True))
+            roles[first.index] = ("entry", why)
+    return _Block(entries, roles, found.end, found.as_of)
 
 
 def _take(plan: Plan, block: _Block) -> None:
     plan.entries.extend(block.entries)
+    plan.signatories_as_of = plan.signatories_as_of or block.as_of
     plan.roles.update(block.roles)
 
 
@@ -291,12 +286,36 @@ def _headed(lines: list[Line], plan: Plan) -> int | None:
                 plan.signatories_as_of = plan.signatories_as_of or metadata[0]
                 plan.further = plan.further or metadata[1]
         if block.entries:
+            # "Endorses as of November 19, 2021:" heads the list and dates it.
+            plan.signatories_as_of = plan.signatories_as_of or as_of_line(line.text)
             _take(plan, block)
             last_end = block.end
             position = block.end
         else:
             position += 1
     return last_end
+
+
+def _tables(lines: list[Line], plan: Plan) -> int | None:
+    """With no heading: the longest run of tables (three rows at least), with the heading
+    line above it."""
+    best: _Block | None = None
+    position = 0
+    while position < len(lines):
+        if not tables.is_row(lines[position].text) or not table_ahead(lines, position):
+            position += 1
+            continue
+        start = position
+        while start > 0 and start > position - 2 and table_ahead(lines, start - 1):
+            start -= 1
+        block = _collect_table(lines, start, "table", {})
+        if best is None or len(block.entries) > len(best.entries):
+            best = block
+        position = max(block.end, position + 1)
+    if best is None or len(best.entries) < 3:
+        return None
+    _take(plan, best)
+    return best.end
 
 
 def _after_sign_off(lines: list[Line], plan: Plan) -> int | None:
@@ -377,6 +396,13 @@ def find_signatories(all_lines: list[str]) -> Plan:
     lines = nonblank_lines(all_lines)
     plan = Plan()
     end = _headed(lines, plan)
+    if not any(entry.from_table for entry in plan.entries):
+        # A table of signatories needs no heading; one that outnumbers what the headings
+        # found (an initiators' line, "Supported by:" and two names) is the list.
+        tabled = Plan()
+        table_end = _tables(lines, tabled)
+        if table_end is not None and len(tabled.entries) > max(4, 2 * len(plan.entries)):
+            plan, end = tabled, table_end
     if end is None:
         end = _after_sign_off(lines, plan)
     if end is None:

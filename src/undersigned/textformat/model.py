@@ -23,6 +23,17 @@ class Signatory:
     # How sure the parser is that this line is a signatory (0..1). Not part of to_dict():
     # the same list reads back with other certainty once rendered under a heading.
     confidence: float = field(default=1.0, compare=False, repr=False)
+    # How sure the parser is of each guessed field (0..1), by field name ("name",
+    # "abbreviation", "name_en", "country", "kind", "affiliation", "number", "group"); a field
+    # missing here is as sure as the entry. Set where the field is decided (confidence.py);
+    # serialized with to_dict(confidence=True), not compared.
+    field_confidence: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+    # Why a field is unsure, by field name (a short English phrase, for --explain and the CLI).
+    doubts: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def sureness(self, name: str) -> float:
+        """The confidence of one field: its own, never above the entry's bound."""
+        return self.field_confidence.get(name, self.confidence)
 
     def to_dict(self, *, confidence: bool = False) -> dict[str, Any]:
         out = {
@@ -37,6 +48,9 @@ class Signatory:
         }
         if confidence:
             out["confidence"] = self.confidence
+            out["field_confidence"] = {
+                name: round(value, 3) for name, value in self.field_confidence.items()
+            }
         return out
 
 

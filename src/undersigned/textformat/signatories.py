@@ -9,11 +9,12 @@ name (short_forms.py), checked against the initials of the name they abbreviate.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .confidence import field_confidences
 from .countries import country_from_text, country_name_code, is_region
-from .folding import fold, words
+from .folding import fold, word_tuple
 from .model import Signatory
 from .persons import affiliation, is_institution, is_person_name, is_role, strip_titles
 from .short_forms import (
@@ -79,7 +80,7 @@ def _is_translation(content: str, before: str) -> bool:
     """ "(Red Dawn)" after "Rode Morgen": several words in another language."""
     if "(" in content:
         return True
-    if len(words(content)) < 2:
+    if len(word_tuple(content)) < 2:
         return False
     content_language, before_language = language_of(content), language_of(before)
     if content_language == "en":
@@ -99,6 +100,7 @@ def parse_signatory(
     cached = _parse_signatory(text, number, group, group_country)
     clone = object.__new__(Signatory)  # a plain copy, faster than copy.copy()
     clone.__dict__.update(cached.__dict__)
+    clone.field_confidence, clone.doubts = dict(cached.field_confidence), dict(cached.doubts)
     return clone
 
 
@@ -132,6 +134,7 @@ def _is_descriptor(content: str) -> bool:
     return 2 * lower >= len(tokens) or any(ch.isdigit() for ch in content)
 
 
+_PLAIN_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 _NAME_SUFFIX = re.compile(r"^((?:Jr|Sr|Jnr|Snr)\.?|I{2,3}|IV)(?=,|$)")
 
 
@@ -142,12 +145,14 @@ def _name_shaped(head: str) -> bool:
     return (
         2 <= len(tokens) <= 4
         and not has_organization_word(head)
-        and all(re.fullmatch(r"[^\W\d_][\w'’.\-]*", t) for t in tokens)
+        and all(_PLAIN_WORD.fullmatch(t) for t in tokens)
     )
 
 
 def _split_outside_parentheses(text: str) -> list[str]:
     """ "MEP (Greens/EFA, Germany), Brussels" -> ["MEP (Greens/EFA, Germany)", "Brussels"]."""
+    if "(" not in text:
+        return text.split(", ")  # the same parts, without walking the text letter by letter
     parts, depth, start = [], 0, 0
     for index, char in enumerate(text):
         if char == "(":
@@ -161,12 +166,13 @@ def _split_outside_parentheses(text: str) -> list[str]:
     return parts
 
 
-def _person(text: str) -> tuple[str, str | None] | None:
-    """(name, affiliation) when the entry is a person: "Jane Doe, Role, University"."""
+def _person(text: str) -> tuple[str, str | None, str] | None:
+    """(name, affiliation, what says so) when the entry is a person: "Jane Doe, Role,
+    University". What says so is "role" (a role or a title), else only the name's shape."""
     for separator in (", ", " - ", " – ", " — ", " for "):
-        head, found, tail = text.partition(separator)
-        if not found:
-            continue
+        if separator not in text:
+            continue  # most entries: no copies of the text made to learn it
+        head, _, tail = text.partition(separator)
         parts = _split_outside_parentheses(tail) if separator != " for " else [tail]
         # "Kim KATOR, Role, …", "CW Johnson, University …": a name of unusual case is a
         # person's when a role or an institution follows it.
@@ -176,15 +182,28 @@ def _person(text: str) -> tuple[str, str | None] | None:
             and (is_role(parts[0]) or is_institution(parts[0]))
         ):
             continue
-        name = strip_titles(head)[0]
+        name, titled = strip_titles(head)
         suffix = _NAME_SUFFIX.match(tail) if separator == ", " else None
         if suffix:  # "Thomas Heyward, Jr." keeps its suffix
             name, tail = f"{name}, {suffix[1]}", tail[suffix.end() :].removeprefix(", ")
             if not tail:
-                return name, None
+                return name, None, "role"
         if separator != ", " and (not tail[:1].isupper() or is_acronym(tail, strict=True)):
             continue  # "Confédération Générale du Travail – CGT" is a name and its acronym
-        return name, affiliation(parts)
+        # A role or a title says it is a person; a name's shape alone ("Jamaicans United for
+        # …") may be an organization's.
+        if (
+            titled
+            or any(is_role(p) for p in parts)
+            or (separator == ", " and len(parts) > 1)
+            or (separator == ", " and is_person_name(head) and is_institution(parts[0]))
+        ):
+            how = "role"  # a role, a title, or a place of work after a name says so
+        elif separator != ", ":
+            how = "shape joined"  # "Faith Action for …", "Jubilee South - …"
+        else:
+            how = "shape" if is_person_name(head) else "odd shape"
+        return name, affiliation(parts), how
     return None
 
 
@@ -200,42 +219,54 @@ class _Reading:
     expanded: str | None = None  # the abbreviation of "FSFE (Free Software Foundation Europe)"
     affiliation: str | None = None
     person: bool = False
+    # How each field was decided ("country": "stated", "kind": "shape", …): confidence.py
+    # turns these into each field's confidence.
+    how: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1 << 17)
 def _parse_signatory(
     text: str, number: int | None, group: str | None, group_country: str | None
 ) -> Signatory:
+    written = text
     text = _strip_final_period(_clean(text))
     text, country = _country_suffix(text)
+    how = "stated"
     if country is None and number is not None:
         text, country = short_form_and_country(text)
-    entry = _Reading(text=text, country=country, stated=country is not None)
+        how = "short form"
+    entry = _Reading(text, country, country is not None)
+    if country is not None:
+        entry.how["country"] = how
 
     # "Jane Doe, Role, University (ABBR)": a person, whatever the parentheses hold.
-    found = _person(text) if "(" not in text.split(", ", 1)[0] else None
+    found = _person(text) if "(" not in text.partition(", ")[0] else None
     if found is not None:
-        entry.person, (entry.text, entry.affiliation) = True, found
+        entry.person, (entry.text, entry.affiliation, entry.how["kind"]) = True, found
     else:
         _read_parentheses(entry)
     abbreviation, name = _abbreviation_and_name(entry)
     if not entry.person and abbreviation is None and entry.name_en is None:
         head, _, tail = name.partition(", ")
         if is_person_name(head):
-            entry.person, name = True, strip_titles(head)[0]
+            entry.person, (name, titled) = True, strip_titles(head)
             entry.affiliation = tail or None
+            entry.how["kind"] = "role" if titled or (tail and is_role(tail)) else "shape"
     affiliation_ = (entry.affiliation or "").strip() or None
-    return Signatory(
-        number=number,
-        abbreviation=abbreviation,
-        name=name,
-        name_en=entry.name_en,
-        country=_country(entry, name, affiliation_, group_country),
-        group=group,
-        kind="person" if entry.person else "organization",
-        affiliation=affiliation_,
-        country_stated=entry.stated,
+    # Positional, in the order of its fields: a call with keywords builds a dict of them.
+    signatory = Signatory(
+        number,
+        abbreviation,
+        name,
+        entry.name_en,
+        _country(entry, name, affiliation_, group_country),
+        group,
+        "person" if entry.person else "organization",
+        affiliation_,
+        entry.stated,
     )
+    signatory.field_confidence, signatory.doubts = field_confidences(signatory, entry.how, written)
+    return signatory
 
 
 def _read_parentheses(entry: _Reading) -> None:
@@ -254,6 +285,7 @@ def _read_group(entry: _Reading, before: str, content: str) -> bool:
     """Take what "before (content)" says into the entry; whether to read the next group."""
     if entry.country is None and country_name_code(content) is not None:
         entry.country, entry.stated, entry.text = country_name_code(content), True, before
+        entry.how["country"] = "stated"
         return True
     if _several_countries(content):
         entry.text = before
@@ -264,6 +296,7 @@ def _read_group(entry: _Reading, before: str, content: str) -> bool:
         and is_parenthesized_abbreviation(content, before)
     ):
         entry.paren_abbreviation, entry.text = content, before
+        entry.how["abbreviation"] = "parenthesis"
         return True
     if (
         entry.name_en is None
@@ -272,6 +305,7 @@ def _read_group(entry: _Reading, before: str, content: str) -> bool:
         and initials_score(before, content) >= 0.6
     ):
         entry.expanded, entry.text = before, content
+        entry.how["abbreviation"] = "expanded"
         return False
     bare, titled = strip_titles(before)
     if (
@@ -284,13 +318,16 @@ def _read_group(entry: _Reading, before: str, content: str) -> bool:
         entry.affiliation, inner_country = _country_suffix(content)
         if inner_country is not None and entry.country is None:
             entry.country, entry.stated = inner_country, True
+            entry.how["country"] = "stated"
         entry.person, entry.text = True, strip_titles(before)[0]
+        entry.how["kind"] = "role"
         return False
     if entry.name_en is None and _is_descriptor(content):
         entry.text = before
         return True
     if entry.name_en is None and _is_translation(content, before):
         entry.name_en, entry.text = content, before
+        entry.how["name_en"] = "translation"
         return True
     return False
 
@@ -307,21 +344,31 @@ def _abbreviation_and_name(entry: _Reading) -> tuple[str | None, str]:
 def _organization_abbreviation(entry: _Reading) -> tuple[str | None, str]:
     """(abbreviation, name) of an organization's entry; takes the parenthesized abbreviation
     when nothing else gives one."""
+    how = entry.how
     abbreviation, name = split_leading_abbreviation(entry.text, entry.name_en)
     if abbreviation is not None:
+        how["abbreviation"] = "before"
         return abbreviation, name.lstrip("–—-, ").strip() or name
     abbreviation, name = split_dashed_abbreviation(name)
     if abbreviation is not None:
+        how["abbreviation"] = "before"
         return abbreviation, name
     if entry.paren_abbreviation is not None:
         abbreviation, entry.paren_abbreviation = entry.paren_abbreviation, None
         return abbreviation, name
-    match = DASH_ACRONYM.match(name)
+    # The pattern backtracks through the whole name: tried only where it has a dash.
+    dashed = "-" in name or "–" in name or "—" in name
+    match = DASH_ACRONYM.match(name) if dashed else None
     if match and is_acronym(match["abbr"], strict=True):
+        how["abbreviation"] = "after"
         return match["abbr"], match["name"]
     if only_short_forms(name):
+        how["abbreviation"] = "whole"
         return name, name
-    return split_trailing_acronym(name)
+    abbreviation, name = split_trailing_acronym(name)
+    if abbreviation is not None:
+        how["abbreviation"] = "after"
+    return abbreviation, name
 
 
 def _country(
@@ -331,7 +378,9 @@ def _country(
     if entry.country is not None:
         return entry.country
     if group_country is not None:
+        entry.how["country"] = "group"
         return group_country
+    entry.how["country"] = "words"
     if entry.person:
         return country_from_text(affiliation_) if affiliation_ else None
     return country_from_text(name) or (country_from_text(entry.name_en) if entry.name_en else None)

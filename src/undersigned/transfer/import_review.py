@@ -20,10 +20,17 @@ from django.utils.translation import gettext_lazy
 from django_countries import countries
 
 from undersigned.textformat import Document, Signatory, country_from_text, explain
+from undersigned.textformat.confidence import unsure_fields
 from undersigned.textformat.countries import country_name_code
 from undersigned.textformat.signatories import parse_signatory
 from undersigned.transfer.importing import LIMITS, LOW_CONFIDENCE, EntryPlan, ImportPlan
-from undersigned.transfer.review_table import TEXT_COLUMNS, label_patterns, row_cells
+from undersigned.transfer.review_table import (
+    MARKABLE,
+    TEXT_COLUMNS,
+    label_patterns,
+    row_cells,
+    unsure_mark,
+)
 
 PREFIX = "entries"
 BLANK_ROWS = 2  # empty rows under the list, for signatories the parser missed
@@ -55,6 +62,9 @@ class SignatoryForm(forms.Form):
     # The entry as the parser read it (JSON), carried so that a correction is remembered as an
     # alias of its organization; empty for a row staff added.
     parsed = forms.CharField(required=False, widget=forms.HiddenInput)
+    # The cells the parser was unsure of, with the value it read (JSON): a cell stays marked
+    # until staff change it.
+    unsure = forms.CharField(required=False, widget=forms.HiddenInput)
 
     def clean_country(self) -> str:
         value = self.cleaned_data["country"].strip()
@@ -257,11 +267,12 @@ def _rows(formset) -> list[Row]:
     fields = SignatoryForm.base_fields
     labels = label_patterns({name: fields[name].label for name in (*TEXT_COLUMNS, "keep", "kind")})
     kinds = list(fields["kind"].choices)
+    mark = unsure_mark()
     rows = []
     for index, form in enumerate(formset.forms):
         values = {
             name: form.data.get(f"{form.prefix}-{name}") or ""
-            for name in (*TEXT_COLUMNS, "kind", "number", "confidence", "parsed")
+            for name in (*TEXT_COLUMNS, "kind", "number", "confidence", "parsed", "unsure")
         }
         keep = fields["keep"].widget.value_from_datadict(form.data, None, f"{form.prefix}-keep")
         errors = form.errors
@@ -273,6 +284,8 @@ def _rows(formset) -> list[Row]:
             errors=errors,
             labels=labels,
             kinds=kinds,
+            unsure=_unsure_cells(values),
+            mark=mark,
         )
         rows.append(Row(form, cells, keep, values, bool(errors)))
     return rows
@@ -307,7 +320,37 @@ def _row(s: Signatory) -> dict:
         "affiliation": s.affiliation or "",
         "number": s.number,
         "confidence": s.confidence,
+        "unsure": _unsure(s),
     }
+
+
+def _unsure(s: Signatory) -> str:
+    """The cells the parser doubts, each with the value it read, as JSON ("" if none)."""
+    # A person has no abbreviation or English name to check (they are not stored).
+    shown = MARKABLE if s.kind != "person" else set(MARKABLE) - {"abbreviation", "name_en"}
+    doubted = [name for name in unsure_fields(s, LOW_CONFIDENCE) if name in shown]
+    if not doubted:
+        return ""
+    row = {"kind": s.kind, "name": s.name}
+    read = {name: row.get(name, getattr(s, name, None) or "") for name in doubted}
+    return json.dumps(read, ensure_ascii=False)
+
+
+def _unsure_cells(values: dict[str, str]) -> frozenset[str]:
+    """The cells still to be marked: doubted, and still holding what the parser read."""
+    if not values.get("unsure"):
+        return frozenset()
+    try:
+        read = json.loads(values["unsure"])
+    except ValueError:
+        return frozenset()
+    if not isinstance(read, dict):
+        return frozenset()
+    return frozenset(
+        name
+        for name, value in read.items()
+        if name in MARKABLE and str(value).strip() == (values.get(name) or "").strip()
+    )
 
 
 def _parsed(s: Signatory) -> str:

@@ -10,7 +10,14 @@ from undersigned.core.errors import ActionError
 from undersigned.statements.models import Statement
 from undersigned.statements.translations import import_translation
 from undersigned.textformat import FormatError, decode_source
-from undersigned.transfer.importing import STATES, Status, document_from_json, import_document
+from undersigned.textformat.confidence import unsure_fields
+from undersigned.transfer.importing import (
+    LOW_CONFIDENCE,
+    STATES,
+    Status,
+    document_from_json,
+    import_document,
+)
 
 from ._source import read_document
 
@@ -127,6 +134,9 @@ class Command(BaseCommand):
             for match in plan.entries:
                 entry = match.entry
                 marks = " (unsure: check this line)" if match.low_confidence else ""
+                doubted = unsure_fields(entry, LOW_CONFIDENCE)
+                if doubted:
+                    marks += f" (unsure: check {', '.join(doubted)})"
                 marks += "".join(f" PROBLEM: {problem}" for problem in match.problems)
                 self.stdout.write(
                     f"  {entry.number or '-':>3}. [{_STATUS[match.status]}] "
