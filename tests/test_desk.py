@@ -182,8 +182,62 @@ def test_the_desk_reads_as_many_queries_for_many_open_statements(
                                 body="Words.", accepts_sign_ons=True)  # fmt: skip
         change_state(statement=more, user=carol, state=State.OPEN)
         sign_statement(statement=more, organization=mlpd, user=dave, version=1)
+    from undersigned.coalitions.models import Membership, Organization
+
+    for n in range(3):  # more members too, none of which signed: each row names them
+        joined = Organization.objects.create(abbreviation=f"M{n}", name=f"Member {n}",
+                                             slug=f"member-{n}", country="DE")  # fmt: skip
+        Membership.objects.create(coalition=busy_coalition, organization=joined)
     with CaptureQueriesContext(connection) as four:
         page = client.get(url)
     assert first.status_code == page.status_code == 200
     assert len(four.captured_queries) == len(one.captured_queries)
     assert shown_counts(page.content.decode())["open"] == 4
+
+
+def test_the_desk_names_the_first_missing_members_and_links_their_whole_list(
+    client, busy_coalition, carol, dave, open_statement
+):
+    from undersigned.collection import desk as desk_module
+    from undersigned.collection import views
+
+    def open_section(page) -> str:
+        return page.content.decode().split('id="open"')[1].split('id="drafts"')[0]
+
+    client.force_login(carol)
+    page = open_section(client.get(reverse("desk", args=[busy_coalition.slug])))
+    assert "Rode Morgen" in page  # the one member missing, named on the desk
+    whole = reverse("desk-statement", args=[busy_coalition.slug, open_statement.slug])
+    assert whole not in page  # every missing name is shown already: no link needed
+    # Fewer shown than missing: the desk links the whole list, which pages.
+    desk_module.FIRST_SHOWN, views.MEMBERS_PER_PAGE = 0, 1
+    try:
+        page = open_section(client.get(reverse("desk", args=[busy_coalition.slug])))
+        assert "Rode Morgen" not in page and f'href="{whole}"' in page
+        listed = client.get(whole).content.decode()
+        assert "Rode Morgen" in listed
+        stale = client.get(whole, {"list": "not-reconfirmed"}).content.decode()
+        assert "MLPD" in stale and "Rode Morgen" not in stale
+    finally:
+        desk_module.FIRST_SHOWN, views.MEMBERS_PER_PAGE = 5, 100
+    client.force_login(dave)  # not a coordinator of ICOR: the lists are as hidden as the desk
+    assert client.get(whole).status_code == 404
+
+
+def test_the_requests_to_decide_are_paged_each_page_one_click_away(
+    client, busy_coalition, carol, open_statement
+):
+    from undersigned.collection import desk as desk_module
+
+    client.force_login(carol)
+    url = reverse("desk", args=[busy_coalition.slug])
+    desk_module.REQUESTS_PER_PAGE = 1
+    try:
+        first = client.get(url).content.decode()
+        second = client.get(url, {"page": 2}).content.decode()
+    finally:
+        desk_module.REQUESTS_PER_PAGE = 10
+    assert "Person 0" in first and "Person 1" not in first
+    assert "Person 1" in second and "Person 0" not in second
+    assert 'page=2#requests"' in first and 'aria-current="page"' in first
+    assert shown_counts(first)["requests"] == 2  # the count says them all

@@ -159,6 +159,14 @@ class Event(models.Model):
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ImmutableEventError("Audit events cannot be deleted.")
 
+    def get_kind_display(self) -> str:
+        # The label from the enum: Django's own builds and hashes a dict of all 47 kinds'
+        # lazy labels at each call (0.2 ms; the desk shows 30 events, the audit page more).
+        try:
+            return str(EventKind(self.kind).label)  # translated now, as Django's is
+        except ValueError:
+            return self.kind
+
     def compute_hash(self, key: bytes | None = None, *, keyed: bool = True) -> str:
         """HMAC-SHA-256 under the audit key of the canonical JSON of everything but the id (ids
         are checked by order); plain SHA-256 with keyed=False, as chains were before the key."""

@@ -4,27 +4,37 @@ whatever the number of open statements (bench: 500 members, 50 statements)."""
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from undersigned.audit.models import Event
 from undersigned.coalitions.actions import INVITATION_MAX_AGE
-from undersigned.coalitions.models import Coalition, Invitation, Organization
+from undersigned.coalitions.models import Coalition, Invitation, Membership, Organization
 from undersigned.collection.models import SignOnRequest
 from undersigned.signing.models import Signature
 from undersigned.statements.models import State, Statement, Text
 
 INVITATION_STATES = ("sent", "accepted", "expired")
 RECENT_EVENTS = 30
+FIRST_SHOWN = 5  # names shown per list on the desk; the rest one click away
+REQUESTS_PER_PAGE = 10  # each card holds three forms: ten a page keep the desk light
 
 
 @dataclass
 class OpenStatement:
+    """One open statement's row: numbers, and the first few names of each list (the whole
+    list is on a page of its own, statement_members: at 500 members, fifty statements'
+    lists made the desk a 400 KB page)."""
+
     statement: Statement
     signatures: int
     waiting: int  # sign-on requests confirmed, to decide
-    missing: list[Organization] = field(default_factory=list)  # members that have not signed
-    not_reconfirmed: list[Signature] = field(default_factory=list)
+    missing: int = 0  # members that have not signed
+    not_reconfirmed: int = 0  # signatures of an older version
+    first_missing: list[Organization] = field(default_factory=list)
+    first_not_reconfirmed: list[Signature] = field(default_factory=list)
 
 
 @dataclass
@@ -32,7 +42,7 @@ class Desk:
     coalition: Coalition
     drafts: list[Statement]
     open: list[OpenStatement]
-    requests: list[SignOnRequest]
+    requests: Page  # the page of requests asked for, REQUESTS_PER_PAGE at a time
     invitations: list[Invitation]
     events: list[Event]
     counts: dict[str, int]
@@ -59,43 +69,16 @@ def invitations_in(coalition: Coalition, state: str = "") -> QuerySet[Invitation
 
 
 def coalition_desk(
-    coalition: Coalition, *, statement_slug: str = "", request_state: str = "", invitation=""
+    coalition: Coalition,
+    *,
+    statement_slug: str = "",
+    request_state: str = "",
+    invitation="",
+    page: str | int | None = 1,
 ) -> Desk:
     statements = Statement.objects.filter(coalition=coalition).with_current_text(bodies=False)
     drafts = [s for s in statements if s.state == State.DRAFT]
     opened = [s for s in statements if s.state == State.OPEN]
-    members = list(coalition.members.all())
-    # Who signed each open statement, who signed an older version, and the requests waiting:
-    # three queries for all of them (counted here, not by a GROUP BY over two joins).
-    signed_ids: dict[int, set[int]] = defaultdict(set)
-    active: Counter[int] = Counter()
-    signatures = Signature.objects.active().filter(statement__in=[s.pk for s in opened])
-    pairs = signatures.order_by().values_list("statement_id", "organization")
-    for statement_id, organization_id in pairs:
-        signed_ids[statement_id].add(organization_id)
-        active[statement_id] += 1
-    stale: dict[int, list[Signature]] = defaultdict(list)
-    for signature in _not_reconfirmed(signatures).select_related("organization", "text"):
-        stale[signature.statement_id].append(signature)
-    waiting = dict(
-        SignOnRequest.objects.filter(
-            statement__in=[s.pk for s in opened], state=SignOnRequest.State.CONFIRMED
-        )
-        .order_by()
-        .values("statement")
-        .annotate(n=Count("pk"))
-        .values_list("statement", "n")
-    )
-    open_rows = [
-        OpenStatement(
-            statement=statement,
-            signatures=active[statement.pk],
-            waiting=waiting.get(statement.pk, 0),
-            missing=[o for o in members if o.pk not in signed_ids[statement.pk]],
-            not_reconfirmed=stale[statement.pk],
-        )
-        for statement in opened
-    ]
     requests = (
         SignOnRequest.objects.filter(statement__coalition=coalition)
         .select_related("statement", "organization", "text")
@@ -109,15 +92,131 @@ def coalition_desk(
     events = Event.objects.filter(
         Q(statement_id__in=statements.values("pk")) | Q(details__coalition=coalition.abbreviation)
     ).order_by("-id")[:RECENT_EVENTS]
+    rows = open_rows(coalition, opened)
     return Desk(
         coalition=coalition,
         drafts=drafts,
-        open=open_rows,
-        requests=list(requests.order_by("created_at")[:200]),
+        open=rows,
+        requests=Paginator(requests.order_by("created_at", "pk"), REQUESTS_PER_PAGE).get_page(
+            page
+        ),
         invitations=list(invitations.order_by("-created_at")[:200]),
         events=list(events),
-        counts=desk_counts(coalition),
+        counts=desk_counts(coalition, drafts, rows),
     )
+
+
+def open_rows(coalition: Coalition, opened: list[Statement]) -> list[OpenStatement]:
+    """The open statements' rows in five queries whatever their number and the members':
+    numbers counted by the database (GROUP BY on the signatures' own columns, no join), and
+    the first FIRST_SHOWN names of each list."""
+    ids = [s.pk for s in opened]
+    members = Membership.objects.filter(coalition=coalition).values("organization")
+    signatures = Signature.objects.active().filter(statement__in=ids).order_by()
+    # All signatures and the members' among them, counted in one pass.
+    counted = signatures.values("statement").annotate(
+        n=Count("pk"), members=Count("pk", filter=Q(organization__in=members))
+    )
+    active = {row["statement"]: row["n"] for row in counted}
+    signed_by_members = {row["statement"]: row["members"] for row in counted}
+    waiting = _per_statement(
+        SignOnRequest.objects.filter(statement__in=ids, state=SignOnRequest.State.CONFIRMED)
+    )
+    member_count = coalition.members.count()
+    first_missing = _first_missing(coalition, ids)
+    # Signatures of another text than the current one (the newest in the original
+    # language): the current texts are known from the statements read, so this is a filter
+    # on the signatures' own column, not a subquery per signature.
+    current = [text.pk for s in opened if (text := s.current_text()) is not None]
+    stale_count: Counter[int] = Counter()
+    stale: dict[int, list[Signature]] = defaultdict(list)
+    # Counted here, the names of the first FIRST_SHOWN kept: few unless a text changed after
+    # many had signed, and one pass over the signatures instead of two.
+    for signature in (
+        signatures.exclude(text__in=current)
+        .select_related("organization", "text")
+        .order_by("statement_id", "signed_at", "pk")
+    ):
+        stale_count[signature.statement_id] += 1
+        if len(stale[signature.statement_id]) < FIRST_SHOWN:
+            stale[signature.statement_id].append(signature)
+    return [
+        OpenStatement(
+            statement=statement,
+            signatures=active.get(statement.pk, 0),
+            waiting=waiting.get(statement.pk, 0),
+            missing=member_count - signed_by_members.get(statement.pk, 0),
+            not_reconfirmed=stale_count[statement.pk],
+            first_missing=first_missing.get(statement.pk, []),
+            first_not_reconfirmed=stale[statement.pk],
+        )
+        for statement in opened
+    ]
+
+
+def _per_statement(rows: QuerySet) -> dict[int, int]:
+    counted = rows.order_by().values("statement").annotate(n=Count("pk"))
+    return dict(counted.values_list("statement", "n"))
+
+
+def _first_missing(coalition: Coalition, statement_ids: list[int]) -> dict[int, list[Organization]]:
+    """The first FIRST_SHOWN members (in the list's order) that have not signed, per
+    statement, in two queries: the database numbers each statement's missing members (a
+    window function over members × statements, each pair probed in the signatures' unique
+    index) and returns the first few; their organizations are then read at once. Raw SQL:
+    the ORM has no cross join."""
+    if not statement_ids:
+        return {}
+    signature, membership = Signature._meta, Membership._meta
+    organization, statement = Organization._meta, Statement._meta
+    q = connection.ops.quote_name
+    listed = ", ".join(["%s"] * len(statement_ids))
+    # The members are ranked once in the list's order (Organization.Meta.ordering); the
+    # window then sorts each statement's missing members by that integer.
+    sql = f"""
+        WITH ranked AS (
+            SELECT o.{q("id")} AS organization_id, ROW_NUMBER() OVER (
+                ORDER BY LOWER(o.{q("abbreviation")}), LOWER(o.{q("name")}), o.{q("id")}
+            ) AS member_rank
+            FROM {q(membership.db_table)} m
+            JOIN {q(organization.db_table)} o ON o.{q("id")} = m.{q("organization_id")}
+            WHERE m.{q("coalition_id")} = %s
+        )
+        SELECT statement_id, organization_id FROM (
+            SELECT s.{q("id")} AS statement_id, r.organization_id,
+                ROW_NUMBER() OVER (PARTITION BY s.{q("id")} ORDER BY r.member_rank) AS n
+            FROM {q(statement.db_table)} s CROSS JOIN ranked r
+            WHERE s.{q("id")} IN ({listed})
+            AND NOT EXISTS (
+                SELECT 1 FROM {q(signature.db_table)} g
+                WHERE g.{q("statement_id")} = s.{q("id")}
+                AND g.{q("organization_id")} = r.organization_id
+                AND g.{q("withdrawn_at")} IS NULL
+            )
+        ) numbered WHERE n <= %s ORDER BY statement_id, n
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [coalition.pk, *statement_ids, FIRST_SHOWN])
+        pairs = cursor.fetchall()
+    found = Organization.objects.in_bulk({o for __, o in pairs})
+    first: dict[int, list[Organization]] = defaultdict(list)
+    for statement_id, organization_id in pairs:
+        first[statement_id].append(found[organization_id])
+    return first
+
+
+def missing_members(coalition: Coalition, statement: Statement) -> QuerySet[Organization]:
+    """Every member that has not signed the statement (active signatures), for its own
+    paginated page."""
+    signed = Signature.objects.active().filter(statement=statement).values("organization")
+    return coalition.members.exclude(pk__in=signed)
+
+
+def not_reconfirmed(statement: Statement) -> QuerySet[Signature]:
+    """The statement's signatures of an older version than the current one."""
+    signatures = Signature.objects.active().filter(statement=statement)
+    stale = _not_reconfirmed(signatures).select_related("organization", "text")
+    return stale.order_by("signed_at", "pk")
 
 
 def _not_reconfirmed(signatures: QuerySet[Signature]) -> QuerySet[Signature]:
@@ -133,26 +232,31 @@ def _not_reconfirmed(signatures: QuerySet[Signature]) -> QuerySet[Signature]:
     return signatures.exclude(text=Subquery(current))
 
 
-def desk_counts(coalition: Coalition) -> dict[str, int]:
-    """The numbers at the top of the desk."""
-    statements = Statement.objects.filter(coalition=coalition)
-    requests = SignOnRequest.objects.filter(statement__coalition=coalition)
-    open_statements = statements.filter(state=State.OPEN)
-    members = coalition.members.count()
-    signed = Signature.objects.active().filter(statement__in=open_statements)
-    missing = (
-        open_statements.count() * members
-        - signed.filter(organization__coalitions=coalition).count()
+def desk_counts(
+    coalition: Coalition, drafts: list[Statement], rows: list[OpenStatement]
+) -> dict[str, int]:
+    """The numbers at the top of the desk: the statements' from their rows, counted already."""
+    states = SignOnRequest.State
+    requests = SignOnRequest.objects.filter(statement__coalition=coalition).aggregate(
+        confirmed=Count("pk", filter=Q(state=states.CONFIRMED)),
+        requested=Count("pk", filter=Q(state=states.REQUESTED)),
     )
-    stale = _not_reconfirmed(signed).count()
+    # The three states of invitations_in(), counted in one query.
+    cutoff = timezone.now() - INVITATION_MAX_AGE
+    unanswered = Q(accepted_at__isnull=True)
+    invitations = Invitation.objects.filter(coalition=coalition).aggregate(
+        sent=Count("pk", filter=unanswered & Q(created_at__gt=cutoff)),
+        accepted=Count("pk", filter=Q(accepted_at__isnull=False)),
+        expired=Count("pk", filter=unanswered & Q(created_at__lte=cutoff)),
+    )
     return {
-        "drafts": statements.filter(state=State.DRAFT).count(),
-        "open": open_statements.count(),
-        "requests": requests.filter(state=SignOnRequest.State.CONFIRMED).count(),
-        "unconfirmed": requests.filter(state=SignOnRequest.State.REQUESTED).count(),
-        "invitations_sent": invitations_in(coalition, "sent").count(),
-        "invitations_accepted": invitations_in(coalition, "accepted").count(),
-        "invitations_expired": invitations_in(coalition, "expired").count(),
-        "missing": missing,
-        "not_reconfirmed": stale,
+        "drafts": len(drafts),
+        "open": len(rows),
+        "requests": requests["confirmed"],
+        "unconfirmed": requests["requested"],
+        "invitations_sent": invitations["sent"],
+        "invitations_accepted": invitations["accepted"],
+        "invitations_expired": invitations["expired"],
+        "missing": sum(row.missing for row in rows),
+        "not_reconfirmed": sum(row.not_reconfirmed for row in rows),
     }

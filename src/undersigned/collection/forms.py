@@ -1,3 +1,5 @@
+import copy
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -32,7 +34,27 @@ def find_organization(value: str) -> Organization:
 
 def known_organizations() -> list[str]:
     """What the organization field suggests: every organization as the list shows it."""
-    return [str(o) for o in Organization.objects.only("abbreviation", "name").order_by("name")]
+    # As Organization.__str__ writes them, from plain rows: a thousand model instances would
+    # cost the desk a tenth of its time.
+    rows = Organization.objects.order_by("name").values_list("abbreviation", "name")
+    return [f"{abbreviation} {name}".strip() for abbreviation, name in rows]
+
+
+class CountryField(LazyTypedChoiceField):
+    """The country list, shared by every form instead of deep-copied into each (Django copies
+    a form's fields for every form it makes: the 250 countries' lazy names cost a sign-on
+    POST 5-8 ms). The list is never changed in place, so sharing it is safe."""
+
+    def __deepcopy__(self, memo: dict) -> "CountryField":
+        # forms.Field.__deepcopy__ without its widget's deep copy, whose choices setter
+        # normalizes the 250 choices again (twice per form).
+        result = copy.copy(self)
+        memo[id(self)] = result
+        result.widget = copy.copy(self.widget)  # shares the normalized choices
+        result.widget.attrs = self.widget.attrs.copy()
+        result.error_messages = self.error_messages.copy()
+        result.validators = self.validators[:]
+        return result
 
 
 class SignOnForm(forms.Form):
@@ -48,7 +70,7 @@ class SignOnForm(forms.Form):
     org_name = forms.CharField(label=_("Name in its own language"), max_length=300, required=False)
     org_abbreviation = forms.CharField(label=_("Abbreviation"), max_length=60, required=False)
     org_name_en = forms.CharField(label=_("English name"), max_length=300, required=False)
-    org_country = LazyTypedChoiceField(
+    org_country = CountryField(
         choices=[("", "—"), *countries], required=False, label=_("Country")
     )
     org_website = forms.URLField(

@@ -2,9 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -12,7 +15,13 @@ from django.views.decorators.http import require_POST
 from undersigned.coalitions.models import Coalition
 from undersigned.coalitions.permissions import can_view_desk, require
 from undersigned.collection import actions
-from undersigned.collection.desk import INVITATION_STATES, coalition_desk, invitation_state
+from undersigned.collection.desk import (
+    INVITATION_STATES,
+    coalition_desk,
+    invitation_state,
+    missing_members,
+    not_reconfirmed,
+)
 from undersigned.collection.forms import MergeForm, RejectForm, SignOnForm, known_organizations
 from undersigned.collection.inbound import pending_messages
 from undersigned.collection.logos import logo_path
@@ -21,13 +30,18 @@ from undersigned.core.errors import ActionError
 from undersigned.core.origins import sent_from_elsewhere
 from undersigned.core.ratelimit import client_ip
 from undersigned.signing.models import Reminder
+from undersigned.statements.models import State, Statement
 from undersigned.statements.selectors import get_statement_for
+
+MEMBERS_PER_PAGE = 100
 
 
 @csrf_exempt  # the statement page is cached for everyone; checked by origin instead
 def sign_on(request: HttpRequest, slug: str) -> HttpResponse:
     """The request form on a page of its own, and the answer to the statement page's form."""
-    statement = get_statement_for(request, slug)
+    # Both pages show titles only: the statement and its texts from the cache, as a
+    # signature reads them (with bodies, from the database: a fifth of the POST's time).
+    statement = get_statement_for(request, slug, bodies=False)
     original = statement.current_text()
     if request.method != "POST":
         form = SignOnForm(initial={"version": original.version if original else 1})
@@ -141,7 +155,14 @@ def desk(request: HttpRequest, slug: str) -> HttpResponse:
         statement_slug=request.GET.get("statement", "")[:80],
         request_state=state if state in states else "",
         invitation=invitation if invitation in INVITATION_STATES else "",
+        page=request.GET.get("page"),
     )
+    # The request pages' links keep the filters.
+    filters = request.GET.copy()
+    filters.pop("page", None)
+    # The merge form's suggestions: only when a request on this page can be merged.
+    any_new = any(r.is_new_organization for r in board.requests)
+    inbound = pending_messages(coalition)
     return render(
         request,
         "collection/desk.html",
@@ -150,6 +171,8 @@ def desk(request: HttpRequest, slug: str) -> HttpResponse:
             "coalition": coalition,
             "invitations": [(i, invitation_state(i)) for i in board.invitations],
             "request_states": SignOnRequest.State.choices,
+            "filters": filters.urlencode(),
+            "new_organizations": any_new,
             "invitation_states": INVITATION_STATES,
             "chosen": {
                 "statement": request.GET.get("statement", ""),
@@ -158,11 +181,48 @@ def desk(request: HttpRequest, slug: str) -> HttpResponse:
             },
             "reject_form": RejectForm(),
             "merge_form": MergeForm(),
-            "known_organizations": known_organizations(),
-            "inbound": pending_messages(coalition),
+            # Every known organization (a thousand and more), as <option>s joined once in
+            # Python for both lists that suggest them: a template loop costs far more.
+            "organization_options": _options(known_organizations())
+            if any_new or inbound
+            else "",
+            "inbound": inbound,
             "reminders_sent": Reminder.objects.filter(statement__coalition=coalition)
             .select_related("organization", "statement")
             .order_by("-sent_at")[:10],
+        },
+    )
+
+
+def _options(names: list[str]) -> str:
+    # Each name escaped here: the joined string is safe.
+    return mark_safe("".join(f'<option value="{escape(name)}">' for name in names))
+
+
+@login_required
+def desk_statement(request: HttpRequest, slug: str, statement: str) -> HttpResponse:
+    """One open statement's lists in full, paginated: the members that have not signed, or
+    the signatories that have not re-confirmed the current version (the desk shows the
+    first few of each)."""
+    coalition = get_object_or_404(Coalition, slug=slug)
+    if not can_view_desk(request.user, coalition):
+        raise Http404
+    chosen = get_object_or_404(
+        Statement.objects.with_current_text(bodies=False),
+        coalition=coalition,
+        slug=statement,
+        state=State.OPEN,
+    )
+    stale = request.GET.get("list") == "not-reconfirmed"
+    rows = not_reconfirmed(chosen) if stale else missing_members(coalition, chosen)
+    return render(
+        request,
+        "collection/desk_statement.html",
+        {
+            "coalition": coalition,
+            "statement": chosen,
+            "stale": stale,
+            "page": Paginator(rows, MEMBERS_PER_PAGE).get_page(request.GET.get("page")),
         },
     )
 

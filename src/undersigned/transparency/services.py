@@ -108,22 +108,28 @@ def _range_hashes(statement_id: int, ranges: list[tuple[int, int]]) -> list[byte
     return subtrees.range_hashes(ranges, stored_nodes(statement_id, subtrees.needed(ranges)))
 
 
-def tree_root(statement_id: int, tree_size: int) -> bytes:
+def tree_root(statement_id: int, tree_size: int, *, size_known: bool = False) -> bytes:
+    """The root of the first `tree_size` entries. `size_known`: the caller has just read the
+    log's size and asks for at most that (no query to check it again)."""
     key = f"tlog:root:{statement_id}:{tree_size}"
     if (cached := cache.get(key)) is not None:
         return cached
-    if tree_size > size(statement_id):
+    if not size_known and tree_size > size(statement_id):
         raise ValueError(f"the log has fewer than {tree_size} entries")
     value = root([]) if tree_size == 0 else _range_hashes(statement_id, [(0, tree_size)])[0]
     cache.set(key, value, None)
     return value
 
 
-def signed_checkpoint(statement_id: int, tree_size: int | None = None) -> str:
-    """The signed note of the log at `tree_size` entries (now, by default)."""
+def signed_checkpoint(
+    statement_id: int, tree_size: int | None = None, *, size_known: bool = False
+) -> str:
+    """The signed note of the log at `tree_size` entries (now, by default); `size_known` as
+    for tree_root."""
     if tree_size is None:
-        tree_size = size(statement_id)
-    checkpoint = Checkpoint(origin(statement_id), tree_size, tree_root(statement_id, tree_size))
+        tree_size, size_known = size(statement_id), True
+    root_hash = tree_root(statement_id, tree_size, size_known=size_known)
+    checkpoint = Checkpoint(origin(statement_id), tree_size, root_hash)
     # Ed25519 signs the same text with the same key the same way: the note is kept, so that a
     # web worker showing the statement page signs (and loads `cryptography`, ~11 MB resident)
     # only when the log has grown or the key changed, not once per process and page version.

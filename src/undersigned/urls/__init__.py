@@ -108,6 +108,11 @@ urlpatterns += i18n_patterns(
     path("logos/<str:name>", collection.logo, name="organization-logo"),
     path("c/<slug:slug>/desk/", collection.desk, name="desk"),
     path("c/<slug:slug>/desk/requests/<int:pk>/", collection.decide, name="desk-decide"),
+    path(
+        "c/<slug:slug>/desk/statements/<slug:statement>/",
+        collection.desk_statement,
+        name="desk-statement",
+    ),
     path("c/<slug:slug>/desk/mail/<int:pk>/", inbound_views.decide, name="desk-inbound"),
     path("c/<slug:slug>/desk/mail/<int:pk>.eml", inbound_views.raw, name="desk-inbound-raw"),
     path("e/confirm/<str:token>/", endorsements.confirm, name="endorsement-confirm"),

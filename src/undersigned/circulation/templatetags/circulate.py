@@ -73,4 +73,7 @@ def statement_log(statement) -> dict | None:
     if not State(statement.state).is_public:
         return None
     size = services.size(statement.pk)
-    return {"size": size, "checkpoint": services.signed_checkpoint(statement.pk, size)}
+    return {
+        "size": size,
+        "checkpoint": services.signed_checkpoint(statement.pk, size, size_known=True),
+    }
