@@ -1,0 +1,158 @@
+"""Country names in more languages, and misspelt ones, for a country written apart.
+
+countries.py reads names in the seven languages of most statements anywhere in a name. A
+coalition also writes "(Узбекистан)", ", Sverige" or a country column in Greek; and people
+misspell ("Chyprue", "Swisse"). Both are read here, only where a place holds a country by
+itself (a parenthesis, after the last comma, a table's country column), so that a word inside
+an organization's name never turns into a country.
+
+The names come from babel's CLDR territory names, copied into data/country_names.tsv by
+`python -m undersigned.textformat.country_fuzzy`: loading 30 babel locales costs some 0.7 s
+and 3 MB at first use, the file 20 ms.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from .folding import words
+
+# The languages of the corpus beyond countries.LANGUAGES, and the common ones of coalitions.
+_LANGUAGES = (
+    "ca nl pl ro da no nn sv fi cs sk sl hr hu el ru uk bg sr sr_Latn mk sq lt lv et ar fa ur "
+    "hi bn he ja zh zh_Hant ko id ms vi th sw am"
+)
+EXTRA_LANGUAGES = tuple(_LANGUAGES.split())
+_DATA = Path(__file__).with_name("data") / "country_names.tsv"
+# Names in some language that are also common words or names of cities: read only as a
+# whole element, never on a heading line (the short ones too: "Mali" is fine, "Ísland" not).
+_COMMON = frozenset(
+    {"cada", "norra", "kena", "sark", "gane", "lati", "indi", "japo", "libi", "siri", "kube"}
+)
+# "Korea" alone is blocked in names (North or South?); written apart it is the South's.
+_APART = {("korea",): "KR", ("corea",): "KR", ("coree",): "KR", ("kore",): "KR"}
+_SHORT = 3  # names of this many letters or fewer are read only apart
+# Fuzzy matching: written length -> allowed edits; candidates shorter than 5 letters never
+# match ("Lagos" is not "Laos").
+_MIN_FUZZY = 5
+
+
+def generate() -> str:
+    """The data file's text from babel: "code<TAB>name|name…" per territory."""
+    import pickle
+
+    import babel
+
+    folder = Path(babel.__file__).with_name("locale-data")
+    names: dict[str, dict[str, None]] = {}
+    for language in EXTRA_LANGUAGES:
+        with open(folder / f"{language}.dat", "rb") as file:
+            territories = pickle.load(file).get("territories", {})
+        for code, name in territories.items():
+            if len(code) == 2 and code.isalpha() and code not in ("ZZ", "EU", "EZ", "UN", "QO"):
+                names.setdefault(code, {})[name] = None
+    return "".join(f"{code}\t{'|'.join(forms)}\n" for code, forms in sorted(names.items()))
+
+
+@lru_cache(maxsize=1)
+def _extra() -> dict[tuple[str, ...], str | None]:
+    """Folded name -> code (None when two countries share it) for names not in countries.py."""
+    from .countries import _tables
+
+    known = _tables()[0]
+    table: dict[tuple[str, ...], str | None] = {}
+    for line in _DATA.read_text(encoding="utf-8").splitlines():
+        code, _, forms = line.partition("\t")
+        for form in forms.split("|"):
+            key = tuple(words(form))
+            if not key or key in known:
+                continue
+            table[key] = code if table.get(key, code) == code else None
+    return table
+
+
+def _apart_only(key: tuple[str, ...]) -> bool:
+    return sum(map(len, key)) <= _SHORT or " ".join(key) in _COMMON
+
+
+def extra_name_code(text: str) -> str | None:
+    """The code when the whole fragment is a country's name in another language ("Sverige").
+
+    Short names and common words are left to separate_country."""
+    key = tuple(words(text))
+    code = _extra().get(key)
+    return None if code is None or _apart_only(key) else code
+
+
+@lru_cache(maxsize=1)
+def _candidates() -> dict[tuple[int, str], list[tuple[str, str | None]]]:
+    """Every country name (and blocked phrase), folded and joined, filed under its length with
+    its first two letters and again with its last two: a misspelling rarely gets both wrong."""
+    from .countries import _NAME, _tables
+
+    index: dict[tuple[int, str], list[tuple[str, str | None]]] = {}
+    names = [(k, v[0]) for k, v in _tables()[0].items() if v[1] == _NAME or v[0] is None]
+    for key, code in [*names, *_extra().items(), *_APART.items()]:
+        joined = " ".join(key)
+        if len(joined) >= _MIN_FUZZY:
+            for end in (joined[:2], "$" + joined[-2:]):
+                index.setdefault((len(joined), end), []).append((joined, code))
+    return index
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, or limit + 1 once it is sure to exceed the limit."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+@lru_cache(maxsize=1 << 12)
+def fuzzy_country(text: str) -> str | None:
+    """The one country a misspelt name is closest to: ≤ 1 edit for 5-7 letters, ≤ 2 for more."""
+    key = tuple(words(text))
+    # One word in capitals is an abbreviation ("SEATINI" is not "Eswatini").
+    if not key or len(key) > 4 or any(w.isdigit() for w in key) or text.strip().isupper():
+        return None
+    joined = " ".join(key)
+    n = len(joined)
+    if n < _MIN_FUZZY:
+        return None
+    limit = 1 if n <= 7 else 2
+    best, codes = limit + 1, set()
+    index = _candidates()
+    for size in range(n - limit, n + limit + 1):
+        for end in (joined[:2], "$" + joined[-2:]):
+            for name, code in index.get((size, end), ()):
+                d = _distance(joined, name, limit)
+                if d < best:
+                    best, codes = d, {code}
+                elif d == best:
+                    codes.add(code)
+    if best > limit or len(codes) != 1:
+        return None
+    return codes.pop()
+
+
+def separate_country(text: str) -> tuple[str, str] | None:
+    """(code, how) for a country written as an element by itself: its name in any of the
+    languages ("stated") or a misspelling of one ("country fuzzy"); None otherwise."""
+    from .countries import country_name_code
+
+    key = tuple(words(text))
+    code = country_name_code(text) or _extra().get(key) or _APART.get(key)
+    if code is not None:
+        return code, "stated"
+    code = fuzzy_country(text)
+    return (code, "country fuzzy") if code is not None else None
+
+
+if __name__ == "__main__":
+    _DATA.write_text(generate(), encoding="utf-8")
