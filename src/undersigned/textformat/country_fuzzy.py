@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from .folding import words
+from .folding import _WORD, fold, words
 
 # The languages of the corpus beyond countries.LANGUAGES, and the common ones of coalitions.
 _LANGUAGES = (
@@ -65,7 +65,8 @@ def _extra() -> dict[tuple[str, ...], str | None]:
     for line in _DATA.read_text(encoding="utf-8").splitlines():
         code, _, forms = line.partition("\t")
         for form in forms.split("|"):
-            key = tuple(words(form))
+            # Uncached folding: thousands of names would fill the parser's caches.
+            key = tuple(_WORD.findall(fold.__wrapped__(form)))
             if not key or key in known:
                 continue
             table[key] = code if table.get(key, code) == code else None
@@ -86,19 +87,26 @@ def extra_name_code(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _candidates() -> dict[tuple[int, str], list[tuple[str, str | None]]]:
+def _candidates() -> tuple[dict[tuple[int, str], list[str]], dict[str, str | None]]:
     """Every country name (and blocked phrase), folded and joined, filed under its length with
-    its first two letters and again with its last two: a misspelling rarely gets both wrong."""
+    its first two letters and again with its last two (a misspelling rarely gets both wrong);
+    and each name's code (None for a blocked phrase or a name two countries share)."""
     from .countries import _NAME, _tables
 
-    index: dict[tuple[int, str], list[tuple[str, str | None]]] = {}
+    index: dict[tuple[int, str], list[str]] = {}
+    codes: dict[str, str | None] = {}
     names = [(k, v[0]) for k, v in _tables()[0].items() if v[1] == _NAME or v[0] is None]
     for key, code in [*names, *_extra().items(), *_APART.items()]:
         joined = " ".join(key)
-        if len(joined) >= _MIN_FUZZY:
-            for end in (joined[:2], "$" + joined[-2:]):
-                index.setdefault((len(joined), end), []).append((joined, code))
-    return index
+        if len(joined) < _MIN_FUZZY:
+            continue
+        if joined in codes:
+            codes[joined] = code if codes[joined] == code else None
+            continue
+        codes[joined] = code
+        for end in (joined[:2], "$" + joined[-2:]):
+            index.setdefault((len(joined), end), []).append(joined)
+    return index, codes
 
 
 def _distance(a: str, b: str, limit: int) -> int:
@@ -119,7 +127,7 @@ def fuzzy_country(text: str) -> str | None:
     """The one country a misspelt name is closest to: ≤ 1 edit for 5-7 letters, ≤ 2 for more."""
     key = tuple(words(text))
     # One word in capitals is an abbreviation ("SEATINI" is not "Eswatini").
-    if not key or len(key) > 4 or any(w.isdigit() for w in key) or text.strip().isupper():
+    if not key or len(key) > 4 or any(c.isdigit() for c in text) or text.strip().isupper():
         return None
     joined = " ".join(key)
     n = len(joined)
@@ -127,15 +135,15 @@ def fuzzy_country(text: str) -> str | None:
         return None
     limit = 1 if n <= 7 else 2
     best, codes = limit + 1, set()
-    index = _candidates()
+    index, code_of = _candidates()
     for size in range(n - limit, n + limit + 1):
         for end in (joined[:2], "$" + joined[-2:]):
-            for name, code in index.get((size, end), ()):
+            for name in index.get((size, end), ()):
                 d = _distance(joined, name, limit)
                 if d < best:
-                    best, codes = d, {code}
+                    best, codes = d, {code_of[name]}
                 elif d == best:
-                    codes.add(code)
+                    codes.add(code_of[name])
     if best > limit or len(codes) != 1:
         return None
     return codes.pop()
