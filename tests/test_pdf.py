@@ -146,3 +146,44 @@ def test_the_command_writes_a_pdf(resolution, tmp_path):
     assert reader.pages[0].mediabox.width == pytest.approx(612, abs=1)
     with pytest.raises(CommandError):
         call_command("export", resolution.slug, fmt="pdf")
+
+
+def test_a_long_list_is_one_run_of_text_per_signatory_and_every_name_comes_through(
+    resolution, monkeypatch, tmp_path
+):
+    # Above pdf.COMPACT_ABOVE the list is laid out for speed (BENCHMARKS.md, the PDF): one
+    # column, no table, and each entry a block with no element inside it (WeasyPrint shapes,
+    # breaks and draws each inline element apart: a bold abbreviation cost a third of the time).
+    if not shutil.which("pdftotext"):
+        if os.environ.get("CI"):
+            pytest.fail("pdftotext is missing: .ci/run installs poppler-utils")
+        pytest.skip("pdftotext not found: apt-get install poppler-utils")
+    from undersigned.circulation import pdf
+    from undersigned.coalitions.models import Organization
+
+    monkeypatch.setattr(pdf, "COMPACT_ABOVE", 10)
+    entries = signatory_list(resolution).entries
+    # A name written right to left, in a list that runs left to right.
+    persian = "حزب کارگران ایران"
+    Organization.objects.filter(pk=entries[1].organization.pk).update(name=persian)
+    entries = signatory_list(resolution).entries
+    html = pdf.pdf_html(resolution, "en")
+    assert '<body class="compact">' in html and "<table" not in html
+    items = re.findall(r"<li>(.*?)</li>", html, re.S)
+    assert len(items) == 34 and not any("<" in item for item in items)
+    path = tmp_path / "long.pdf"
+    path.write_bytes(pdf.render_pdf(resolution, "en"))
+    text = subprocess.run(
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    text = re.sub("[\u202a-\u202e\u2066-\u2069]", "", text)  # bidi marks pdftotext adds
+    _assert_in_order(
+        _words(text),
+        [f"{e.number}. {e.organization.abbreviation}" for e in entries],
+    )
+    for entry in entries:
+        organization = entry.organization
+        assert _words(f"{organization.name}") in _words(text), organization.name
+        if organization.country:
+            assert _words(organization.country.name) in _words(text)
+    assert persian in text  # its words in reading order, not reversed

@@ -9,6 +9,7 @@ import sys
 import textwrap
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -48,6 +49,9 @@ def test_serve_with_granian_answers_restarts_and_stops_on_sigterm(cwd):
         assert len(web) == 1 and len(tasks) == 1, processes
         assert niceness(tasks[0]) == 10 and niceness(web[0]) == niceness(serve.pid)
         assert len(children(web[0])) == 2, "two granian workers"
+        # Two malloc arenas, not one per thread (serve.py says why; bench/memory.py measures).
+        for pid in [tasks[0], *children(web[0])]:
+            assert b"MALLOC_ARENA_MAX=2\0" in Path(f"/proc/{pid}/environ").read_bytes()
 
         # A dead granian worker is started again by granian; a dead granian by serve.
         killed = min(children(web[0]))

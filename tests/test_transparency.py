@@ -144,3 +144,18 @@ def test_an_old_export_is_extended_by_a_newer_one(client, signed, dave, mlpd, tm
     (tmp_path / "new.json").write_text(json.dumps(export_json(client, signed)))
     call_command("verify", str(tmp_path / "old.json"), str(tmp_path / "new.json"))
     assert "OK: 7 entries extend the 6" in capsys.readouterr().out
+
+
+def test_a_signed_checkpoint_is_kept_until_the_log_grows_or_the_key_changes(
+    signed, settings, tmp_path
+):
+    """The signed note is cached (a web worker then needs no `cryptography` to show the
+    page); a new key must sign at once, not after the cache forgets."""
+    first = services.signed_checkpoint(signed.pk)
+    assert services.signed_checkpoint(signed.pk) == first
+    settings.TRANSPARENCY_KEY_FILE = tmp_path / "new-key.pem"
+    renewed = services.signed_checkpoint(signed.pk)
+    assert renewed != first
+    assert open_checkpoint(renewed, parse_verifier_key(public_key_text())).size == len(
+        services.entries(signed.pk)
+    )

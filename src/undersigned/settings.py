@@ -383,7 +383,12 @@ API_LIMIT_PER_IP = envint("API_LIMIT_PER_IP", "1000")
 
 # Imports larger than this are refused before parsing.
 IMPORT_MAX_BYTES = envint("IMPORT_MAX_BYTES", str(5 * 1024 * 1024))
-DATA_UPLOAD_MAX_MEMORY_SIZE = IMPORT_MAX_BYTES + 1024 * 1024
+# The import preview posts back the text and, per row, what staff corrected and what the parser
+# read (2,000 rows of at most ~2.5 KB), as eleven fields a row (transfer/import_review.py): with
+# Django's 1,000 fields and the text's size alone, a list of 100 rows could not be imported
+# from the page ("Bad Request").
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * IMPORT_MAX_BYTES + 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 60_000  # 5,000 rows (the formset's absolute_max) + the form
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -7,6 +7,8 @@ or link-local address: the host is resolved first, every address it has must be 
 connection goes to the address that was checked (a second lookup could answer otherwise).
 """
 
+from __future__ import annotations
+
 import http.client
 import ipaddress
 import re
@@ -14,12 +16,16 @@ import socket
 import ssl
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-import dns.exception
-import dns.resolver
 from django.conf import settings
 from django.utils.translation import gettext as _
+
+# dnspython is imported where a name is looked up: ~60 modules that a web worker serving pages
+# and signatures never needs (this module comes with the site's URLs).
+if TYPE_CHECKING:
+    import dns.resolver
 
 RECORD_PREFIX = "_undersigned"
 VALUE_PREFIX = "undersigned-verification="
@@ -119,6 +125,8 @@ def _unreachable() -> CheckResult:
 def resolver() -> dns.resolver.Resolver:
     """The system's resolver, or the servers DNS_NAMESERVERS names; no cache, so a removed
     record is seen as removed."""
+    import dns.resolver
+
     if settings.DNS_NAMESERVERS:
         answerer = dns.resolver.Resolver(configure=False)
         answerer.nameservers = list(settings.DNS_NAMESERVERS)
@@ -132,6 +140,9 @@ def resolver() -> dns.resolver.Resolver:
 
 def check_dns(domain: str, token: str) -> CheckResult:
     """Whether _undersigned.<domain> has the TXT record "undersigned-verification=<token>"."""
+    import dns.exception
+    import dns.resolver
+
     name = record_name(domain)
     try:
         answer = resolver().resolve(name, "TXT")
@@ -159,6 +170,9 @@ def _allowed(address: str) -> bool:
 
 def _addresses(host: str) -> list[str] | CheckResult:
     """The host's addresses if every one of them is public, else why not."""
+    import dns.exception
+    import dns.resolver
+
     found: list[str] = []
     answerer = resolver()
     for rdtype in ("A", "AAAA"):
@@ -173,8 +187,7 @@ def _addresses(host: str) -> list[str] | CheckResult:
     if not all(_allowed(address) for address in found):
         return _failed(
             "private-address",
-            _("%(host)s points to a private or local address; it is not fetched.")
-            % {"host": host},
+            _("%(host)s points to a private or local address; it is not fetched.") % {"host": host},
         )
     return found
 

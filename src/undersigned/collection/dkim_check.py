@@ -7,15 +7,18 @@ field. A lookup that fails for want of an answer (a timeout, a server failure) i
 the message is handed back to the mail server to try again later.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from functools import cache
-
-import dkim
-import dns.exception
-import dns.resolver
-from publicsuffixlist import PublicSuffixList
+from typing import TYPE_CHECKING
 
 from undersigned.coalitions.domain_checks import resolver
+
+# dkimpy, dnspython and the public suffix list are imported when a message is checked: this
+# module comes with the site's URLs into every web worker, which mostly never receives one.
+if TYPE_CHECKING:
+    from publicsuffixlist import PublicSuffixList
 
 
 class LookupFailed(Exception):
@@ -35,6 +38,9 @@ class DkimResult:
 
 def _txt(name: bytes, timeout: int = 5) -> bytes | None:
     """dkimpy's key lookup, through our resolver: the TXT record's strings joined, or None."""
+    import dns.exception
+    import dns.resolver
+
     try:
         answer = resolver().resolve(name.decode("ascii").rstrip("."), "TXT")
     except (dns.resolver.NXDOMAIN, dns.resolver.NoAnswer):
@@ -48,6 +54,8 @@ def _txt(name: bytes, timeout: int = 5) -> bytes | None:
 
 def verify_dkim(raw: bytes) -> DkimResult:
     """Verify every DKIM-Signature of the message; LookupFailed when a key could not be read."""
+    import dkim
+
     try:
         verifier = dkim.DKIM(raw)
     except dkim.DKIMException as error:
@@ -86,6 +94,8 @@ def verify_dkim(raw: bytes) -> DkimResult:
 
 @cache
 def _suffixes() -> PublicSuffixList:
+    from publicsuffixlist import PublicSuffixList
+
     return PublicSuffixList()  # the list ships with the package: nothing is fetched
 
 

@@ -1,8 +1,11 @@
 """How much one line looks like an entry of a signatory list, and why.
 
-Each feature adds or takes evidence: entries are short, mostly capitalized, rarely end
-like sentences, and often carry an organization word, an acronym, a country or a
-person's name; body sentences are long, lower-case and full of small words.
+The score is the probability of the line model (line_model.py): a logistic regression on
+the line's features (features.py) whose weights were fitted on the corpus, not set by
+hand. Entries are short, mostly capitalized, rarely end like sentences, and often carry an
+organization word, an acronym, a country or a person's name; the fit says how much each
+of these counts. Two rules stay rules: a paragraph of more than 300 characters is never an
+entry, and a line without a letter is none.
 """
 
 from __future__ import annotations
@@ -11,15 +14,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .countries import country_name_code
-from .folding import fold
-from .vocabulary import FUNCTION_WORDS, has_organization_word
+from .features import Context, line_features
+from .line_model import contributions, probability
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’.\-&]*")
-_ACRONYM_TOKEN = re.compile(r"\b[A-ZÄÖÜÇŞİÉ][A-Z0-9ÄÖÜÇŞİÉ&.\-]{1,11}\b")
 _LETTER = re.compile(r"[^\W\d_]")
-_PARENTHESIZED = re.compile(r"\([^()]*\)")
-_PAREN = re.compile(r"\(([^()]{2,40})\)\s*$")
+_SHOWN = 3  # features named in a reason
+# The two lines that a rule decides: the reasons they are given.
+LONG, NO_LETTERS = "a long paragraph (a rule: never an entry)", "no letters (a rule)"
+RULES = (LONG, NO_LETTERS)
 
 
 @dataclass(frozen=True)
@@ -29,65 +31,20 @@ class Likeness:
 
 
 @lru_cache(maxsize=1 << 16)
-def entry_likeness(text: str) -> Likeness:
-    """Score one line (without its list marker)."""
+def entry_likeness(text: str, context: Context | None = None) -> Likeness:
+    """Score one line (without its list marker); the context, when given, adds the
+    neighbours' shapes, the list marker and the position (features.Context)."""
     if len(text) > 300:
-        return Likeness(0.02, "a long paragraph")
+        return Likeness(0.02, LONG)
     if not _LETTER.search(text):
-        return Likeness(0.0, "no letters")
-    # A translation or an expansion in parentheses makes an entry long, not a sentence.
-    core = (_PARENTHESIZED.sub("", text) or text) if "(" in text else text
-    length = len(core)
-    tokens = _TOKEN.findall(core)
-    content = [t for t in tokens if fold(t) not in FUNCTION_WORDS]
-    capitalized = sum(1 for t in content if t[0].isupper() or t[0].isdigit())
-    share = capitalized / len(content) if content else 0.0
-    score = 0.45
-    good: list[str] = []
-    bad: list[str] = []
-    if length <= 60:
-        score += 0.2
-        good.append("short")
-    elif length <= 110:
-        score += 0.1
-    elif length > 160:
-        score -= 0.3
-        bad.append("long")
-    if len(tokens) > 18:
-        score -= 0.3
-        bad.append("many words")
-    if text.endswith(("?", "!", ":", ";")):
-        score -= 0.4
-        bad.append("ends like a sentence or an introduction")
-    elif text.endswith(".") and not text.endswith(".."):
-        if len(tokens) <= 5:
-            score -= 0.05
-        else:
-            score -= 0.3
-            bad.append("ends with a full stop")
-    if share >= 0.6:
-        score += 0.15
-        good.append("capitalized words")
-    elif share < 0.35 and len(content) >= 3:
-        score -= 0.3
-        bad.append("mostly lower-case words")
-    if has_organization_word(text):
-        score += 0.15
-        good.append("an organization word")
-    if _ACRONYM_TOKEN.search(text):
-        score += 0.1
-        good.append("an acronym")
-    paren = _PAREN.search(text)
-    tail = text.rsplit(",", 1)[-1] if "," in text else ""
-    if (paren and country_name_code(paren.group(1))) or (tail and country_name_code(tail)):
-        score += 0.15
-        good.append("a country")
-    if text[:1].islower():
-        score -= 0.1
-        bad.append("starts in lower case")
-    score = max(0.0, min(1.0, score))
+        return Likeness(0.0, NO_LETTERS)
+    x = line_features(text, context)
+    score = probability(x)
+    parts = contributions(x)
     if score >= 0.5:
-        reason = "looks like an entry: " + (", ".join(good) or "a short line")
+        named = [f"{name} {value:+.1f}" for name, value in parts if value > 0][:_SHOWN]
+        reason = "looks like an entry: " + (", ".join(named) or "nothing against it")
     else:
-        reason = "looks like prose: " + (", ".join(bad) or "no sign of a name")
+        named = [f"{name} {value:+.1f}" for name, value in parts if value < 0][:_SHOWN]
+        reason = "looks like prose: " + (", ".join(named) or "no sign of a name")
     return Likeness(round(score, 2), reason)

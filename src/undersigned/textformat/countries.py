@@ -11,11 +11,19 @@ import re
 from functools import lru_cache
 
 from . import country_data as data
-from .folding import fold, words
+from .folding import fold, word_tuple
 
 LANGUAGES = ("en", "fr", "es", "de", "pt", "it", "tr")
 _NAME, _ADJECTIVE, _NONE = 2, 1, 0
 
+# Where a cased alias can start: most texts have no such place, and the search for the whole
+# alternation costs more than this one.
+# Where a cased alias can start: its first two letters, not after a letter or a dot (the
+# look-behind written after them, so that the search can skip to candidate letters).
+_CASED_START = re.compile(
+    "(?:" + "|".join(sorted({re.escape(a[:2]) for a in data.CASED_ALIASES})) + r")(?<![\w.]..)",
+    re.DOTALL,
+)
 _CASED = re.compile(
     r"(?<![\w.])("
     + "|".join(re.escape(a) for a in sorted(data.CASED_ALIASES, key=len, reverse=True))
@@ -72,7 +80,7 @@ def _tables() -> tuple[dict[tuple[str, ...], tuple[str | None, int]], int, dict[
     table: dict[tuple[str, ...], tuple[str | None, int]] = {}
 
     def add(phrase: str, code: str | None, strength: int) -> None:
-        key = tuple(words(phrase))
+        key = word_tuple(phrase)
         if not key:
             return
         old = table.get(key)
@@ -147,8 +155,11 @@ def _mentions(text: str) -> list[tuple[int, int, str | None, int]]:
     """(position, length in words, code or None, strength) for each phrase found."""
     table, longest, _ = _tables()
     starts = _phrase_starts()
-    text = _CASED.sub(lambda m: " " + data.CASED_ALIASES[m.group(1)] + " ", text)
-    tokens = words(text)
+    if _CASED_START.search(text):
+        text = _CASED.sub(lambda m: " " + data.CASED_ALIASES[m.group(1)] + " ", text)
+    tokens = word_tuple(text)
+    if starts.isdisjoint(tokens):
+        return []  # no word starts a phrase: most names of organizations
     found = []
     i = 0
     while i < len(tokens):
@@ -189,13 +200,20 @@ def country_name_code(text: str, *, aliases: bool = True) -> str | None:
     aliases=False ignores case-sensitive short forms ("US", "ByH"), for places where a
     short form is more likely part of a name.
     """
+    return _country_name_code(text, aliases)
+
+
+# Cached: a list asks again and again for the same few tails (", Germany"), first words and
+# parenthesized parts, and each lookup ran a regular expression and folded the text.
+@lru_cache(maxsize=1 << 16)
+def _country_name_code(text: str, aliases: bool) -> str | None:
     text = text.strip()
     if not text:
         return None
     table, _, _ = _tables()
-    if aliases:
+    if aliases and _CASED_START.search(text):
         text = _CASED.sub(lambda m: data.CASED_ALIASES[m.group(1)], text)
-    hit = table.get(tuple(words(text)))
+    hit = table.get(word_tuple(text))
     if hit is None:  # a name in one of the other languages: "Sverige", "Ουγγαρία"
         from .country_fuzzy import extra_name_code
 
@@ -209,17 +227,17 @@ def country_name_code(text: str, *, aliases: bool = True) -> str | None:
 def _regions() -> frozenset[tuple[str, ...]]:
     from babel import Locale
 
-    names = {tuple(words(r)) for r in _split(data.REGIONS)}
+    names = {word_tuple(r) for r in _split(data.REGIONS)}
     for language in LANGUAGES:
         for code, name in Locale.parse(language).territories.items():
             if code.isdigit():
-                names.add(tuple(words(name)))
+                names.add(word_tuple(name))
     return frozenset(n for n in names if n)
 
 
 def is_region(text: str) -> bool:
     """Whether the fragment is a continent or region heading ("Africa", "Amérique latine")."""
-    return tuple(words(text)) in _regions() and bool(text.strip())
+    return word_tuple(text) in _regions() and bool(text.strip())
 
 
 def english_country_name(code: str) -> str:
@@ -230,7 +248,7 @@ def english_country_name(code: str) -> str:
 def is_country_word(text: str) -> bool:
     """Whether the fragment is exactly a country name or adjective (for headings)."""
     table, _, _ = _tables()
-    return tuple(words(text)) in table
+    return word_tuple(text) in table
 
 
 __all__ = [

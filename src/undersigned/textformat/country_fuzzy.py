@@ -16,7 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from .folding import _WORD, fold, words
+from .folding import _WORD, fold, word_tuple
 
 # The languages of the corpus beyond countries.LANGUAGES, and the common ones of coalitions.
 _LANGUAGES = (
@@ -81,7 +81,7 @@ def extra_name_code(text: str) -> str | None:
     """The code when the whole fragment is a country's name in another language ("Sverige").
 
     Short names and common words are left to separate_country."""
-    key = tuple(words(text))
+    key = word_tuple(text)
     code = _extra().get(key)
     return None if code is None or _apart_only(key) else code
 
@@ -125,7 +125,7 @@ def _distance(a: str, b: str, limit: int) -> int:
 @lru_cache(maxsize=1 << 12)
 def fuzzy_country(text: str) -> str | None:
     """The one country a misspelt name is closest to: ≤ 1 edit for 5-7 letters, ≤ 2 for more."""
-    key = tuple(words(text))
+    key = word_tuple(text)
     # One word in capitals is an abbreviation ("SEATINI" is not "Eswatini").
     if not key or len(key) > 4 or any(c.isdigit() for c in text) or text.strip().isupper():
         return None
@@ -154,7 +154,7 @@ def separate_country(text: str) -> tuple[str, str] | None:
     languages ("stated") or a misspelling of one ("country fuzzy"); None otherwise."""
     from .countries import country_name_code
 
-    key = tuple(words(text))
+    key = word_tuple(text)
     code = country_name_code(text) or _extra().get(key) or _APART.get(key)
     if code is not None:
         return code, "stated"

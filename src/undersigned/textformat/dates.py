@@ -90,12 +90,13 @@ def find_date(text: str) -> tuple[str, int, int] | None:
 # "Paris, le 3 mars 2022", "Date: 2021-09-15").
 _PLACE = r"(?:[^\W\d_][^\d,:;.!?]{0,40},\s*)?"
 _LEAD = r"(?:(?:date|datum|fecha|data|tarih)\s*:\s*)?(?:(?:le|den|am|el|on|il|em|a)\s+)?"
+_PLACE_AND_LEAD = re.compile(_PLACE + _LEAD)  # compiled once, not looked up per line
 
 
 def parse_date_line(line: str) -> str | None:
     """ISO date when the line is nothing but a date (with an optional place), else None."""
     line = line.strip()
-    if not line or len(line) > 80 or not any(ch.isdigit() for ch in line):
+    if not line or len(line) > 80 or not any(map(str.isdigit, line)):
         return None
     found = find_date(line)
     if found is None:
@@ -103,7 +104,7 @@ def parse_date_line(line: str) -> str | None:
     iso, start, end = found
     folded = fold(line)
     head, tail = folded[:start], folded[end:]
-    if tail.strip(" .") or not re.fullmatch(_PLACE + _LEAD, head):
+    if tail.strip(" .") or not _PLACE_AND_LEAD.fullmatch(head):
         return None
     return iso
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .classify import RULES, entry_likeness
 from .dates import parse_date_line
-from .lines import split_lines
+from .features import context_at, line_features
+from .line_model import contributions
+from .lines import nonblank_lines, split_lines
 from .model import Document
 from .parser import parse_with_plan
 
@@ -27,6 +30,12 @@ class LineReport:
     role: str  # title, body, heading, group, entry, continuation, decoy, footer, note, ...
     reason: str
     confidence: float | None = None  # for entries
+    # The line model's probability that the line is a list entry, and the features that
+    # decided it (feature, weight × value), strongest first; no features for the lines that
+    # a rule decides alone (more than 300 characters, no letter).
+    score: float | None = None
+    features: tuple[tuple[str, float], ...] = ()
+    rule: str | None = None
 
 
 def explain(text: str) -> list[LineReport]:
@@ -37,6 +46,7 @@ def explain(text: str) -> list[LineReport]:
     for entry, signatory in zip(plan.entries, doc.signatories, strict=True):
         confidence.setdefault(entry.lines[0], signatory.confidence)
     title_parts = set((doc.title or "").split(" ")) if doc.title else set()
+    scores = _model_scores(lines)
     reports = []
     for index, line in enumerate(lines):
         if not line:
@@ -48,8 +58,29 @@ def explain(text: str) -> list[LineReport]:
         else:
             role = _top_role(line, doc, title_parts)
             reason = _TOP_REASONS[role]
-        reports.append(LineReport(index + 1, line, role, reason, confidence.get(index)))
+        score, features, rule = scores.get(index, (None, (), None))
+        reports.append(
+            LineReport(index + 1, line, role, reason, confidence.get(index), score, features, rule)
+        )
     return reports
+
+
+_Scored = tuple[float, tuple[tuple[str, float], ...], str | None]
+
+
+def _model_scores(lines: list[str]) -> dict[int, _Scored]:
+    """What the line model says of every non-blank line, in its context."""
+    out: dict[int, _Scored] = {}
+    nonblank = nonblank_lines(lines)
+    for position, line in enumerate(nonblank):
+        context = context_at(nonblank, position)
+        likeness = entry_likeness(line.content, context)
+        if likeness.reason in RULES:
+            out[line.index] = (likeness.score, (), likeness.reason)
+            continue
+        parts = contributions(line_features(line.content, context))
+        out[line.index] = (likeness.score, tuple((n, round(v, 2)) for n, v in parts), None)
+    return out
 
 
 def _top_role(line: str, doc: Document, title_parts: set[str]) -> str:
@@ -67,13 +98,22 @@ def _top_role(line: str, doc: Document, title_parts: set[str]) -> str:
     return "body"
 
 
+_FEATURES_SHOWN = 4
+
+
 def format_report(reports: list[LineReport], width: int = 72) -> str:
-    """Plain text: "12  entry (0.93)  Chaos Computer Club (CCC)  — looks like an entry: …"."""
+    """Plain text, two lines per line of the statement: "12  entry (0.93)  Chaos Computer
+    Club (CCC)", then "why: … | entry score 0.97: capitalized words +1.4, an acronym +0.6"
+    (the line model's score and its strongest features, weight × value)."""
     out = []
     for report in reports:
         text = report.text if len(report.text) <= width else report.text[: width - 1] + "…"
         role = report.role
         if report.confidence is not None:
             role += f" ({report.confidence:.2f})"
-        out.append(f"{report.number:>5}  {role:<20} {text}\n{'':>27}why: {report.reason}")
+        why = report.reason
+        if report.score is not None:
+            shown = ", ".join(f"{n} {v:+.1f}" for n, v in report.features[:_FEATURES_SHOWN])
+            why += f" | entry score {report.score:.2f}: {report.rule or shown or 'no feature'}"
+        out.append(f"{report.number:>5}  {role:<20} {text}\n{'':>27}why: {why}")
     return "\n".join(out) + "\n"

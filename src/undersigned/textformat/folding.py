@@ -33,25 +33,42 @@ _WORD = re.compile(r"[^\W_]+")
 _LATIN_MARKS = re.compile("[\u0300-\u036f]")
 
 
+# str.translate() of a text that is not all ASCII asks the table for every letter, and a
+# letter the table lacks costs a raised and cleared KeyError: a dash in a name made folding
+# it ten times as slow. So the table is used only where one of its letters occurs.
+_HAS_SPECIAL = re.compile("[" + re.escape("".join(map(chr, _SPECIAL))) + "]")
+
+
+def _without_marks(text: str) -> str:
+    """The text without combining marks, looking at each distinct letter once."""
+    if any(unicodedata.combining(ch) for ch in set(text) if not ch.isascii()):
+        return "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text
+
+
 # Large caches: a long list asks for the same lines several times (when finding the list,
 # then when reading each entry), and a 5 MB list has some 100,000 lines.
 @lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """Lower-case, accent-free text: "Türkiye" -> "turkiye", "İran" -> "iran"."""
     if text.isascii():
-        return text.translate(_SPECIAL).lower()
-    text = text.translate(_SPECIAL)
+        # The table's only ASCII letter is "`"; translate() would look up every other one.
+        return (text.replace("`", "'") if "`" in text else text).lower()
+    if _HAS_SPECIAL.search(text):
+        text = text.translate(_SPECIAL)
     text = _LATIN_MARKS.sub("", unicodedata.normalize("NFKD", text))
     if not text.isascii():
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        text = _without_marks(text)
     return text.lower()
 
 
 def words(text: str) -> list[str]:
     """Folded words; hyphens, apostrophes and slashes separate words."""
-    return list(_words(text))
+    return list(word_tuple(text))
 
 
 @lru_cache(maxsize=1 << 18)
-def _words(text: str) -> tuple[str, ...]:
+def word_tuple(text: str) -> tuple[str, ...]:
+    """words() as a tuple, shared from the cache: for callers that only read it (most do,
+    and copying it into a new list on every call cost a tenth of a 5 MB parse)."""
     return tuple(_WORD.findall(fold(text)))

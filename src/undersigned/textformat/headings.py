@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from .countries import country_name_code, is_region
 from .dates import find_date, parse_date_line
-from .folding import fold, words
+from .folding import fold, word_tuple
 from .vocabulary import split_words
 
 _HEADINGS = """signatories|signatory organizations|signatory organisations|signatory parties|
@@ -117,7 +117,7 @@ def vocabulary_heading(line: str) -> tuple[str | None, bool] | None:
                 leftover = leftover[: again[1]] + " " + leftover[again[2] :]
     if not further and not found:
         return None
-    if any(w not in _HEADING_FILLER for w in words(leftover)):
+    if any(w not in _HEADING_FILLER for w in word_tuple(leftover)):
         return None
     return (found[0] if found else None), further is not None
 
@@ -136,7 +136,7 @@ def list_heading(line: str) -> str | None:
     folded = fold(text)
     if not _SIGNING.search(folded):
         return None
-    count = len(words(text))
+    count = len(word_tuple(text))
     if line.startswith("[") and line.endswith("]") and count <= 14:
         return "an editorial note about signing, in brackets"
     if text.endswith(":") and count <= 14:
@@ -175,11 +175,11 @@ _SIGN_OFFS = frozenset(
 def sign_off(line: str) -> str | None:
     """Why the line closes a letter ("Sincerely,", "Atentamente,"), or None."""
     text = line.strip()
-    folded = " ".join(words(text))
+    folded = " ".join(word_tuple(text))
     if folded in {" ".join(s.split()) for s in _SIGN_OFFS}:
         return "a closing formula"
     # "With urgency," "In hope," — a few words and a comma, at the end of a letter.
-    if text.endswith(",") and len(text) <= 40 and len(words(text)) <= 4 and text[0].isupper():
+    if text.endswith(",") and len(text) <= 40 and len(word_tuple(text)) <= 4 and text[0].isupper():
         return "a short closing line ending with a comma"
     return None
 
@@ -224,9 +224,21 @@ def footer_line(line: str) -> str | None:
     if first in _FOOTER_FIRST_WORDS and FOOTER.match(fold(line[:40]).lstrip("#*[ ")):
         return "boilerplate (contact, about, invitation or link)"
     lowered = line.lower()
-    if any(cue in lowered for cue in _INVITATION_CUES) and INVITATION.search(fold(line)):
+    # Every invitation holds one of _INVITATION_CUES: most lines need no folding and search.
+    cued = (
+        "sign" in lowered
+        or "firm" in lowered
+        or "zeichn" in lowered
+        or "assin" in lowered
+        or "adh" in lowered
+        or "imza" in lowered
+        or "güncellen" in lowered
+    )
+    if cued and INVITATION.search(fold(line)):
         return "an invitation to sign"
-    if _LINK.search(line) and len(words(line)) > 3:
+    # Each alternative of _LINK holds one of these: most lines need no search.
+    linked = "://" in line or "www." in line or "@" in line
+    if linked and _LINK.search(line) and len(word_tuple(line)) > 3:
         return "a line with a link or an address"
     return None
 

@@ -9,6 +9,7 @@ layout around it, so that render_text() (which writes its own layout) parses bac
 
 from __future__ import annotations
 
+import gc
 import itertools
 import re
 
@@ -16,7 +17,7 @@ from .blocks import Entry, Plan, find_signatories
 from .confidence import SURE, bounded, entry_bound
 from .countries import country_name_code
 from .dates import parse_date_line
-from .folding import fold, words
+from .folding import fold, word_tuple
 from .headings import footer_line, groups_are_countries
 from .lines import MARKER, split_lines
 from .model import Document, Signatory
@@ -130,12 +131,12 @@ def _subtitle_sized(unit: str) -> bool:
 def _own_heading(units: list[str], position: int, title: str) -> str | None:
     """The statement's own heading a few paragraphs below the page title (a blog post's
     introduction before "Open letter to EU Member States …"); it is taken out of units."""
-    title_words = {w for w in words(title) if len(w) >= 4}
+    title_words = {w for w in word_tuple(title) if len(w) >= 4}
     for index in range(position + 1, min(position + 6, len(units) - 1)):
         unit = _strip_markdown_heading(units[index])
         if not (_title_like(unit) and _subtitle_sized(unit)) or unit.endswith(("!", "?")):
             continue
-        shared = len(title_words & {w for w in words(unit) if len(w) >= 4})
+        shared = len(title_words & {w for w in word_tuple(unit) if len(w) >= 4})
         if _KIND_WORDS.search(fold(unit)) or shared >= 2:
             del units[index]
             return unit
@@ -291,6 +292,19 @@ def parse(text: str) -> Document:
 
 def parse_with_plan(text: str) -> tuple[Document, Plan]:
     """The document and the role of every line (for --explain)."""
+    # A long list makes several objects a line, none of them in a cycle, and the cyclic
+    # garbage collector walked all of them again and again (a tenth of a 5 MB parse): it
+    # waits until the parse is done.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_with_plan(text)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse_with_plan(text: str) -> tuple[Document, Plan]:
     doc = Document()
     lines = split_lines(text if isinstance(text, str) else str(text))
     plan = find_signatories(lines)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .folding import fold, words
+from .folding import fold, word_tuple
 from .vocabulary import NAME_PARTICLES, PERSON_TITLES, has_organization_word
 
 _ROLE_TEXT = """president presidente presidenta president presidentin vice vicepresidente secretary
@@ -69,8 +69,14 @@ _ARTICLES = frozenset(
 )  # fmt: skip
 
 
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-.]*")
+
+
 def is_person_name(text: str) -> bool:
     """ "Jane Doe", "Prof. Dr. Jane Doe", "Jean-Luc de la Roche", "J. R. Smith"."""
+    # A digit rules a name out whatever else holds: asked first, as the cheapest question.
+    if any(map(str.isdigit, text)):
+        return False
     tokens = text.split()
     titled = False
     while tokens and fold(tokens[0].rstrip(".")).replace(".", "") in PERSON_TITLES:
@@ -81,16 +87,16 @@ def is_person_name(text: str) -> bool:
     # "Les Amis de la Terre", "The Good Cloud": an article does not open a person's name.
     if fold(tokens[0]) in _ARTICLES:
         return False
-    if has_organization_word(text) or any(ch.isdigit() for ch in text):
+    if has_organization_word(text):
         return False
-    folded = words(text)
+    folded = word_tuple(text)
     if len(set(folded)) < len(folded):
         return False  # "Ranjbaran Hezb-e Ranjbaran-e Iran" repeats a short name
     capitalized = 0
     for token in tokens:
         if fold(token) in NAME_PARTICLES:
             continue
-        if not re.fullmatch(r"[^\W\d_][\w'’\-.]*", token) or not token[0].isupper():
+        if not _NAME_TOKEN.fullmatch(token) or not token[0].isupper():
             return False
         upper = sum(1 for ch in token if ch.isupper())
         if upper >= 2 and 2 * upper >= sum(1 for ch in token if ch.isalpha()) and "." not in token:
@@ -122,7 +128,7 @@ def strip_titles(name: str) -> tuple[str, bool]:
 
 def is_role(segment: str) -> bool:
     """Whether a comma-separated part is a role, a degree or a discipline, not an employer."""
-    tokens = words(segment)
+    tokens = word_tuple(segment)
     if not tokens or _DEGREE.match(segment.strip()):
         return True
     return any(t in _ROLE_WORDS for t in tokens) and not any(t in _PLACES_OF_WORK for t in tokens)
@@ -134,7 +140,7 @@ def is_institution(segment: str) -> bool:
 
 
 def _is_institution(segment: str) -> bool:
-    tokens = words(segment)
+    tokens = word_tuple(segment)
     if any(t in _INSTITUTION_WORDS or t.startswith("universit") for t in tokens):
         return True
     return has_organization_word(segment) or bool(_ACRONYM.search(segment))
@@ -146,7 +152,7 @@ def _without_role(segment: str) -> str:
     if behalf:
         return segment[behalf.end() :]
     match = _ROLE_PREFIX.match(segment)
-    if match and any(t in _ROLE_WORDS for t in words(segment[: match.end()])):
+    if match and any(t in _ROLE_WORDS for t in word_tuple(segment[: match.end()])):
         rest = segment[match.end() :]
         if rest[:1].isupper() or rest[:1].isdigit():
             return rest
@@ -164,7 +170,7 @@ def affiliation(parts: list[str]) -> str | None:
     for index, part in enumerate(parts):
         mandate = _MANDATE.match(part)
         if mandate and all(
-            w in _ROLE_WORDS or w in _TRAILING_TITLES for w in words(mandate["role"])
+            w in _ROLE_WORDS or w in _TRAILING_TITLES for w in word_tuple(mandate["role"])
         ):
             return mandate["group"]  # "MEP (Greens/EFA, Germany)": the group
         if is_role(part) or _is_role_phrase(part):
@@ -202,7 +208,7 @@ def _join_parenthesized(parts: list[str]) -> list[str]:
 def _is_role_phrase(part: str) -> bool:
     """ "Professor of School Counseling", "Assistant Professor at the Institute …": a role
     leads the part, so what follows is a discipline or a unit, not the affiliation."""
-    tokens = words(part)
+    tokens = word_tuple(part)
     return bool(tokens) and tokens[0] in _ROLE_WORDS
 
 
@@ -211,7 +217,7 @@ def _drop_city(parts: list[str]) -> list[str]:
     if (
         len(parts) >= 2
         and not _is_institution(parts[-1])
-        and len(words(parts[-1])) <= 3
+        and len(word_tuple(parts[-1])) <= 3
         and not _CAMPUS_HOLDERS.search(parts[-2])
     ):
         return parts[:-1]

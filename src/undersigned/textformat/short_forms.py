@@ -8,27 +8,35 @@ for, so that names that merely look like acronyms ("BUND Jugend", "ARTICLE 19") 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .countries import country_name_code
-from .folding import fold, words
+from .folding import fold, word_tuple
 from .vocabulary import FUNCTION_WORDS, has_organization_word
 
 # "MLPD", "CPA/ML", "TKP-ML", "UPC-Manidem", "PR-ByH", "UoC", "M5S".
 _ACRONYM = re.compile(r"[A-Z0-9ÄÖÜÇŞİÉ][\w'’]*(?:[-/.&+][\w'’]+)*\.?")
 DASH_ACRONYM = re.compile(r"^(?P<name>.+?)\s+[-–—]\s+(?P<abbr>\S+)$")
 _NONSPACE = re.compile(r"[^ ]+")
+_ACRONYM_PARTS = re.compile(r"[-/.&+]")
 _LEADING_DASHED = re.compile(r"^(?P<abbr>[^\s,]+)\s*(?:[-–—]|,)\s+(?P<name>.+)$")
 
 
 def is_acronym(token: str, *, strict: bool = False) -> bool:
     """Mostly capitals: "MLPD", "CPA/ML", "UPC-Manidem" (strict: no lower case at all)."""
+    return _is_acronym(token, strict)
+
+
+# Cached: asked of every word of many entries, and the same words come back line after line.
+@lru_cache(maxsize=1 << 16)
+def _is_acronym(token: str, strict: bool) -> bool:
     if not token or len(token) > 24 or not _ACRONYM.fullmatch(token):
         return False
-    first = re.split(r"[-/.&+]", token)[0]
-    upper = sum(1 for ch in first if ch.isupper())
-    lower = sum(1 for ch in first if ch.islower())
+    first = _ACRONYM_PARTS.split(token, maxsplit=1)[0]
+    upper = sum(map(str.isupper, first))
+    lower = sum(map(str.islower, first))
     if strict:
-        return upper >= 2 and not any(ch.islower() for ch in token)
+        return upper >= 2 and not any(map(str.islower, token))
     if upper >= 2 and lower == 0:
         return True
     # Mixed-case short forms: "UoC", "ByH", "PdA".
@@ -125,7 +133,7 @@ def split_leading_abbreviation(text: str, name_en: str | None) -> tuple[str | No
     if not acronym:
         # A short name repeated inside the long one: "Ranjbaran Hezb-e Ranjbaran-e Iran".
         key = fold(first)
-        inner = words(" ".join(rest))
+        inner = word_tuple(" ".join(rest))
         if (
             len(key) >= 4
             and first[0].isupper()
@@ -183,6 +191,13 @@ def is_parenthesized_abbreviation(content: str, before: str) -> bool:
 
 def only_short_forms(text: str) -> bool:
     """ "FFDN", "SEP-UNSA", "LAG 21 NRW", "ApTI": an entry that is only its short form."""
+    if len(text) > 24:
+        return False  # most entries: not worth a place in the cache
+    return _only_short_forms(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _only_short_forms(text: str) -> bool:
     if len(text) > 24 or not text[:1].isupper():
         return False
     tokens = text.split()
@@ -201,7 +216,9 @@ def only_short_forms(text: str) -> bool:
 
 def split_dashed_abbreviation(name: str) -> tuple[str | None, str]:
     """ "FSU – Fédération Syndicale Unitaire", "WDC, Whale …", "Idec - Instituto …"."""
-    match = _LEADING_DASHED.match(name)
+    # The pattern backtracks through the first word: tried only with a dash or a comma.
+    separated = "-" in name or "–" in name or "—" in name or "," in name
+    match = _LEADING_DASHED.match(name) if separated else None
     if match is None:
         return None, name
     abbr, rest = match["abbr"], match["name"]
@@ -241,8 +258,8 @@ def split_trailing_acronym(name: str) -> tuple[str | None, str]:
     """ "Fédération Syndicale Unitaire FSU": an acronym appended to the name it abbreviates."""
     head, _, last = name.rpartition(" ")
     if (
-        len(head.split()) >= 2
-        and is_acronym(last, strict=True)
+        is_acronym(last, strict=True)  # cached, and false for most names: asked first
+        and len(head.split()) >= 2
         and initials_score(last, head) == 1.0
         and len(abbreviation_letters(last)) >= 2
     ):

@@ -15,7 +15,7 @@ from functools import lru_cache
 from .confidence import field_confidences
 from .countries import country_from_text, country_name_code, is_region
 from .country_fuzzy import separate_country
-from .folding import fold, words
+from .folding import fold, word_tuple
 from .model import Signatory
 from .persons import affiliation, is_institution, is_person_name, is_role, strip_titles
 from .short_forms import (
@@ -85,7 +85,7 @@ def _is_translation(content: str, before: str) -> bool:
     """ "(Red Dawn)" after "Rode Morgen": several words in another language."""
     if "(" in content:
         return True
-    if len(words(content)) < 2:
+    if len(word_tuple(content)) < 2:
         return False
     content_language, before_language = language_of(content), language_of(before)
     if content_language == "en":
@@ -139,6 +139,7 @@ def _is_descriptor(content: str) -> bool:
     return 2 * lower >= len(tokens) or any(ch.isdigit() for ch in content)
 
 
+_PLAIN_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 _NAME_SUFFIX = re.compile(r"^((?:Jr|Sr|Jnr|Snr)\.?|I{2,3}|IV)(?=,|$)")
 
 
@@ -149,12 +150,14 @@ def _name_shaped(head: str) -> bool:
     return (
         2 <= len(tokens) <= 4
         and not has_organization_word(head)
-        and all(re.fullmatch(r"[^\W\d_][\w'’.\-]*", t) for t in tokens)
+        and all(_PLAIN_WORD.fullmatch(t) for t in tokens)
     )
 
 
 def _split_outside_parentheses(text: str) -> list[str]:
     """ "MEP (Greens/EFA, Germany), Brussels" -> ["MEP (Greens/EFA, Germany)", "Brussels"]."""
+    if "(" not in text:
+        return text.split(", ")  # the same parts, without walking the text letter by letter
     parts, depth, start = [], 0, 0
     for index, char in enumerate(text):
         if char == "(":
@@ -172,9 +175,9 @@ def _person(text: str) -> tuple[str, str | None, str] | None:
     """(name, affiliation, what says so) when the entry is a person: "Jane Doe, Role,
     University". What says so is "role" (a role or a title), else only the name's shape."""
     for separator in (", ", " - ", " – ", " — ", " for "):
-        head, found, tail = text.partition(separator)
-        if not found:
-            continue
+        if separator not in text:
+            continue  # most entries: no copies of the text made to learn it
+        head, _, tail = text.partition(separator)
         parts = _split_outside_parentheses(tail) if separator != " for " else [tail]
         # "Kim KATOR, Role, …", "CW Johnson, University …": a name of unusual case is a
         # person's when a role or an institution follows it.
@@ -236,12 +239,12 @@ def _parse_signatory(
     if country is None and number is not None:
         text, country = short_form_and_country(text)
         how = "short form"
-    entry = _Reading(text=text, country=country, stated=country is not None)
+    entry = _Reading(text, country, country is not None)
     if country is not None:
         entry.how["country"] = how
 
     # "Jane Doe, Role, University (ABBR)": a person, whatever the parentheses hold.
-    found = _person(text) if "(" not in text.split(", ", 1)[0] else None
+    found = _person(text) if "(" not in text.partition(", ")[0] else None
     if found is not None:
         entry.person, (entry.text, entry.affiliation, entry.how["kind"]) = True, found
     else:
@@ -254,16 +257,17 @@ def _parse_signatory(
             entry.affiliation = tail or None
             entry.how["kind"] = "role" if titled or (tail and is_role(tail)) else "shape"
     affiliation_ = (entry.affiliation or "").strip() or None
+    # Positional, in the order of its fields: a call with keywords builds a dict of them.
     signatory = Signatory(
-        number=number,
-        abbreviation=abbreviation,
-        name=name,
-        name_en=entry.name_en,
-        country=_country(entry, name, affiliation_, group_country),
-        group=group,
-        kind="person" if entry.person else "organization",
-        affiliation=affiliation_,
-        country_stated=entry.stated,
+        number,
+        abbreviation,
+        name,
+        entry.name_en,
+        _country(entry, name, affiliation_, group_country),
+        group,
+        "person" if entry.person else "organization",
+        affiliation_,
+        entry.stated,
     )
     signatory.field_confidence, signatory.doubts = field_confidences(signatory, entry.how, written)
     return signatory
@@ -356,7 +360,9 @@ def _organization_abbreviation(entry: _Reading) -> tuple[str | None, str]:
     if entry.paren_abbreviation is not None:
         abbreviation, entry.paren_abbreviation = entry.paren_abbreviation, None
         return abbreviation, name
-    match = DASH_ACRONYM.match(name)
+    # The pattern backtracks through the whole name: tried only where it has a dash.
+    dashed = "-" in name or "–" in name or "—" in name
+    match = DASH_ACRONYM.match(name) if dashed else None
     if match and is_acronym(match["abbr"], strict=True):
         how["abbreviation"] = "after"
         return match["abbr"], match["name"]

@@ -20,7 +20,7 @@ from functools import lru_cache
 from .countries import country_name_code
 from .country_fuzzy import separate_country
 from .dates import find_date
-from .folding import words
+from .folding import word_tuple
 
 # Words of a header row's cells ("Nom / Name | Pays / Country | Link"), folded.
 _HEADER_TEXT = """name names nom nombre nome isim ad organisation organization organisations
@@ -79,7 +79,7 @@ def is_header(row: list[str]) -> bool:
         return False  # most rows: a numbered row is never a header
     named = 0
     for cell in filled:
-        tokens = words(cell)
+        tokens = word_tuple(cell)
         if any(t in _HEADER_WORDS for t in tokens) and all(
             t in _HEADER_WORDS or len(t) <= 2 for t in tokens
         ):

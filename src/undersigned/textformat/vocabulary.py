@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from .folding import fold, words
+from .folding import fold, word_tuple
 
 
 def split_words(text: str) -> list[str]:
@@ -153,7 +154,7 @@ for _lang, _vocab in LANGUAGE_WORDS.items():
 def language_of(text: str) -> str | None:
     """The language whose characteristic words are most frequent, or None on a tie."""
     scores: dict[str, int] = {}
-    for token in words(text):
+    for token in word_tuple(text):
         for lang in _WORD_LANGUAGES.get(token, ()):
             scores[lang] = scores.get(lang, 0) + 1
     if not scores:
@@ -164,9 +165,11 @@ def language_of(text: str) -> str | None:
 
 
 def has_organization_word(text: str) -> bool:
-    for token in words(text):
-        if token in ORGANIZATION_WORDS:
-            return True
-        if len(token) > 8 and _STEM.search(token):
-            return True
-    return False
+    return any(map(_organization_word, word_tuple(text)))
+
+
+# Per word, cached: the same words come back entry after entry, and the stems are searched
+# one after the other at every letter of a long word.
+@lru_cache(maxsize=1 << 16)
+def _organization_word(token: str) -> bool:
+    return token in ORGANIZATION_WORDS or (len(token) > 8 and _STEM.search(token) is not None)

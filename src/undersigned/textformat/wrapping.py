@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .folding import fold, words
+from .folding import fold, word_tuple
 from .short_forms import initials_score, is_acronym
 from .vocabulary import FUNCTION_WORDS
 
@@ -15,7 +15,7 @@ _LEADING_ABBREVIATION = re.compile(r"^(?P<abbr>\S+)\s+[-–—]\s+(?P<name>.+)$"
 
 def split_glued(text: str) -> list[str]:
     """One line holding two entries with no separator, split; otherwise the line itself."""
-    if not _GLUED.search(text):
+    if ")" not in text or not _GLUED.search(text):  # the search looks behind every letter
         return [text]
     parts = [part.strip() for part in _GLUED.split(text)]
     if len(parts) > 1 and all(part[:1].isupper() for part in parts[1:]):
@@ -33,7 +33,7 @@ def continues(previous: str, line: str) -> bool:
     last = previous.rstrip().rsplit(" ", 1)[-1]
     if previous.rstrip().endswith(("-", "–", "&", ",", "/")) and line[:1].islower():
         return True
-    if fold(last) in FUNCTION_WORDS and line[:1].islower() and len(words(previous)) >= 3:
+    if fold(last) in FUNCTION_WORDS and line[:1].islower() and len(word_tuple(previous)) >= 3:
         return True
     return _completes_abbreviation(previous, line)
 
@@ -41,7 +41,7 @@ def continues(previous: str, line: str) -> bool:
 def _completes_abbreviation(previous: str, line: str) -> bool:
     """ "MRJC – Mouvement Rural de Jeunesse" / "Chrétienne": the next word holds the C."""
     match = _LEADING_ABBREVIATION.match(previous)
-    if match is None or len(words(line)) > 3 or not is_acronym(match["abbr"], strict=True):
+    if match is None or len(word_tuple(line)) > 3 or not is_acronym(match["abbr"], strict=True):
         return False
     if any(is_acronym(token, strict=True) for token in line.split()):
         return False

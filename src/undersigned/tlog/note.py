@@ -7,6 +7,9 @@ note package writes a verifier key, "<name>+<key ID in hex>+base64(0x01 || publi
 that other tools that read checkpoints read ours.
 
 Only the standard library and `cryptography` are needed: the offline verifier carries this.
+`cryptography` is imported where a key is used, not with this module: its library holds ~11 MB
+resident in every process that loads it, and a web worker imports this module (through the
+actions) but signs or verifies only on the few requests that touch a log.
 """
 
 from __future__ import annotations
@@ -15,10 +18,13 @@ import base64
 import binascii
 import hashlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+        Ed25519PrivateKey,
+        Ed25519PublicKey,
+    )
 
 ED25519 = b"\x01"
 SIGNATURE_PREFIX = "— "  # an em dash and a space
@@ -29,6 +35,8 @@ class NoteError(ValueError):
 
 
 def _raw_public(key: Ed25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     return key.public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
@@ -69,6 +77,8 @@ def parse_verifier_key(text: str) -> Verifier:
         ) from error
     if len(raw) != 33 or raw[:1] != ED25519:
         raise NoteError("the public key is not an Ed25519 key")
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     verifier = Verifier(name, Ed25519PublicKey.from_public_bytes(raw[1:]))
     if verifier.key_id != expected_id:
         raise NoteError("the public key's ID does not match the key")
@@ -91,6 +101,8 @@ def open_note(note: str, verifier: Verifier) -> str:
     if not separator or not note.endswith("\n"):
         raise NoteError("this is not a signed note (no blank line before the signatures)")
     text += "\n"
+    from cryptography.exceptions import InvalidSignature
+
     verified = False
     for line in signatures.splitlines():
         if not line.startswith(SIGNATURE_PREFIX):

@@ -17,7 +17,7 @@ from undersigned.coalitions.permissions import can_see_delegate_contacts
 from undersigned.core.errors import ActionError
 from undersigned.statements.selectors import get_statement_for, unknown_language
 from undersigned.transfer.exporting import FORMATS, export_statement
-from undersigned.transfer.forms import ImportForm
+from undersigned.transfer.forms import ImportForm, too_many_signatories
 from undersigned.transfer.import_review import review
 from undersigned.transfer.importing import (
     document_from_json,
@@ -115,6 +115,9 @@ def import_statement(request: HttpRequest) -> HttpResponse:
             document = document_from_json(text) if is_json(text) else form.document
         except ActionError as error:
             form.add_error("text", error.message)
+            return render(request, "transfer/import.html", {"form": form})
+        if refused := too_many_signatories(document):  # an export's list, read field for field
+            form.add_error("file" if form.cleaned_data.get("file") else "text", refused)
             return render(request, "transfer/import.html", {"form": form})
         corrections = review(document, text, request.POST)
         options = {

@@ -6,23 +6,23 @@ file. Whoever holds it can sign checkpoints; whoever loses it can sign no checkp
 readers' saved public key accepts (docs/operations.md says how to rotate).
 """
 
+from __future__ import annotations
+
 import contextlib
 import functools
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import (
-    Encoding,
-    NoEncryption,
-    PrivateFormat,
-    load_pem_private_key,
-)
 from django.conf import settings
 from django.core.checks import CheckMessage, Error
 
 from undersigned.tlog.note import parse_verifier_key, verifier_key
+
+# `cryptography` is imported where the key is used (see tlog/note.py: ~11 MB per process).
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 
 def key_name() -> str:
@@ -35,6 +35,13 @@ def ensure_key(path: Path | None = None) -> Path:
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import (
+        Encoding,
+        NoEncryption,
+        PrivateFormat,
+    )
+
     pem = Ed25519PrivateKey.generate().private_bytes(
         Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()
     )
@@ -53,6 +60,9 @@ def ensure_key(path: Path | None = None) -> Path:
 
 @functools.lru_cache(maxsize=4)
 def _load(path: str, _mtime: float) -> Ed25519PrivateKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+
     key = load_pem_private_key(Path(path).read_bytes(), password=None)
     if not isinstance(key, Ed25519PrivateKey):
         raise ValueError(f"{path} holds no Ed25519 private key")
@@ -62,6 +72,13 @@ def _load(path: str, _mtime: float) -> Ed25519PrivateKey:
 def private_key() -> Ed25519PrivateKey:
     path = ensure_key()
     return _load(str(path), path.stat().st_mtime)
+
+
+def key_version() -> str:
+    """Which key signs now, without loading it (nor `cryptography`): the key file's identity,
+    which changes when an operator replaces the key."""
+    stat = ensure_key().stat()
+    return f"{stat.st_ino}-{stat.st_mtime_ns}-{stat.st_size}"
 
 
 def public_key_text() -> str:

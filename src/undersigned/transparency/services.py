@@ -10,6 +10,7 @@ is right but reads them all. Roots are cached per size: a log only grows, so the
 first n entries never changes.
 """
 
+import hashlib
 import json
 from typing import Any
 
@@ -21,8 +22,10 @@ from undersigned.tlog.entries import active_signatures, entry_bytes
 from undersigned.tlog.merkle import leaf_hash, root
 from undersigned.tlog.note import Checkpoint
 from undersigned.tlog.offline import format_inclusion_proof
-from undersigned.transparency.keys import key_name, private_key
+from undersigned.transparency.keys import key_name, key_version, private_key
 from undersigned.transparency.models import LogEntry, LogNode
+
+SIGNED_NOTE_SECONDS = 7 * 24 * 3600
 
 
 def origin(statement_id: int) -> str:
@@ -121,7 +124,17 @@ def signed_checkpoint(statement_id: int, tree_size: int | None = None) -> str:
     if tree_size is None:
         tree_size = size(statement_id)
     checkpoint = Checkpoint(origin(statement_id), tree_size, tree_root(statement_id, tree_size))
-    return checkpoint.sign(key_name(), private_key())
+    # Ed25519 signs the same text with the same key the same way: the note is kept, so that a
+    # web worker showing the statement page signs (and loads `cryptography`, ~11 MB resident)
+    # only when the log has grown or the key changed, not once per process and page version.
+    text = checkpoint.text()
+    digest = hashlib.sha256(f"{key_name()}\n{key_version()}\n{text}".encode()).hexdigest()
+    cache_key = f"tlog:note:{digest}"
+    if (note := cache.get(cache_key)) is not None:
+        return note
+    note = checkpoint.sign(key_name(), private_key())
+    cache.set(cache_key, note, SIGNED_NOTE_SECONDS)
+    return note
 
 
 def inclusion(statement_id: int, index: int, tree_size: int | None = None) -> str:
