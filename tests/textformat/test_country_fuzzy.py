@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from undersigned.textformat import country_fuzzy
 from undersigned.textformat.countries import country_from_text, country_name_code
 from undersigned.textformat.country_fuzzy import fuzzy_country, separate_country
 from undersigned.textformat.signatories import parse_signatory
@@ -83,9 +80,3 @@ def test_a_country_column_reads_other_languages_and_misspellings() -> None:
 def test_korea_alone_is_read_only_apart() -> None:
     assert country_from_text("Korea Teachers Union") is None
     assert parse_signatory("Public Service Union (Corea)").country == "KR"
-
-
-def test_data_file_is_what_babel_gives() -> None:
-    """Regenerate with `python -m undersigned.textformat.country_fuzzy` after a babel update."""
-    stored = Path(country_fuzzy.__file__).with_name("data") / "country_names.tsv"
-    assert stored.read_text(encoding="utf-8") == country_fuzzy.generate()

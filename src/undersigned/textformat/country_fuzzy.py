@@ -6,9 +6,8 @@ misspell ("Chyprue", "Swisse"). Both are read here, only where a place holds a c
 itself (a parenthesis, after the last comma, a table's country column), so that a word inside
 an organization's name never turns into a country.
 
-The names come from babel's CLDR territory names, copied into data/country_names.tsv by
-`python -m undersigned.textformat.country_fuzzy`: loading 30 babel locales costs some 0.7 s
-and 3 MB at first use, the file 20 ms.
+The names are babel's CLDR territory names, read from its locale files at the first lookup
+that misses countries.py's table (some 0.1 s; the table and the fuzzy index keep about 5 MB).
 """
 
 from __future__ import annotations
@@ -24,9 +23,9 @@ _LANGUAGES = (
     "hi bn he ja zh zh_Hant ko id ms vi th sw am"
 )
 EXTRA_LANGUAGES = tuple(_LANGUAGES.split())
-_DATA = Path(__file__).with_name("data") / "country_names.tsv"
-# Names in some language that are also common words or names of cities: read only as a
-# whole element, never on a heading line (the short ones too: "Mali" is fine, "Ísland" not).
+# Names in some language that are also common words elsewhere ("cada" is Catalan for Chad and
+# Spanish for "each"): like names of 3 letters or fewer ("Tai", "Nga"), read only where a
+# country stands apart, never as a whole line (a heading).
 _COMMON = frozenset(
     {"cada", "norra", "kena", "sark", "gane", "lati", "indi", "japo", "libi", "siri", "kube"}
 )
@@ -38,8 +37,11 @@ _SHORT = 3  # names of this many letters or fewer are read only apart
 _MIN_FUZZY = 5
 
 
-def generate() -> str:
-    """The data file's text from babel: "code<TAB>name|name…" per territory."""
+def _babel_names() -> dict[str, dict[str, None]]:
+    """Code -> its names in EXTRA_LANGUAGES, from babel's locale files.
+
+    Read one by one rather than through babel.Locale, which would keep every locale's whole
+    data (some 40 MB for these languages) in its cache for the life of the process."""
     import pickle
 
     import babel
@@ -52,7 +54,7 @@ def generate() -> str:
         for code, name in territories.items():
             if len(code) == 2 and code.isalpha() and code not in ("ZZ", "EU", "EZ", "UN", "QO"):
                 names.setdefault(code, {})[name] = None
-    return "".join(f"{code}\t{'|'.join(forms)}\n" for code, forms in sorted(names.items()))
+    return names
 
 
 @lru_cache(maxsize=1)
@@ -62,9 +64,8 @@ def _extra() -> dict[tuple[str, ...], str | None]:
 
     known = _tables()[0]
     table: dict[tuple[str, ...], str | None] = {}
-    for line in _DATA.read_text(encoding="utf-8").splitlines():
-        code, _, forms = line.partition("\t")
-        for form in forms.split("|"):
+    for code, forms in _babel_names().items():
+        for form in forms:
             # Uncached folding: thousands of names would fill the parser's caches.
             key = tuple(_WORD.findall(fold.__wrapped__(form)))
             if not key or key in known:
@@ -160,7 +161,3 @@ def separate_country(text: str) -> tuple[str, str] | None:
         return code, "stated"
     code = fuzzy_country(text)
     return (code, "country fuzzy") if code is not None else None
-
-
-if __name__ == "__main__":
-    _DATA.write_text(generate(), encoding="utf-8")
