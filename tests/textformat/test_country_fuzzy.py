@@ -30,6 +30,7 @@ def test_names_in_other_languages_and_scripts(text: str, code: str) -> None:
     [
         ("Chyprue", "CY"), ("Swisse", "CH"), ("Allemagnee", "DE"), ("Untied Kingdom", "GB"),
         ("Brazill", "BR"), ("Morrocco", "MA"), ("Sweeden", "SE"), ("Nederlands", "NL"),
+        ("Austira", "AT"), ("Portgual", "PT"),  # two letters swapped count as one edit
     ],
 )
 def test_misspelt_countries_read_fuzzily_with_lower_confidence(text: str, code: str) -> None:
@@ -46,6 +47,9 @@ def test_misspelt_countries_read_fuzzily_with_lower_confidence(text: str, code: 
         "Lagos",  # a city at one edit from Laos: four-letter names never match fuzzily
         "Berlin", "Harvard University", "Moscou Trade", "SEATINI",  # capitals: an abbreviation
         "CESTA", "Peru2", "Coalition", "Kore",
+        "Konya",  # one edit from Kenya, but five-letter names never match fuzzily
+        "Murcia",  # one edit from "Turcia" (Romanian): the first letter must be right
+        "Saint Mary",  # two edits from "Saint-Marin": several words allow one
     ],
 )
 def test_near_misses_that_are_not_countries(text: str) -> None:

@@ -32,9 +32,10 @@ _COMMON = frozenset(
 # "Korea" alone is blocked in names (North or South?); written apart it is the South's.
 _APART = {("korea",): "KR", ("corea",): "KR", ("coree",): "KR", ("kore",): "KR"}
 _SHORT = 3  # names of this many letters or fewer are read only apart
-# Fuzzy matching: written length -> allowed edits; candidates shorter than 5 letters never
-# match ("Lagos" is not "Laos").
+# Fuzzy matching reads a written name of 5 letters or more, against names of 6 or more: a
+# place is often one edit from a short country ("Lagos" and Laos, "Konya" and Kenya).
 _MIN_FUZZY = 5
+_MIN_CANDIDATE = 6
 
 
 def _babel_names() -> dict[str, dict[str, None]]:
@@ -99,7 +100,7 @@ def _candidates() -> tuple[dict[tuple[int, str], list[str]], dict[str, str | Non
     names = [(k, v[0]) for k, v in _tables()[0].items() if v[1] == _NAME or v[0] is None]
     for key, code in [*names, *_extra().items(), *_APART.items()]:
         joined = " ".join(key)
-        if len(joined) < _MIN_FUZZY:
+        if len(joined) < _MIN_CANDIDATE:
             continue
         if joined in codes:
             codes[joined] = code if codes[joined] == code else None
@@ -111,21 +112,28 @@ def _candidates() -> tuple[dict[tuple[int, str], list[str]], dict[str, str | Non
 
 
 def _distance(a: str, b: str, limit: int) -> int:
-    """Levenshtein distance, or limit + 1 once it is sure to exceed the limit."""
+    """Edits from a to b, two swapped neighbours counting as one ("Untied", "Austira"), or
+    limit + 1 once it is sure to exceed the limit."""
+    before: list[int] = []
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        if min(current) > limit:
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        if min(current) > limit and min(previous) > limit:
             return limit + 1
-        previous = current
+        before, previous = previous, current
     return previous[-1]
 
 
 @lru_cache(maxsize=1 << 12)
 def fuzzy_country(text: str) -> str | None:
-    """The one country a misspelt name is closest to: ≤ 1 edit for 5-7 letters, ≤ 2 for more."""
+    """The one country a misspelt name is closest to: ≤ 1 edit for 5-7 letters, ≤ 2 for more
+    (≤ 1 for several words: "Saint Mary" is no "Saint-Marin"), with the same first letter
+    ("Murcia" is no "Turcia") and against names of 6 letters or more ("Konya" is no "Kenya")."""
     key = word_tuple(text)
     # One word in capitals is an abbreviation ("SEATINI" is not "Eswatini").
     if not key or len(key) > 4 or any(c.isdigit() for c in text) or text.strip().isupper():
@@ -134,12 +142,14 @@ def fuzzy_country(text: str) -> str | None:
     n = len(joined)
     if n < _MIN_FUZZY:
         return None
-    limit = 1 if n <= 7 else 2
+    limit = 1 if n <= 7 or " " in joined else 2
     best, codes = limit + 1, set()
     index, code_of = _candidates()
     for size in range(n - limit, n + limit + 1):
         for end in (joined[:2], "$" + joined[-2:]):
             for name in index.get((size, end), ()):
+                if name[0] != joined[0]:
+                    continue
                 d = _distance(joined, name, limit)
                 if d < best:
                     best, codes = d, {code_of[name]}
