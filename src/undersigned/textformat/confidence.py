@@ -41,6 +41,7 @@ _SIGNALS: dict[str, tuple[float, str]] = {
     # Right in the development set and in both seeds: noted, not marked.
     "words": (0.85, "the country guessed from a word of the name"),
     "short form": (0.9, "the country read after a short form"),
+    "country fuzzy": (0.7, "the country read from a misspelt name"),
     "role left": (0.5, "a role is left in the affiliation"),
     "role only": (0.5, "the affiliation may be inside the role"),
     "translation": (0.85, "read as a translation of the name"),
@@ -92,7 +93,7 @@ def field_confidences(
     else:
         _organization(signatory, how, doubt)
     country_how = how.get("country")
-    if country_how in ("words", "short form") and signatory.country is not None:
+    if country_how in ("words", "short form", "country fuzzy") and signatory.country is not None:
         doubt("country", country_how)
     if signatory.name_en is not None:
         doubt("name_en", "translation comma" if ", " in signatory.name_en else "translation")

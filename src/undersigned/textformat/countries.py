@@ -224,7 +224,11 @@ def _country_name_code(text: str, aliases: bool) -> str | None:
     if aliases and _CASED_START.search(text):
         text = _CASED.sub(lambda m: data.CASED_ALIASES[m.group(1)], text)
     hit = table.get(word_tuple(text))
-    if hit is None or hit[1] != _NAME:
+    if hit is None:  # a name in one of the other languages: "Sverige", "Ουγγαρία"
+        from .country_fuzzy import extra_name_code
+
+        return extra_name_code(text)
+    if hit[1] != _NAME:
         return None
     return hit[0]
 

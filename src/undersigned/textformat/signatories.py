@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .confidence import field_confidences
 from .countries import country_from_text, country_name_code, is_region
+from .country_fuzzy import separate_country
 from .folding import fold, word_tuple
 from .model import Signatory
 from .persons import affiliation, is_institution, is_person_name, is_role, strip_titles
@@ -59,8 +60,8 @@ def _closing_group(text: str) -> int | None:
     return None
 
 
-def _country_suffix(text: str) -> tuple[str, str | None]:
-    """Split ", Germany" / " – Germany" off the end."""
+def _country_suffix(text: str) -> tuple[str, str | None, str]:
+    """Split ", Germany" / " – Germany" off the end; how the country was read."""
     for separator in _SUFFIX_SEPARATORS:
         at = text.rfind(separator)
         if at <= 0:
@@ -72,8 +73,12 @@ def _country_suffix(text: str) -> tuple[str, str | None]:
         # Dashes separate a country only when spelled out: "Partija Rada - ByH" keeps "ByH".
         code = country_name_code(tail, aliases=separator == ", ")
         if code is not None:
-            return text[:at].rstrip(), code
-    return text, None
+            return text[:at].rstrip(), code, "stated"
+        # After the last comma a place stands by itself: other languages, misspellings.
+        found = separate_country(tail) if separator == ", " else None
+        if found is not None:
+            return text[:at].rstrip(), *found
+    return text, None, "stated"
 
 
 def _is_translation(content: str, before: str) -> bool:
@@ -230,8 +235,7 @@ def _parse_signatory(
 ) -> Signatory:
     written = text
     text = _strip_final_period(_clean(text))
-    text, country = _country_suffix(text)
-    how = "stated"
+    text, country, how = _country_suffix(text)
     if country is None and number is not None:
         text, country = short_form_and_country(text)
         how = "short form"
@@ -283,9 +287,9 @@ def _read_parentheses(entry: _Reading) -> None:
 
 def _read_group(entry: _Reading, before: str, content: str) -> bool:
     """Take what "before (content)" says into the entry; whether to read the next group."""
-    if entry.country is None and country_name_code(content) is not None:
-        entry.country, entry.stated, entry.text = country_name_code(content), True, before
-        entry.how["country"] = "stated"
+    found = separate_country(content) if entry.country is None else None
+    if found is not None:
+        (entry.country, entry.how["country"]), entry.stated, entry.text = found, True, before
         return True
     if _several_countries(content):
         entry.text = before
@@ -315,10 +319,10 @@ def _read_group(entry: _Reading, before: str, content: str) -> bool:
         and is_person_name(bare)
     ):
         # "Prof. Dr. Jane Doe (University of X, Germany)"
-        entry.affiliation, inner_country = _country_suffix(content)
+        entry.affiliation, inner_country, how = _country_suffix(content)
         if inner_country is not None and entry.country is None:
             entry.country, entry.stated = inner_country, True
-            entry.how["country"] = "stated"
+            entry.how["country"] = how
         entry.person, entry.text = True, strip_titles(before)[0]
         entry.how["kind"] = "role"
         return False

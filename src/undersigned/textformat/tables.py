@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .countries import country_name_code
+from .country_fuzzy import separate_country
 from .dates import find_date
 from .folding import word_tuple
 
@@ -205,7 +206,8 @@ def _country_like(cell: str) -> bool:
 def country_cell(cell: str) -> str | None:
     """The code when the cell names exactly one country; None for several, a region, "Global".
     In a country column "DE" is Germany (elsewhere two capitals may be an abbreviation)."""
-    return country_name_code(cell.strip()) or _iso_code(cell)
+    found = separate_country(cell.strip())  # names in more languages, misspelt ones
+    return found[0] if found is not None else _iso_code(cell)
 
 
 @lru_cache(maxsize=1)
