@@ -343,7 +343,10 @@ def test_a_country_named_mid_line_in_arabic_script() -> None:
         "لقاء\n\nشارك في اللقاء:\n- المنبر التقدمي في البحرين\n- الحزب الشيوعي اللبناني\n"
         "- حزب الشعب الفلسطيني\n"
     )
-    assert parse(text).signatories[0].country == "BH"
+    first = parse(text).signatories[0]
+    assert (first.name, first.country) == ("المنبر التقدمي", "BH")
+    # "in" inside a name, before no country, stays in the name.
+    assert parse_signatory("حزب الشعب في المهجر").country is None
 
 
 def test_a_short_name_in_parentheses_in_a_script_without_capitals() -> None:

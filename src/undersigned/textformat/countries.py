@@ -13,11 +13,9 @@ from functools import lru_cache
 from . import country_data as data
 from .folding import fold, word_tuple
 
-# The scripts and languages of the statements seen; babel names every country in each.
-LANGUAGES = (
-    *("en", "fr", "es", "de", "pt", "it", "tr", "nl", "ca", "ro", "pl", "da", "nb", "id"),
-    *("ar", "fa", "ur", "he", "el", "ru", "bg", "uk", "hi", "ja", "zh", "zh_Hant", "ko"),
-)
+# Names read anywhere, inside an organization's name too ("FIAN Deutschland"). Other
+# languages' names count only where a country stands apart (country_fuzzy.py).
+LANGUAGES = ("en", "fr", "es", "de", "pt", "it", "tr")
 _NAME, _ADJECTIVE, _NONE = 2, 1, 0
 
 # Where a cased alias can start: most texts have no such place, and the search for the whole

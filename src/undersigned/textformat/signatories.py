@@ -36,7 +36,10 @@ from .vocabulary import (
 )
 
 _SPACE = re.compile(r"\s+")
-_SUFFIX_SEPARATORS = (", ", " – ", " — ", " - ")
+# ", Germany", " – Germany"; and the Arabic "in" of a party named with its country, as lists of
+# parties that took part write it ("المنبر التقدمي في البحرين": … in Bahrain).
+_SUFFIX_SEPARATORS = (", ", " – ", " — ", " - ", " في ")
+_APART_SEPARATORS = (", ", " في ")
 
 
 def _clean(text: str) -> str:
@@ -75,7 +78,7 @@ def _country_suffix(text: str) -> tuple[str, str | None, str]:
         if code is not None:
             return text[:at].rstrip(), code, "stated"
         # After the last comma a place stands by itself: other languages, misspellings.
-        found = separate_country(tail) if separator == ", " else None
+        found = separate_country(tail) if separator in _APART_SEPARATORS else None
         if found is not None:
             return text[:at].rstrip(), *found
     return text, None, "stated"
