@@ -1,20 +1,10 @@
 """In the import preview a screen reader hears why a cell is marked: the unsure input is
 described by the legend, and the page passes axe with the marks on."""
 
+from ..test_import_unsure_cells import ONE_UNSURE_FIELD as LETTER
 from .conftest import screenshot
 from .test_import_journey import log_in
 from .test_reading import serious_violations
-
-LETTER = """Open letter
-
-Stop the war
-
-We, the undersigned, demand an end to the war now.
-
-Signed:
-1. ABC Association of Bakers, France
-2. Marie Curie, présidente de l’UNEF
-"""
 
 
 def test_the_unsure_cell_is_marked_and_described(page, alice):
