@@ -17,7 +17,7 @@ We, the undersigned, demand an end to the war now.
 Signed:
 1. ABC Association of Bakers, France
 2. Jane Doe, University of Lisbon
-3. the committee met on Tuesday and decided
+3. we met on Tuesday and decided to sign it
 - Red Dawn Collective (RDC), Netherlands
 Thanks to all who helped.
 """
