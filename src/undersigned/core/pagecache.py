@@ -248,7 +248,7 @@ def cache_public_page(
             else:
                 response = _answer(request, entry)
             if bare_address and not stale:
-                response.front_entry = (tuple(versions), entry, seconds)
+                response.front_entry = (tuple(versions), key, seconds)
             patch_vary_headers(response, ("Cookie", "Accept-Language", "Accept-Encoding"))
             # Shared caches (nginx, a CDN) may keep it as long as we do and hand out the stale
             # copy while they fetch a new one; browsers ask again each time (a 304 when nothing
@@ -269,7 +269,9 @@ def cache_public_page(
 
 # Headers the front entry does not keep: they depend on the request (how the body is sent) or
 # are set again on the way out.
-_NOT_KEPT = frozenset(("content-encoding", "content-length", "etag", "set-cookie", "date"))
+_NOT_KEPT_FRONT = frozenset(
+    ("content-encoding", "content-length", "content-type", "etag", "set-cookie", "date")
+)
 
 
 def _front_key(path: str) -> str:
@@ -306,12 +308,11 @@ class FrontPageCache:
         response = self.get_response(request)
         front = getattr(response, "front_entry", None)
         if eligible and front is not None and response.status_code in (200, 304):
-            versions, entry, seconds = front
-            headers = [(k, v) for k, v in response.items() if k.lower() not in _NOT_KEPT]
-            if response.status_code == 304:  # no body headers on it: keep the entry's type
-                headers = [(k, v) for k, v in headers if k.lower() != "content-type"]
-                headers.append(("Content-Type", entry[1]))
-            cache.set(_front_key(request.path), (versions, entry, headers), seconds)
+            versions, page_key, seconds = front
+            # A 304 has no Content-Type; the page entry keeps its own (_answer sets it).
+            headers = [(k, v) for k, v in response.items() if k.lower() not in _NOT_KEPT_FRONT]
+            # The body stays in the page's own entry: the front entry names it.
+            cache.set(_front_key(request.path), (versions, page_key, headers), seconds)
             if len(_front_paths) >= _FRONT_PATHS_KEPT:
                 _front_paths.clear()
             _front_paths.add(request.path)
@@ -333,15 +334,14 @@ class FrontPageCache:
         found = cache.get(_front_key(request.path))
         if found is None:
             return None
-        versions, entry, headers = found
-        if versions:
-            current = cache.get_many([key for key, _ in versions])
-            if any(current.get(key) != value for key, value in versions):
-                return None  # changed since: the page is made again below
+        versions, page_key, headers = found
+        current = cache.get_many([*(key for key, _ in versions), page_key])
+        if any(current.get(key) != value for key, value in versions):
+            return None  # changed since: the page is made again below
+        if (entry := current.get(page_key)) is None:
+            return None  # the page's entry expired or was evicted
         response = _answer(request, entry)
         for name, value in headers:
-            if response.status_code == 304 and name.lower() == "content-type":
-                continue
             response[name] = value
         if response.status_code == 200:
             response["Content-Length"] = str(len(response.content))

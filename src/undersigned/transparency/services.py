@@ -145,10 +145,11 @@ def signed_checkpoint(
 
 def inclusion(statement_id: int, index: int, tree_size: int | None = None) -> str:
     """A c2sp.org/tlog-proof that entry `index` is in the log at `tree_size` entries."""
+    size_known = tree_size is None
     if tree_size is None:
         tree_size = size(statement_id)
     ranges = subtrees.inclusion_ranges(tree_size, index)
-    checkpoint = signed_checkpoint(statement_id, tree_size)
+    checkpoint = signed_checkpoint(statement_id, tree_size, size_known=size_known)
     return format_inclusion_proof(index, _range_hashes(statement_id, ranges), checkpoint)
 
 
