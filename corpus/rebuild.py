@@ -8,7 +8,8 @@ This script (standard library only):
    corpus/sources/*.md and the shared parse-devset SOURCES.md (sums.txt wins where they
    disagree; the disagreement is shown);
 2. checks each listed file in the cache: ok / missing / differs;
-3. with --mirrors DIR, rebuilds every missing or differing GitHub-sourced text (01-08, 10, and 11
+3. with --mirrors DIR, rebuilds every missing or differing GitHub-sourced text (01-08, 10, 29-32,
+   38, and 11
    when its two files are at hand) from local git snapshots, DIR/<owner>+<name>/... (what the
    session's `fetch` tool brings: /work/.mirror), with the shared renderers, and checks again.
 
@@ -96,7 +97,23 @@ GITHUB = {
         "pages/news/accord-microsoft-ecole.md",
         "mdhtml2txt.py",
     ),
+    "38_frontrepublica-suport-electes-amb-2019-ca": (
+        "enricpineda/frontrepublica",
+        "da31a9ba953423525ed3a1ee413aa5b6a993fc5f",
+        "manifest/suport-electes-amb/index.md",
+        "md2txt2.py",
+    ),
 }
+# The owinfs pages (corpus/sources/corpusA.md): the text from the first `<h1` on, as HTML.
+_OWINFS = ("bollow/owinfs", "a448bf779323d3e671876768ec9d9ae61fa927c1")
+for _stem, _file in {
+    "29_owinfs-transformen-omc-2021-es": "2021_transform_WTO_ES.php",
+    "30_owinfs-walker-process-letter-2021-en": "2021_L_Walker_Process.php",
+    "31_owinfs-unctad13-fortalecer-2012-pt": "2012_OWINFS_UNCTAD13_PT.php",
+    "32_owinfs-revirement-omc-2021-fr": "2021_WTO-Turnaround_FR.php",
+}.items():
+    GITHUB[_stem] = (*_OWINFS, f"contentitem-page/{_file}", "html2txt.py")
+FROM_H1 = {stem for stem, entry in GITHUB.items() if entry[0] == _OWINFS[0]}
 
 FSFE_STEM = "11_fsfe-blocco-radio-dichiarazione-it"
 FSFE_REPO = "fsfe/fsfe-website"
@@ -299,7 +316,10 @@ def rebuild(todo: list[str], args: argparse.Namespace) -> None:
                 if git_dir is None:
                     print(f"  {stem}: skipped (no mirror of {repo} under {args.mirrors})")
                     continue
-                data = render(args.tools, renderer, git_show(git_dir, commit, path))
+                source = git_show(git_dir, commit, path)
+                if stem in FROM_H1:
+                    source = source[source.index(b"<h1") :]
+                data = render(args.tools, renderer, source)
         except (subprocess.CalledProcessError, OSError, ValueError) as exc:
             print(f"  {stem}: failed ({exc})")
             continue
