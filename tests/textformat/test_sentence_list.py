@@ -70,3 +70,38 @@ def test_the_first_and_last_names_are_less_sure_than_the_middle_ones() -> None:
     text = "Appello\n\nFirmato da Legambiente, Greenpeace Italia, WWF, Arci, mette in evidenza.\n"
     sure = [s.confidence for s in parse(text).signatories]
     assert sure[0] < sure[1] and sure[-1] < sure[1]
+
+
+def test_a_comma_without_a_space_and_a_lower_case_piece_inside_the_run() -> None:
+    text = (
+        "Siaran pers\n\n"
+        "Jakarta, 5 Mei 2020\n\n"
+        "KOPRA, SBTI,SBNI, Lembaga Hijau, LBH Medan, kawan LBH, Aliansi Tani Maju, "
+        "Forum Warga, SERIKAT\n"
+    )
+    assert names(text) == [
+        "KOPRA",
+        "SBTI",
+        "SBNI",
+        "Lembaga Hijau",
+        "LBH Medan",
+        "kawan LBH",
+        "Aliansi Tani Maju",
+        "Forum Warga",
+        "SERIKAT",
+    ]
+
+
+def test_an_ampersand_inside_the_last_name_after_a_spoken_and() -> None:
+    text = (
+        "Brief aan de minister\n\n"
+        "De brief is ondertekend door: Bosgroep, Heidefonds, Duin & Strand, "
+        "Stichting Veen en Water & Land. De organisaties vragen om aandacht.\n"
+    )
+    assert names(text) == [
+        "Bosgroep",
+        "Heidefonds",
+        "Duin & Strand",
+        "Stichting Veen",
+        "Water & Land",
+    ]

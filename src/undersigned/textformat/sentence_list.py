@@ -21,6 +21,9 @@ from .folding import fold
 # ideographic "、" and "，" need none. A slash separates only where no comma does
 # ("赤松竜(弁護士) /浅石紘爾(作家)/…").
 _SEPARATOR = re.compile(r"\s*,\s+|\s*[،、，]\s*")
+# In a script with capitals, a comma between letters too ("…, SPI,SPP, …" typed in haste);
+# Chinese text writes the ASCII comma between clauses with no space at all.
+_CASED_SEPARATOR = re.compile(r"\s*,\s+|(?<=[^\W\d_]),(?=[^\W\d_])|\s*[،、，]\s*")
 # A second lead-in inside the run of names ("…, X ainsi que les dirigeants de …: Y, Z").
 _CONTINUATION = re.compile(r"\s+(?:ainsi que|as well as|а также|sowie|así como|assim como)\s+")
 _TRAILING_PAREN = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
@@ -92,6 +95,16 @@ def _name_like(piece: str, cased: bool) -> bool:
     return not piece.endswith((".", "!", "?", "؟"))
 
 
+def _names_inside(piece: str) -> bool:
+    """A short piece with a capitalised word after lower-case ones ("sahabat WALHI")."""
+    words = piece.split()
+    return (
+        2 <= len(words) <= 4
+        and words[-1][:1].isupper()
+        and not any(mark in piece for mark in ".!?:;")
+    )
+
+
 def _first_item(piece: str, cased: bool, median: int) -> str:
     # "… syndicales Ignacio Fernandez Toxo (Président de la CES, Espagne)": the parenthesis
     # that ends the piece belongs to the name before it, whatever its words.
@@ -134,7 +147,12 @@ def _first_item(piece: str, cased: bool, median: int) -> str:
 
 
 def _last_items(
-    piece: str, cased: bool, longest: int, said: bool = False, name_chars: int = 0
+    piece: str,
+    cased: bool,
+    longest: int,
+    said: bool = False,
+    name_chars: int = 0,
+    joiner: re.Pattern[str] = _SPACED_AND,
 ) -> list[str]:
     """The last name(s) of the run, cut before what follows them. said: the words before
     the list already say who signs ("Заявление подписали A, B и C."), so a short last piece
@@ -144,9 +162,13 @@ def _last_items(
     if cased:
         if _LEAD.sub("", piece)[:1].islower():
             return []  # the predicate only ("…, mette in evidenza …")
-        parts = _SPACED_AND.split(piece, maxsplit=1)
-        if len(parts) == 2 and _LEAD.sub("", parts[1])[:1].isupper():
-            return [parts[0], *_last_items(parts[1], cased, longest, said)]
+        joint = joiner.search(piece)
+        rest = piece[joint.end() :] if joint else ""
+        if joint is not None and _LEAD.sub("", rest)[:1].isupper():
+            # Split again only at the same word: "IUCN en Natuur & Milieu" is two names,
+            # not three ("&" joins inside a name where the list's "and" is a word).
+            same = re.compile(rf"\s+{re.escape(joint.group().strip())}\s+")
+            return [piece[: joint.start()], *_last_items(rest, cased, longest, said, 0, same)]
         # Cut before the predicate: the first lower-case word that is not a small word
         # between two capitalised ones ("WWF hanno coinvolto" -> "WWF").
         words = piece.split()
@@ -247,13 +269,19 @@ def _continued(pieces: list[str], median: int, longest: int) -> list[str]:
 
 
 def _by_separators(text: str, cased: bool) -> SentenceList | None:
-    pieces = _split_outside(text, _SEPARATOR)
+    pieces = _split_outside(text, _CASED_SEPARATOR if cased else _SEPARATOR)
     if len(pieces) < 3 and text.count("/") >= 2:
         pieces = _split_outside(text, _SLASH)
     if len(pieces) < 3:
         return None
     # The longest run of name-like pieces after the first piece (which leads into the list).
     fits = [False] + [_name_like(p.strip(), cased) for p in pieces[1:]]
+    if cased:
+        # "…, LBH Jakarta, sahabat WALHI, WALHI Jabar, …": a short piece that opens in lower
+        # case but names someone, between two names, does not end the run.
+        for index in range(2, len(pieces) - 1):
+            if not fits[index] and fits[index - 1] and fits[index + 1]:
+                fits[index] = _names_inside(pieces[index].strip())
     best, start = (0, -1), None
     for index in range(1, len(pieces) + 1):
         if index < len(pieces) and fits[index]:
