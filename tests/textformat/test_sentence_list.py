@@ -105,3 +105,60 @@ def test_an_ampersand_inside_the_last_name_after_a_spoken_and() -> None:
         "Stichting Veen",
         "Water & Land",
     ]
+
+
+def test_quoted_names_and_and_before_the_last_quoted_one() -> None:
+    text = (
+        "Обращение\n\n"
+        "Обращение подписали представители движений «Рассвет», «Вектор», «Мост» и "
+        "«Зелёный Город».\n"
+    )
+    assert names(text) == ["«Рассвет»", "«Вектор»", "«Мост»", "«Зелёный Город»"]
+
+
+def test_arabic_and_glued_after_the_comma_and_the_words_before_the_first_name() -> None:
+    text = (
+        "بيان\n\n"
+        "وقعت على البيان جمعية النور، ونقابة الأطباء، ومنظمة الدفاع عن البيئة، "
+        "واتحاد الكتاب.\n"
+    )
+    assert names(text) == ["جمعية النور", "نقابة الأطباء", "منظمة الدفاع عن البيئة", "اتحاد الكتاب"]
+    text = (
+        "بيان\n\nوقع على البيان كل من جمعية النور، نقابة الأطباء، رابطة الفنانين واتحاد الكتاب.\n"
+    )
+    assert names(text) == ["جمعية النور", "نقابة الأطباء", "رابطة الفنانين", "اتحاد الكتاب"]
+
+
+def test_a_verb_of_signing_opening_the_sentence_is_not_part_of_the_first_name() -> None:
+    text = (
+        "Joint letter\n\n"
+        "Signed by the Union of Bakers, the League of Potters, the Guild of Weavers "
+        "and the Forum of Tailors.\n"
+    )
+    assert names(text) == [
+        "Union of Bakers",
+        "League of Potters",
+        "Guild of Weavers",
+        "Forum of Tailors",
+    ]
+
+
+def test_a_plural_kind_noun_leading_a_line_of_names_under_a_lead_in() -> None:
+    text = (
+        "Κάλεσμα\n\n"
+        "Το κάλεσμα υπογράφουν:\n"
+        "Το Κέντρο Εργασίας Πάτρας.\n"
+        "Οι Ομοσπονδίες Ναυτικών Ελλάδας, Αρτοποιών - Ζαχαροπλαστών, Ξυλουργών, "
+        "Μισθωτών Γραφείων και Καταστημάτων, Υδραυλικών - Θερμοϋδραυλικών - Ψυκτικών, "
+        "Εργαζομένων Λιμένων Ελλάδας, Συνταξιούχων Ναυτικών.\n"
+    )
+    assert names(text) == [
+        "Κέντρο Εργασίας Πάτρας",
+        "Ναυτικών Ελλάδας",
+        "Αρτοποιών - Ζαχαροπλαστών",
+        "Ξυλουργών",
+        "Μισθωτών Γραφείων και Καταστημάτων",
+        "Υδραυλικών - Θερμοϋδραυλικών - Ψυκτικών",
+        "Εργαζομένων Λιμένων Ελλάδας",
+        "Συνταξιούχων Ναυτικών",
+    ]

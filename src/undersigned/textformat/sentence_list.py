@@ -64,6 +64,29 @@ _TRAILING_SMALL = re.compile(
     r"(?:\s+(?:ने|का|की|के|को|से|में|पर|द्वारा|نے|کا|کی|کے|کو|سے|میں|پر|را|این|آن|در|با|از|به|که"
     r"|في|من|على|إلى|عن|مع|هذا|هذه))+\s*$"
 )
+# The verb of signing at a sentence's start, before the first name in a cased script
+# ("Signed by the Confederation …", "Firmado por …", "Подписали …"), folded.
+_SIGNING_VERB = re.compile(
+    r"^(?:sign|firm|assin|sottoscri|unterzeichn|unterschr|imzala|endors|ondertek|podpis|подпис"
+    r"|υπογρ|συνυπογρ)"
+)
+# A plural noun for the kind of the listed bodies, leading the first name at a sentence's
+# start, folded: "Οι Ομοσπονδίες Οικοδόμων, Λογιστών …" ("the federations of builders, of
+# accountants"), "Профсоюзы Шахтёров, Учителей …". The names that follow share it.
+_KIND_HEAD = re.compile(
+    r"^(?:federations|organi[sz]ations|unions|associations|parties|federacion(?:es)?|federacoes"
+    r"|organizaciones|organizacoes|asociaciones|associacoes|sindicatos|partidos|syndicats"
+    r"|partis|verbande|gewerkschaften|organisationen|parteien|federazioni|organizzazioni"
+    r"|associazioni|sindacati|partiti|sendikalar|dernekler|orgutler|partiler|ομοσπονδιες"
+    r"|οργανωσεις|ενωσεις|συλλογοι|σωματεια|κομματα|φορεις|συνδικατα|федерации|организации"
+    r"|профсоюзы|партии|союзы|объединения|движения)$"
+)
+# A preposition and its object between the verb of signing and the first name in a script
+# without capitals ("وقعت على البيان جمعية …", "signed on the statement"), and "each of"
+# ("كل من") before the names.
+_UNCASED_PREPOSITIONS = frozenset({"على", "علی", "في", "عن", "על", "ב"})
+_EACH_OF = ("كل من", "كلٌّ من", "کل من")
+_GLUED_OPENING_AND = re.compile(r"^[وו](?=[^\W\d_]{3})")
 _MAX_WORDS = 8
 _DATE_GLUE = re.compile(r"^\d{4}(?=\w)")
 
@@ -93,6 +116,29 @@ def _name_like(piece: str, cased: bool) -> bool:
         brand = len(words) == 1 and len(piece) >= 4
         return first.isupper() or first.isdigit() or first in "\"“«'" or brand
     return not piece.endswith((".", "!", "?", "؟"))
+
+
+def _opens_name(text: str) -> bool:
+    """Whether a piece of a cased script opens like a name: a capital or a quote."""
+    first = _LEAD.sub("", text)[:1]
+    return first.isupper() or (first in "\"“«„'" and _LEAD.sub("", text)[1:2].isupper())
+
+
+def _lead_words(kept: list[str]) -> list[str]:
+    """The words that lead into the first name from the start of the sentence: a verb of
+    signing with its small words ("Signed by the"), a plural kind noun after an article
+    ("Οι Ομοσπονδίες")."""
+    folded = [fold(word) for word in kept]
+    if len(kept) > 1 and _SIGNING_VERB.match(folded[0]):
+        position = 1
+        while position < len(kept) - 1 and kept[position].islower():
+            position += 1
+        return kept[position:]
+    position = 1 if len(kept) > 2 and _LEAD.match(kept[0] + " ") else 0
+    heads = len(kept) > position + 1 and _KIND_HEAD.match(folded[position])
+    if heads and kept[position + 1][:1].isupper():
+        return kept[position + 1 :]
+    return kept
 
 
 def _names_inside(piece: str) -> bool:
@@ -131,6 +177,9 @@ def _first_item(piece: str, cased: bool, median: int) -> str:
                 break
         while kept and kept[0].islower():
             kept.pop(0)
+        if len(kept) == len(words):  # from the sentence's start: its first word is no name
+            kept = _lead_words(kept)
+            words = kept
         # A name with lower-case words inside ("Коммунистической партии Абхазии") is cut
         # to as many words as the other items have, from a capital (not the sentence's).
         for size in range(min(median, len(words) - 1), len(kept), -1):
@@ -142,6 +191,10 @@ def _first_item(piece: str, cased: bool, median: int) -> str:
     cues = [index for index, word in enumerate(words) if _SIGNED.search(word)]
     if cues and cues[-1] < len(words) - 1:
         words = words[cues[-1] + 1 :]
+        if len(words) > 3 and words[0] in _UNCASED_PREPOSITIONS:
+            words = words[2:]
+        if len(words) > 3 and " ".join(words[:2]) in _EACH_OF:
+            words = words[2:]
         piece = " ".join(words)
     return " ".join(words[-median:]) if len(words) > median + 2 else piece
 
@@ -164,7 +217,7 @@ def _last_items(
             return []  # the predicate only ("…, mette in evidenza …")
         joint = joiner.search(piece)
         rest = piece[joint.end() :] if joint else ""
-        if joint is not None and _LEAD.sub("", rest)[:1].isupper():
+        if joint is not None and _opens_name(rest):
             # Split again only at the same word: "IUCN en Natuur & Milieu" is two names,
             # not three ("&" joins inside a name where the list's "and" is a word).
             same = re.compile(rf"\s+{re.escape(joint.group().strip())}\s+")
@@ -326,7 +379,25 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
         _LEAD.sub("", item).strip(' .;:"') if cased else item.strip(" .;:。；")
         for item in (first, *middle, *last)
     ]
+    if not cased:
+        items = _without_glued_and(items)
     return _scored(items, text, cased)
+
+
+def _without_glued_and(items: list[str]) -> list[str]:
+    """ "A، وB، وC" / "A، B، وC": the "and" glued to a name after the comma goes, from the
+    last name, or from every name but the first when all of them carry it (a name may
+    itself open with the letter: "وكالة", agency)."""
+    if len(items) < 2:
+        return items
+    glued = [bool(_GLUED_OPENING_AND.match(item)) for item in items]
+    every = all(glued[1:])
+    return [
+        _GLUED_OPENING_AND.sub("", item)
+        if index and glued[index] and (every or index == len(items) - 1)
+        else item
+        for index, item in enumerate(items)
+    ]
 
 
 def _scored(items: list[str], text: str, cased: bool) -> SentenceList | None:
