@@ -162,3 +162,20 @@ def test_a_plural_kind_noun_leading_a_line_of_names_under_a_lead_in() -> None:
         "Εργαζομένων Λιμένων Ελλάδας",
         "Συνταξιούχων Ναυτικών",
     ]
+
+
+def test_persian_object_first_countries_in_parentheses_and_the_verb_last() -> None:
+    text = (
+        "بیانیه\n\n"
+        "این بیانیه را حزب نان (ایران)، جنبش باران (ترکیه)، سازمان پل (عراق) و "
+        "جبهه کوه (افغانستان) امضا کرده‌اند.\n"
+    )
+    doc = parse(text)
+    assert [(s.name, s.country) for s in doc.signatories] == [
+        ("حزب نان", "IR"),
+        ("جنبش باران", "TR"),
+        ("سازمان پل", "IQ"),
+        ("جبهه کوه", "AF"),
+    ]
+    text = "بیانیه\n\nاین بیانیه را حزب نان، جنبش باران، سازمان پل و جبهه کوه امضا کرده‌اند.\n"
+    assert names(text) == ["حزب نان", "جنبش باران", "سازمان پل", "جبهه کوه"]

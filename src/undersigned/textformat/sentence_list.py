@@ -196,6 +196,10 @@ def _first_item(piece: str, cased: bool, median: int) -> str:
         if len(words) > 3 and " ".join(words[:2]) in _EACH_OF:
             words = words[2:]
         piece = " ".join(words)
+    # Persian puts the object first, marked by "را": "این بیانیه را <names> امضا کرده‌اند".
+    if "را" in words[:-1]:
+        words = words[len(words) - words[::-1].index("را") :]
+        piece = " ".join(words)
     return " ".join(words[-median:]) if len(words) > median + 2 else piece
 
 
@@ -374,7 +378,7 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
         if more:
             last += _continued([more, *pieces[last_at + 2 :]], median, longest)
     if not cased:
-        last = [_TRAILING_SMALL.sub("", item) for item in last]
+        last = [_TRAILING_SMALL.sub("", _before_verb(item, middle)) for item in last]
     items = [
         _LEAD.sub("", item).strip(' .;:"') if cased else item.strip(" .;:。；")
         for item in (first, *middle, *last)
@@ -382,6 +386,26 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
     if not cased:
         items = _without_glued_and(items)
     return _scored(items, text, cased)
+
+
+def _before_verb(item: str, middle: list[str]) -> str:
+    """The last name in a script without capitals, cut before the verb of signing that
+    follows it ("… و جبهه مردمی امضا کرده‌اند"), and after its parenthesis when the other
+    names end with one ("جبهه مردمی (افغانستان) امضا …")."""
+    words = item.split()
+    # The verb ends the sentence with at most its auxiliaries after it; a word of signing
+    # further on is part of a name ("جمعی از امضاکنندگان بیانیه ۱۴ نفر").
+    verbs = [
+        index
+        for index, word in enumerate(words)
+        if index and index >= len(words) - 3 and _SIGNED.search(word)
+    ]
+    if verbs:
+        item = " ".join(words[: verbs[0]])
+    closed = item.find(")")
+    if middle and sum(m.endswith(")") for m in middle) * 2 > len(middle) and closed > 0:
+        item = item[: closed + 1]
+    return item
 
 
 def _without_glued_and(items: list[str]) -> list[str]:
