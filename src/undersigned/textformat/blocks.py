@@ -46,6 +46,7 @@ from .leadins import (
     leadin,
     list_line,
     strip_separator,
+    without_glued_and,
 )
 from .lines import Line, nonblank_lines
 from .sentence_list import item_confidence, sentence_list
@@ -193,14 +194,7 @@ def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -
             roles[line.index] = ("group", "a heading inside the list")
             position += 1
             continue
-        if (
-            how == "trailing"
-            and entries
-            and _dated(line)
-            and following is not None
-            and _entry_score(following) >= ENTRY
-        ):
-            # The run above was signed on that date; the run below goes on.
+        if how == "trailing" and entries and _date_between(line, following):
             roles[line.index] = ("body", "a date between two runs of entries")
             position += 1
             continue
@@ -234,9 +228,22 @@ def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -
             entries.append(Entry(text, line.number, group, [line.index], round(sure, 2)))
         roles[line.index] = ("entry", likeness.reason)
         position += 1
+    _finish(entries, how)
+    return _Block(entries, roles, position)
+
+
+def _finish(entries: list[Entry], how: str) -> None:
+    """The entries without the separators and the "and" that join them in the text."""
+    if len(entries) >= 3:
+        entries[-1].text = without_glued_and(entries[-2].text, entries[-1].text)
     for entry in entries:
         entry.text = strip_separator(entry.text, how == "lead-in")
-    return _Block(entries, roles, position)
+
+
+def _date_between(line: Line, following: Line | None) -> bool:
+    """A date between two runs of entries: the run above was signed on that date, the
+    run below goes on."""
+    return _dated(line) and following is not None and _entry_score(following) >= ENTRY
 
 
 def _named_in_line(line: Line, group: str | None) -> list[Entry]:
