@@ -6,7 +6,7 @@ import re
 
 from .folding import fold, word_tuple
 from .short_forms import initials_score, is_acronym
-from .vocabulary import FUNCTION_WORDS
+from .vocabulary import FUNCTION_WORDS, split_words
 
 # "Olvid (France)OpenCloud (Germany)": a closing parenthesis glued to the next name.
 _GLUED = re.compile(r"(?<=\))(?=[^\W\d_])")
@@ -35,7 +35,39 @@ def continues(previous: str, line: str) -> bool:
         return True
     if fold(last) in FUNCTION_WORDS and line[:1].islower() and len(word_tuple(previous)) >= 3:
         return True
+    if _cut_after_open_word(previous, last, line):
+        return True
     return _completes_abbreviation(previous, line)
+
+
+# Prepositions, articles and conjunctions no name ends with ("… of the Republic of" /
+# "Moldova (…)"), in the languages of most lists. Written in lower case: "Group E" ends a name.
+_OPEN_WORDS = FUNCTION_WORDS | frozenset(
+    split_words(
+        """
+        für fur von vom zum zur und mit gegen über uber auf aus
+        pour par sur avec contre aux au
+        por con contra al
+        per degli della delle dello dei ai alla
+        com pela pelo nas nos
+        van voor het een en
+        och og i na w z za dla
+        ve ile
+        with from against by among towards
+        """
+    )
+)
+
+
+def _cut_after_open_word(previous: str, last: str, line: str) -> bool:
+    """ "General Federation of … of the Republic of" / "Moldova (ABC), Moldova": the entry
+    above stopped at a word no name ends with, so the line that follows, whatever its case,
+    is its end."""
+    if not line[:1].isalnum():
+        return False
+    if last == "&":
+        return len(word_tuple(previous)) >= 2
+    return last.islower() and fold(last) in _OPEN_WORDS and len(word_tuple(previous)) >= 3
 
 
 def _completes_abbreviation(previous: str, line: str) -> bool:
