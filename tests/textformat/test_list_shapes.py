@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from undersigned.textformat import parse
+from undersigned.textformat import explain, parse
 from undersigned.textformat.signatories import parse_signatory
 
 
@@ -96,6 +96,19 @@ def test_a_name_cut_after_a_word_that_cannot_end_it_continues_on_the_next_line()
         ("Union of Public Sector Bakers and Pastry Cooks", "UPSBPC", "IE"),
         ("Federation of Flour Workers", "FFW", "HR"),
     ]
+
+
+def test_explain_says_why_a_line_continues_the_entry_above():
+    reports = {r.text: r for r in explain(_WRAPPED)}
+    moldova = reports["Moldova (GCIMU), Moldova"]
+    assert moldova.role == "continuation"
+    assert "ends in 'of'" in moldova.reason
+
+
+def test_a_line_after_a_complete_entry_stays_an_entry():
+    # The line above ends with its short form, not with "and": the entry is whole.
+    doc = parse(_WRAPPED.replace("Sector Bakers and\n", "Sector Bakers and Cooks (UPSB)\n"))
+    assert "Pastry Cooks" in [s.name for s in doc.signatories]
 
 
 _NUMBERED = """\

@@ -23,21 +23,24 @@ def split_glued(text: str) -> list[str]:
     return [text]
 
 
-def continues(previous: str, line: str) -> bool:
-    """Whether the line is the rest of the entry above rather than an entry of its own."""
+def continues(previous: str, line: str) -> str | None:
+    """Why the line is the rest of the entry above rather than an entry of its own (for
+    --explain), or None when it is an entry of its own."""
     if len(line) > 80:
-        return False
+        return None
     # "... (Central dos Trabalhadores e Trabalhadoras" / "do Brasil)".
     if previous.count("(") > previous.count(")") and ")" in line:
-        return True
+        return "closes the parenthesis opened above"
     last = previous.rstrip().rsplit(" ", 1)[-1]
     if previous.rstrip().endswith(("-", "–", "&", ",", "/")) and line[:1].islower():
-        return True
+        return "starts in lower case after a line ending in a joining sign"
     if fold(last) in FUNCTION_WORDS and line[:1].islower() and len(word_tuple(previous)) >= 3:
-        return True
+        return f"starts in lower case after a line ending in {last!r}"
     if _cut_after_open_word(previous, last, line):
-        return True
-    return _completes_abbreviation(previous, line)
+        return f"the line above ends in {last!r}, which ends no name"
+    if _completes_abbreviation(previous, line):
+        return "completes the initials of the short form above"
+    return None
 
 
 # Prepositions, articles and conjunctions no name ends with ("… of the Republic of" /
