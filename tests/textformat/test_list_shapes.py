@@ -81,10 +81,12 @@ Moldova (GCIMU), Moldova
 Union of Public Sector Bakers and
 Pastry Cooks (UPSBPC), Ireland
 Federation of Flour Workers (FFW), Croatia
+Confederation of Free Unions of Millers and Bakers of the Republic
+of Serbia (CFUMB), Serbia
 """
 
 
-def test_a_name_cut_after_a_word_that_cannot_end_it_continues_on_the_next_line():
+def test_a_name_cut_next_to_a_word_that_cannot_end_or_start_it_continues_on_the_next_line():
     doc = parse(_WRAPPED)
     assert [(s.name, s.abbreviation, s.country) for s in doc.signatories] == [
         ("National Guild of Bakers", "NGB", "GB"),
@@ -95,6 +97,11 @@ def test_a_name_cut_after_a_word_that_cannot_end_it_continues_on_the_next_line()
         ),
         ("Union of Public Sector Bakers and Pastry Cooks", "UPSBPC", "IE"),
         ("Federation of Flour Workers", "FFW", "HR"),
+        (
+            "Confederation of Free Unions of Millers and Bakers of the Republic of Serbia",
+            "CFUMB",
+            "RS",
+        ),
     ]
 
 

@@ -38,6 +38,9 @@ def continues(previous: str, line: str) -> str | None:
         return f"starts in lower case after a line ending in {last!r}"
     if _cut_after_open_word(previous, last, line):
         return f"the line above ends in {last!r}, which ends no name"
+    first = line.split(" ", 1)[0]
+    if first.islower() and fold(first) in _OPENING_PREPOSITIONS and len(word_tuple(previous)) >= 3:
+        return f"starts with {first!r}, which starts no name"
     if _completes_abbreviation(previous, line):
         return "completes the initials of the short form above"
     return None
@@ -57,6 +60,21 @@ _OPEN_WORDS = FUNCTION_WORDS | frozenset(
         och og i na w z za dla
         ve ile
         with from against by among towards
+        """
+    )
+)
+
+
+# Prepositions that open no name, written in lower case: "Confederation of … of the Republic"
+# / "of Serbia (ABC), Serbia". Not conjunctions ("and Privacy International" is the last entry
+# of a sentence) nor articles ("la Quadrature du Net" is a name written in lower case).
+_OPENING_PREPOSITIONS = frozenset(
+    split_words(
+        """
+        of for in on at to from with by against
+        du des del di della dei degli delle do da dos pela pelo
+        von vom für zu zum zur
+        pour par sur para por em
         """
     )
 )
