@@ -40,6 +40,8 @@ def test_a_parenthesis_repeating_the_first_word_is_the_short_form(
          "Federation of Harbour Workers", "GR"),
         ("Cyprus: CUB (Cyprus Union of Bakers)", "Cyprus Union of Bakers", "CUB", None, "CY"),
         ("Belgian: Union des Boulangers", "Union des Boulangers", None, None, "BE"),
+        ("Bosnia and Herzegovina – Bakers' Network", "Bakers' Network", None, None, "BA"),
+        ("Ελλάδα: Ένωση Αρτοποιών", "Ένωση Αρτοποιών", None, None, "GR"),
         ("Italien : FTL (Federazione Tessili Lombardi)", "Federazione Tessili Lombardi", "FTL",
          None, "IT"),
     ],
@@ -62,6 +64,7 @@ def test_a_country_written_before_the_entry_is_its_country(
     [
         "Note: Network of Bakers",  # a word that is no country
         "Growing Greek: the Bakers",  # more than a country before the colon
+        "Irish - Bakers Union",  # after a dash, only a country's name is a label
     ],
 )
 def test_a_colon_after_something_else_keeps_the_name(line):

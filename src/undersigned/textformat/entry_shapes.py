@@ -1,6 +1,6 @@
 """Parts of an entry that coalitions' lists write around the name (issue 22).
 
-- a country before the entry, as a label: "Greek: ADEDY (…)", "Chypre : PEO";
+- a country before the entry, as a label: "Greek: ADEDY (…)", "Chypre : PEO", "Kenya – …";
 - in a numbered list, a short form and a country written in another language or misspelt:
   "2. PEO Chyprue".
 """
@@ -13,22 +13,29 @@ from .countries import country_from_text, country_name_code, is_country_word
 from .country_fuzzy import separate_country
 from .short_forms import only_short_forms, short_form_and_country
 
-# "Greek: …", "Italien : …" (French puts a space before the colon). The label is a few words.
-_LABEL = re.compile(r"^(?P<label>[^\W\d_][^:()\d]{1,40}?)\s?:\s+(?P<rest>\S.*)$")
+# "Greek: …", "Italien : …" (French puts a space before the colon); "Kenya – …". The label
+# is a few words, as long as a country's name at most ("Saint Vincent and the Grenadines").
+_LABEL = re.compile(
+    r"^(?P<label>[^\W\d_][^:()\d–—]{1,40}?)(?P<mark>\s?:|\s[-–—])\s+(?P<rest>\S.*)$"
+)
 
 
 def country_prefix(text: str) -> tuple[str, str | None]:
     """(the entry without its label, the label's country) when the entry starts with a
-    country's name or adjective and a colon; (text, None) otherwise."""
-    if ":" not in text:
+    country's name or adjective and a colon, or a country's name and a dash ("Greek - …"
+    is rarer than a name that starts with a nationality); (text, None) otherwise."""
+    if ":" not in text and " - " not in text and " – " not in text and " — " not in text:
         return text, None  # most entries: no regular expression run
     match = _LABEL.match(text)
     if match is None or match["rest"][:1].islower():
         return text, None
     label = match["label"].strip()
-    if len(label.split()) > 3 or not label[:1].isupper():
+    if len(label.split()) > 6 or not label[:1].isupper():
         return text, None
-    code = country_from_text(label) if is_country_word(label) else country_name_code(label)
+    if match["mark"].endswith(":") and is_country_word(label):
+        code = country_from_text(label)
+    else:
+        code = country_name_code(label)
     if code is None:
         return text, None
     return match["rest"].strip(), code
