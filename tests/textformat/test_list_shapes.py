@@ -42,6 +42,8 @@ def test_a_parenthesis_repeating_the_first_word_is_the_short_form(
         ("Belgian: Union des Boulangers", "Union des Boulangers", None, None, "BE"),
         ("Bosnia and Herzegovina – Bakers' Network", "Bakers' Network", None, None, "BA"),
         ("Ελλάδα: Ένωση Αρτοποιών", "Ένωση Αρτοποιών", None, None, "GR"),
+        ("اليونان: اتحاد الخبازين", "اتحاد الخبازين", None, None, "GR"),
+        ("希腊：面包师联合会", "面包师联合会", None, None, "GR"),
         ("Italien : FTL (Federazione Tessili Lombardi)", "Federazione Tessili Lombardi", "FTL",
          None, "IT"),
     ],

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 
-from .countries import country_from_text, country_name_code, is_country_word
+from .countries import country_from_text, is_country_word
 from .country_fuzzy import separate_country
 from .short_forms import only_short_forms, short_form_and_country
 
 # "Greek: …", "Italien : …" (French puts a space before the colon); "Kenya – …". The label
 # is a few words, as long as a country's name at most ("Saint Vincent and the Grenadines").
 _LABEL = re.compile(
-    r"^(?P<label>[^\W\d_][^:()\d–—]{1,40}?)(?P<mark>\s?:|\s[-–—])\s+(?P<rest>\S.*)$"
+    r"^(?P<label>[^\W\d_][^:：()\d–—]{1,40}?)(?P<mark>\s?[:：]|\s[-–—])\s*(?P<rest>\S.*)$"
 )
 
 
@@ -24,18 +24,27 @@ def country_prefix(text: str) -> tuple[str, str | None]:
     """(the entry without its label, the label's country) when the entry starts with a
     country's name or adjective and a colon, or a country's name and a dash ("Greek - …"
     is rarer than a name that starts with a nationality); (text, None) otherwise."""
-    if ":" not in text and " - " not in text and " – " not in text and " — " not in text:
+    if (
+        ":" not in text
+        and "：" not in text
+        and " - " not in text
+        and " – " not in text
+        and " — " not in text
+    ):
         return text, None  # most entries: no regular expression run
     match = _LABEL.match(text)
     if match is None or match["rest"][:1].islower():
         return text, None
     label = match["label"].strip()
-    if len(label.split()) > 6 or not label[:1].isupper():
+    # Capitalized, or in a script without capitals ("اليونان: …").
+    if len(label.split()) > 6 or label[:1].islower():
         return text, None
-    if match["mark"].endswith(":") and is_country_word(label):
+    if match["mark"].endswith((":", "：")) and is_country_word(label):
         code = country_from_text(label)
     else:
-        code = country_name_code(label)
+        # Standing apart, a short name counts too ("希腊：…"); a misspelt one does not.
+        found = separate_country(label)
+        code = found[0] if found is not None and found[1] == "stated" else None
     if code is None:
         return text, None
     return match["rest"].strip(), code
