@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .countries import country_from_text, is_country_word
+from .countries import country_from_text, country_name_code, is_country_word
 from .country_fuzzy import separate_country
 from .short_forms import only_short_forms, short_form_and_country
 
@@ -42,9 +42,11 @@ def country_prefix(text: str) -> tuple[str, str | None]:
     if match["mark"].endswith((":", "：")) and is_country_word(label):
         code = country_from_text(label)
     else:
-        # Standing apart, a short name counts too ("希腊：…"); a misspelt one does not.
-        found = separate_country(label)
-        code = found[0] if found is not None and found[1] == "stated" else None
+        code = country_name_code(label)
+        if code is None and len(label) <= 3:
+            # Standing apart, a short name counts too ("希腊：…"), as after a comma.
+            found = separate_country(label)
+            code = found[0] if found is not None and found[1] == "stated" else None
     if code is None:
         return text, None
     return match["rest"].strip(), code
