@@ -17,6 +17,7 @@ from undersigned.textformat.signatories import parse_signatory
     [
         ("Bakers Together Union (Bakers), United Kingdom", "Bakers Together Union", "Bakers", "GB"),
         ("Harvest the Fields (Harvest), Canada", "Harvest the Fields", "Harvest", "CA"),
+        ("Bakers' Guild of Kent (Bakers)", "Bakers' Guild of Kent", "Bakers", None),
         # The parenthesis abbreviating the initials still reads as before.
         ("Irish Federation of Dock Workers (IFDW), Ireland", "Irish Federation of Dock Workers",
          "IFDW", "IE"),

@@ -7,7 +7,7 @@ word was split off the name.
 
 from __future__ import annotations
 
-from .folding import fold
+from .folding import word_tuple
 from .vocabulary import FUNCTION_WORDS, has_organization_word
 
 
@@ -16,8 +16,9 @@ def repeats_a_name_word(content: str, before: str) -> bool:
     organizations ("Union") nor a function word, written again as its short form."""
     if " " in content or len(content) < 3 or not content[:1].isupper():
         return False
-    key = fold(content)
-    if key in FUNCTION_WORDS or has_organization_word(content):
+    key = word_tuple(content)
+    if len(key) != 1 or key[0] in FUNCTION_WORDS or has_organization_word(content):
         return False
+    # Compared word by word without their signs: "Bakers' Guild of Kent (Bakers)".
     words = before.split()
-    return len(words) >= 2 and any(w[:1].isupper() and fold(w) == key for w in words)
+    return len(words) >= 2 and any(w[:1].isupper() and word_tuple(w) == key for w in words)
