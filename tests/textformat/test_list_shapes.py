@@ -155,3 +155,8 @@ def test_a_misspelt_country_after_a_numbered_short_form_is_read_unsure():
 def test_an_unnumbered_short_form_and_a_word_stays_a_name():
     # "CADTM France" rule: without a number the last word may be part of the name.
     assert parse_signatory("SEK Chyprue").country is None
+
+
+def test_a_separator_typed_twice_is_stripped_whole():
+    doc = parse("Signed by:\n\nBakers United , ,\nFlour Alliance;;\n")
+    assert [s.name for s in doc.signatories] == ["Bakers United", "Flour Alliance"]
