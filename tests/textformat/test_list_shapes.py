@@ -160,3 +160,17 @@ def test_an_unnumbered_short_form_and_a_word_stays_a_name():
 def test_a_separator_typed_twice_is_stripped_whole():
     doc = parse("Signed by:\n\nBakers United , ,\nFlour Alliance;;\n")
     assert [s.name for s in doc.signatories] == ["Bakers United", "Flour Alliance"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Ομοσπονδία Εργαζομένων Αρτοποιίας της", "Ελλάδας (ΟΕΑΕ)"),
+        ("Федерация профсоюзов пекарей и", "Мельников (ФППМ)"),
+        ("الاتحاد العام لنقابات الخبازين في", "جمهورية مولدوفا"),
+    ],
+)
+def test_a_name_cut_after_a_function_word_continues_in_other_scripts(first, second):
+    text = f"Signed by:\n\nΈνωση Αλευροβιομηχάνων\n{first}\n{second}\nОбщество пекарей\n"
+    name = f"{first} {second.split(' (')[0]}"
+    assert name in [s.name for s in parse(text).signatories]

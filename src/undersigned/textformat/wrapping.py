@@ -47,7 +47,8 @@ def continues(previous: str, line: str) -> str | None:
 
 
 # Prepositions, articles and conjunctions no name ends with ("… of the Republic of" /
-# "Moldova (…)"), in the languages of most lists. Written in lower case: "Group E" ends a name.
+# "Moldova (…)"), in the languages of most lists. Written in lower case ("Group E" ends a
+# name), or in a script without capitals.
 _OPEN_WORDS = FUNCTION_WORDS | frozenset(
     split_words(
         """
@@ -60,6 +61,10 @@ _OPEN_WORDS = FUNCTION_WORDS | frozenset(
         och og i na w z za dla
         ve ile
         with from against by among towards
+        και της του των για στην στο στη σε με
+        и в во на по для с со при от из к
+        و في من على عن إلى الى در از با برای به
+        של עם על
         """
     )
 )
@@ -88,7 +93,7 @@ def _cut_after_open_word(previous: str, last: str, line: str) -> bool:
         return False
     if last == "&":
         return len(word_tuple(previous)) >= 2
-    return last.islower() and fold(last) in _OPEN_WORDS and len(word_tuple(previous)) >= 3
+    return last == last.lower() and fold(last) in _OPEN_WORDS and len(word_tuple(previous)) >= 3
 
 
 def _completes_abbreviation(previous: str, line: str) -> bool:
