@@ -38,9 +38,8 @@ def continues(previous: str, line: str) -> str | None:
         return f"starts in lower case after a line ending in {last!r}"
     if _cut_after_open_word(previous, last, line):
         return f"the line above ends in {last!r}, which ends no name"
-    first = line.split(" ", 1)[0]
-    if first.islower() and fold(first) in _OPENING_PREPOSITIONS and len(word_tuple(previous)) >= 3:
-        return f"starts with {first!r}, which starts no name"
+    if _opens_with_preposition(previous, line):
+        return f"starts with {line.split(' ', 1)[0]!r}, which starts no name"
     if _completes_abbreviation(previous, line):
         return "completes the initials of the short form above"
     return None
@@ -48,11 +47,12 @@ def continues(previous: str, line: str) -> str | None:
 
 # Prepositions, articles and conjunctions no name ends with ("… of the Republic of" /
 # "Moldova (…)"), in the languages of most lists. Written in lower case ("Group E" ends a
-# name), or in a script without capitals.
+# name), or in a script without capitals. Not German particles that end slogans ("Mach mit",
+# "Steh auf").
 _OPEN_WORDS = FUNCTION_WORDS | frozenset(
     split_words(
         """
-        für fur von vom zum zur und mit gegen über uber auf aus
+        für fur von vom zum zur und gegen über uber
         pour par sur avec contre aux au
         por con contra al
         per degli della delle dello dei ai alla
@@ -106,3 +106,15 @@ def _completes_abbreviation(previous: str, line: str) -> bool:
     before = initials_score(match["abbr"], match["name"])
     after = initials_score(match["abbr"], f"{match['name']} {line}")
     return before < 1.0 and after == 1.0
+
+
+def _opens_with_preposition(previous: str, line: str) -> bool:
+    """ "of Serbia (ABC), Serbia" below a name of three words or more. A short line only:
+    "to sign, write to …" below the list is a sentence of its own."""
+    first = line.split(" ", 1)[0]
+    return (
+        first.islower()
+        and fold(first) in _OPENING_PREPOSITIONS
+        and len(word_tuple(line)) <= 8
+        and len(word_tuple(previous)) >= 3
+    )
