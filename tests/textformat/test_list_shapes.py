@@ -177,6 +177,6 @@ def test_a_name_cut_after_a_function_word_continues_in_other_scripts(first, seco
 
 
 def test_a_lower_case_sentence_below_the_list_is_not_part_of_the_last_name():
-    text = _WRAPPED + "\nto add your organization, write to the guild at its office in town\n"
+    text = _WRAPPED + "to add your organization, write to the guild at its office in town\n"
     names = [s.name for s in parse(text).signatories]
     assert not any("office" in name for name in names)
