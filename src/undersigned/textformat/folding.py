@@ -83,4 +83,15 @@ def words(text: str) -> list[str]:
 def word_tuple(text: str) -> tuple[str, ...]:
     """words() as a tuple, shared from the cache: for callers that only read it (most do,
     and copying it into a new list on every call cost a tenth of a 5 MB parse)."""
-    return tuple(_WORD.findall(fold(text)))
+    return tuple(split_words(fold(text)))
+
+
+def split_words(text: str) -> list[str]:
+    """_WORD.findall(text): the runs of letters and digits.
+
+    A letter or digit is what str.isalnum() says (the same for every code point), so a text
+    of such runs between spaces, as most names are, is split by str.split(), some five times
+    as fast as the pattern."""
+    if text.replace(" ", "").isalnum():
+        return text.split()
+    return _WORD.findall(text)
