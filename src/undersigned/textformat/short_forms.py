@@ -125,6 +125,8 @@ def _repeated(head: str, tail: str) -> bool:
     return fold(head) in fold(tail)
 
 
+# Cached: the same first words come back entry after entry.
+@lru_cache(maxsize=1 << 16)
 def _may_be_repeated(first: str) -> bool:
     """Whether a first word that is no acronym may be a short name that the long one repeats
     ("Ranjbaran Hezb-e Ranjbaran-e Iran"): a capitalized word of four letters or more, neither
@@ -156,7 +158,7 @@ def split_leading_abbreviation(text: str, name_en: str | None) -> tuple[str | No
     first = text[spans[0][0] : spans[0][1]]
     rest = [text[a:b] for a, b in spans[1:]]
     taken = 1
-    acronym = is_acronym(first)
+    acronym = _is_acronym(first, False)  # is_acronym(first) without a call in between
     if not acronym:
         # A short name repeated inside the long one: "Ranjbaran Hezb-e Ranjbaran-e Iran".
         key = fold(first)
@@ -199,7 +201,7 @@ def is_parenthesized_abbreviation(content: str, before: str) -> bool:
     """ "(CCC)", "(IP.rec)", "(DHnet)", "(vzbv)" after the name they abbreviate."""
     if " " in content or len(content) > 14 or not content[:1].isalnum():
         return False
-    if is_acronym(content, strict=True):
+    if _is_acronym(content, True):
         return True
     # Scripts without capitals write short names as words: "(راد)" after a name of five
     # words, "(حدکا)". Not Chinese or Japanese, where a one-word parenthesis is a gloss.
@@ -286,7 +288,7 @@ def split_trailing_acronym(name: str) -> tuple[str | None, str]:
     """ "Fédération Syndicale Unitaire FSU": an acronym appended to the name it abbreviates."""
     head, _, last = name.rpartition(" ")
     if (
-        is_acronym(last, strict=True)  # cached, and false for most names: asked first
+        _is_acronym(last, True)  # cached, and false for most names: asked first
         and len(head.split()) >= 2
         and initials_score(last, head) == 1.0
         and len(abbreviation_letters(last)) >= 2
