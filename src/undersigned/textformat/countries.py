@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from types import ModuleType
 
 from . import country_data as data
 from .folding import fold, word_tuple
@@ -226,12 +227,19 @@ def _country_name_code(text: str, aliases: bool) -> str | None:
         text = _CASED.sub(lambda m: data.CASED_ALIASES[m.group(1)], text)
     hit = table.get(word_tuple(text))
     if hit is None:  # a name in one of the other languages: "Sverige", "Ουγγαρία"
-        from .country_fuzzy import extra_name_code
-
-        return extra_name_code(text)
+        return _country_fuzzy().extra_name_code(text)
     if hit[1] != _NAME:
         return None
     return hit[0]
+
+
+@lru_cache(maxsize=1)
+def _country_fuzzy() -> ModuleType:
+    """country_fuzzy.py, which builds on this module: imported at the first lookup, once (an
+    import statement in a function costs a microsecond on every call)."""
+    from . import country_fuzzy
+
+    return country_fuzzy
 
 
 @lru_cache(maxsize=1)
