@@ -157,6 +157,8 @@ def fuzzy_country(text: str) -> str | None:
     return codes.pop()
 
 
+# Cached: the places after a last comma or in parentheses come back line after line.
+@lru_cache(maxsize=1 << 14)
 def separate_country(text: str) -> tuple[str, str] | None:
     """(code, how) for a country written as an element by itself: its name in any of the
     languages ("stated") or a misspelling of one ("country fuzzy"); None otherwise."""
