@@ -198,8 +198,10 @@ def _top(units: list[str], doc: Document) -> None:
 
     # The head: a date line, an issuer before a kind line, a kind line, a title, a subtitle.
     position = 0
-    if units and parse_date_line(units[0]) is not None:
-        doc.date = doc.date or parse_date_line(units[0])
+    # Only while no date is known: render_text writes the date last, so with one found at the
+    # end a date line on top is a paragraph of the body, which must not be lost.
+    if units and doc.date is None and (date := parse_date_line(units[0])) is not None:
+        doc.date = date
         position = 1
     position = _top_issuer(units, position, doc)
     if position < len(units):
