@@ -18,6 +18,7 @@ from .country_fuzzy import separate_country
 from .folding import fold, word_tuple
 from .model import Signatory
 from .persons import affiliation, is_institution, is_person_name, is_role, strip_titles
+from .places import without_places
 from .short_forms import (
     DASH_ACRONYM,
     initials_score,
@@ -239,6 +240,8 @@ def _parse_signatory(
     written = text
     text = _strip_final_period(_clean(text))
     text, country, how = _country_suffix(text)
+    if country is not None:  # "Name (ATC), Managua, Nicaragua": the city is no field
+        text = without_places(text)
     if country is None and number is not None:
         text, country = short_form_and_country(text)
         how = "short form"

@@ -1,0 +1,47 @@
+"""The place an entry writes between its name and its country: "Asociación de Trabajadores
+del Campo (ATC), Managua, Nicaragua." or "Union X (a federation of …), Lyon, Rhône, France.".
+
+A city and a region are not part of the name (nor a country: they are no field at all). A
+comma may stand inside a name ("Diözesankommission für Umweltfragen, Bistum Trier"), so a
+place is only cut where the name visibly ends before it: at the closing parenthesis of its
+short form or its description, with nothing but short place-like pieces after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .short_forms import is_acronym
+from .vocabulary import FUNCTION_WORDS, has_organization_word
+
+# A place has a few words: "Managua", "La Paz", "Rio de Janeiro", "Île-de-France".
+_MAX_PLACE_WORDS = 4
+_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
+
+
+def _place_like(piece: str) -> bool:
+    words = piece.split()
+    if not 1 <= len(words) <= _MAX_PLACE_WORDS or not piece[:1].isupper():
+        return False
+    if not all(_WORD.fullmatch(word) for word in words):
+        return False  # digits, parentheses, slashes: an address or another entry
+    if has_organization_word(piece):
+        return False  # "Bistum Trier" is a body; "Trier" alone is a place
+    # Every word but the small ones is capitalised, and none is a short form ("ATC").
+    return all(
+        word[:1].isupper() and not is_acronym(word, strict=True)
+        for word in words
+        if word.lower() not in FUNCTION_WORDS
+    )
+
+
+def without_places(text: str) -> str:
+    """The entry without the place pieces after its name's closing parenthesis:
+    "Name (ATC), Managua" -> "Name (ATC)". The caller has taken the country off already."""
+    close = text.rfind(")")
+    if close <= 0 or not text.startswith(", ", close + 1) or "(" not in text[:close]:
+        return text
+    pieces = text[close + 3 :].split(", ")
+    if all(_place_like(piece) for piece in pieces):
+        return text[: close + 1]
+    return text
