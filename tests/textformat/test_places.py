@@ -125,3 +125,37 @@ def test_a_place_between_the_name_and_the_country_is_dropped(
     else:
         assert (signatory.name, signatory.abbreviation) == (name, abbreviation)
     assert signatory.country == country
+
+
+def test_italian_category_without_a_kind_word_is_a_group_by_its_shape() -> None:
+    text = (
+        "Appello per le valli alpine\n\n"
+        "Chiediamo la tutela dei pascoli e dei sentieri delle nostre valli.\n\n"
+        "Hanno firmato:\n"
+        "VALLI DEL NORD\n"
+        "Comitato Pascoli Liberi (CPL), Aosta, Italia.\n"
+        "Rete dei Rifugi Alpini (associazione di gestori di rifugi), Sondrio, Lombardia, Italia.\n"
+        "VALLI DEL SUD\n"
+        "Consorzio Sentieri Aperti (CSA), Cuneo, Italia.\n"
+    )
+    assert _rows(text) == [
+        ("VALLI DEL NORD", "Comitato Pascoli Liberi", "CPL", "IT"),
+        ("VALLI DEL NORD", "Rete dei Rifugi Alpini", None, "IT"),
+        ("VALLI DEL SUD", "Consorzio Sentieri Aperti", "CSA", "IT"),
+    ]
+
+
+def test_a_name_in_capitals_among_plain_names_stays_an_entry() -> None:
+    text = (
+        "Open letter\n\n"
+        "We ask the council to keep the public library open on Sundays.\n\n"
+        "Signatories:\n"
+        "Friends of the Library\n"
+        "GREEN FUTURE NOW\n"
+        "Readers United\n"
+    )
+    assert [s.name for s in parse(text).signatories] == [
+        "Friends of the Library",
+        "GREEN FUTURE NOW",
+        "Readers United",
+    ]
