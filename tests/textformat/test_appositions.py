@@ -1,0 +1,95 @@
+"""Parties "that took part", named in apposition in running text, each with its article
+(issue 22). The statements are invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from undersigned.textformat import parse
+
+ENGLISH = (
+    "Joint declaration on the war economy\n"
+    "\n"
+    "The undersigned parties and delegations that took part in the conference in "
+    "Lisbon, the Socialist Workers' Party of Ireland, the Labour Party of Norway, the "
+    "Democratic Left of Slovenia and the Popular Unity of Cyprus, declare their "
+    "opposition to rising military budgets.\n"
+    "\n"
+    "We call on workers everywhere to organise against the arms race.\n"
+    "\n"
+    "Lisbon, 3 March 2024\n"
+)
+
+FRENCH = (
+    "Déclaration commune sur la vie chère\n"
+    "\n"
+    "Les partis et délégations soussignés qui ont participé à la rencontre de "
+    "Marseille, le Parti Ouvrier de Suisse, le Mouvement Socialiste du Luxembourg, la "
+    "Gauche Unie de Wallonie et le Parti du Travail du Québec, déclarent leur soutien "
+    "aux grèves.\n"
+    "\n"
+    "Nous appelons à la solidarité entre les travailleurs de tous les pays.\n"
+    "\n"
+    "Marseille, le 14 juin 2022\n"
+)
+
+SPANISH = (
+    "Declaración conjunta sobre la deuda\n"
+    "\n"
+    "Los partidos abajo firmantes que participaron en el encuentro de Quito, el "
+    "Partido Comunista de Colombia, el Frente Amplio de Venezuela y la Unión Popular "
+    "de Panamá, declaramos que la deuda externa es impagable.\n"
+    "\n"
+    "Llamamos a los pueblos a la movilización.\n"
+    "\n"
+    "Quito, 20 de octubre de 2021\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            ENGLISH,
+            [
+                "Socialist Workers' Party of Ireland",
+                "Labour Party of Norway",
+                "Democratic Left of Slovenia",
+                "Popular Unity of Cyprus",
+            ],
+        ),
+        (
+            FRENCH,
+            [
+                "Parti Ouvrier de Suisse",
+                "Mouvement Socialiste du Luxembourg",
+                "Gauche Unie de Wallonie",
+                "Parti du Travail du Québec",
+            ],
+        ),
+        (
+            SPANISH,
+            [
+                "Partido Comunista de Colombia",
+                "Frente Amplio de Venezuela",
+                "Unión Popular de Panamá",
+            ],
+        ),
+    ],
+)
+def test_parties_that_took_part_are_the_signatories_not_the_meeting_place(
+    text: str, names: list[str]
+) -> None:
+    doc = parse(text)
+    assert [s.name for s in doc.signatories] == names
+    assert doc.date is not None  # the place/date line is the date, no entry
+
+
+def test_a_name_after_by_stays_the_first_name() -> None:
+    # "by" names who signs: the name after it is the first of the list, not a place.
+    text = (
+        "Joint statement\n\n"
+        "This statement is signed by Greenpeace, the Friends of the Earth, the Clean Air "
+        "Alliance and the Ocean Trust, who ask for a ban on new oil drilling.\n"
+    )
+    assert [s.name for s in parse(text).signatories][:2] == ["Greenpeace", "Friends of the Earth"]
