@@ -105,6 +105,14 @@ def test_the_grouped_list_parses_back_alike(text: str) -> None:
             None,
             "CA",
         ),
+        (
+            "Sindicato dos Ceramistas (SINCER), Campinas, SP, Brasil.",
+            "Sindicato dos Ceramistas",
+            "SINCER",
+            "BR",
+        ),
+        # Without a country the place after the short form goes all the same.
+        ("Red Campesina del Sur (RCS), Temuco.", "Red Campesina del Sur", "RCS", None),
         # Commas inside a name stay where no parenthesis closes the name before them.
         (
             "Diözesanrat für Umweltfragen, Bistum Limburg, Deutschland",
@@ -117,7 +125,7 @@ def test_the_grouped_list_parses_back_alike(text: str) -> None:
     ],
 )
 def test_a_place_between_the_name_and_the_country_is_dropped(
-    line: str, name: str | None, abbreviation: str | None, country: str
+    line: str, name: str | None, abbreviation: str | None, country: str | None
 ) -> None:
     signatory = parse_signatory(line)
     if name is None:  # unchanged: the place-like test refused to cut

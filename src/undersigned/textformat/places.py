@@ -16,6 +16,7 @@ from .vocabulary import FUNCTION_WORDS, has_organization_word
 
 # A place has a few words: "Managua", "La Paz", "Rio de Janeiro", "Île-de-France".
 _MAX_PLACE_WORDS = 4
+_STATE_CODE = re.compile(r"[A-Z]{2}")
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
 
 
@@ -37,11 +38,12 @@ def _place_like(piece: str) -> bool:
 
 def without_places(text: str) -> str:
     """The entry without the place pieces after its name's closing parenthesis:
-    "Name (ATC), Managua" -> "Name (ATC)". The caller has taken the country off already."""
+    "Name (ATC), Managua" -> "Name (ATC)". The caller has taken the country off, if any."""
     close = text.rfind(")")
     if close <= 0 or not text.startswith(", ", close + 1) or "(" not in text[:close]:
         return text
     pieces = text[close + 3 :].split(", ")
-    if all(_place_like(piece) for piece in pieces):
+    # A state's code after its city ("São Paulo, SP"): two capitals, not a short form.
+    if all(_place_like(p) or (i and _STATE_CODE.fullmatch(p)) for i, p in enumerate(pieces)):
         return text[: close + 1]
     return text

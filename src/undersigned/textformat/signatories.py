@@ -240,8 +240,7 @@ def _parse_signatory(
     written = text
     text = _strip_final_period(_clean(text))
     text, country, how = _country_suffix(text)
-    if country is not None:  # "Name (ATC), Managua, Nicaragua": the city is no field
-        text = without_places(text)
+    text = without_places(text)  # "Name (ATC), Managua, Nicaragua": the city is no field
     if country is None and number is not None:
         text, country = short_form_and_country(text)
         how = "short form"
