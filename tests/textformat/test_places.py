@@ -167,3 +167,35 @@ def test_a_name_in_capitals_among_plain_names_stays_an_entry() -> None:
         "GREEN FUTURE NOW",
         "Readers United",
     ]
+
+
+def test_in_a_list_of_placed_entries_an_entry_without_parenthesis_loses_its_place_too() -> None:
+    text = (
+        "Statement on river dams\n\n"
+        "We oppose the planned dams that would flood the valleys of our rivers.\n\n"
+        "Signed by the following organisations:\n"
+        "River Keepers League (RKL), Kampala, Uganda.\n"
+        "Friends of the Delta (a coalition of fishing villages), Mopti, Mali.\n"
+        "Water Justice Network, Mwanza, Lake Zone, Tanzania.\n"
+        "Valley Defenders Collective (VDC), Arusha, Tanzania.\n"
+    )
+    assert _rows(text) == [
+        (None, "River Keepers League", "RKL", "UG"),
+        (None, "Friends of the Delta", None, "ML"),
+        (None, "Water Justice Network", None, "TZ"),
+        (None, "Valley Defenders Collective", "VDC", "TZ"),
+    ]
+    doc = parse(text)
+    assert parse(render_text(doc)).to_dict() == doc.to_dict()
+
+
+def test_a_comma_inside_a_name_stays_in_a_list_without_places() -> None:
+    text = (
+        "Offener Brief\n\n"
+        "Wir fordern den Schutz der Auen an der Lahn und ihren Nebenflüssen.\n\n"
+        "Unterzeichnende:\n"
+        "Diözesanrat für Umweltfragen, Bistum Limburg, Deutschland\n"
+        "Naturfreunde Hessen\n"
+        "Aueninitiative Lahn\n"
+    )
+    assert _rows(text)[0][1] == "Diözesanrat für Umweltfragen, Bistum Limburg"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .country_fuzzy import separate_country
 from .short_forms import is_acronym
 from .vocabulary import FUNCTION_WORDS, has_organization_word
 
@@ -47,3 +48,29 @@ def without_places(text: str) -> str:
     if all(_place_like(p) or (i and _STATE_CODE.fullmatch(p)) for i, p in enumerate(pieces)):
         return text[: close + 1]
     return text
+
+
+# "…(ATC), Managua, Nicaragua.": a parenthesis closes the name, a place and a country follow.
+_PLACED = re.compile(r"\)\s*,\s*[^()]+,\s*[^(),]+$")
+_MIN_PLACED = 3
+
+
+def without_list_places(texts: list[str]) -> list[str]:
+    """The entries of a list where most write "Name (…), place, Country", with the place
+    also cut from those that have no parenthesis: "Kenya Peasants League, Nairobi, Kenya."
+    -> "Kenya Peasants League, Kenya.". The list's shape says where each name ends."""
+    placed = sum(1 for text in texts if _PLACED.search(text.rstrip(". ")))
+    if placed < _MIN_PLACED or 2 * placed < len(texts):
+        return texts
+    out = []
+    for text in texts:
+        pieces = text.split(", ")
+        if (
+            "(" not in text
+            and len(pieces) >= 3
+            and all(_place_like(piece) for piece in pieces[1:-1])
+            and separate_country(pieces[-1].rstrip(". ")) is not None
+        ):
+            text = f"{pieces[0]}, {pieces[-1]}"
+        out.append(text)
+    return out
