@@ -93,3 +93,35 @@ def test_a_name_after_by_stays_the_first_name() -> None:
         "Alliance and the Ocean Trust, who ask for a ban on new oil drilling.\n"
     )
     assert [s.name for s in parse(text).signatories][:2] == ["Greenpeace", "Friends of the Earth"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            # No comma before the predicate: the last piece holds "and the" and the verb.
+            "The undersigned parties that took part in the meeting in Oslo, the Red Party of "
+            "Norway, the Left Alliance of Finland and the Socialist Party of Sweden declare "
+            "their support for the strike.",
+            ["Red Party of Norway", "Left Alliance of Finland", "Socialist Party of Sweden"],
+        ),
+        (
+            # The lead-in is a relative clause of its own, ending in its verb.
+            "Die unterzeichnenden Parteien, die an der Konferenz in Wien teilgenommen haben, "
+            "die Kommunistische Partei Österreichs, die Partei der Arbeit der Schweiz, die "
+            "Linke Liste Südtirol und die Sozialistische Partei Bayerns, erklären ihre "
+            "Solidarität.",
+            [
+                "Kommunistische Partei Österreichs",
+                "Partei der Arbeit der Schweiz",
+                "Linke Liste Südtirol",
+                "Sozialistische Partei Bayerns",
+            ],
+        ),
+    ],
+)
+def test_the_lead_in_before_names_with_articles_gives_no_name(
+    sentence: str, names: list[str]
+) -> None:
+    text = f"Joint declaration\n\n{sentence}\n\nWe call for solidarity with the strikers.\n"
+    assert [s.name for s in parse(text).signatories] == names

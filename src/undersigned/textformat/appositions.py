@@ -3,8 +3,9 @@ undersigned parties that took part in the meeting in Lisbon, the Labour Party of
 Left of Y and the Popular Unity of Z, declare …".
 
 The article each name carries marks where a name starts: the capitalised words before the
-first one are the object of the lead-in ("in Lisbon", "de Marseille": the meeting's place),
-and "and the" before the last one joins two names, even where no predicate piece follows.
+first one are the object of the lead-in ("in Lisbon", "de Marseille": the meeting's place)
+unless an article, an agent ("by") or a colon introduces them; and "and the" before the
+last one joins two names, even where no predicate piece follows.
 """
 
 from __future__ import annotations
@@ -12,16 +13,16 @@ from __future__ import annotations
 import re
 
 # Definite articles that open a name in running text.
-_ARTICLES = r"(?:the|le|la|les|el|los|las|il|lo|gli|i|o|os|as|der|die|das|den|ο|η|το|οι|τα)\s+"
+_ARTICLE_WORDS = frozenset(
+    {"the", "le", "la", "les", "el", "los", "las", "il", "lo", "gli", "i", "o", "os", "as"}
+    | {"der", "die", "das", "den", "ο", "η", "το", "οι", "τα"}
+)
+_ARTICLES = rf"(?:{'|'.join(_ARTICLE_WORDS)})\s+"
 _ARTICLE = re.compile(rf"^(?:{_ARTICLES}|l['’])(?=\S)", re.IGNORECASE)
 # "and" in the scripts with capitals (Arabic and Hebrew names carry no article of their own).
 _AND = r"(?:and|und|et|y|e|i|en|og|och|ja|és|ve|και|и|та)"
-# A preposition that makes the capitalised words after it a place ("in Athens", "à Lyon",
-# "en Montevideo", "de Marseille"), not the first name of the list.
-_PLACE_PREPOSITIONS = frozenset(
-    {"in", "at", "à", "a", "en", "em", "no", "na", "nel", "nella", "de", "di", "da", "do"}
-    | {"du", "del", "im", "στην", "στο", "σε", "в", "во"}
-)
+# Words after which a name may open without its article: "signed by Greenpeace, the …".
+_AGENTS = frozenset({"by", "par", "por", "von", "from", "door", "av", "przez", "από", "от"})
 _ARTICLED_AND = re.compile(rf"\s+{_AND}\s+(?=(?:{_ARTICLES}|l['’])[^\W\d_])", re.IGNORECASE)
 
 
@@ -30,14 +31,26 @@ def articled(items: list[str]) -> bool:
     return len(items) >= 2 and all(_ARTICLE.match(item) for item in items)
 
 
-def object_of_place(lead: str, first: str) -> bool:
-    """Whether the first name cut from the lead-in follows a preposition of place in it
-    ("… took part in the conference in Athens"), so that it names a place, not a signatory."""
-    words = lead.split()
-    size = len(first.split())
-    if not first or size > 3 or len(words) <= size or not lead.rstrip().endswith(first):
-        return False
-    return words[-size - 1].lower() in _PLACE_PREPOSITIONS
+def introduced(lead: str, first: str, names: list[str]) -> bool:
+    """Whether the first name cut from the lead-in is introduced as a name: by an article
+    ("took part, the X"), an agent ("signed by X"), a colon, or the sentence's start. The
+    object of any other word ("… the conference in Athens", "an der Konferenz in Wien
+    teilgenommen haben") is part of the lead-in, not a signatory."""
+    bare = lead.rstrip()
+    if not first or not bare.endswith(first):
+        return True
+    before = bare[: len(bare) - len(first)].rstrip()
+    if not before or before.endswith((":", "–", "—", "-")):
+        return True
+    if all(_ends_capitalised(name) for name in names) and not _ends_capitalised(first):
+        return False  # "… Konferenz in Wien teilgenommen haben": a clause, not a name
+    word = before.split()[-1].lower()
+    return word in _ARTICLE_WORDS or word in _AGENTS or word in ("l'", "l’")
+
+
+def _ends_capitalised(name: str) -> bool:
+    last = name.rstrip(" .;").split()[-1] if name.strip(" .;") else ""
+    return last[:1].isupper() or last.endswith(")")
 
 
 def split_articled_and(item: str) -> list[str]:
@@ -51,9 +64,9 @@ def split_articled_and(item: str) -> list[str]:
 
 def apposed(lead: str, first: str, middle: list[str], ended: bool) -> tuple[str, list[str]]:
     """The first name and the middle names of a run whose names carry their articles: the
-    first is dropped where it is the place of the lead-in; when the predicate follows the
-    run (ended), "and the" splits its last name in two."""
-    if object_of_place(lead, first):
+    first is dropped where the lead-in does not introduce it as a name; when the predicate
+    follows the run (ended), "and the" splits its last name in two."""
+    if not introduced(lead, first, middle):
         first = ""
     if ended and middle:
         middle = [*middle[:-1], *split_articled_and(middle[-1])]

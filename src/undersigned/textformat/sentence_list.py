@@ -378,7 +378,7 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
         last = _last_items(tail, cased, longest, said, name_chars)
         if more:
             last += _continued([more, *pieces[last_at + 2 :]], median, longest)
-    if cased and articled(middle):  # "… in Lisbon, the X, the Y and the Z, declare …"
+    if cased and articled([*middle, *last]):  # "… in Lisbon, the X, the Y and the Z, declare"
         first, middle = apposed(pieces[first_at - 1], first, middle, ended=not last)
     if not cased:
         last = [_TRAILING_SMALL.sub("", _before_verb(item, middle)) for item in last]
