@@ -125,3 +125,27 @@ def test_the_lead_in_before_names_with_articles_gives_no_name(
 ) -> None:
     text = f"Joint declaration\n\n{sentence}\n\nWe call for solidarity with the strikers.\n"
     assert [s.name for s in parse(text).signatories] == names
+
+
+def test_three_names_with_articles_and_one_comma_after_a_colon() -> None:
+    text = (
+        "Dichiarazione comune\n\n"
+        "Hanno partecipato all'incontro di Bologna: la Rete dei Lavoratori Precari, il "
+        "Partito del Lavoro Italiano e la Sinistra Unita di Romagna.\n\n"
+        "Chiediamo salari dignitosi per tutti.\n"
+    )
+    assert [s.name for s in parse(text).signatories] == [
+        "Rete dei Lavoratori Precari",
+        "Partito del Lavoro Italiano",
+        "Sinistra Unita di Romagna",
+    ]
+
+
+def test_officials_named_with_articles_in_prose_are_no_signatories() -> None:
+    text = (
+        "Letter on the port\n\n"
+        "Last week we met the Minister of Transport, the Harbour Master and the Mayor of "
+        "the City to discuss the closure of the old port.\n\n"
+        "We ask that the port stay open to small boats.\n"
+    )
+    assert parse(text).signatories == []

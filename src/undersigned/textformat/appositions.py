@@ -48,6 +48,13 @@ def introduced(lead: str, first: str, names: list[str]) -> bool:
     return word in _ARTICLE_WORDS or word in _AGENTS or word in ("l'", "l’")
 
 
+def after_article(lead: str, first: str) -> bool:
+    """Whether the first name cut from the lead-in follows an article ("…: the X")."""
+    bare = lead.rstrip()
+    before = bare[: len(bare) - len(first)].split() if bare.endswith(first) else []
+    return bool(before) and before[-1].lower() in _ARTICLE_WORDS
+
+
 def _ends_capitalised(name: str) -> bool:
     last = name.rstrip(" .;").split()[-1] if name.strip(" .;") else ""
     return last[:1].isupper() or last.endswith(")")

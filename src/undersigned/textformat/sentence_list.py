@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .and_lists import glued_and_items
-from .appositions import apposed, articled
+from .appositions import after_article, apposed, articled, split_articled_and
 from .folding import fold
 
 # The Latin comma needs a space after it ("1,000" is a number); the Arabic "،" and the
@@ -330,7 +330,9 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
     pieces = _split_outside(text, _CASED_SEPARATOR if cased else _SEPARATOR)
     if len(pieces) < 3 and text.count("/") >= 2:
         pieces = _split_outside(text, _SLASH)
-    if len(pieces) < 3:
+    # "…: the X, the Y and the Z.": one comma, the last piece two names with their articles.
+    paired = cased and len(pieces) == 2 and len(split_articled_and(pieces[1])) == 2
+    if len(pieces) < 3 and not paired:
         return None
     # The longest run of name-like pieces after the first piece (which leads into the list).
     fits = [False] + [_name_like(p.strip(), cased) for p in pieces[1:]]
@@ -389,7 +391,8 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
     if not cased:
         items = _without_glued_and(items)
     named = [item for item in (*middle, *last) if item.strip()]
-    return _scored(items, text, cased, len(named) >= 3 and articled(named))
+    count = len(named) + bool(first and after_article(pieces[first_at - 1], first))
+    return _scored(items, text, cased, count >= 3 and articled(named))
 
 
 def _before_verb(item: str, middle: list[str]) -> str:
