@@ -149,3 +149,36 @@ def test_officials_named_with_articles_in_prose_are_no_signatories() -> None:
         "We ask that the port stay open to small boats.\n"
     )
     assert parse(text).signatories == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        (
+            # "em Lisboa": the meeting's place; "a" opens a name as "o" does.
+            "Os partidos que participaram no encontro em Lisboa, o Partido Comunista do "
+            "Norte, o Bloco de Esquerda Unida, a Frente Popular do Alentejo e o Partido "
+            "Operário Insular, declaram o seu apoio.",
+            [
+                "Partido Comunista do Norte",
+                "Bloco de Esquerda Unida",
+                "Frente Popular do Alentejo",
+                "Partido Operário Insular",
+            ],
+        ),
+        (
+            # "além da": a preposition fused with the article introduces the first name.
+            "Assinam a nota, além da Central dos Trabalhadores do Mar (CTM), a Força "
+            "Portuária, a Nova Central Pesqueira e a União Geral dos Estivadores.",
+            [
+                "Central dos Trabalhadores do Mar",
+                "Força Portuária",
+                "Nova Central Pesqueira",
+                "União Geral dos Estivadores",
+            ],
+        ),
+    ],
+)
+def test_portuguese_names_with_articles(sentence: str, names: list[str]) -> None:
+    text = f"Nota conjunta\n\n{sentence}\n\nPedimos respeito aos trabalhadores.\n"
+    assert [s.name for s in parse(text).signatories] == names

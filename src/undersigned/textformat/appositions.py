@@ -17,7 +17,14 @@ _ARTICLE_WORDS = frozenset(
     {"the", "le", "la", "les", "el", "los", "las", "il", "lo", "gli", "i", "o", "os", "as"}
     | {"der", "die", "das", "den", "ο", "η", "το", "οι", "τα"}
 )
-_ARTICLES = rf"(?:{'|'.join(_ARTICLE_WORDS)})\s+"
+# Portuguese "a" opens names ("a Força Sindical"); before a name it may be "to" ("a Roma").
+_ARTICLES = rf"(?:{'|'.join(_ARTICLE_WORDS | {'a'})})\s+"
+# A preposition fused with an article introduces a name as its article does ("além da CUT",
+# "signé par des …", "a nome della Rete …").
+_FUSED = frozenset(
+    {"da", "do", "das", "dos", "du", "des", "del", "della", "dello", "dei", "degli", "delle"}
+    | {"al", "au", "aux", "zum", "zur", "vom", "im", "am", "beim", "στον", "στην", "του", "της"}
+)
 _ARTICLE = re.compile(rf"^(?:{_ARTICLES}|l['’])(?=\S)", re.IGNORECASE)
 # "and" in the scripts with capitals (Arabic and Hebrew names carry no article of their own).
 _AND = r"(?:and|und|et|y|e|i|en|og|och|ja|és|ve|και|и|та)"
@@ -45,7 +52,7 @@ def introduced(lead: str, first: str, names: list[str]) -> bool:
     if all(_ends_capitalised(name) for name in names) and not _ends_capitalised(first):
         return False  # "… Konferenz in Wien teilgenommen haben": a clause, not a name
     word = before.split()[-1].lower()
-    return word in _ARTICLE_WORDS or word in _AGENTS or word in ("l'", "l’")
+    return word in _ARTICLE_WORDS or word in _FUSED or word in _AGENTS or word in ("l'", "l’")
 
 
 def after_article(lead: str, first: str) -> bool:
