@@ -19,6 +19,7 @@ from .entry_shapes import country_prefix, numbered_short_form_country
 from .folding import fold, word_tuple
 from .model import Signatory
 from .persons import affiliation, is_institution, is_person_name, is_role, strip_titles
+from .places import without_places
 from .short_forms import (
     DASH_ACRONYM,
     initials_score,
@@ -240,6 +241,7 @@ def _parse_signatory(
     text = _strip_final_period(_clean(text))
     text, labelled = country_prefix(text)  # "Greek: ADEDY (…)"
     text, country, how = _country_suffix(text)
+    text = without_places(text)  # "Name (ATC), Managua, Nicaragua": the city is no field
     if country is None and labelled is not None:
         country, how = labelled, "stated"
     if country is None and number is not None:
