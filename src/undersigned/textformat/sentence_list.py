@@ -385,7 +385,7 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
     if not cased:
         last = [_TRAILING_SMALL.sub("", _before_verb(item, middle)) for item in last]
     items = [
-        _LEAD.sub("", item).strip(' .;:"') if cased else item.strip(" .;:。；")
+        _LEAD.sub("", item).strip(' .,;:"') if cased else item.strip(" .,;:。；،")
         for item in (first, *middle, *last)
     ]
     if not cased:
