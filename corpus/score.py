@@ -1,7 +1,7 @@
 """Field accuracy of the textformat parser on the corpus, per file and averaged, per part.
 
 Usage (from the repository root, with src on the path):
-    python corpus/score.py [--texts DIR] [--part dev|val] [--threshold 0.8] [-v]
+    python corpus/score.py [--texts DIR] [--part dev|val|all] [--threshold 0.8] [-v] [--only NN …]
 The texts live outside the repository (default ~/.cache/undersigned-devset; corpus/SOURCES.md
 says how to rebuild each). The ground truth is corpus/expected/*.expected.json; corpus/split.json
 names the validation third, which is scored only with --part val (look at it once, at the end).
@@ -165,7 +165,12 @@ def all_stems() -> list[str]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--texts", type=Path, default=Path.home() / ".cache/undersigned-devset")
-    ap.add_argument("--part", choices=("dev", "val"), default="dev")
+    ap.add_argument(
+        "--part",
+        choices=("dev", "val", "all"),
+        default="dev",
+        help="all: both parts, for files nobody has tuned on yet (with --only)",
+    )
     ap.add_argument("--threshold", type=float, default=0.8)
     ap.add_argument("-v", action="store_true", help="print each file's line")
     ap.add_argument(
@@ -175,7 +180,7 @@ def main() -> None:
     names = [
         stem
         for stem in all_stems()
-        if in_validation(stem) == (args.part == "val")
+        if (args.part == "all" or in_validation(stem) == (args.part == "val"))
         and (not args.only or stem.startswith(tuple(args.only)))
     ]
     per_file, sums, missing = (
