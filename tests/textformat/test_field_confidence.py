@@ -34,6 +34,9 @@ def read(line: str):
         "Economic Justice Network (EJN), Kenya",
         "Jane Doe, Professor of History, University of Lisbon",
         "Jane Doe, University of Lisbon",
+        # The role leads to the organization, and the article goes with the role.
+        "Marie Curie, présidente de l’UNEF",
+        "Anne Roy, porte-parole d’Alternative Paysanne",
     ],
 )
 def test_an_entry_read_plainly_has_no_unsure_field(line):
@@ -47,12 +50,10 @@ def test_an_entry_read_plainly_has_no_unsure_field(line):
     [
         # A parenthesis the reading did not take: it may hold the abbreviation.
         ("Latin Network for Access (RedLAM)", ["name", "abbreviation"]),
-        # A person and an organization, not a name and its short form.
-        ("Pascal Martin (CGTX)", ["abbreviation", "kind", "affiliation"]),
-        ("Thomas Roy (Attac)", ["name", "kind", "affiliation"]),
-        # The role took the organization along, or left itself in the affiliation.
-        ("Marie Curie, présidente de l’UNEF", ["affiliation"]),
-        ("Anne Roy, porte-parole d’Alternative Paysanne", ["kind", "affiliation"]),
+        # A person and an organization, not a name and its short form: a person told by
+        # the shape of the name only.
+        ("Pascal Martin (CGTX)", ["kind"]),
+        ("Thomas Roy (Attac)", ["kind"]),
         # A person guessed from the words before "for" only: or an organization's name cut.
         ("Faith Action for Community Equity", ["name", "kind"]),
         # Two entries glued by a comma; a parenthesis that never closes.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .folding import fold, word_tuple
+from .short_forms import is_acronym
 from .vocabulary import NAME_PARTICLES, PERSON_TITLES, has_organization_word
 
 _ROLE_TEXT = """president presidente presidenta president presidentin vice vicepresidente secretary
@@ -31,13 +32,40 @@ _ROLE_TEXT = """president presidente presidenta president presidentin vice vicep
     vorsitzende vorsitzender geschaftsfuhrer geschaftsfuhrerin baskan baskani genel sekreter
     uyesi uye presidente-geral secretario-geral secretaria-geral lecturer instructor
     part-time parttime freelance independent sociologist employee worker handler
-    conservator curator librarian counselor therapist engineer scientist nurse planner"""
+    conservator curator librarian counselor therapist engineer scientist nurse planner
+    presidenta generale fondateur fondatrice fundador fundadora fondatore responsable
+    responsabile militant militante militantin delegue deleguee delegado delegada delegato
+    regidor regidora alcalde alcaldesa alcaldessa conseller consellera concejal concejala
+    maire adjoint adjointe conseiller conseillere batonnier batonniere tresorier tresoriere
+    animateur animatrice ancien ancienne antiguo antigua ehemalige ehemaliger honoraire
+    honorary emerite parole"""
 _ROLE_WORDS = frozenset(_ROLE_TEXT.split())
-# A role and the preposition that leads to the organization: "Presidente da", "Professor at".
-_ROLE_PREFIX = re.compile(
-    r"^(?:(?:[\w'’\-]+\s+){0,3}?[\w'’\-]+\s+)?"
-    r"(?:da|do|de|del|della|des|du|der|of|at|of the|at the|for|for the|bei|von|am|en)\s+"
-    r"(?=\S)",
+# Prefixes glued to a role: "exregidor", "cofondatrice" ("co-", "ex-" split off as words).
+_ROLE_PREFIXES = ("ex", "co")
+
+
+def _is_role_word(token: str) -> bool:
+    """ "presidente", "exalcalde", "cofondatrice": a folded word that names a role."""
+    return token in _ROLE_WORDS or (
+        len(token) > 5 and token[:2] in _ROLE_PREFIXES and token[2:] in _ROLE_WORDS
+    )
+
+
+# The preposition, and the article glued or not, that lead from a role to the organization:
+# "Presidente da", "Professor at the", "porte-parole d’", "présidente de l’", "directrice … au".
+_ROLE_PREPOSITION = re.compile(
+    r"(?:^|\s)(?:(?:da|do|das|dos|de|del|della|dei|degli|delle|des|du|der|of|at|for|bei|von"
+    r"|am|en|au|aux|à|al|alla|presso|chez)\s+(?:(?:the|la|le|les|el|los|las|il|lo|die|dem"
+    r"|den)\s+|l['’]\s*)?|(?:d|dell|all)['’])(?=\S)",
+    re.IGNORECASE,
+)
+_MAX_ROLE_WORDS = 5  # "président d’honneur", "directrice de recherche au": short
+# A preposition with an article, or one of place, leads to a body ("présidente de la FIDL",
+# "directrice au CNRS", "Director of the Institute"); without one, to a discipline
+# ("Professor of Information Science").
+_DEFINITE = re.compile(
+    r"(?:\b(?:the|la|le|les|el|los|las|il|lo|die|dem|den|der|du|des|au|aux|at|chez|presso|bei"
+    r"|del|della|dei|degli|delle|da|do|das|dos)\s*|['’])$",
     re.IGNORECASE,
 )
 _ON_BEHALF = re.compile(
@@ -131,7 +159,7 @@ def is_role(segment: str) -> bool:
     tokens = word_tuple(segment)
     if not tokens or _DEGREE.match(segment.strip()):
         return True
-    return any(t in _ROLE_WORDS for t in tokens) and not any(t in _PLACES_OF_WORK for t in tokens)
+    return any(map(_is_role_word, tokens)) and not any(t in _PLACES_OF_WORK for t in tokens)
 
 
 def is_institution(segment: str) -> bool:
@@ -151,12 +179,24 @@ def _without_role(segment: str) -> str:
     behalf = _ON_BEHALF.match(segment)
     if behalf:
         return segment[behalf.end() :]
-    match = _ROLE_PREFIX.match(segment)
-    if match and any(t in _ROLE_WORDS for t in word_tuple(segment[: match.end()])):
+    if not any(map(_is_role_word, word_tuple(segment))):
+        return segment
+    # The first preposition after the role that leads to a capital: "directrice de recherche
+    # au CNRS" skips "de recherche"; else one that leads to a name in lower case with a
+    # capital further on ("co-fondatrice de l’école Thot").
+    lower_start = None
+    for match in _ROLE_PREPOSITION.finditer(segment):
+        head = word_tuple(segment[: match.start()])
+        if not head or len(head) > _MAX_ROLE_WORDS:
+            break
+        if not any(map(_is_role_word, head)):
+            continue
         rest = segment[match.end() :]
         if rest[:1].isupper() or rest[:1].isdigit():
             return rest
-    return segment
+        if lower_start is None and any(map(str.isupper, rest)):
+            lower_start = rest
+    return lower_start if lower_start is not None else segment
 
 
 def affiliation(parts: list[str]) -> str | None:
@@ -174,6 +214,11 @@ def affiliation(parts: list[str]) -> str | None:
         ):
             return mandate["group"]  # "MEP (Greens/EFA, Germany)": the group
         if is_role(part) or _is_role_phrase(part):
+            # "vice-présidente de la FIDL, Le syndicat lycéen": the role leads to the
+            # organization, which the parts after it describe.
+            rest = _without_role(part)
+            if rest != part and _is_institution(rest) and _DEFINITE.search(part[: -len(rest)]):
+                return ", ".join(_drop_city([rest, *parts[index + 1 :]]))
             continue
         if _is_institution(part):
             behalf = _ON_BEHALF.match(part)
@@ -183,7 +228,7 @@ def affiliation(parts: list[str]) -> str | None:
     # leads to a discipline instead ("Professor of Sociology, Virginia Tech").
     stripped = _without_role(parts[0])
     if len(parts) == 1 and stripped != parts[0] and not _is_role_phrase(stripped):
-        return stripped if stripped[:1].isupper() else None
+        return stripped if stripped[:1].isdigit() or any(map(str.isupper, stripped)) else None
     last = parts[-1]
     if is_role(last) or _is_role_phrase(last) or _DEGREE.match(last):
         return None
@@ -209,7 +254,7 @@ def _is_role_phrase(part: str) -> bool:
     """ "Professor of School Counseling", "Assistant Professor at the Institute …": a role
     leads the part, so what follows is a discipline or a unit, not the affiliation."""
     tokens = word_tuple(part)
-    return bool(tokens) and tokens[0] in _ROLE_WORDS
+    return bool(tokens) and _is_role_word(tokens[0])
 
 
 def _drop_city(parts: list[str]) -> list[str]:
@@ -222,3 +267,30 @@ def _drop_city(parts: list[str]) -> list[str]:
     ):
         return parts[:-1]
     return parts
+
+
+def parenthesis_affiliation(parts: list[str]) -> str | None:
+    """What the parenthesis after a person's name says of them, split at its commas: the
+    organization, as written; None for a profession or for a role over a place.
+    "(Attac)" -> "Attac"; "(économiste)" -> None; "(Présidente de la FIDL)" -> "FIDL";
+    "(exregidor ABC Springfield)" -> "ABC"; "(exalcalde Springfield)" -> None."""
+    parts = [p.strip() for p in parts if p.strip()]
+    content = ", ".join(parts)
+    if not parts or not any(ch.isupper() or ch.isdigit() for ch in content):
+        return None  # "(économiste)", "(writer)": a profession is written in lower case
+    tokens = parts[0].split()
+    lead = 0
+    while (
+        lead < len(tokens) - 1 and tokens[lead][:1].islower() and _is_role_word(fold(tokens[lead]))
+    ):
+        lead += 1
+    if lead and _without_role(parts[0]) == parts[0]:
+        # A role with no preposition before a name: "exregidor ABC Springfield". The name
+        # is a place unless it names a body; an acronym then a place keeps the acronym.
+        rest = tokens[lead:]
+        if is_acronym(rest[0], strict=True) and not _is_institution(" ".join(rest[1:])):
+            return rest[0]
+        return " ".join([*rest, *parts[1:]]) if _is_institution(" ".join(rest)) else None
+    if any(is_role(part) or _is_role_phrase(part) for part in parts):
+        return affiliation(parts)
+    return content

@@ -17,7 +17,15 @@ from .countries import country_from_text, country_name_code, is_region
 from .country_fuzzy import separate_country
 from .folding import fold, word_tuple
 from .model import Signatory
-from .persons import affiliation, is_institution, is_person_name, is_role, strip_titles
+from .persons import (
+    affiliation,
+    is_institution,
+    is_person_name,
+    is_role,
+    parenthesis_affiliation,
+    strip_titles,
+)
+from .persons_cjk import abbreviates, cjk_affiliation, has_cjk, is_cjk_person_name
 from .short_forms import (
     DASH_ACRONYM,
     initials_score,
@@ -49,14 +57,15 @@ def _clean(text: str) -> str:
 
 
 def _closing_group(text: str) -> int | None:
-    """Index of the "(" that matches a final ")", or None when unbalanced."""
-    if not text.endswith(")"):
+    """Index of the "(" that matches a final ")", or None when unbalanced. Chinese and
+    Japanese write them full width ("（", "）"), alone or mixed with the narrow ones."""
+    if not text.endswith((")", "）")):
         return None
     depth = 0
     for i in range(len(text) - 1, -1, -1):
-        if text[i] == ")":
+        if text[i] in ")）":
             depth += 1
-        elif text[i] == "(":
+        elif text[i] in "(（":
             depth -= 1
             if depth == 0:
                 return i
@@ -297,6 +306,24 @@ def _read_group(entry: _Reading, before: str, content: str) -> bool:
     if _several_countries(content):
         entry.text = before
         return True
+    name = _person_before(before, content) if entry.name_en is None else None
+    if name is not None and entry.affiliation is None:
+        # "Jane Doe (Attac)", "Jane Doe (Springfield)", "山田花子(日本平和協会・理事長)": after a
+        # person's name the parenthesis holds an affiliation, a role or a place, never a
+        # short form of the name.
+        held, inner_country, how = _country_suffix(content)
+        if inner_country is not None and entry.country is None:
+            entry.country, entry.stated = inner_country, True
+            entry.how["country"] = how
+        if has_cjk(name):
+            entry.affiliation = cjk_affiliation(held)
+        else:
+            entry.affiliation = parenthesis_affiliation(_split_outside_parentheses(held))
+        # Only a role or a title says it is a person; else the name's shape does.
+        titled = strip_titles(before)[1] or is_role(held)
+        entry.person, entry.text = True, name
+        entry.how["kind"] = "role" if titled else "shape"
+        return False
     if (
         entry.paren_abbreviation is None
         and entry.name_en is None
@@ -337,6 +364,34 @@ def _read_group(entry: _Reading, before: str, content: str) -> bool:
         entry.how["name_en"] = "translation"
         return True
     return False
+
+
+def _person_before(before: str, content: str) -> str | None:
+    """The person's name (without titles) when before is one and content is not its short
+    form ("Jane Doe (JD)") or its translation ("Rode Morgen (Red Dawn)"), else None."""
+    bare, _ = strip_titles(before)
+    if has_cjk(bare):
+        cjk = is_cjk_person_name(bare) and has_cjk(content) and not abbreviates(bare, content)
+        return bare if cjk else None
+    if not is_person_name(bare) or language_of(bare) is not None:
+        return None
+    if is_acronym(content, strict=True) and (
+        initials_score(content, bare) >= 0.6 or _spells(content, bare)
+    ):
+        return None
+    if is_person_name(content) and _is_translation(content, before):
+        return None
+    return bare
+
+
+def _spells(short: str, name: str) -> bool:
+    """ "ZAMSOF" in "Zambia Social Forum": a short form made of the name's first letters
+    and syllables, its letters in order in the name's, from the first."""
+    letters = [ch for ch in fold(short) if ch.isalpha()]
+    folded = fold(name)
+    if not letters or folded[:1] != letters[0]:
+        return False
+    return abbreviates("".join(letters), folded)
 
 
 def _abbreviation_and_name(entry: _Reading) -> tuple[str | None, str]:
