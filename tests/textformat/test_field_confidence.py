@@ -55,7 +55,7 @@ def test_an_entry_read_plainly_has_no_unsure_field(line):
         ("Pascal Martin (CGTX)", ["kind"]),
         ("Thomas Roy (Attac)", ["kind"]),
         # A person guessed from the words before "for" only: or an organization's name cut.
-        ("Faith Action for Community Equity", ["name", "kind"]),
+        ("Hope Rivers for Clean Water", ["name", "kind"]),
         # Two entries glued by a comma; a parenthesis that never closes.
         ("SPI,SPP", ["name", "abbreviation"]),
         ("Jane Doe (UGT", ["name", "country", "kind", "affiliation"]),

@@ -93,3 +93,16 @@ def test_offices_are_removed_from_the_end_of_each_part():
     assert cjk_affiliation("平和協会前書記長") == "平和協会"
     assert cjk_affiliation("北川教会牧師無任所") == "北川教会"
     assert cjk_affiliation("医師") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Amnesty Bakers International",
+        "Urgent Action Fund for Bakers' Rights",
+        "Global Millers for Democratic Society",
+        "Lakeside Friends of the Forest",
+    ],
+)
+def test_words_of_organizations_names_are_nobodys_name(line):
+    assert read(line)[1:3] == (line, "organization")

@@ -12,7 +12,7 @@ import re
 
 from .folding import fold, word_tuple
 from .short_forms import is_acronym
-from .vocabulary import NAME_PARTICLES, PERSON_TITLES, has_organization_word
+from .vocabulary import LANGUAGE_WORDS, NAME_PARTICLES, PERSON_TITLES, has_organization_word
 
 _ROLE_TEXT = """president presidente presidenta president presidentin vice vicepresidente secretary
     secretaria secretario secretaire sekretar sekretarin general geral director directora
@@ -98,6 +98,20 @@ _ARTICLES = frozenset(
 
 
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-.]*")
+# Words of organizations' names that are nobody's name ("Amnesty International", "Korean
+# Pharmacists for Democratic Society"): the languages' characteristic words, but for those
+# that are also names or nicknames (Dawn, Star, West, Red).
+_GENERIC_TEXT = """international internacional internationale internazionale nacional nazionale
+    global world mundial development desarrollo developpement sviluppo campaign campana
+    advocates coordination roundtable consumers rights climate europe european europa africa
+    african american americana asian latin latina latinoamericana latinoamericano fund
+    foundation fundacion fondation fondazione network alliance forum foro action accion
+    society sociedad societe institute friends amigos amis citizens ciudadanos citoyens"""
+_NOT_IN_NAMES = (
+    frozenset(_GENERIC_TEXT.split()).union(*LANGUAGE_WORDS.values())
+    - NAME_PARTICLES
+    - frozenset("dawn star north south east west red new path voice l d a e".split())
+)
 
 
 def is_person_name(text: str) -> bool:
@@ -122,8 +136,11 @@ def is_person_name(text: str) -> bool:
         return False  # "Ranjbaran Hezb-e Ranjbaran-e Iran" repeats a short name
     capitalized = 0
     for token in tokens:
-        if fold(token) in NAME_PARTICLES:
+        folded_token = fold(token)
+        if folded_token in NAME_PARTICLES:
             continue
+        if folded_token in _NOT_IN_NAMES:
+            return False
         if not _NAME_TOKEN.fullmatch(token) or not token[0].isupper():
             return False
         upper = sum(1 for ch in token if ch.isupper())

@@ -110,11 +110,15 @@ def parse_signatory(
     number: int | None = None,
     group: str | None = None,
     group_country: str | None = None,
+    *,
+    by_shape: bool = True,
 ) -> Signatory:
-    """Read one entry of a signatory list (without its list marker)."""
+    """Read one entry of a signatory list (without its list marker). by_shape=False: in a
+    list of organizations, the shape of a name alone does not make a person (a role or a
+    title still does)."""
     # Cached because render_text() reads every line it writes back to check it; a copy
     # keeps callers from changing the cached object.
-    cached = _parse_signatory(text, number, group, group_country)
+    cached = _parse_signatory(text, number, group, group_country, by_shape)
     clone = object.__new__(Signatory)  # a plain copy, faster than copy.copy()
     clone.__dict__.update(cached.__dict__)
     clone.field_confidence, clone.doubts = dict(cached.field_confidence), dict(cached.doubts)
@@ -236,6 +240,7 @@ class _Reading:
     expanded: str | None = None  # the abbreviation of "FSFE (Free Software Foundation Europe)"
     affiliation: str | None = None
     person: bool = False
+    by_shape: bool = True  # whether a name's shape alone may make a person
     # How each field was decided ("country": "stated", "kind": "shape", …): confidence.py
     # turns these into each field's confidence.
     how: dict[str, str] = field(default_factory=dict)
@@ -243,7 +248,7 @@ class _Reading:
 
 @lru_cache(maxsize=1 << 17)
 def _parse_signatory(
-    text: str, number: int | None, group: str | None, group_country: str | None
+    text: str, number: int | None, group: str | None, group_country: str | None, by_shape: bool
 ) -> Signatory:
     written = text
     text = _strip_final_period(_clean(text))
@@ -251,12 +256,14 @@ def _parse_signatory(
     if country is None and number is not None:
         text, country = short_form_and_country(text)
         how = "short form"
-    entry = _Reading(text, country, country is not None)
+    entry = _Reading(text, country, country is not None, by_shape=by_shape)
     if country is not None:
         entry.how["country"] = how
 
     # "Jane Doe, Role, University (ABBR)": a person, whatever the parentheses hold.
     found = _person(text) if "(" not in text.partition(", ")[0] else None
+    if found is not None and not by_shape and found[2] != "role":
+        found = None
     if found is not None:
         entry.person, (entry.text, entry.affiliation, entry.how["kind"]) = True, found
     else:
@@ -264,10 +271,12 @@ def _parse_signatory(
     abbreviation, name = _abbreviation_and_name(entry)
     if not entry.person and abbreviation is None and entry.name_en is None:
         head, _, tail = name.partition(", ")
-        if is_person_name(head):
-            entry.person, (name, titled) = True, strip_titles(head)
+        bare, titled = strip_titles(head)
+        role = titled or bool(tail and is_role(tail))
+        if (by_shape or role) and is_person_name(head):
+            entry.person, name = True, bare
             entry.affiliation = tail or None
-            entry.how["kind"] = "role" if titled or (tail and is_role(tail)) else "shape"
+            entry.how["kind"] = "role" if role else "shape"
     affiliation_ = (entry.affiliation or "").strip() or None
     # Positional, in the order of its fields: a call with keywords builds a dict of them.
     signatory = Signatory(
@@ -307,7 +316,9 @@ def _read_group(entry: _Reading, before: str, content: str) -> bool:
         entry.text = before
         return True
     name = _person_before(before, content) if entry.name_en is None else None
-    if name is not None and entry.affiliation is None:
+    # Only a role or a title says it is a person; else the name's shape does.
+    titled = name is not None and (strip_titles(before)[1] or is_role(content))
+    if name is not None and entry.affiliation is None and (titled or entry.by_shape):
         # "Jane Doe (Attac)", "Jane Doe (Springfield)", "山田花子(日本平和協会・理事長)": after a
         # person's name the parenthesis holds an affiliation, a role or a place, never a
         # short form of the name.
@@ -319,8 +330,6 @@ def _read_group(entry: _Reading, before: str, content: str) -> bool:
             entry.affiliation = cjk_affiliation(held)
         else:
             entry.affiliation = parenthesis_affiliation(_split_outside_parentheses(held))
-        # Only a role or a title says it is a person; else the name's shape does.
-        titled = strip_titles(before)[1] or is_role(held)
         entry.person, entry.text = True, name
         entry.how["kind"] = "role" if titled else "shape"
         return False
