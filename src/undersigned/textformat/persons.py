@@ -107,10 +107,11 @@ _GENERIC_TEXT = """international internacional internationale internazionale nac
     african american americana asian latin latina latinoamericana latinoamericano fund
     foundation fundacion fondation fondazione network alliance forum foro action accion
     society sociedad societe institute friends amigos amis citizens ciudadanos citoyens"""
+_ALSO_NAMES = "dawn star north south east west red new path voice l d a e"
 _NOT_IN_NAMES = (
     frozenset(_GENERIC_TEXT.split()).union(*LANGUAGE_WORDS.values())
     - NAME_PARTICLES
-    - frozenset("dawn star north south east west red new path voice l d a e".split())
+    - frozenset(_ALSO_NAMES.split())
 )
 
 
