@@ -49,7 +49,7 @@ def test_an_entry_read_plainly_has_no_unsure_field(line):
     ("line", "unsure"),
     [
         # A parenthesis the reading did not take: it may hold the abbreviation.
-        ("Latin Network for Access (RedLAM)", ["name", "abbreviation"]),
+        ("Latin Network for Access (Redlam)", ["name", "abbreviation"]),
         # A person and an organization, not a name and its short form: a person told by
         # the shape of the name only.
         ("Pascal Martin (CGTX)", ["kind"]),
@@ -97,8 +97,8 @@ def test_to_dict_carries_every_field_confidence_and_the_cache_stays_intact():
     data = read("Pascal Martin (CGTX)").to_dict(confidence=True)
     assert set(data["field_confidence"]) == set(FIELDS)
     assert data["field_confidence"]["kind"] < LOW <= data["field_confidence"]["name"]
-    first = parse_signatory("Latin Network for Access (RedLAM)")
+    first = parse_signatory("Latin Network for Access (Redlam)")
     first.field_confidence["name"] = 1.0
     first.doubts.clear()
-    again = parse_signatory("Latin Network for Access (RedLAM)")
+    again = parse_signatory("Latin Network for Access (Redlam)")
     assert again.sureness("name") < LOW and "name" in again.doubts

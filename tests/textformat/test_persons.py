@@ -106,3 +106,17 @@ def test_offices_are_removed_from_the_end_of_each_part():
 )
 def test_words_of_organizations_names_are_nobodys_name(line):
     assert read(line)[1:3] == (line, "organization")
+
+
+@pytest.mark.parametrize(
+    ("line", "abbreviation", "name"),
+    [
+        ("Northern Network for Clean Bread (NorNET)", "NorNET", "Northern Network for Clean Bread"),
+        ("Bakers Action Group West (BAG-W)", "BAG-W", "Bakers Action Group West"),
+        ("Movement of Millers (M7)", "M7", "Movement of Millers"),
+    ],
+)
+def test_a_short_word_with_capitals_after_an_organizations_name_is_its_short_form(
+    line, abbreviation, name
+):
+    assert read(line)[:3] == (abbreviation, name, "organization")

@@ -372,7 +372,27 @@ def _read_group(entry: _Reading, before: str, content: str) -> bool:
         entry.name_en, entry.text = content, before
         entry.how["name_en"] = "translation"
         return True
+    if (
+        entry.paren_abbreviation is None
+        and entry.name_en is None
+        and not entry.person
+        and _loose_short_form(content, before)
+    ):
+        # "Latin Network for Access (RedLAM)", "European Network on Debt (Eurodad)": one
+        # short word with a capital after an organization's name is its short form, even
+        # when its letters are not the name's initials.
+        entry.paren_abbreviation, entry.text = content, before
+        entry.how["abbreviation"] = "loose parenthesis"
+        return True
     return False
+
+
+def _loose_short_form(content: str, before: str) -> bool:
+    if len(content) > 14 or content.count(" ") > 1 or len(before.split()) < 2:
+        return False
+    return any(ch.isupper() for ch in content[1:]) or (
+        content[:1].isupper() and any(ch.isdigit() for ch in content)
+    )
 
 
 def _person_before(before: str, content: str) -> str | None:
