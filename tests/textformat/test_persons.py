@@ -120,3 +120,18 @@ def test_a_short_word_with_capitals_after_an_organizations_name_is_its_short_for
     line, abbreviation, name
 ):
     assert read(line)[:3] == (abbreviation, name, "organization")
+
+
+@pytest.mark.parametrize(
+    ("line", "abbreviation", "name"),
+    [
+        # Its letters come in order in the name's, from the first.
+        ("Red Nórdica de Panaderos RENOPA", "RENOPA", "Red Nórdica de Panaderos"),
+        ("Fédération des boulangers du Nord-FEBON", "FEBON", "Fédération des boulangers du Nord"),
+        ("World Bread Governance project – WBGpr", "WBGpr", "World Bread Governance project"),
+        # Before a long name and a comma: a short form in another language.
+        ("LEIPA, the Finnish Centre for Bread", "LEIPA", "the Finnish Centre for Bread"),
+    ],
+)
+def test_a_short_form_spelled_from_the_name_is_taken_apart(line, abbreviation, name):
+    assert read(line)[:3] == (abbreviation, name, "organization")

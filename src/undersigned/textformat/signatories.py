@@ -28,6 +28,7 @@ from .persons import (
 from .persons_cjk import abbreviates, cjk_affiliation, has_cjk, is_cjk_person_name
 from .short_forms import (
     DASH_ACRONYM,
+    abbreviation_letters,
     initials_score,
     is_acronym,
     is_parenthesized_abbreviation,
@@ -457,9 +458,36 @@ def _organization_abbreviation(entry: _Reading) -> tuple[str | None, str]:
         how["abbreviation"] = "whole"
         return name, name
     abbreviation, name = split_trailing_acronym(name)
+    if abbreviation is None:
+        abbreviation, name = _spelled_short_form(name)
     if abbreviation is not None:
         how["abbreviation"] = "after"
     return abbreviation, name
+
+
+# "… du Québec-FIQ", "… Comunitario RENICC", "… project association – WDGpa", "KEPA, the …":
+# a short form before or after the name, glued by a dash, a space or a comma.
+_SPELLED_AFTER = re.compile(r"^(?P<name>.+?\S)(?:\s*[-–—]\s*|\s+|,\s+)(?P<abbr>[^\s,()\-–—]+)$")
+_SPELLED_BEFORE = re.compile(r"^(?P<abbr>[^\s,()]+),\s+(?P<name>\S.+)$")
+
+
+def _spelled_short_form(name: str) -> tuple[str | None, str]:
+    """A short form of three letters or more whose letters come in order in the name's,
+    from its first: "Red Nacional de Comercio Comunitario RENICC" -> ("RENICC", "Red …")."""
+    for pattern in (_SPELLED_AFTER, _SPELLED_BEFORE):
+        match = pattern.match(name)
+        if match is None:
+            continue
+        abbr, rest = match["abbr"], match["name"]
+        if len(rest.split()) < 2 or len(abbreviation_letters(abbr)) < 3:
+            continue
+        if not is_acronym(abbr):
+            continue
+        if pattern is _SPELLED_BEFORE and is_acronym(abbr, strict=True) and len(rest.split()) >= 3:
+            return abbr, rest  # "KEPA, the Service Centre …": a short form in another language
+        if _spells(abbr, rest):
+            return abbr, rest
+    return None, name
 
 
 def _country(
