@@ -135,3 +135,39 @@ def test_a_short_word_with_capitals_after_an_organizations_name_is_its_short_for
 )
 def test_a_short_form_spelled_from_the_name_is_taken_apart(line, abbreviation, name):
     assert read(line)[:3] == (abbreviation, name, "organization")
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "affiliation"),
+    [
+        (
+            "председатель Северного союза пекарей Иван Петров",
+            "Иван Петров",
+            "Северного союза пекарей",
+        ),
+        ("Координатор ДБЖ «Хлеб» в г. Омске Анна Козлова", "Анна Козлова", "ДБЖ «Хлеб»"),
+        (
+            "член Совета ДБЖ «Хлеб» г.Омск и г. Томск Иван Петрович Сидоров",
+            "Иван Петрович Сидоров",
+            "Совета ДБЖ «Хлеб»",
+        ),
+        # Two offices: the first body counts.
+        (
+            "председатель Союза пекарей, член ДБЖ «Хлеб» Анна Козлова",
+            "Анна Козлова",
+            "Союза пекарей",
+        ),
+        ("Vorsitzender der IG Bäcker Hans Müller", "Hans Müller", "IG Bäcker"),
+    ],
+)
+def test_the_office_and_the_body_may_come_before_the_name(line, name, affiliation):
+    assert read(line) == (None, name, "person", affiliation)
+
+
+@pytest.mark.parametrize(
+    "line", ["Member States Network Alpha Beta", "Professor Jane Doe, Harvard University"]
+)
+def test_a_role_word_opening_a_name_or_a_title_is_not_an_office_before_the_name(line):
+    signatory = parse_signatory(line)
+    assert (signatory.name, signatory.affiliation) != ("Alpha Beta", "States Network")
+    assert signatory.name != "Harvard University"

@@ -38,7 +38,8 @@ _ROLE_TEXT = """president presidente presidenta president presidentin vice vicep
     regidor regidora alcalde alcaldesa alcaldessa conseller consellera concejal concejala
     maire adjoint adjointe conseiller conseillere batonnier batonniere tresorier tresoriere
     animateur animatrice ancien ancienne antiguo antigua ehemalige ehemaliger honoraire
-    honorary emerite parole"""
+    honorary emerite parole координатор председатель сопредседатель член активист ревизор
+    руководитель секретарь директор президент депутат лидер заместитель основатель"""
 _ROLE_WORDS = frozenset(_ROLE_TEXT.split())
 # Prefixes glued to a role: "exregidor", "cofondatrice" ("co-", "ex-" split off as words).
 _ROLE_PREFIXES = ("ex", "co")
@@ -106,7 +107,8 @@ _GENERIC_TEXT = """international internacional internationale internazionale nac
     advocates coordination roundtable consumers rights climate europe european europa africa
     african american americana asian latin latina latinoamericana latinoamericano fund
     foundation fundacion fondation fondazione network alliance forum foro action accion
-    society sociedad societe institute friends amigos amis citizens ciudadanos citoyens"""
+    society sociedad societe institute friends amigos amis citizens ciudadanos citoyens
+    university universidad universidade universite universitat universita college"""
 _ALSO_NAMES = "dawn star north south east west red new path voice l d a e"
 _NOT_IN_NAMES = (
     frozenset(_GENERIC_TEXT.split()).union(*LANGUAGE_WORDS.values())
@@ -312,3 +314,51 @@ def parenthesis_affiliation(parts: list[str]) -> str | None:
     if any(is_role(part) or _is_role_phrase(part) for part in parts):
         return affiliation(parts)
     return content
+
+
+# Russian writes the office and the body first, the name last: "председатель Северного
+# союза пекарей Иван Петров", "координатор МОД «Хлеб» в г. Омске Анна Козлова". A place ("в
+# Омске", "г. Омск") after the body is not part of it.
+_PLACE_AFTER = re.compile(
+    r"(?:\s+(?:в|во|in|à|en)\s+(?:г\.\s*)?[^\W\d_][\w\-]*"
+    r"|\s*\bг\.\s*\S+(?:\s+и\s+г\.\s*\S+)*)+$"
+)
+_LEADING_PREPOSITION = re.compile(
+    r"^(?:(?:of the|at the|for the|de la|of|at|for|de|du|des|da|do|del|della|der|von)\s+"
+    r"|d['’]|de l['’])",
+    re.IGNORECASE,
+)
+_PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична)$")
+
+
+def role_first_person(text: str) -> tuple[str, str | None] | None:
+    """(name, affiliation) of "office, body, then the name" ("председатель Союза пекарей
+    Иван Петров"), or None when the entry is not shaped so."""
+    tokens = text.split()
+    if len(tokens) < 4 or not _is_role_word(fold(tokens[0])):
+        return None
+    size = 3 if len(tokens) >= 5 and _PATRONYMIC.search(tokens[-2]) else 2
+    name = " ".join(tokens[-size:])
+    before = tokens[-size - 1]
+    if (
+        before.endswith((",", ";", ":"))  # "Professor Jane Doe, Harvard University"
+        or fold(before) in NAME_PARTICLES
+        or fold(before) in _ARTICLES
+        or not is_person_name(name)
+    ):
+        return None
+    lead = 1
+    while lead < len(tokens) - size and _is_role_word(fold(tokens[lead])):
+        lead += 1
+    after = tokens[lead]
+    # "Member States Network …": a capital role word before a capital word opens a name.
+    if tokens[0][:1].isupper() and not (
+        after[:1].islower() or after[:1] in "\"«„“'" or (len(after) > 1 and after.isupper())
+    ):
+        return None
+    body = " ".join(tokens[lead:-size]).split(", ")[0]
+    body = _LEADING_PREPOSITION.sub("", body)  # "Chair of the Board …" -> "Board"
+    body = _PLACE_AFTER.sub("", body).strip()
+    if not body or not (_is_institution(body) or any(map(str.isupper, body))):
+        return None
+    return name, body

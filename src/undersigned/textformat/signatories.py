@@ -23,6 +23,7 @@ from .persons import (
     is_person_name,
     is_role,
     parenthesis_affiliation,
+    role_first_person,
     strip_titles,
 )
 from .persons_cjk import abbreviates, cjk_affiliation, has_cjk, is_cjk_person_name
@@ -262,7 +263,12 @@ def _parse_signatory(
         entry.how["country"] = how
 
     # "Jane Doe, Role, University (ABBR)": a person, whatever the parentheses hold.
-    found = _person(text) if "(" not in text.partition(", ")[0] else None
+    # "председатель Союза пекарей Иван Петров": the office and the body, then the name.
+    first = role_first_person(text) if "(" not in text else None
+    if first is not None:
+        found: tuple[str, str | None, str] | None = (*first, "role")
+    else:
+        found = _person(text) if "(" not in text.partition(", ")[0] else None
     if found is not None and not by_shape and found[2] != "role":
         found = None
     if found is not None:
