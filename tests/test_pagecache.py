@@ -177,3 +177,29 @@ def test_while_one_worker_makes_a_page_the_others_hand_out_the_last_one():
     cache.delete(f"making:page:en:{path}?")  # it is done or gone: this one makes it
     get(path)
     assert rendered == [path] and cache.get(f"making:page:en:{path}?") is None
+
+
+# The 404 of an address no URL can start with (core.never_found): the whole stack's answer, given
+# out again before the middleware; any address some URL could match still takes the whole way.
+
+
+def test_an_address_no_url_starts_with_gets_the_stacks_404_from_the_front(client):
+    made = client.get("/wp-login.php")
+    assert made.status_code == 404 and not from_front(made)
+    for path in ("/.env", "/xmlrpc.php", "/wp-admin/setup-config.php"):
+        again = client.get(path)
+        assert again.status_code == 404 and from_front(again), path
+        assert again.content == made.content and _headers(again) == _headers(made)
+    persian = client.get("/fa/wp-login.php")  # its own language's page, made once
+    assert persian.status_code == 404 and not from_front(persian)
+    assert persian["Content-Language"] == "fa" and persian.content != made.content
+    assert from_front(client.get("/fa/.env"))
+
+
+def test_an_address_some_url_could_match_takes_the_whole_way(client, alice):
+    client.get("/wp-login.php")
+    for path in ("/s/no-such-statement/", "/c/nobody/", "/static/nothing.css", "/api/v1/nowhere"):
+        assert not from_front(client.get(path)), path
+    assert not from_front(client.get("/wp-login.php?x=1"))  # a query
+    client.force_login(alice)  # a session: the page may say who is logged in
+    assert not from_front(client.get("/wp-login.php"))

@@ -318,3 +318,13 @@ def test_the_form_has_its_own_page_which_reads_right_to_left_in_persian(client, 
     page = client.get(f"/fa/s/{accepting.slug}/sign-on/").content.decode()
     assert 'dir="rtl"' in page and 'id="sign-on"' in page
     assert "امضا از سوی سازمان شما" in page
+
+
+def test_the_answer_is_rendered_once_for_everyone_not_logged_in(client, accepting):
+    """As the endorse answer (core.fillin): a request's answer holds nothing of the requester,
+    so a crowd of requests costs one rendering of the site template, not one each."""
+    first = ask(client, accepting)
+    second = ask(client, accepting, org_name="Another Party", email="bo@other.example.org")
+    assert first.status_code == second.status_code == 201
+    assert b"Check your mail" in first.content
+    assert not second.templates and second.content == first.content

@@ -305,6 +305,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "undersigned.core.staticfiles.StaticStorage"},
 }
+# Every page names its static files by their hashed names ({% static %}), so the unhashed copies
+# are dropped: WhiteNoise keeps a table of every file in each web process (2 MB with both).
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 if DEBUG:
     # No collectstatic needed while developing.
     STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -70,3 +70,112 @@ def test_the_first_and_last_names_are_less_sure_than_the_middle_ones() -> None:
     text = "Appello\n\nFirmato da Legambiente, Greenpeace Italia, WWF, Arci, mette in evidenza.\n"
     sure = [s.confidence for s in parse(text).signatories]
     assert sure[0] < sure[1] and sure[-1] < sure[1]
+
+
+def test_a_comma_without_a_space_and_a_lower_case_piece_inside_the_run() -> None:
+    text = (
+        "Siaran pers\n\n"
+        "Jakarta, 5 Mei 2020\n\n"
+        "KOPRA, SBTI,SBNI, Lembaga Hijau, LBH Medan, kawan LBH, Aliansi Tani Maju, "
+        "Forum Warga, SERIKAT\n"
+    )
+    assert names(text) == [
+        "KOPRA",
+        "SBTI",
+        "SBNI",
+        "Lembaga Hijau",
+        "LBH Medan",
+        "kawan LBH",
+        "Aliansi Tani Maju",
+        "Forum Warga",
+        "SERIKAT",
+    ]
+
+
+def test_an_ampersand_inside_the_last_name_after_a_spoken_and() -> None:
+    text = (
+        "Brief aan de minister\n\n"
+        "De brief is ondertekend door: Bosgroep, Heidefonds, Duin & Strand, "
+        "Stichting Veen en Water & Land. De organisaties vragen om aandacht.\n"
+    )
+    assert names(text) == [
+        "Bosgroep",
+        "Heidefonds",
+        "Duin & Strand",
+        "Stichting Veen",
+        "Water & Land",
+    ]
+
+
+def test_quoted_names_and_and_before_the_last_quoted_one() -> None:
+    text = (
+        "Обращение\n\n"
+        "Обращение подписали представители движений «Рассвет», «Вектор», «Мост» и "
+        "«Зелёный Город».\n"
+    )
+    assert names(text) == ["«Рассвет»", "«Вектор»", "«Мост»", "«Зелёный Город»"]
+
+
+def test_arabic_and_glued_after_the_comma_and_the_words_before_the_first_name() -> None:
+    text = (
+        "بيان\n\n"
+        "وقعت على البيان جمعية النور، ونقابة الأطباء، ومنظمة الدفاع عن البيئة، "
+        "واتحاد الكتاب.\n"
+    )
+    assert names(text) == ["جمعية النور", "نقابة الأطباء", "منظمة الدفاع عن البيئة", "اتحاد الكتاب"]
+    text = (
+        "بيان\n\nوقع على البيان كل من جمعية النور، نقابة الأطباء، رابطة الفنانين واتحاد الكتاب.\n"
+    )
+    assert names(text) == ["جمعية النور", "نقابة الأطباء", "رابطة الفنانين", "اتحاد الكتاب"]
+
+
+def test_a_verb_of_signing_opening_the_sentence_is_not_part_of_the_first_name() -> None:
+    text = (
+        "Joint letter\n\n"
+        "Signed by the Union of Bakers, the League of Potters, the Guild of Weavers "
+        "and the Forum of Tailors.\n"
+    )
+    assert names(text) == [
+        "Union of Bakers",
+        "League of Potters",
+        "Guild of Weavers",
+        "Forum of Tailors",
+    ]
+
+
+def test_a_plural_kind_noun_leading_a_line_of_names_under_a_lead_in() -> None:
+    text = (
+        "Κάλεσμα\n\n"
+        "Το κάλεσμα υπογράφουν:\n"
+        "Το Κέντρο Εργασίας Πάτρας.\n"
+        "Οι Ομοσπονδίες Ναυτικών Ελλάδας, Αρτοποιών - Ζαχαροπλαστών, Ξυλουργών, "
+        "Μισθωτών Γραφείων και Καταστημάτων, Υδραυλικών - Θερμοϋδραυλικών - Ψυκτικών, "
+        "Εργαζομένων Λιμένων Ελλάδας, Συνταξιούχων Ναυτικών.\n"
+    )
+    assert names(text) == [
+        "Κέντρο Εργασίας Πάτρας",
+        "Ναυτικών Ελλάδας",
+        "Αρτοποιών - Ζαχαροπλαστών",
+        "Ξυλουργών",
+        "Μισθωτών Γραφείων και Καταστημάτων",
+        "Υδραυλικών - Θερμοϋδραυλικών - Ψυκτικών",
+        "Εργαζομένων Λιμένων Ελλάδας",
+        "Συνταξιούχων Ναυτικών",
+    ]
+
+
+def test_persian_object_first_countries_in_parentheses_and_the_verb_last() -> None:
+    text = (
+        "بیانیه\n\n"
+        "این بیانیه را حزب نان (ایران)، جنبش باران (ترکیه)، سازمان پل (عراق) و "
+        "جبهه کوه (افغانستان) امضا کرده‌اند.\n"
+    )
+    doc = parse(text)
+    assert [(s.name, s.country) for s in doc.signatories] == [
+        ("حزب نان", "IR"),
+        ("جنبش باران", "TR"),
+        ("سازمان پل", "IQ"),
+        ("جبهه کوه", "AF"),
+    ]
+    text = "بیانیه\n\nاین بیانیه را حزب نان، جنبش باران، سازمان پل و جبهه کوه امضا کرده‌اند.\n"
+    assert names(text) == ["حزب نان", "جنبش باران", "سازمان پل", "جبهه کوه"]

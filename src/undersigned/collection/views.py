@@ -27,11 +27,14 @@ from undersigned.collection.inbound import pending_messages
 from undersigned.collection.logos import logo_path
 from undersigned.collection.models import SignOnRequest
 from undersigned.core.errors import ActionError
+from undersigned.core.fillin import render_filled_in
 from undersigned.core.origins import sent_from_elsewhere
+from undersigned.core.pagecache import is_personal
 from undersigned.core.ratelimit import client_ip
 from undersigned.signing.models import Reminder
 from undersigned.statements.models import State, Statement
 from undersigned.statements.selectors import get_statement_for
+from undersigned.statements.translations import text_for_reader
 
 MEMBERS_PER_PAGE = 100
 
@@ -106,12 +109,14 @@ def _form_page(request, statement, form, status: int) -> HttpResponse:
 
 def _pending(request, statement, *, mailed: bool) -> HttpResponse:
     # The same page whether or not this address had asked already (see actions.SignOnResult).
-    return render(
-        request,
-        "collection/pending.html",
-        {"statement": statement, "mailed": mailed},
-        status=201 if mailed else 429,
-    )
+    template, context = "collection/pending.html", {"statement": statement, "mailed": mailed}
+    status = 201 if mailed else 429
+    if is_personal(request):
+        return render(request, template, context, status=status)
+    # It holds nothing of the requester: rendered once for everyone else (core.fillin).
+    title = text_for_reader(statement, request.LANGUAGE_CODE).text
+    key = (statement.slug, title.title if title else "", mailed)
+    return HttpResponse(render_filled_in(request, template, context, {}, key), status=status)
 
 
 def confirm(request: HttpRequest, token: str) -> HttpResponse:
@@ -183,9 +188,7 @@ def desk(request: HttpRequest, slug: str) -> HttpResponse:
             "merge_form": MergeForm(),
             # Every known organization (a thousand and more), as <option>s joined once in
             # Python for both lists that suggest them: a template loop costs far more.
-            "organization_options": _options(known_organizations())
-            if any_new or inbound
-            else "",
+            "organization_options": _options(known_organizations()) if any_new or inbound else "",
             "inbound": inbound,
             "reminders_sent": Reminder.objects.filter(statement__coalition=coalition)
             .select_related("organization", "statement")

@@ -23,6 +23,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified, Quer
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from undersigned.core import never_found
+
 _PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 
 
@@ -305,6 +307,12 @@ class FrontPageCache:
         answer = self._answer(request) if eligible and request.path in _front_paths else None
         if answer is not None:
             return answer
+        if eligible and (language := never_found.never_found_language(request)):
+            if (answer := never_found.answer(language)) is not None:
+                return answer
+            response = self.get_response(request)
+            never_found.keep(language, response)
+            return response
         response = self.get_response(request)
         front = getattr(response, "front_entry", None)
         if eligible and front is not None and response.status_code in (200, 304):

@@ -46,6 +46,7 @@ from .leadins import (
     leadin,
     list_line,
     strip_separator,
+    without_glued_and,
 )
 from .lines import Line, nonblank_lines
 from .sentence_list import item_confidence, sentence_list
@@ -136,8 +137,9 @@ def _group_like(line: Line, following: Line | None, marked_list: bool) -> str | 
     return None
 
 
-def _collect(lines: list[Line], start: int, how: str) -> _Block:
-    """The entries from lines[start] on, up to the first line that is not part of a list."""
+def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -> _Block:
+    """The entries from lines[start] on, up to the first line that is not part of a list
+    (or up to lines[stop])."""
     roles: dict[int, tuple[str, str]] = {}
     entries: list[Entry] = []
     position = start
@@ -162,7 +164,8 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
     if not marked_list and position < len(lines) - 1:
         marked_list = _group_like(lines[position], lines[position + 1], True) is not None
     group: str | None = None
-    while position < len(lines):
+    stop = len(lines) if stop is None else stop
+    while position < stop:
         line = lines[position]
         following = lines[position + 1] if position + 1 < len(lines) else None
         heading = None if line.marked else list_heading(line.text)
@@ -189,6 +192,10 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
         if heading is not None and (following is not None and _entry_score(following) >= PROSE):
             group = heading
             roles[line.index] = ("group", "a heading inside the list")
+            position += 1
+            continue
+        if how == "trailing" and entries and _date_between(line, following):
+            roles[line.index] = ("body", "a date between two runs of entries")
             position += 1
             continue
         if not line.marked and place_date_line(line.text):
@@ -221,9 +228,22 @@ def _collect(lines: list[Line], start: int, how: str) -> _Block:
             entries.append(Entry(text, line.number, group, [line.index], round(sure, 2)))
         roles[line.index] = ("entry", likeness.reason)
         position += 1
+    _finish(entries, how)
+    return _Block(entries, roles, position)
+
+
+def _finish(entries: list[Entry], how: str) -> None:
+    """The entries without the separators and the "and" that join them in the text."""
+    if len(entries) >= 3:
+        entries[-1].text = without_glued_and(entries[-2].text, entries[-1].text)
     for entry in entries:
         entry.text = strip_separator(entry.text, how == "lead-in")
-    return _Block(entries, roles, position)
+
+
+def _date_between(line: Line, following: Line | None) -> bool:
+    """A date between two runs of entries: the run above was signed on that date, the
+    run below goes on."""
+    return _dated(line) and following is not None and _entry_score(following) >= ENTRY
 
 
 def _named_in_line(line: Line, group: str | None) -> list[Entry]:
@@ -452,30 +472,69 @@ def _after_sign_off(lines: list[Line], plan: Plan) -> int | None:
     return None
 
 
+# A date in any language, maybe with a place ("25 марта 2006 г. Киев", "Київ, 2 травня
+# 2014"): a day, a month word, a year. Between two runs of signatures it dates the first.
+_DATED = re.compile(r"^(?:[^\W\d_][^\d,]{0,40},\s*)?\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}\b")
+
+
+def _dated(line: Line) -> bool:
+    return not line.marked and len(line.text) <= 60 and bool(_DATED.match(line.text))
+
+
+def _cut_off(lines: list[Line], end: int) -> bool:
+    """The last line is a word cut short where the copied text stops ("чл" below a run
+    of entries): too short for a name, in lower case."""
+    text = lines[end - 1].text
+    return end >= 2 and len(text) <= 3 and text.isalpha() and text.islower()
+
+
 def _trailing(lines: list[Line], plan: Plan) -> int | None:
     """A run of entries that ends the text (after footers), found walking backwards."""
     end = len(lines)
-    while end > 0 and footer_line(lines[end - 1].text):
+    while end > 0 and (footer_line(lines[end - 1].text) or _cut_off(lines, end)):
         end -= 1
     start = end
-    while start > 0 and _extends_backwards(lines[start - 1], lines[start] if start < end else None):
-        start -= 1
+    while start > 0:
+        following = lines[start] if start < end else None
+        if _extends_backwards(lines[start - 1], following):
+            start -= 1
+        # A date between two runs of entries: the signatures above it belong to the list
+        # (the last of them, which closes its run with a full stop, need only be an entry).
+        elif start >= 2 and start < end and _dated(lines[start - 1]):
+            above = lines[start - 2]
+            if above.marked or place_date_line(above.text) or _entry_score(above) < ENTRY:
+                break
+            start -= 2
+        else:
+            break
     # A list does not open with a heading of nothing.
     while start < end and not lines[start].marked and _entry_score(lines[start]) < 0.6:
         start += 1
     if start >= end:
         return None
-    block = _collect(lines, start, "trailing")
+    block = _collect(lines, start, "trailing", end)
     marked = sum(1 for e in block.entries if lines_marked(lines, e))
     # Without markers, five entries at least, below some prose: short closing lines
     # ("Coordination Committee") are an issuer, not a list.
     after_prose = start > 0 and _entry_score(lines[start - 1]) < PROSE
-    # Entries end alike: some with a full stop and some without are sentences and a closing.
-    alike = len({entry.text.endswith(".") for entry in block.entries}) == 1
+    written = {line.index: line.content for line in lines[start:end]}
+    alike = _end_alike([written[entry.lines[-1]] for entry in block.entries])
     if marked >= 2 or (len(block.entries) >= 5 and after_prose and alike):
         _take(plan, block)
         return block.end
     return None
+
+
+def _end_alike(texts: list[str]) -> bool:
+    """Entries end alike: some with a full stop and some without are sentences and a
+    closing. A full stop that closes a run of entries ending with ";" is the list's own
+    ("A;" / "B;" / "C.")."""
+    stops = {
+        text.endswith(".")
+        for index, text in enumerate(texts)
+        if not (index and text.endswith(".") and texts[index - 1].endswith(";"))
+    }
+    return len(stops) <= 1
 
 
 def _extends_backwards(line: Line, following: Line | None) -> bool:

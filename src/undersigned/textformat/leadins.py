@@ -26,6 +26,10 @@ _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[^\W\d_]{1,3}|(?:[^\W\d_]\.)+[^\W\d_
 _GREEK_ARTICLE = re.compile(r"^(?:Το|Η|Ο|Οι|Τα|Τη|Την|Τον|Της|Του|Των)\s+(?=[Α-ΩΆ-Ώ])")
 _GREEK_CAPITALS = frozenset("\u0397\u039f\u03a4")  # Greek Η, Ο, Τ
 _ENDINGS = frozenset(",;،؛、，；. ")
+# A lower-case article between "and" and the last name ("et le CETIM", "e a CUT").
+_ARTICLE = re.compile(r"(?:the|le|la|les|l'|el|los|las|il|lo|gli|der|die|das|o|a|os|as)\s+")
+# "and" glued to the last name in Arabic and Hebrew ("واتحاد الكتاب" below "نقابة الأطباء،").
+_GLUED_AND = re.compile(r"^[وו](?=[^\W\d_]{3})")
 _SENTENCE_END = ("?", "!", "؟", ":", "：")
 _LIST_SEPARATORS = ",;،؛、，；"
 
@@ -63,6 +67,10 @@ def strip_separator(text: str, full_stop: bool = True) -> str:
     opens_and = not text[0].isupper() and " " in text and OPENING_AND.match(text)
     if opens_and and (text[0].islower() or not is_cased(text)):
         bare = OPENING_AND.sub("", text)
+        # "et le CETIM (Suisse)": the article after "and" goes with it.
+        article = _ARTICLE.match(bare)
+        if article is not None and bare[article.end() :][:1].isupper():
+            bare = bare[article.end() :]
         if bare[:1].isupper() or not is_cased(bare):
             text = bare
     if full_stop and text[0] in _GREEK_CAPITALS:
@@ -72,6 +80,15 @@ def strip_separator(text: str, full_stop: bool = True) -> str:
     if text.endswith(".") and (not full_stop or _ABBREVIATION_END.search(text)):
         return text
     return _TRAILING_SEPARATOR.sub("", text)
+
+
+def without_glued_and(previous: str, text: str) -> str:
+    """The last entry of a list whose lines end with a comma, without the "and" glued to
+    it ("جمعية النور،" / … / "واتحاد الكتاب."): only below a comma, since a name may
+    itself open with the letter ("وكالة", agency)."""
+    if previous.rstrip()[-1:] in ",،" and not text.rstrip().endswith((",", "،")):
+        return _GLUED_AND.sub("", text)
+    return text
 
 
 def last_after_separator(previous: str, line: str) -> bool:

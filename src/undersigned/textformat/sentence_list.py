@@ -21,6 +21,9 @@ from .folding import fold
 # ideographic "、" and "，" need none. A slash separates only where no comma does
 # ("赤松竜(弁護士) /浅石紘爾(作家)/…").
 _SEPARATOR = re.compile(r"\s*,\s+|\s*[،、，]\s*")
+# In a script with capitals, a comma between letters too ("…, SPI,SPP, …" typed in haste);
+# Chinese text writes the ASCII comma between clauses with no space at all.
+_CASED_SEPARATOR = re.compile(r"\s*,\s+|(?<=[^\W\d_]),(?=[^\W\d_])|\s*[،、，]\s*")
 # A second lead-in inside the run of names ("…, X ainsi que les dirigeants de …: Y, Z").
 _CONTINUATION = re.compile(r"\s+(?:ainsi que|as well as|а также|sowie|así como|assim como)\s+")
 _TRAILING_PAREN = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
@@ -61,6 +64,29 @@ _TRAILING_SMALL = re.compile(
     r"(?:\s+(?:ने|का|की|के|को|से|में|पर|द्वारा|نے|کا|کی|کے|کو|سے|میں|پر|را|این|آن|در|با|از|به|که"
     r"|في|من|على|إلى|عن|مع|هذا|هذه))+\s*$"
 )
+# The verb of signing at a sentence's start, before the first name in a cased script
+# ("Signed by the Confederation …", "Firmado por …", "Подписали …"), folded.
+_SIGNING_VERB = re.compile(
+    r"^(?:sign|firm|assin|sottoscri|unterzeichn|unterschr|imzala|endors|ondertek|podpis|подпис"
+    r"|υπογρ|συνυπογρ)"
+)
+# A plural noun for the kind of the listed bodies, leading the first name at a sentence's
+# start, folded: "Οι Ομοσπονδίες Οικοδόμων, Λογιστών …" ("the federations of builders, of
+# accountants"), "Профсоюзы Шахтёров, Учителей …". The names that follow share it.
+_KIND_HEAD = re.compile(
+    r"^(?:federations|organi[sz]ations|unions|associations|parties|federacion(?:es)?|federacoes"
+    r"|organizaciones|organizacoes|asociaciones|associacoes|sindicatos|partidos|syndicats"
+    r"|partis|verbande|gewerkschaften|organisationen|parteien|federazioni|organizzazioni"
+    r"|associazioni|sindacati|partiti|sendikalar|dernekler|orgutler|partiler|ομοσπονδιες"
+    r"|οργανωσεις|ενωσεις|συλλογοι|σωματεια|κομματα|φορεις|συνδικατα|федерации|организации"
+    r"|профсоюзы|партии|союзы|объединения|движения)$"
+)
+# A preposition and its object between the verb of signing and the first name in a script
+# without capitals ("وقعت على البيان جمعية …", "signed on the statement"), and "each of"
+# ("كل من") before the names.
+_UNCASED_PREPOSITIONS = frozenset({"على", "علی", "في", "عن", "על", "ב"})
+_EACH_OF = ("كل من", "كلٌّ من", "کل من")
+_GLUED_OPENING_AND = re.compile(r"^[وו](?=[^\W\d_]{3})")
 _MAX_WORDS = 8
 _DATE_GLUE = re.compile(r"^\d{4}(?=\w)")
 
@@ -92,6 +118,39 @@ def _name_like(piece: str, cased: bool) -> bool:
     return not piece.endswith((".", "!", "?", "؟"))
 
 
+def _opens_name(text: str) -> bool:
+    """Whether a piece of a cased script opens like a name: a capital or a quote."""
+    first = _LEAD.sub("", text)[:1]
+    return first.isupper() or (first in "\"“«„'" and _LEAD.sub("", text)[1:2].isupper())
+
+
+def _lead_words(kept: list[str]) -> list[str]:
+    """The words that lead into the first name from the start of the sentence: a verb of
+    signing with its small words ("Signed by the"), a plural kind noun after an article
+    ("Οι Ομοσπονδίες")."""
+    folded = [fold(word) for word in kept]
+    if len(kept) > 1 and _SIGNING_VERB.match(folded[0]):
+        position = 1
+        while position < len(kept) - 1 and kept[position].islower():
+            position += 1
+        return kept[position:]
+    position = 1 if len(kept) > 2 and _LEAD.match(kept[0] + " ") else 0
+    heads = len(kept) > position + 1 and _KIND_HEAD.match(folded[position])
+    if heads and kept[position + 1][:1].isupper():
+        return kept[position + 1 :]
+    return kept
+
+
+def _names_inside(piece: str) -> bool:
+    """A short piece with a capitalised word after lower-case ones ("sahabat WALHI")."""
+    words = piece.split()
+    return (
+        2 <= len(words) <= 4
+        and words[-1][:1].isupper()
+        and not any(mark in piece for mark in ".!?:;")
+    )
+
+
 def _first_item(piece: str, cased: bool, median: int) -> str:
     # "… syndicales Ignacio Fernandez Toxo (Président de la CES, Espagne)": the parenthesis
     # that ends the piece belongs to the name before it, whatever its words.
@@ -118,6 +177,9 @@ def _first_item(piece: str, cased: bool, median: int) -> str:
                 break
         while kept and kept[0].islower():
             kept.pop(0)
+        if len(kept) == len(words):  # from the sentence's start: its first word is no name
+            kept = _lead_words(kept)
+            words = kept
         # A name with lower-case words inside ("Коммунистической партии Абхазии") is cut
         # to as many words as the other items have, from a capital (not the sentence's).
         for size in range(min(median, len(words) - 1), len(kept), -1):
@@ -129,12 +191,25 @@ def _first_item(piece: str, cased: bool, median: int) -> str:
     cues = [index for index, word in enumerate(words) if _SIGNED.search(word)]
     if cues and cues[-1] < len(words) - 1:
         words = words[cues[-1] + 1 :]
+        if len(words) > 3 and words[0] in _UNCASED_PREPOSITIONS:
+            words = words[2:]
+        if len(words) > 3 and " ".join(words[:2]) in _EACH_OF:
+            words = words[2:]
+        piece = " ".join(words)
+    # Persian puts the object first, marked by "را": "این بیانیه را <names> امضا کرده‌اند".
+    if "را" in words[:-1]:
+        words = words[len(words) - words[::-1].index("را") :]
         piece = " ".join(words)
     return " ".join(words[-median:]) if len(words) > median + 2 else piece
 
 
 def _last_items(
-    piece: str, cased: bool, longest: int, said: bool = False, name_chars: int = 0
+    piece: str,
+    cased: bool,
+    longest: int,
+    said: bool = False,
+    name_chars: int = 0,
+    joiner: re.Pattern[str] = _SPACED_AND,
 ) -> list[str]:
     """The last name(s) of the run, cut before what follows them. said: the words before
     the list already say who signs ("Заявление подписали A, B и C."), so a short last piece
@@ -144,9 +219,13 @@ def _last_items(
     if cased:
         if _LEAD.sub("", piece)[:1].islower():
             return []  # the predicate only ("…, mette in evidenza …")
-        parts = _SPACED_AND.split(piece, maxsplit=1)
-        if len(parts) == 2 and _LEAD.sub("", parts[1])[:1].isupper():
-            return [parts[0], *_last_items(parts[1], cased, longest, said)]
+        joint = joiner.search(piece)
+        rest = piece[joint.end() :] if joint else ""
+        if joint is not None and _opens_name(rest):
+            # Split again only at the same word: "IUCN en Natuur & Milieu" is two names,
+            # not three ("&" joins inside a name where the list's "and" is a word).
+            same = re.compile(rf"\s+{re.escape(joint.group().strip())}\s+")
+            return [piece[: joint.start()], *_last_items(rest, cased, longest, said, 0, same)]
         # Cut before the predicate: the first lower-case word that is not a small word
         # between two capitalised ones ("WWF hanno coinvolto" -> "WWF").
         words = piece.split()
@@ -247,13 +326,19 @@ def _continued(pieces: list[str], median: int, longest: int) -> list[str]:
 
 
 def _by_separators(text: str, cased: bool) -> SentenceList | None:
-    pieces = _split_outside(text, _SEPARATOR)
+    pieces = _split_outside(text, _CASED_SEPARATOR if cased else _SEPARATOR)
     if len(pieces) < 3 and text.count("/") >= 2:
         pieces = _split_outside(text, _SLASH)
     if len(pieces) < 3:
         return None
     # The longest run of name-like pieces after the first piece (which leads into the list).
     fits = [False] + [_name_like(p.strip(), cased) for p in pieces[1:]]
+    if cased:
+        # "…, LBH Jakarta, sahabat WALHI, WALHI Jabar, …": a short piece that opens in lower
+        # case but names someone, between two names, does not end the run.
+        for index in range(2, len(pieces) - 1):
+            if not fits[index] and fits[index - 1] and fits[index + 1]:
+                fits[index] = _names_inside(pieces[index].strip())
     best, start = (0, -1), None
     for index in range(1, len(pieces) + 1):
         if index < len(pieces) and fits[index]:
@@ -293,12 +378,50 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
         if more:
             last += _continued([more, *pieces[last_at + 2 :]], median, longest)
     if not cased:
-        last = [_TRAILING_SMALL.sub("", item) for item in last]
+        last = [_TRAILING_SMALL.sub("", _before_verb(item, middle)) for item in last]
     items = [
         _LEAD.sub("", item).strip(' .;:"') if cased else item.strip(" .;:。；")
         for item in (first, *middle, *last)
     ]
+    if not cased:
+        items = _without_glued_and(items)
     return _scored(items, text, cased)
+
+
+def _before_verb(item: str, middle: list[str]) -> str:
+    """The last name in a script without capitals, cut before the verb of signing that
+    follows it ("… و جبهه مردمی امضا کرده‌اند"), and after its parenthesis when the other
+    names end with one ("جبهه مردمی (افغانستان) امضا …")."""
+    words = item.split()
+    # The verb ends the sentence with at most its auxiliaries after it; a word of signing
+    # further on is part of a name ("جمعی از امضاکنندگان بیانیه ۱۴ نفر").
+    verbs = [
+        index
+        for index, word in enumerate(words)
+        if index and index >= len(words) - 3 and _SIGNED.search(word)
+    ]
+    if verbs:
+        item = " ".join(words[: verbs[0]])
+    closed = item.find(")")
+    if middle and sum(m.endswith(")") for m in middle) * 2 > len(middle) and closed > 0:
+        item = item[: closed + 1]
+    return item
+
+
+def _without_glued_and(items: list[str]) -> list[str]:
+    """ "A، وB، وC" / "A، B، وC": the "and" glued to a name after the comma goes, from the
+    last name, or from every name but the first when all of them carry it (a name may
+    itself open with the letter: "وكالة", agency)."""
+    if len(items) < 2:
+        return items
+    glued = [bool(_GLUED_OPENING_AND.match(item)) for item in items]
+    every = all(glued[1:])
+    return [
+        _GLUED_OPENING_AND.sub("", item)
+        if index and glued[index] and (every or index == len(items) - 1)
+        else item
+        for index, item in enumerate(items)
+    ]
 
 
 def _scored(items: list[str], text: str, cased: bool) -> SentenceList | None:

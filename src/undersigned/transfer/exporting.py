@@ -4,11 +4,11 @@ through the renderer the site registers."""
 import json
 from collections.abc import Callable
 
+from undersigned import textformat
 from undersigned.endorsements.models import Source
 from undersigned.signing.selectors import signatory_list
 from undersigned.statements.models import DatePrecision, State, Statement
-from undersigned.textformat import Document, Signatory, render_markdown, render_text
-from undersigned.textformat.countries import english_country_name
+from undersigned.textformat import Document, Signatory
 from undersigned.transfer.log_export import add_log
 
 FORMATS = {
@@ -98,7 +98,7 @@ def _country_unsaid(organization) -> bool:
     if not code:
         return False
     names = f"{organization.name} {organization.name_en}".casefold()
-    return english_country_name(code).casefold() not in names
+    return textformat.english_country_name(code).casefold() not in names
 
 
 def export_statement(statement: Statement, fmt: str, language: str | None = None) -> str:
@@ -107,5 +107,5 @@ def export_statement(statement: Statement, fmt: str, language: str | None = None
         data = add_log(statement, document.to_dict())
         return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     if fmt == "md":
-        return render_markdown(document)
-    return render_text(document)
+        return textformat.render_markdown(document)
+    return textformat.render_text(document)

@@ -5,9 +5,10 @@ from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from undersigned import textformat
 from undersigned.coalitions.models import Coalition
 from undersigned.statements.models import State
-from undersigned.textformat import Document, FormatError, check_recognizable, decode_source, parse
+from undersigned.textformat import Document, FormatError, check_recognizable, decode_source
 from undersigned.textformat.source import MAX_LINES, check_line_count
 
 # The rows one preview shows and posts back. Lines cap a text's list, but not a JSON export's
@@ -93,7 +94,7 @@ class ImportForm(forms.Form):
                 pasted=not upload,
             )
             check_line_count(source)  # what a request can read and show
-            document = parse(source)
+            document = textformat.parse(source)
             check_recognizable(document)
         except FormatError as error:
             self.add_error(field, error.message)

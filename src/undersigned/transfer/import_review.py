@@ -19,10 +19,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django_countries import countries
 
-from undersigned.textformat import Document, Signatory, country_from_text, explain
-from undersigned.textformat.confidence import unsure_fields
-from undersigned.textformat.countries import country_name_code
-from undersigned.textformat.signatories import parse_signatory
+from undersigned import textformat
+from undersigned.textformat import Document, Signatory
 from undersigned.transfer.importing import LIMITS, LOW_CONFIDENCE, EntryPlan, ImportPlan
 from undersigned.transfer.review_table import (
     MARKABLE,
@@ -72,7 +70,7 @@ class SignatoryForm(forms.Form):
             return ""  # a dropped row is not checked: it is not stored
         if value.upper() in countries:
             return value.upper()
-        code = country_name_code(value) or country_from_text(value)
+        code = textformat.country_name_code(value) or textformat.country_from_text(value)
         if code is None:
             raise forms.ValidationError(_("Unknown country: give its name or its two-letter code."))
         return code
@@ -328,7 +326,7 @@ def _unsure(s: Signatory) -> str:
     """The cells the parser doubts, each with the value it read, as JSON ("" if none)."""
     # A person has no abbreviation or English name to check (they are not stored).
     shown = MARKABLE if s.kind != "person" else set(MARKABLE) - {"abbreviation", "name_en"}
-    doubted = [name for name in unsure_fields(s, LOW_CONFIDENCE) if name in shown]
+    doubted = [name for name in textformat.unsure_fields(s, LOW_CONFIDENCE) if name in shown]
     if not doubted:
         return ""
     row = {"kind": s.kind, "name": s.name}
@@ -368,7 +366,7 @@ def _parse_line(line: str) -> Signatory:
     """A line staff added: read like an entry of the list, without its marker; staff chose it,
     so it carries no doubt."""
     number = re.match(r"^\s*\(?(\d{1,4})[.)]\s", line)
-    entry = parse_signatory(_LIST_MARKER.sub("", line).strip())
+    entry = textformat.parse_signatory(_LIST_MARKER.sub("", line).strip())
     entry.number = int(number.group(1)) if number else None
     entry.confidence = 1.0
     return entry
@@ -381,7 +379,7 @@ def _missed_lines(text: str, taken: set[int]) -> list[tuple[int, str]]:
         return []
     return [
         (report.number, report.text.strip())
-        for report in explain(text)
+        for report in textformat.explain(text)
         if report.role in _MISSABLE_ROLES and report.number not in taken
     ][:50]
 

@@ -247,9 +247,7 @@ class Command(BaseCommand):
     def _print_logins(self) -> None:
         logins_file = settings.VAR_DIR / "demo-logins.txt"
         if logins_file.exists():
-            self.stdout.write(
-                self.style.SUCCESS("Logins (user password), also in var/demo-logins.txt:")
-            )
+            self.stdout.write(self.style.SUCCESS(f"Logins (user password), also in {logins_file}:"))
             for line in logins_file.read_text().splitlines():
                 self.stdout.write(f"  {line}")
         self.stdout.write(f"Log in at {settings.SITE_URL}/accounts/login/ (staff: /admin/).")
