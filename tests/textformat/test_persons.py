@@ -56,6 +56,12 @@ def test_a_short_form_or_a_translation_in_parenthesis_stays_an_organizations():
             "Marc Roux, ancien président d’honneur de la Ligue des boulangers",
             "Ligue des boulangers",
         ),
+        # Two offices joined by "and": the last body, which the country after it is of.
+        ("Jon Ruiz, Présidente de la FXU et Secrétaire générale de la UGX", "UGX"),
+        (
+            "Ann Lee, Director of the Union of Bakers and Pastry Cooks",
+            "Union of Bakers and Pastry Cooks",
+        ),
         # A profession alone, or a role over no named body.
         ("Marc Roux, professeur émérite des universités", None),
         # "of" without an article leads to a discipline, not to the employer.

@@ -213,10 +213,25 @@ def _without_role(segment: str) -> str:
             continue
         rest = segment[match.end() :]
         if rest[:1].isupper() or rest[:1].isdigit():
-            return rest
+            return _last_office(rest)
         if lower_start is None and any(map(str.isupper, rest)):
             lower_start = rest
     return lower_start if lower_start is not None else segment
+
+
+_AND_OFFICE = re.compile(r"\s+(?:et|and|y|e|und|i)\s+(?=\S)")
+
+
+def _last_office(rest: str) -> str:
+    """ "CES et Secrétaire général de la CCOO" -> "CCOO": of two offices joined by "and",
+    the last names the body the place or country after it belongs to."""
+    for match in _AND_OFFICE.finditer(rest):
+        second = rest[match.end() :]
+        if is_role(second.split(",")[0]):
+            body = _without_role(second)
+            if body != second:
+                return body
+    return rest
 
 
 def affiliation(parts: list[str]) -> str | None:
