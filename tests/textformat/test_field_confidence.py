@@ -102,3 +102,16 @@ def test_to_dict_carries_every_field_confidence_and_the_cache_stays_intact():
     first.doubts.clear()
     again = parse_signatory("Latin Network for Access (Redlam)")
     assert again.sureness("name") < LOW and "name" in again.doubts
+
+
+def test_a_parenthesis_inside_a_name_is_not_doubted_but_one_closing_it_is():
+    inside = read("Friends of Bread (FoB) Uruguay")
+    assert "name" not in inside.doubts
+    closing = read("Latin Network for Access (Redlam)")
+    assert "name" in closing.doubts
+
+
+def test_a_place_of_work_after_a_dash_says_the_name_is_a_persons():
+    signatory = read("Amal Rahimi - Northern Bakery College")
+    assert (signatory.kind, signatory.affiliation) == ("person", "Northern Bakery College")
+    assert unsure_fields(signatory) == []

@@ -182,6 +182,12 @@ def is_role(segment: str) -> bool:
     return any(map(_is_role_word, tokens)) and not any(t in _PLACES_OF_WORK for t in tokens)
 
 
+def is_place_of_work(segment: str) -> bool:
+    """ "Harvard University", "Imperial College London": where persons work, not a body that
+    signs under a name shaped like a person's."""
+    return any(t in _PLACES_OF_WORK or t.startswith("universit") for t in word_tuple(segment))
+
+
 def is_institution(segment: str) -> bool:
     """Whether a part names a place of work or an organization ("Chicago City Colleges")."""
     return _is_institution(segment)

@@ -21,6 +21,7 @@ from .persons import (
     affiliation,
     is_institution,
     is_person_name,
+    is_place_of_work,
     is_role,
     parenthesis_affiliation,
     role_first_person,
@@ -220,6 +221,7 @@ def _person(text: str) -> tuple[str, str | None, str] | None:
             or any(is_role(p) for p in parts)
             or (separator == ", " and len(parts) > 1)
             or (separator == ", " and is_person_name(head) and is_institution(parts[0]))
+            or (is_person_name(head) and is_place_of_work(parts[0]))  # "Jane Doe - Univ. X"
         ):
             how = "role"  # a role, a title, or a place of work after a name says so
         elif separator != ", ":
