@@ -62,6 +62,10 @@ def test_a_short_form_or_a_translation_in_parenthesis_stays_an_organizations():
             "Ann Lee, Director of the Union of Bakers and Pastry Cooks",
             "Union of Bakers and Pastry Cooks",
         ),
+        # Through a body inside the organization to the organization.
+        ("Ann Lee (Member of the Board of the Northern Bread Academy)", "Northern Bread Academy"),
+        # Before other parts a role leads to a unit; the employer comes last.
+        ("Ann Lee, Lecturer at the Institute for Bread Studies, NBU", "NBU"),
         # A profession alone, or a role over no named body.
         ("Marc Roux, professeur émérite des universités", None),
         # "of" without an article leads to a discipline, not to the employer.
@@ -177,3 +181,8 @@ def test_a_role_word_opening_a_name_or_a_title_is_not_an_office_before_the_name(
     signatory = parse_signatory(line)
     assert (signatory.name, signatory.affiliation) != ("Alpha Beta", "States Network")
     assert signatory.name != "Harvard University"
+
+
+def test_a_name_in_parts_joined_by_dashes_is_one_organizations():
+    line = "Ένωση Αρτοποιών Βορρά - Ζαχαροπλαστών - Μαγείρων"
+    assert read(line)[1:3] == (line, "organization")

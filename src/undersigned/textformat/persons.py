@@ -60,6 +60,8 @@ _ROLE_PREPOSITION = re.compile(
     r"|den)\s+|l['’]\s*)?|(?:d|dell|all)['’])(?=\S)",
     re.IGNORECASE,
 )
+# Bodies inside an organization that a role leads through to it.
+_UNITS = frozenset(["board", "bureau", "staff", "faculty", "team", "vorstand", "directorio"])
 _MAX_ROLE_WORDS = 5  # "président d’honneur", "directrice de recherche au": short
 # A preposition with an article, or one of place, leads to a body ("présidente de la FIDL",
 # "directrice au CNRS", "Director of the Institute"); without one, to a discipline
@@ -218,6 +220,8 @@ def _without_role(segment: str) -> str:
         if not any(map(_is_role_word, head)):
             continue
         rest = segment[match.end() :]
+        if fold(rest.split(" ", 1)[0]) in _UNITS:
+            continue  # "Member of the Board of the Academy": the Academy
         if rest[:1].isupper() or rest[:1].isdigit():
             return _last_office(rest)
         if lower_start is None and any(map(str.isupper, rest)):
@@ -257,8 +261,15 @@ def affiliation(parts: list[str]) -> str | None:
         if is_role(part) or _is_role_phrase(part):
             # "vice-présidente de la FIDL, Le syndicat lycéen": the role leads to the
             # organization, which the parts after it describe.
+            # Before other parts only a short form: "Professor at the Institute for X, UCLA"
+            # works at UCLA.
             rest = _without_role(part)
-            if rest != part and _is_institution(rest) and _DEFINITE.search(part[: -len(rest)]):
+            if (
+                rest != part
+                and _is_institution(rest)
+                and _DEFINITE.search(part[: -len(rest)])
+                and (index == len(parts) - 1 or is_acronym(rest, strict=True))
+            ):
                 return ", ".join(_drop_city([rest, *parts[index + 1 :]]))
             continue
         if _is_institution(part):

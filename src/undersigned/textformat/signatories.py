@@ -197,6 +197,8 @@ def _person(text: str) -> tuple[str, str | None, str] | None:
         if separator not in text:
             continue  # most entries: no copies of the text made to learn it
         head, _, tail = text.partition(separator)
+        if separator != ", " and separator in tail:
+            continue  # "Union of Textile - Clothing - Leather Workers": one name in parts
         parts = _split_outside_parentheses(tail) if separator != " for " else [tail]
         # "Kim KATOR, Role, …", "CW Johnson, University …": a name of unusual case is a
         # person's when a role or an institution follows it.
