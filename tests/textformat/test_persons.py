@@ -186,3 +186,20 @@ def test_a_role_word_opening_a_name_or_a_title_is_not_an_office_before_the_name(
 def test_a_name_in_parts_joined_by_dashes_is_one_organizations():
     line = "Ένωση Αρτοποιών Βορρά - Ζαχαροπλαστών - Μαγείρων"
     assert read(line)[1:3] == (line, "organization")
+
+
+@pytest.mark.parametrize(
+    ("line", "abbreviation", "name"),
+    [
+        ("اتحاد الخبازين في الشمال – خبز", "خبز", "اتحاد الخبازين في الشمال"),
+        ("جمعية الخبازين و الطهاة-جخط", "جخط", "جمعية الخبازين و الطهاة"),
+    ],
+)
+def test_a_word_after_a_final_dash_in_a_script_without_capitals_is_a_short_form(
+    line, abbreviation, name
+):
+    assert read(line)[:2] == (abbreviation, name)
+
+
+def test_a_word_after_a_dash_in_a_cased_script_stays_in_the_name():
+    assert read("Union of Northern Bakers – Bread")[0] is None

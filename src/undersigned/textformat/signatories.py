@@ -470,6 +470,8 @@ def _organization_abbreviation(entry: _Reading) -> tuple[str | None, str]:
     abbreviation, name = split_trailing_acronym(name)
     if abbreviation is None:
         abbreviation, name = _spelled_short_form(name)
+    if abbreviation is None:
+        abbreviation, name = _uncased_short_form(name)
     if abbreviation is not None:
         how["abbreviation"] = "after"
     return abbreviation, name
@@ -479,6 +481,18 @@ def _organization_abbreviation(entry: _Reading) -> tuple[str | None, str]:
 # a short form before or after the name, glued by a dash, a space or a comma.
 _SPELLED_AFTER = re.compile(r"^(?P<name>.+?\S)(?:\s*[-–—]\s*|\s+|,\s+)(?P<abbr>[^\s,()\-–—]+)$")
 _SPELLED_BEFORE = re.compile(r"^(?P<abbr>[^\s,()]+),\s+(?P<name>\S.+)$")
+
+
+_UNCASED_AFTER = re.compile(r"^(?P<name>\S+(?:\s+\S+){2,}?)(?:\s+[-–—]\s+|-)(?P<abbr>[^\W\d_]+)$")
+
+
+def _uncased_short_form(name: str) -> tuple[str | None, str]:
+    """ "… و التعبير-حاتم", "اتحاد … آذربایجان – بیرلیک": in a script without capitals a
+    short form is written as a word, after a dash that ends a name of three words or more."""
+    match = _UNCASED_AFTER.match(name) if ("-" in name or "–" in name or "—" in name) else None
+    if match is None or any(ch.isupper() or ch.islower() for ch in name if ch.isalpha()):
+        return None, name
+    return match["abbr"], match["name"]
 
 
 def _spelled_short_form(name: str) -> tuple[str | None, str]:
