@@ -61,7 +61,7 @@ def test_an_entry_read_plainly_has_no_unsure_field(line):
         ("Jane Doe (UGT", ["name", "country", "kind", "affiliation"]),
         ("Union of Bakers (UOB", ["name", "abbreviation", "country", "kind", "affiliation"]),
         # The whole name taken as its own short form, in mixed case.
-        ("NixOS", ["abbreviation"]),
+        ("ApTX", ["abbreviation"]),
     ],
 )
 def test_a_doubtful_shape_marks_the_fields_it_puts_in_doubt(line, unsure):

@@ -203,3 +203,8 @@ def test_a_word_after_a_final_dash_in_a_script_without_capitals_is_a_short_form(
 
 def test_a_word_after_a_dash_in_a_cased_script_stays_in_the_name():
     assert read("Union of Northern Bakers – Bread")[0] is None
+
+
+@pytest.mark.parametrize("line", ["BreadOS", "OpenBAKE", "SMSBread"])
+def test_a_brand_in_mixed_case_is_a_name_not_its_own_short_form(line):
+    assert read(line)[:2] == (None, line)

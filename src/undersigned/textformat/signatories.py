@@ -464,7 +464,7 @@ def _organization_abbreviation(entry: _Reading) -> tuple[str | None, str]:
     if match and is_acronym(match["abbr"], strict=True):
         how["abbreviation"] = "after"
         return match["abbr"], match["name"]
-    if only_short_forms(name):
+    if only_short_forms(name) and not _BRAND.search(name):
         how["abbreviation"] = "whole"
         return name, name
     abbreviation, name = split_trailing_acronym(name)
@@ -484,6 +484,11 @@ _SPELLED_BEFORE = re.compile(r"^(?P<abbr>[^\s,()]+),\s+(?P<name>\S.+)$")
 
 
 _UNCASED_AFTER = re.compile(r"^(?P<name>\S+(?:\s+\S+){2,}?)(?:\s+[-–—]\s+|-)(?P<abbr>[^\W\d_]+)$")
+
+
+# "NixOS", "OpenWISP", "SMSPool": a brand in mixed case, with a run of small letters after a
+# capital, is a name; a short form has at most one small letter at a time ("ApTI", "ByH").
+_BRAND = re.compile(r"[^\W\d_][a-z]{2}")
 
 
 def _uncased_short_form(name: str) -> tuple[str | None, str]:
