@@ -208,3 +208,8 @@ def test_a_word_after_a_dash_in_a_cased_script_stays_in_the_name():
 @pytest.mark.parametrize("line", ["BreadOS", "OpenBAKE", "SMSBread"])
 def test_a_brand_in_mixed_case_is_a_name_not_its_own_short_form(line):
     assert read(line)[:2] == (None, line)
+
+
+def test_a_chinese_or_japanese_name_before_the_office_named_after_it():
+    assert read("山田花子山田花子法律事務所") == (None, "山田花子", "person", "山田花子法律事務所")
+    assert read("東西パン工房")[2] == "organization"

@@ -100,3 +100,13 @@ def _body(piece: str) -> str | None:
     if piece != held:  # "元…教授": the former office's mark, only where an office was
         piece = piece.removeprefix(_FORMER[0]).removeprefix(_FORMER[1])
     return piece if piece and piece not in _GENERIC else None
+
+
+def name_before_own_office(text: str) -> tuple[str, str] | None:
+    """ "山田花子山田花子法律事務所": a person's name, then the office named after them, with
+    nothing between (name, office); None otherwise."""
+    for size in range(2, 6):
+        name, rest = text[:size], text[size:]
+        if rest.startswith(name) and len(rest) > size and is_cjk_person_name(name):
+            return name, rest
+    return None

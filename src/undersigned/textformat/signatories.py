@@ -27,7 +27,13 @@ from .persons import (
     role_first_person,
     strip_titles,
 )
-from .persons_cjk import abbreviates, cjk_affiliation, has_cjk, is_cjk_person_name
+from .persons_cjk import (
+    abbreviates,
+    cjk_affiliation,
+    has_cjk,
+    is_cjk_person_name,
+    name_before_own_office,
+)
 from .short_forms import (
     DASH_ACRONYM,
     abbreviation_letters,
@@ -269,6 +275,8 @@ def _parse_signatory(
     # "Jane Doe, Role, University (ABBR)": a person, whatever the parentheses hold.
     # "председатель Союза пекарей Иван Петров": the office and the body, then the name.
     first = role_first_person(text) if "(" not in text else None
+    if first is None and has_cjk(text) and "(" not in text:
+        first = name_before_own_office(text)  # "山田花子山田花子法律事務所"
     if first is not None:
         found: tuple[str, str | None, str] | None = (*first, "role")
     else:
