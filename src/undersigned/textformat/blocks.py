@@ -177,15 +177,11 @@ def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -
         reason = footer_line(line.text)
         if reason is not None:
             break
-        if (
-            entries
-            and not line.marked
-            and continues(entries[-1].text, line.text)
-            and not last_after_separator(entries[-1].text, line.text)
-        ):
+        why = continues(entries[-1].text, line.text) if entries and not line.marked else None
+        if why and not last_after_separator(entries[-1].text, line.text):
             entries[-1].text += " " + line.text
             entries[-1].lines.append(line.index)
-            roles[line.index] = ("continuation", "continues the entry above")
+            roles[line.index] = ("continuation", f"continues the entry above: {why}")
             position += 1
             continue
         heading = _group_like(line, following, marked_list)

@@ -17,8 +17,10 @@ from .sentence_list import OPENING_AND, SentenceList, sentence_list
 _COLON_END = re.compile(r"\s*[:：]\s*$")
 _MAX_LEADIN_WORDS = 25
 _MAX_LEADIN_CHARS = 220
-# One separator that ends an entry line of a list ("Αλκυόνη,", "Arié Alimi, avocat ;").
-_TRAILING_SEPARATOR = re.compile(r"\s*(?:[,;،؛、，；]|(?<![.\s])\.(?!\.))\s*$")
+# The separator that ends an entry line of a list ("Αλκυόνη,", "Arié Alimi, avocat ;"),
+# typed twice too ("Party , ,": one left behind would be stripped when the list is read
+# again). A full stop only once: "e.V.," keeps its own.
+_TRAILING_SEPARATOR = re.compile(r"(?:\s*[,;،؛、，；])+\s*$|\s*(?<![.\s])\.(?!\.)\s*$")
 # A full stop that closes a short form ("Inc.", "Ltd.", "e.V.") stays.
 _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:[^\W\d_]{1,3}|(?:[^\W\d_]\.)+[^\W\d_])\.$")
 # Greek writes the article before a name in running text ("Το Εργατικό Κέντρο …"); a

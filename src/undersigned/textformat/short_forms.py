@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from .countries import country_name_code
 from .folding import fold, word_tuple
+from .repeated_word import repeats_a_name_word
 from .vocabulary import FUNCTION_WORDS, has_organization_word
 
 # "MLPD", "CPA/ML", "TKP-ML", "UPC-Manidem", "PR-ByH", "UoC", "M5S".
@@ -187,6 +188,9 @@ def is_parenthesized_abbreviation(content: str, before: str) -> bool:
         return 2 <= len(content) <= 8
     if any(ch.isupper() for ch in content[1:]):
         return initials_score(content, before) >= 0.6
+    # "Unite the Union (Unite)": a word of the name, written again as its short form.
+    if repeats_a_name_word(content, before):
+        return True
     # "(vzbv)" after "Verbraucherzentrale Bundesverband": lower case, same first letter.
     initials = word_initials(before)
     return (

@@ -15,6 +15,7 @@ from functools import lru_cache
 from .confidence import field_confidences
 from .countries import country_from_text, country_name_code, is_region
 from .country_fuzzy import separate_country
+from .entry_shapes import country_prefix, numbered_short_form_country
 from .folding import fold, word_tuple
 from .model import Signatory
 from .persons import (
@@ -41,7 +42,6 @@ from .short_forms import (
     is_acronym,
     is_parenthesized_abbreviation,
     only_short_forms,
-    short_form_and_country,
     split_dashed_abbreviation,
     split_leading_abbreviation,
     split_trailing_acronym,
@@ -264,10 +264,12 @@ def _parse_signatory(
 ) -> Signatory:
     written = text
     text = _strip_final_period(_clean(text))
+    text, labelled = country_prefix(text)  # "Greek: ADEDY (…)"
     text, country, how = _country_suffix(text)
+    if country is None and labelled is not None:
+        country, how = labelled, "stated"
     if country is None and number is not None:
-        text, country = short_form_and_country(text)
-        how = "short form"
+        text, country, how = numbered_short_form_country(text)
     entry = _Reading(text, country, country is not None, by_shape=by_shape)
     if country is not None:
         entry.how["country"] = how
