@@ -115,3 +115,8 @@ def test_a_place_of_work_after_a_dash_says_the_name_is_a_persons():
     signatory = read("Amal Rahimi - Northern Bakery College")
     assert (signatory.kind, signatory.affiliation) == ("person", "Northern Bakery College")
     assert unsure_fields(signatory) == []
+
+
+def test_a_place_of_work_in_lower_case_is_no_role_left_over():
+    assert "affiliation" not in read("Jane Doe, université Lyon Sud").doubts
+    assert "affiliation" in read("Jane Doe, chargée de mission à l’ABCD").doubts

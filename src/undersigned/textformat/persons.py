@@ -82,7 +82,7 @@ _CAMPUS_HOLDERS = re.compile(r"\buniversit|\bstate\b", re.IGNORECASE)
 _INSTITUTION_TEXT = """university universidad universidade universite universitat universita
     universitesi college school academy akademie institute instituto institut center centre centro
     hospital laboratory lab library museum clinic consulting city ministry department
-    sindical intersindical central"""
+    sindical intersindical central ecole escuela escola scuola schule"""
 _INSTITUTION_WORDS = frozenset(_INSTITUTION_TEXT.split())
 # Words that make a part a place of work even next to a role ("Research Associate" is a
 # role, "Research Institute" is not).
@@ -187,7 +187,13 @@ def is_role(segment: str) -> bool:
 def is_place_of_work(segment: str) -> bool:
     """ "Harvard University", "Imperial College London": where persons work, not a body that
     signs under a name shaped like a person's."""
-    return any(t in _PLACES_OF_WORK or t.startswith("universit") for t in word_tuple(segment))
+    return any(
+        t in _PLACES_OF_WORK or t in _SCHOOLS or t.startswith("universit")
+        for t in word_tuple(segment)
+    )
+
+
+_SCHOOLS = frozenset(["ecole", "escuela", "escola", "scuola", "schule"])
 
 
 def is_institution(segment: str) -> bool:
