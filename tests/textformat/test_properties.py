@@ -137,3 +137,16 @@ def test_it_keeps_every_entry_of_a_plausible_list(pair):
     text, count = pair
     if count >= 0:
         assert len(parse(text).signatories) == count
+
+
+def test_a_date_line_on_top_stays_in_the_body_when_the_date_was_read_at_the_end():
+    """Found by the word soup: the second of two date lines was dropped once rendered."""
+    once = parse("15 September 2021 \n 15 September 2021 \n 2021")
+    assert parse(render_text(once)).to_dict() == once.to_dict()
+
+
+def test_no_name_read_in_running_text_ends_with_its_separator():
+    """Found by the word soup: "Party ," came out as a name, and "- Party" once rendered."""
+    once = parse("Union , Party ( , Party ,")
+    assert not any(s.name.endswith(",") for s in once.signatories)
+    assert parse(render_text(once)).to_dict() == once.to_dict()

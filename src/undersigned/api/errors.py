@@ -20,7 +20,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationError
 
 from undersigned.api import schemas as s
-from undersigned.core.errors import ActionError
+from undersigned.core.errors import ActionError, too_large_message
 from undersigned.core.middleware import BUSY_RETRY_AFTER, is_busy_database
 
 ERRORS = {400: s.Error, 401: s.Error, 403: s.Error, 404: s.Error, 422: s.InvalidInput, 429: s.Error}
@@ -89,9 +89,7 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(RequestDataTooBig)
     def too_big(request, exc):
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024) or 1
-        message = _("What you sent is too large; the limit is %(n)d MB.") % {"n": limit}
-        return respond(request, message, 413)
+        return respond(request, too_large_message(), 413)  # the sentence the site's page shows
 
     @api.exception_handler(OperationalError)
     def busy(request, exc):
@@ -123,9 +121,7 @@ def not_found(request: HttpRequest, exception: Exception | None = None) -> JsonR
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
     if isinstance(exception, RequestDataTooBig):
-        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024) or 1
-        message = _("What you sent is too large; the limit is %(n)d MB.") % {"n": limit}
-        return JsonResponse({"detail": message}, status=413)
+        return JsonResponse({"detail": too_large_message()}, status=413)
     return JsonResponse({"detail": _("The request could not be read.")}, status=400)
 
 

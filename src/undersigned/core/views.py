@@ -1,12 +1,15 @@
 import sys
 
+from django.core.exceptions import RequestDataTooBig
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.views import defaults
 
+from undersigned.core.errors import too_large_message
 from undersigned.core.middleware import BusyDatabaseMiddleware, is_busy_database
 from undersigned.core.pagecache import is_personal
 
@@ -40,3 +43,12 @@ def server_error(request: HttpRequest) -> HttpResponse:
     if error is not None and is_busy_database(error):
         return BusyDatabaseMiddleware.busy_response()
     return defaults.server_error(request)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's bare 400, except for a body over DATA_UPLOAD_MAX_MEMORY_SIZE (an 11 MB text
+    pasted into the import page; the CSRF check reads the body before any view): a 413 page in
+    the site's layout that names the limit and what to do."""
+    if isinstance(exception, RequestDataTooBig):
+        return render(request, "413.html", {"message": too_large_message()}, status=413)
+    return defaults.bad_request(request, exception)

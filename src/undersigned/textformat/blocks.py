@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import tables
+from .categories import capitals_category, capitals_over_entries
 from .classify import Likeness, entry_likeness
 from .countries import country_name_code, is_region
 from .features import context_at
@@ -125,7 +126,10 @@ def _group_like(line: Line, following: Line | None, marked_list: bool) -> str | 
     # always has markers, so looking at blank lines here keeps the fixed point.)
     if line.text.endswith(":") or is_region(line.text) or country_name_code(line.text):
         return group_heading(line.text, False)
+    if capitals_category(line.text, following.text):
+        return line.text
     opens_paragraph = line.after_blank and not following.after_blank
+    opens_paragraph = opens_paragraph or capitals_over_entries(line.text, following.text)
     if (
         opens_paragraph
         and len(line.text) <= 60

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from types import ModuleType
 
 from . import country_data as data
 from .folding import fold, word_tuple
@@ -148,14 +149,16 @@ ENGLISH_OVERRIDES = {
 
 
 @lru_cache(maxsize=1)
-def _phrase_starts() -> dict[str, int]:
-    """The first word of every phrase in the table -> the longest phrase it starts (with
-    babel's names in many languages, "de" starts the Danish "De forenede arabiske
-    emirater" and must not make every "de" of a Spanish name try fourteen lengths)."""
-    starts: dict[str, int] = {}
+def _phrase_starts() -> dict[str, tuple[int, ...]]:
+    """The first word of every phrase in the table -> the lengths of the phrases it starts,
+    longest first (with babel's names in many languages, "de" starts the Danish "De forenede
+    arabiske emirater" and must not make every "de" of a Spanish name try fourteen lengths,
+    nor "democratic" try the four lengths between "Democratic Republic of the Congo" and
+    "Democratic")."""
+    starts: dict[str, set[int]] = {}
     for key in _tables()[0]:
-        starts[key[0]] = max(starts.get(key[0], 0), len(key))
-    return starts
+        starts.setdefault(key[0], set()).add(len(key))
+    return {word: tuple(sorted(sizes, reverse=True)) for word, sizes in starts.items()}
 
 
 def _mentions(text: str) -> list[tuple[int, int, str | None, int]]:
@@ -169,13 +172,14 @@ def _mentions(text: str) -> list[tuple[int, int, str | None, int]]:
         return []  # no word starts a phrase: most names of organizations
     found = []
     i = 0
-    while i < len(tokens):
-        longest = starts.get(tokens[i])
-        if longest is None:  # most words start no country phrase: skip them fast
+    count = len(tokens)
+    while i < count:
+        sizes = starts.get(tokens[i])
+        if sizes is None:  # most words start no country phrase: skip them fast
             i += 1
             continue
-        for size in range(min(longest, len(tokens) - i), 0, -1):
-            hit = table.get(tuple(tokens[i : i + size]))
+        for size in sizes:
+            hit = table.get(tokens[i : i + size]) if size <= count - i else None
             if hit is not None:
                 found.append((i, size, hit[0], hit[1]))
                 i += size
@@ -223,12 +227,19 @@ def _country_name_code(text: str, aliases: bool) -> str | None:
         text = _CASED.sub(lambda m: data.CASED_ALIASES[m.group(1)], text)
     hit = table.get(word_tuple(text))
     if hit is None:  # a name in one of the other languages: "Sverige", "Ουγγαρία"
-        from .country_fuzzy import extra_name_code
-
-        return extra_name_code(text)
+        return _country_fuzzy().extra_name_code(text)
     if hit[1] != _NAME:
         return None
     return hit[0]
+
+
+@lru_cache(maxsize=1)
+def _country_fuzzy() -> ModuleType:
+    """country_fuzzy.py, which builds on this module: imported at the first lookup, once (an
+    import statement in a function costs a microsecond on every call)."""
+    from . import country_fuzzy
+
+    return country_fuzzy
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from .countries import _NAME, _tables, country_name_code
 from .folding import _WORD, fold, word_tuple
 
 # The languages of the corpus beyond countries.LANGUAGES, and the common ones of coalitions.
@@ -61,8 +62,6 @@ def _babel_names() -> dict[str, dict[str, None]]:
 @lru_cache(maxsize=1)
 def _extra() -> dict[tuple[str, ...], str | None]:
     """Folded name -> code (None when two countries share it) for names not in countries.py."""
-    from .countries import _tables
-
     known = _tables()[0]
     table: dict[tuple[str, ...], str | None] = {}
     for code, forms in _babel_names().items():
@@ -93,8 +92,6 @@ def _candidates() -> tuple[dict[tuple[int, str], list[str]], dict[str, str | Non
     """Every country name (and blocked phrase), folded and joined, filed under its length with
     its first two letters and again with its last two (a misspelling rarely gets both wrong);
     and each name's code (None for a blocked phrase or a name two countries share)."""
-    from .countries import _NAME, _tables
-
     index: dict[tuple[int, str], list[str]] = {}
     codes: dict[str, str | None] = {}
     names = [(k, v[0]) for k, v in _tables()[0].items() if v[1] == _NAME or v[0] is None]
@@ -160,11 +157,11 @@ def fuzzy_country(text: str) -> str | None:
     return codes.pop()
 
 
+# Cached: the places after a last comma or in parentheses come back line after line.
+@lru_cache(maxsize=1 << 14)
 def separate_country(text: str) -> tuple[str, str] | None:
     """(code, how) for a country written as an element by itself: its name in any of the
     languages ("stated") or a misspelling of one ("country fuzzy"); None otherwise."""
-    from .countries import country_name_code
-
     key = word_tuple(text)
     code = country_name_code(text) or _extra().get(key) or _APART.get(key)
     if code is not None:

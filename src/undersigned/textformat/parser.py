@@ -21,6 +21,7 @@ from .folding import fold, word_tuple
 from .headings import footer_line, groups_are_countries
 from .lines import MARKER, split_lines
 from .model import Document, Signatory
+from .places import without_list_places
 from .short_forms import is_acronym
 from .signatories import parse_signatory
 from .vocabulary import FUNCTION_WORDS, has_organization_word
@@ -198,8 +199,10 @@ def _top(units: list[str], doc: Document) -> None:
 
     # The head: a date line, an issuer before a kind line, a kind line, a title, a subtitle.
     position = 0
-    if units and parse_date_line(units[0]) is not None:
-        doc.date = doc.date or parse_date_line(units[0])
+    # Only while no date is known: render_text writes the date last, so with one found at the
+    # end a date line on top is a paragraph of the body, which must not be lost.
+    if units and doc.date is None and (date := parse_date_line(units[0])) is not None:
+        doc.date = date
         position = 1
     position = _top_issuer(units, position, doc)
     if position < len(units):
@@ -308,6 +311,10 @@ def _parse_with_plan(text: str) -> tuple[Document, Plan]:
     doc = Document()
     lines = split_lines(text if isinstance(text, str) else str(text))
     plan = find_signatories(lines)
+    # "Name, Managua, Nicaragua." in a list of "Name (ATC), Managua, Nicaragua.": no place.
+    texts = without_list_places([entry.text for entry in plan.entries])
+    for entry, text in zip(plan.entries, texts, strict=True):
+        entry.text = text
     doc.signatories_as_of = plan.signatories_as_of
     doc.further_signatories_possible = plan.further
     by_country = groups_are_countries(entry.group for entry in plan.entries)

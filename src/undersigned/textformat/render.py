@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .countries import english_country_name
+from .countries import country_name_code, english_country_name
 from .dates import format_date
 from .headings import group_heading as _group_heading
 from .headings import groups_are_countries
@@ -70,8 +70,6 @@ def _group_line(group: str) -> str:
 
 
 def _group_code(group: str | None) -> str | None:
-    from .countries import country_name_code
-
     return country_name_code(group) if group else None
 
 

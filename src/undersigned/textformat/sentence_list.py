@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .and_lists import glued_and_items
+from .appositions import after_article, apposed, articled, split_articled_and
 from .folding import fold
 
 # The Latin comma needs a space after it ("1,000" is a number); the Arabic "،" and the
@@ -329,7 +330,9 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
     pieces = _split_outside(text, _CASED_SEPARATOR if cased else _SEPARATOR)
     if len(pieces) < 3 and text.count("/") >= 2:
         pieces = _split_outside(text, _SLASH)
-    if len(pieces) < 3:
+    # "…: the X, the Y and the Z.": one comma, the last piece two names with their articles.
+    paired = cased and len(pieces) == 2 and len(split_articled_and(pieces[1])) == 2
+    if len(pieces) < 3 and not paired:
         return None
     # The longest run of name-like pieces after the first piece (which leads into the list).
     fits = [False] + [_name_like(p.strip(), cased) for p in pieces[1:]]
@@ -377,15 +380,19 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
         last = _last_items(tail, cased, longest, said, name_chars)
         if more:
             last += _continued([more, *pieces[last_at + 2 :]], median, longest)
+    if cased and articled([*middle, *last]):  # "… in Lisbon, the X, the Y and the Z, declare"
+        first, middle = apposed(pieces[first_at - 1], first, middle, ended=not last)
     if not cased:
         last = [_TRAILING_SMALL.sub("", _before_verb(item, middle)) for item in last]
     items = [
-        _LEAD.sub("", item).strip(' .;:"') if cased else item.strip(" .;:。；")
+        _LEAD.sub("", item).strip(' .,;:"') if cased else item.strip(" .,;:。；،")
         for item in (first, *middle, *last)
     ]
     if not cased:
         items = _without_glued_and(items)
-    return _scored(items, text, cased)
+    named = [item for item in (*middle, *last) if item.strip()]
+    count = len(named) + bool(first and after_article(pieces[first_at - 1], first))
+    return _scored(items, text, cased, count >= 3 and articled(named))
 
 
 def _before_verb(item: str, middle: list[str]) -> str:
@@ -424,7 +431,11 @@ def _without_glued_and(items: list[str]) -> list[str]:
     ]
 
 
-def _scored(items: list[str], text: str, cased: bool) -> SentenceList | None:
+def _scored(
+    items: list[str], text: str, cased: bool, articles: bool = False
+) -> SentenceList | None:
+    """articles: every name carries its article ("the X, the Y and the Z"), as names in
+    apposition do; prose rarely strings three capitalised names so."""
     items = [item for item in items if item and any(ch.isalpha() for ch in item)]
     if len(items) < 3:
         return None
@@ -436,10 +447,11 @@ def _scored(items: list[str], text: str, cased: bool) -> SentenceList | None:
         "abbreviations": float(sum("(" in item for item in items)),
         "acronyms": float(sum(item.isupper() and len(item) <= 8 for item in items)),
         "mean_words": sum(len(i.split()) for i in items) / len(items),
+        "articles": float(articles),
     }
     # A hand-set logistic score: many short items and a word about signing make a list.
     z = -3.0 + 0.45 * min(len(items), 12) + 2.0 * cue + 0.3 * min(features["abbreviations"], 4)
-    z += 0.4 * min(features["acronyms"], 4)
+    z += 0.4 * min(features["acronyms"], 4) + 0.6 * articles
     z -= 0.4 * max(features["mean_words"] - 4, 0)
     score = 1 / (1 + math.exp(-z))
     return SentenceList(items, round(score, 3), features)

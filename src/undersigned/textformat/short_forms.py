@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from .countries import country_name_code
-from .folding import fold, word_tuple
+from .folding import fold, split_words, word_tuple
 from .repeated_word import repeats_a_name_word
 from .vocabulary import FUNCTION_WORDS, has_organization_word
 
@@ -73,7 +73,7 @@ def _tokens(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_WORDS = re.compile(r"[^\W_]+")
+_NOT_CAPITAL_OR_DIGIT = re.compile(r"[^A-Z0-9]")
 
 
 def word_initials(text: str) -> str:
@@ -81,15 +81,22 @@ def word_initials(text: str) -> str:
 
     A word in capitals gives its first letter only: "EINE WELT" is "ew", not "einewelt".
     """
-    out = []
-    for word in _WORDS.findall(text):
-        out.append(word[0])
-        if not word.isupper() and not word[1:].islower():
-            out.extend(ch for ch in word[1:] if ch.isupper())
-    return fold("".join(out))
+    return fold("".join(map(_word_initials, split_words(text))))
+
+
+# Cached: asked of every word of every name checked against a short form, and a list uses
+# the same words again and again ("Party", "Union", "de").
+@lru_cache(maxsize=1 << 16)
+def _word_initials(word: str) -> str:
+    """One word's part of word_initials(), not folded (lower-casing looks at neighbours)."""
+    if not word.isupper() and not word[1:].islower():
+        return word[0] + "".join(ch for ch in word[1:] if ch.isupper())
+    return word[0]
 
 
 def abbreviation_letters(abbr: str) -> str:
+    if abbr.isascii():  # the same letters without a walk in Python: A-Z and 0-9
+        return _NOT_CAPITAL_OR_DIGIT.sub("", abbr).lower()
     letters = [ch for ch in abbr if ch.isupper() or ch.isdigit()]
     return fold("".join(letters))
 
@@ -119,30 +126,45 @@ def _repeated(head: str, tail: str) -> bool:
     return fold(head) in fold(tail)
 
 
+# Cached: the same first words come back entry after entry.
+@lru_cache(maxsize=1 << 16)
+def _may_be_repeated(first: str) -> bool:
+    """Whether a first word that is no acronym may be a short name that the long one repeats
+    ("Ranjbaran Hezb-e Ranjbaran-e Iran"): a capitalized word of four letters or more, neither
+    a function word nor an organization's."""
+    key = fold(first)
+    return (
+        len(key) >= 4
+        and first[0].isupper()
+        and key not in FUNCTION_WORDS
+        and not has_organization_word(first)
+    )
+
+
 def split_leading_abbreviation(text: str, name_en: str | None) -> tuple[str | None, str]:
     """Split a leading abbreviation off a name: "CPI (ML) Red Star Communist Party ..."."""
     head, _, tail = text.partition(" ")
-    if not tail or (sum(map(str.isupper, head)) < 2 and not _repeated(head, tail)):
-        return None, text  # neither an acronym nor a short name repeated in the long one
+    if not tail:
+        return None, text
+    if sum(map(str.isupper, head)) < 2:
+        # No acronym: only a short name that the long one repeats can be split off. The tests
+        # of its word (below) come first, as they need no copy of the text. (The first word
+        # is the head unless the text starts with a space or "(".)
+        maybe = not head or head[0] == "(" or _may_be_repeated(head)
+        if not maybe or not _repeated(head, tail):
+            return None, text
     spans = _tokens(text)
     if len(spans) < 2:
         return None, text
     first = text[spans[0][0] : spans[0][1]]
     rest = [text[a:b] for a, b in spans[1:]]
     taken = 1
-    acronym = is_acronym(first)
+    acronym = _is_acronym(first, False)  # is_acronym(first) without a call in between
     if not acronym:
         # A short name repeated inside the long one: "Ranjbaran Hezb-e Ranjbaran-e Iran".
         key = fold(first)
         inner = word_tuple(" ".join(rest))
-        if (
-            len(key) >= 4
-            and first[0].isupper()
-            and key not in FUNCTION_WORDS
-            and not has_organization_word(first)
-            and len(inner) >= 3
-            and any(w == key for w in inner[1:])
-        ):
+        if _may_be_repeated(first) and len(inner) >= 3 and any(w == key for w in inner[1:]):
             return first, text[spans[1][0] :]
         return None, text
     # A parenthesized qualifier belongs to the abbreviation when it is an acronym too,
@@ -180,7 +202,7 @@ def is_parenthesized_abbreviation(content: str, before: str) -> bool:
     """ "(CCC)", "(IP.rec)", "(DHnet)", "(vzbv)" after the name they abbreviate."""
     if " " in content or len(content) > 14 or not content[:1].isalnum():
         return False
-    if is_acronym(content, strict=True):
+    if _is_acronym(content, True):
         return True
     # Scripts without capitals write short names as words: "(راد)" after a name of five
     # words, "(حدکا)". Not Chinese or Japanese, where a one-word parenthesis is a gloss.
@@ -270,7 +292,7 @@ def split_trailing_acronym(name: str) -> tuple[str | None, str]:
     """ "Fédération Syndicale Unitaire FSU": an acronym appended to the name it abbreviates."""
     head, _, last = name.rpartition(" ")
     if (
-        is_acronym(last, strict=True)  # cached, and false for most names: asked first
+        _is_acronym(last, True)  # cached, and false for most names: asked first
         and len(head.split()) >= 2
         and initials_score(last, head) == 1.0
         and len(abbreviation_letters(last)) >= 2

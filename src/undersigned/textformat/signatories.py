@@ -35,6 +35,7 @@ from .persons_cjk import (
     is_cjk_person_name,
     name_before_own_office,
 )
+from .places import without_places
 from .short_forms import (
     DASH_ACRONYM,
     abbreviation_letters,
@@ -266,6 +267,7 @@ def _parse_signatory(
     text = _strip_final_period(_clean(text))
     text, labelled = country_prefix(text)  # "Greek: ADEDY (…)"
     text, country, how = _country_suffix(text)
+    text = without_places(text)  # "Name (ATC), Managua, Nicaragua": the city is no field
     if country is None and labelled is not None:
         country, how = labelled, "stated"
     if country is None and number is not None:

@@ -80,6 +80,10 @@ ORGANIZATION_STEMS = (
     "vereinigung",
     "federation",
     "foderation",
+    # "Confederación", "Confederação", "Confederazione": the Romance forms of the same stem.
+    "federacion",
+    "federacao",
+    "federazion",
     "universit",
 )
 

@@ -34,6 +34,8 @@ from undersigned.web import views as core
 handler500 = "undersigned.core.views.server_error"
 # One 404 page per language for anonymous visitors, rendered once (core.views.page_not_found).
 handler404 = "undersigned.core.views.page_not_found"
+# A body too large to read is a page that says what to do (core.views.bad_request).
+handler400 = "undersigned.core.views.bad_request"
 
 # The admin logs in with the site's throttle: one log-in, one count of failures.
 admin.site.login_form = ThrottledAdminAuthenticationForm
