@@ -15,7 +15,7 @@ We, the undersigned, demand an end to the war now.
 
 Signed:
 1. ABC Association of Bakers, France
-2. Marie Curie, présidente de l’UNEF
+2. Marie Curie, chargée de mission à l’UNEF
 """
 
 
@@ -30,7 +30,7 @@ def cell_of(html: str, name: str) -> str:
 def test_only_the_unsure_cell_carries_the_mark_and_the_legend_explains_it(client, alice):
     client.force_login(alice)
     html = preview(client, ONE_UNSURE_FIELD)
-    # Row 2's affiliation: the role "présidente de l’UNEF" may hold the organization.
+    # Row 2's affiliation: a role the parser does not know ("chargée de mission") is left in it.
     unsure = cell_of(html, "entries-1-affiliation")
     assert 'data-testid="unsure-field"' in unsure
     assert 'aria-describedby="unsure-legend"' in unsure and 'class="unsure"' in unsure

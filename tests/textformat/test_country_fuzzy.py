@@ -13,10 +13,23 @@ from undersigned.textformat.tables import country_cell
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("Sverige", "SE"), ("Узбекистан", "UZ"), ("Ουγγαρία", "HU"), ("日本", "JP"),
-        ("مصر", "EG"), ("ایران", "IR"), ("Россия", "RU"), ("Nederland", "NL"), ("Holanda", "NL"),
-        ("República Checa", "CZ"), ("Polska", "PL"), ("Suomi", "FI"), ("Україна", "UA"),
-        ("Magyarország", "HU"), ("대한민국", "KR"), ("Kenya", "KE"), ("Ελλάδα", "GR"),
+        ("Sverige", "SE"),
+        ("Узбекистан", "UZ"),
+        ("Ουγγαρία", "HU"),
+        ("日本", "JP"),
+        ("مصر", "EG"),
+        ("ایران", "IR"),
+        ("Россия", "RU"),
+        ("Nederland", "NL"),
+        ("Holanda", "NL"),
+        ("República Checa", "CZ"),
+        ("Polska", "PL"),
+        ("Suomi", "FI"),
+        ("Україна", "UA"),
+        ("Magyarország", "HU"),
+        ("대한민국", "KR"),
+        ("Kenya", "KE"),
+        ("Ελλάδα", "GR"),
     ],
 )
 def test_names_in_other_languages_and_scripts(text: str, code: str) -> None:
@@ -28,9 +41,16 @@ def test_names_in_other_languages_and_scripts(text: str, code: str) -> None:
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("Chyprue", "CY"), ("Swisse", "CH"), ("Allemagnee", "DE"), ("Untied Kingdom", "GB"),
-        ("Brazill", "BR"), ("Morrocco", "MA"), ("Sweeden", "SE"), ("Nederlands", "NL"),
-        ("Austira", "AT"), ("Portgual", "PT"),  # two letters swapped count as one edit
+        ("Chyprue", "CY"),
+        ("Swisse", "CH"),
+        ("Allemagnee", "DE"),
+        ("Untied Kingdom", "GB"),
+        ("Brazill", "BR"),
+        ("Morrocco", "MA"),
+        ("Sweeden", "SE"),
+        ("Nederlands", "NL"),
+        ("Austira", "AT"),
+        ("Portgual", "PT"),  # two letters swapped count as one edit
     ],
 )
 def test_misspelt_countries_read_fuzzily_with_lower_confidence(text: str, code: str) -> None:
@@ -45,8 +65,14 @@ def test_misspelt_countries_read_fuzzily_with_lower_confidence(text: str, code: 
     "text",
     [
         "Lagos",  # a city at one edit from Laos: four-letter names never match fuzzily
-        "Berlin", "Harvard University", "Moscou Trade", "SEATINI",  # capitals: an abbreviation
-        "CESTA", "Peru2", "Coalition", "Kore",
+        "Berlin",
+        "Harvard University",
+        "Moscou Trade",
+        "SEATINI",  # capitals: an abbreviation
+        "CESTA",
+        "Peru2",
+        "Coalition",
+        "Kore",
         "Konya",  # one edit from Kenya, but five-letter names never match fuzzily
         "Murcia",  # one edit from "Turcia" (Romanian): the first letter must be right
         "Saint Mary",  # two edits from "Saint-Marin": several words allow one

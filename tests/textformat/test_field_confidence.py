@@ -34,6 +34,9 @@ def read(line: str):
         "Economic Justice Network (EJN), Kenya",
         "Jane Doe, Professor of History, University of Lisbon",
         "Jane Doe, University of Lisbon",
+        # The role leads to the organization, and the article goes with the role.
+        "Marie Curie, présidente de l’UNEF",
+        "Anne Roy, porte-parole d’Alternative Paysanne",
     ],
 )
 def test_an_entry_read_plainly_has_no_unsure_field(line):
@@ -46,21 +49,19 @@ def test_an_entry_read_plainly_has_no_unsure_field(line):
     ("line", "unsure"),
     [
         # A parenthesis the reading did not take: it may hold the abbreviation.
-        ("Latin Network for Access (RedLAM)", ["name", "abbreviation"]),
-        # A person and an organization, not a name and its short form.
-        ("Pascal Martin (CGTX)", ["abbreviation", "kind", "affiliation"]),
-        ("Thomas Roy (Attac)", ["name", "kind", "affiliation"]),
-        # The role took the organization along, or left itself in the affiliation.
-        ("Marie Curie, présidente de l’UNEF", ["affiliation"]),
-        ("Anne Roy, porte-parole d’Alternative Paysanne", ["kind", "affiliation"]),
+        ("Latin Network for Access (Redlam)", ["name", "abbreviation"]),
+        # A person and an organization, not a name and its short form: a person told by
+        # the shape of the name only.
+        ("Pascal Martin (CGTX)", ["kind"]),
+        ("Thomas Roy (Attac)", ["kind"]),
         # A person guessed from the words before "for" only: or an organization's name cut.
-        ("Faith Action for Community Equity", ["name", "kind"]),
+        ("Hope Rivers for Clean Water", ["name", "kind"]),
         # Two entries glued by a comma; a parenthesis that never closes.
         ("SPI,SPP", ["name", "abbreviation"]),
         ("Jane Doe (UGT", ["name", "country", "kind", "affiliation"]),
         ("Union of Bakers (UOB", ["name", "abbreviation", "country", "kind", "affiliation"]),
         # The whole name taken as its own short form, in mixed case.
-        ("NixOS", ["abbreviation"]),
+        ("ApTX", ["abbreviation"]),
     ],
 )
 def test_a_doubtful_shape_marks_the_fields_it_puts_in_doubt(line, unsure):
@@ -96,8 +97,26 @@ def test_to_dict_carries_every_field_confidence_and_the_cache_stays_intact():
     data = read("Pascal Martin (CGTX)").to_dict(confidence=True)
     assert set(data["field_confidence"]) == set(FIELDS)
     assert data["field_confidence"]["kind"] < LOW <= data["field_confidence"]["name"]
-    first = parse_signatory("Latin Network for Access (RedLAM)")
+    first = parse_signatory("Latin Network for Access (Redlam)")
     first.field_confidence["name"] = 1.0
     first.doubts.clear()
-    again = parse_signatory("Latin Network for Access (RedLAM)")
+    again = parse_signatory("Latin Network for Access (Redlam)")
     assert again.sureness("name") < LOW and "name" in again.doubts
+
+
+def test_a_parenthesis_inside_a_name_is_not_doubted_but_one_closing_it_is():
+    inside = read("Friends of Bread (FoB) Uruguay")
+    assert "name" not in inside.doubts
+    closing = read("Latin Network for Access (Redlam)")
+    assert "name" in closing.doubts
+
+
+def test_a_place_of_work_after_a_dash_says_the_name_is_a_persons():
+    signatory = read("Amal Rahimi - Northern Bakery College")
+    assert (signatory.kind, signatory.affiliation) == ("person", "Northern Bakery College")
+    assert unsure_fields(signatory) == []
+
+
+def test_a_place_of_work_in_lower_case_is_no_role_left_over():
+    assert "affiliation" not in read("Jane Doe, université Lyon Sud").doubts
+    assert "affiliation" in read("Jane Doe, chargée de mission à l’ABCD").doubts

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from .folding import fold, word_tuple
-from .vocabulary import NAME_PARTICLES, PERSON_TITLES, has_organization_word
+from .short_forms import is_acronym
+from .vocabulary import LANGUAGE_WORDS, NAME_PARTICLES, PERSON_TITLES, has_organization_word
 
 _ROLE_TEXT = """president presidente presidenta president presidentin vice vicepresidente secretary
     secretaria secretario secretaire sekretar sekretarin general geral director directora
@@ -31,13 +32,43 @@ _ROLE_TEXT = """president presidente presidenta president presidentin vice vicep
     vorsitzende vorsitzender geschaftsfuhrer geschaftsfuhrerin baskan baskani genel sekreter
     uyesi uye presidente-geral secretario-geral secretaria-geral lecturer instructor
     part-time parttime freelance independent sociologist employee worker handler
-    conservator curator librarian counselor therapist engineer scientist nurse planner"""
+    conservator curator librarian counselor therapist engineer scientist nurse planner
+    presidenta generale fondateur fondatrice fundador fundadora fondatore responsable
+    responsabile militant militante militantin delegue deleguee delegado delegada delegato
+    regidor regidora alcalde alcaldesa alcaldessa conseller consellera concejal concejala
+    maire adjoint adjointe conseiller conseillere batonnier batonniere tresorier tresoriere
+    animateur animatrice ancien ancienne antiguo antigua ehemalige ehemaliger honoraire
+    honorary emerite parole координатор председатель сопредседатель член активист ревизор
+    руководитель секретарь директор президент депутат лидер заместитель основатель"""
 _ROLE_WORDS = frozenset(_ROLE_TEXT.split())
-# A role and the preposition that leads to the organization: "Presidente da", "Professor at".
-_ROLE_PREFIX = re.compile(
-    r"^(?:(?:[\w'’\-]+\s+){0,3}?[\w'’\-]+\s+)?"
-    r"(?:da|do|de|del|della|des|du|der|of|at|of the|at the|for|for the|bei|von|am|en)\s+"
-    r"(?=\S)",
+# Prefixes glued to a role: "exregidor", "cofondatrice" ("co-", "ex-" split off as words).
+_ROLE_PREFIXES = ("ex", "co")
+
+
+def _is_role_word(token: str) -> bool:
+    """ "presidente", "exalcalde", "cofondatrice": a folded word that names a role."""
+    return token in _ROLE_WORDS or (
+        len(token) > 5 and token[:2] in _ROLE_PREFIXES and token[2:] in _ROLE_WORDS
+    )
+
+
+# The preposition, and the article glued or not, that lead from a role to the organization:
+# "Presidente da", "Professor at the", "porte-parole d’", "présidente de l’", "directrice … au".
+_ROLE_PREPOSITION = re.compile(
+    r"(?:^|\s)(?:(?:da|do|das|dos|de|del|della|dei|degli|delle|des|du|der|of|at|for|bei|von"
+    r"|am|en|au|aux|à|al|alla|presso|chez)\s+(?:(?:the|la|le|les|el|los|las|il|lo|die|dem"
+    r"|den)\s+|l['’]\s*)?|(?:d|dell|all)['’])(?=\S)",
+    re.IGNORECASE,
+)
+# Bodies inside an organization that a role leads through to it.
+_UNITS = frozenset(["board", "bureau", "staff", "faculty", "team", "vorstand", "directorio"])
+_MAX_ROLE_WORDS = 5  # "président d’honneur", "directrice de recherche au": short
+# A preposition with an article, or one of place, leads to a body ("présidente de la FIDL",
+# "directrice au CNRS", "Director of the Institute"); without one, to a discipline
+# ("Professor of Information Science").
+_DEFINITE = re.compile(
+    r"(?:\b(?:the|la|le|les|el|los|las|il|lo|die|dem|den|der|du|des|au|aux|at|chez|presso|bei"
+    r"|del|della|dei|degli|delle|da|do|das|dos)\s*|['’])$",
     re.IGNORECASE,
 )
 _ON_BEHALF = re.compile(
@@ -51,7 +82,7 @@ _CAMPUS_HOLDERS = re.compile(r"\buniversit|\bstate\b", re.IGNORECASE)
 _INSTITUTION_TEXT = """university universidad universidade universite universitat universita
     universitesi college school academy akademie institute instituto institut center centre centro
     hospital laboratory lab library museum clinic consulting city ministry department
-    sindical intersindical central"""
+    sindical intersindical central ecole escuela escola scuola schule"""
 _INSTITUTION_WORDS = frozenset(_INSTITUTION_TEXT.split())
 # Words that make a part a place of work even next to a role ("Research Associate" is a
 # role, "Research Institute" is not).
@@ -70,6 +101,22 @@ _ARTICLES = frozenset(
 
 
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-.]*")
+# Words of organizations' names that are nobody's name ("Amnesty International", "Korean
+# Pharmacists for Democratic Society"): the languages' characteristic words, but for those
+# that are also names or nicknames (Dawn, Star, West, Red).
+_GENERIC_TEXT = """international internacional internationale internazionale nacional nazionale
+    global world mundial development desarrollo developpement sviluppo campaign campana
+    advocates coordination roundtable consumers rights climate europe european europa africa
+    african american americana asian latin latina latinoamericana latinoamericano fund
+    foundation fundacion fondation fondazione network alliance forum foro action accion
+    society sociedad societe institute friends amigos amis citizens ciudadanos citoyens
+    university universidad universidade universite universitat universita college"""
+_ALSO_NAMES = "dawn star north south east west red new path voice l d a e"
+_NOT_IN_NAMES = (
+    frozenset(_GENERIC_TEXT.split()).union(*LANGUAGE_WORDS.values())
+    - NAME_PARTICLES
+    - frozenset(_ALSO_NAMES.split())
+)
 
 
 def is_person_name(text: str) -> bool:
@@ -94,8 +141,11 @@ def is_person_name(text: str) -> bool:
         return False  # "Ranjbaran Hezb-e Ranjbaran-e Iran" repeats a short name
     capitalized = 0
     for token in tokens:
-        if fold(token) in NAME_PARTICLES:
+        folded_token = fold(token)
+        if folded_token in NAME_PARTICLES:
             continue
+        if folded_token in _NOT_IN_NAMES:
+            return False
         if not _NAME_TOKEN.fullmatch(token) or not token[0].isupper():
             return False
         upper = sum(1 for ch in token if ch.isupper())
@@ -131,7 +181,19 @@ def is_role(segment: str) -> bool:
     tokens = word_tuple(segment)
     if not tokens or _DEGREE.match(segment.strip()):
         return True
-    return any(t in _ROLE_WORDS for t in tokens) and not any(t in _PLACES_OF_WORK for t in tokens)
+    return any(map(_is_role_word, tokens)) and not any(t in _PLACES_OF_WORK for t in tokens)
+
+
+def is_place_of_work(segment: str) -> bool:
+    """ "Harvard University", "Imperial College London": where persons work, not a body that
+    signs under a name shaped like a person's."""
+    return any(
+        t in _PLACES_OF_WORK or t in _SCHOOLS or t.startswith("universit")
+        for t in word_tuple(segment)
+    )
+
+
+_SCHOOLS = frozenset(["ecole", "escuela", "escola", "scuola", "schule"])
 
 
 def is_institution(segment: str) -> bool:
@@ -151,12 +213,41 @@ def _without_role(segment: str) -> str:
     behalf = _ON_BEHALF.match(segment)
     if behalf:
         return segment[behalf.end() :]
-    match = _ROLE_PREFIX.match(segment)
-    if match and any(t in _ROLE_WORDS for t in word_tuple(segment[: match.end()])):
+    if not any(map(_is_role_word, word_tuple(segment))):
+        return segment
+    # The first preposition after the role that leads to a capital: "directrice de recherche
+    # au CNRS" skips "de recherche"; else one that leads to a name in lower case with a
+    # capital further on ("co-fondatrice de l’école Thot").
+    lower_start = None
+    for match in _ROLE_PREPOSITION.finditer(segment):
+        head = word_tuple(segment[: match.start()])
+        if not head or len(head) > _MAX_ROLE_WORDS:
+            break
+        if not any(map(_is_role_word, head)):
+            continue
         rest = segment[match.end() :]
+        if fold(rest.split(" ", 1)[0]) in _UNITS:
+            continue  # "Member of the Board of the Academy": the Academy
         if rest[:1].isupper() or rest[:1].isdigit():
-            return rest
-    return segment
+            return _last_office(rest)
+        if lower_start is None and any(map(str.isupper, rest)):
+            lower_start = rest
+    return lower_start if lower_start is not None else segment
+
+
+_AND_OFFICE = re.compile(r"\s+(?:et|and|y|e|und|i)\s+(?=\S)")
+
+
+def _last_office(rest: str) -> str:
+    """ "CES et Secrétaire général de la CCOO" -> "CCOO": of two offices joined by "and",
+    the last names the body the place or country after it belongs to."""
+    for match in _AND_OFFICE.finditer(rest):
+        second = rest[match.end() :]
+        if is_role(second.split(",")[0]):
+            body = _without_role(second)
+            if body != second:
+                return body
+    return rest
 
 
 def affiliation(parts: list[str]) -> str | None:
@@ -174,6 +265,18 @@ def affiliation(parts: list[str]) -> str | None:
         ):
             return mandate["group"]  # "MEP (Greens/EFA, Germany)": the group
         if is_role(part) or _is_role_phrase(part):
+            # "vice-présidente de la FIDL, Le syndicat lycéen": the role leads to the
+            # organization, which the parts after it describe.
+            # Before other parts only a short form: "Professor at the Institute for X, UCLA"
+            # works at UCLA.
+            rest = _without_role(part)
+            if (
+                rest != part
+                and _is_institution(rest)
+                and _DEFINITE.search(part[: -len(rest)])
+                and (index == len(parts) - 1 or is_acronym(rest, strict=True))
+            ):
+                return ", ".join(_drop_city([rest, *parts[index + 1 :]]))
             continue
         if _is_institution(part):
             behalf = _ON_BEHALF.match(part)
@@ -183,7 +286,7 @@ def affiliation(parts: list[str]) -> str | None:
     # leads to a discipline instead ("Professor of Sociology, Virginia Tech").
     stripped = _without_role(parts[0])
     if len(parts) == 1 and stripped != parts[0] and not _is_role_phrase(stripped):
-        return stripped if stripped[:1].isupper() else None
+        return stripped if stripped[:1].isdigit() or any(map(str.isupper, stripped)) else None
     last = parts[-1]
     if is_role(last) or _is_role_phrase(last) or _DEGREE.match(last):
         return None
@@ -209,7 +312,7 @@ def _is_role_phrase(part: str) -> bool:
     """ "Professor of School Counseling", "Assistant Professor at the Institute …": a role
     leads the part, so what follows is a discipline or a unit, not the affiliation."""
     tokens = word_tuple(part)
-    return bool(tokens) and tokens[0] in _ROLE_WORDS
+    return bool(tokens) and _is_role_word(tokens[0])
 
 
 def _drop_city(parts: list[str]) -> list[str]:
@@ -222,3 +325,78 @@ def _drop_city(parts: list[str]) -> list[str]:
     ):
         return parts[:-1]
     return parts
+
+
+def parenthesis_affiliation(parts: list[str]) -> str | None:
+    """What the parenthesis after a person's name says of them, split at its commas: the
+    organization, as written; None for a profession or for a role over a place.
+    "(Attac)" -> "Attac"; "(économiste)" -> None; "(Présidente de la FIDL)" -> "FIDL";
+    "(exregidor ABC Springfield)" -> "ABC"; "(exalcalde Springfield)" -> None."""
+    parts = [p.strip() for p in parts if p.strip()]
+    content = ", ".join(parts)
+    if not parts or not any(ch.isupper() or ch.isdigit() for ch in content):
+        return None  # "(économiste)", "(writer)": a profession is written in lower case
+    tokens = parts[0].split()
+    lead = 0
+    while (
+        lead < len(tokens) - 1 and tokens[lead][:1].islower() and _is_role_word(fold(tokens[lead]))
+    ):
+        lead += 1
+    if lead and _without_role(parts[0]) == parts[0]:
+        # A role with no preposition before a name: "exregidor ABC Springfield". The name
+        # is a place unless it names a body; an acronym then a place keeps the acronym.
+        rest = tokens[lead:]
+        if is_acronym(rest[0], strict=True) and not _is_institution(" ".join(rest[1:])):
+            return rest[0]
+        return " ".join([*rest, *parts[1:]]) if _is_institution(" ".join(rest)) else None
+    if any(is_role(part) or _is_role_phrase(part) for part in parts):
+        return affiliation(parts)
+    return content
+
+
+# Russian writes the office and the body first, the name last: "председатель Северного
+# союза пекарей Иван Петров", "координатор МОД «Хлеб» в г. Омске Анна Козлова". A place ("в
+# Омске", "г. Омск") after the body is not part of it.
+_PLACE_AFTER = re.compile(
+    r"(?:\s+(?:в|во|in|à|en)\s+(?:г\.\s*)?[^\W\d_][\w\-]*"
+    r"|\s*\bг\.\s*\S+(?:\s+и\s+г\.\s*\S+)*)+$"
+)
+_LEADING_PREPOSITION = re.compile(
+    r"^(?:(?:of the|at the|for the|de la|of|at|for|de|du|des|da|do|del|della|der|von)\s+"
+    r"|d['’]|de l['’])",
+    re.IGNORECASE,
+)
+_PATRONYMIC = re.compile(r"(?:вич|вна|ична|инична)$")
+
+
+def role_first_person(text: str) -> tuple[str, str | None] | None:
+    """(name, affiliation) of "office, body, then the name" ("председатель Союза пекарей
+    Иван Петров"), or None when the entry is not shaped so."""
+    tokens = text.split()
+    if len(tokens) < 4 or not _is_role_word(fold(tokens[0])):
+        return None
+    size = 3 if len(tokens) >= 5 and _PATRONYMIC.search(tokens[-2]) else 2
+    name = " ".join(tokens[-size:])
+    before = tokens[-size - 1]
+    if (
+        before.endswith((",", ";", ":"))  # "Professor Jane Doe, Harvard University"
+        or fold(before) in NAME_PARTICLES
+        or fold(before) in _ARTICLES
+        or not is_person_name(name)
+    ):
+        return None
+    lead = 1
+    while lead < len(tokens) - size and _is_role_word(fold(tokens[lead])):
+        lead += 1
+    after = tokens[lead]
+    # "Member States Network …": a capital role word before a capital word opens a name.
+    if tokens[0][:1].isupper() and not (
+        after[:1].islower() or after[:1] in "\"«„“'" or (len(after) > 1 and after.isupper())
+    ):
+        return None
+    body = " ".join(tokens[lead:-size]).split(", ")[0]
+    body = _LEADING_PREPOSITION.sub("", body)  # "Chair of the Board …" -> "Board"
+    body = _PLACE_AFTER.sub("", body).strip()
+    if not body or not (_is_institution(body) or any(map(str.isupper, body))):
+        return None
+    return name, body

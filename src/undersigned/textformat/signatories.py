@@ -18,10 +18,27 @@ from .country_fuzzy import separate_country
 from .entry_shapes import country_prefix, numbered_short_form_country
 from .folding import fold, word_tuple
 from .model import Signatory
-from .persons import affiliation, is_institution, is_person_name, is_role, strip_titles
+from .persons import (
+    affiliation,
+    is_institution,
+    is_person_name,
+    is_place_of_work,
+    is_role,
+    parenthesis_affiliation,
+    role_first_person,
+    strip_titles,
+)
+from .persons_cjk import (
+    abbreviates,
+    cjk_affiliation,
+    has_cjk,
+    is_cjk_person_name,
+    name_before_own_office,
+)
 from .places import without_places
 from .short_forms import (
     DASH_ACRONYM,
+    abbreviation_letters,
     initials_score,
     is_acronym,
     is_parenthesized_abbreviation,
@@ -50,14 +67,15 @@ def _clean(text: str) -> str:
 
 
 def _closing_group(text: str) -> int | None:
-    """Index of the "(" that matches a final ")", or None when unbalanced."""
-    if not text.endswith(")"):
+    """Index of the "(" that matches a final ")", or None when unbalanced. Chinese and
+    Japanese write them full width ("（", "）"), alone or mixed with the narrow ones."""
+    if not text.endswith((")", "）")):
         return None
     depth = 0
     for i in range(len(text) - 1, -1, -1):
-        if text[i] == ")":
+        if text[i] in ")）":
             depth += 1
-        elif text[i] == "(":
+        elif text[i] in "(（":
             depth -= 1
             if depth == 0:
                 return i
@@ -102,11 +120,15 @@ def parse_signatory(
     number: int | None = None,
     group: str | None = None,
     group_country: str | None = None,
+    *,
+    by_shape: bool = True,
 ) -> Signatory:
-    """Read one entry of a signatory list (without its list marker)."""
+    """Read one entry of a signatory list (without its list marker). by_shape=False: in a
+    list of organizations, the shape of a name alone does not make a person (a role or a
+    title still does)."""
     # Cached because render_text() reads every line it writes back to check it; a copy
     # keeps callers from changing the cached object.
-    cached = _parse_signatory(text, number, group, group_country)
+    cached = _parse_signatory(text, number, group, group_country, by_shape)
     clone = object.__new__(Signatory)  # a plain copy, faster than copy.copy()
     clone.__dict__.update(cached.__dict__)
     clone.field_confidence, clone.doubts = dict(cached.field_confidence), dict(cached.doubts)
@@ -182,6 +204,8 @@ def _person(text: str) -> tuple[str, str | None, str] | None:
         if separator not in text:
             continue  # most entries: no copies of the text made to learn it
         head, _, tail = text.partition(separator)
+        if separator != ", " and separator in tail:
+            continue  # "Union of Textile - Clothing - Leather Workers": one name in parts
         parts = _split_outside_parentheses(tail) if separator != " for " else [tail]
         # "Kim KATOR, Role, …", "CW Johnson, University …": a name of unusual case is a
         # person's when a role or an institution follows it.
@@ -206,6 +230,7 @@ def _person(text: str) -> tuple[str, str | None, str] | None:
             or any(is_role(p) for p in parts)
             or (separator == ", " and len(parts) > 1)
             or (separator == ", " and is_person_name(head) and is_institution(parts[0]))
+            or (is_person_name(head) and is_place_of_work(parts[0]))  # "Jane Doe - Univ. X"
         ):
             how = "role"  # a role, a title, or a place of work after a name says so
         elif separator != ", ":
@@ -228,6 +253,7 @@ class _Reading:
     expanded: str | None = None  # the abbreviation of "FSFE (Free Software Foundation Europe)"
     affiliation: str | None = None
     person: bool = False
+    by_shape: bool = True  # whether a name's shape alone may make a person
     # How each field was decided ("country": "stated", "kind": "shape", …): confidence.py
     # turns these into each field's confidence.
     how: dict[str, str] = field(default_factory=dict)
@@ -235,7 +261,7 @@ class _Reading:
 
 @lru_cache(maxsize=1 << 17)
 def _parse_signatory(
-    text: str, number: int | None, group: str | None, group_country: str | None
+    text: str, number: int | None, group: str | None, group_country: str | None, by_shape: bool
 ) -> Signatory:
     written = text
     text = _strip_final_period(_clean(text))
@@ -246,12 +272,21 @@ def _parse_signatory(
         country, how = labelled, "stated"
     if country is None and number is not None:
         text, country, how = numbered_short_form_country(text)
-    entry = _Reading(text, country, country is not None)
+    entry = _Reading(text, country, country is not None, by_shape=by_shape)
     if country is not None:
         entry.how["country"] = how
 
     # "Jane Doe, Role, University (ABBR)": a person, whatever the parentheses hold.
-    found = _person(text) if "(" not in text.partition(", ")[0] else None
+    # "председатель Союза пекарей Иван Петров": the office and the body, then the name.
+    first = role_first_person(text) if "(" not in text else None
+    if first is None and has_cjk(text) and "(" not in text:
+        first = name_before_own_office(text)  # "山田花子山田花子法律事務所"
+    if first is not None:
+        found: tuple[str, str | None, str] | None = (*first, "role")
+    else:
+        found = _person(text) if "(" not in text.partition(", ")[0] else None
+    if found is not None and not by_shape and found[2] != "role":
+        found = None
     if found is not None:
         entry.person, (entry.text, entry.affiliation, entry.how["kind"]) = True, found
     else:
@@ -259,10 +294,12 @@ def _parse_signatory(
     abbreviation, name = _abbreviation_and_name(entry)
     if not entry.person and abbreviation is None and entry.name_en is None:
         head, _, tail = name.partition(", ")
-        if is_person_name(head):
-            entry.person, (name, titled) = True, strip_titles(head)
+        bare, titled = strip_titles(head)
+        role = titled or bool(tail and is_role(tail))
+        if (by_shape or role) and is_person_name(head):
+            entry.person, name = True, bare
             entry.affiliation = tail or None
-            entry.how["kind"] = "role" if titled or (tail and is_role(tail)) else "shape"
+            entry.how["kind"] = "role" if role else "shape"
     affiliation_ = (entry.affiliation or "").strip() or None
     # Positional, in the order of its fields: a call with keywords builds a dict of them.
     signatory = Signatory(
@@ -301,6 +338,24 @@ def _read_group(entry: _Reading, before: str, content: str) -> bool:
     if _several_countries(content):
         entry.text = before
         return True
+    name = _person_before(before, content) if entry.name_en is None else None
+    # Only a role or a title says it is a person; else the name's shape does.
+    titled = name is not None and (strip_titles(before)[1] or is_role(content))
+    if name is not None and entry.affiliation is None and (titled or entry.by_shape):
+        # "Jane Doe (Attac)", "Jane Doe (Springfield)", "山田花子(日本平和協会・理事長)": after a
+        # person's name the parenthesis holds an affiliation, a role or a place, never a
+        # short form of the name.
+        held, inner_country, how = _country_suffix(content)
+        if inner_country is not None and entry.country is None:
+            entry.country, entry.stated = inner_country, True
+            entry.how["country"] = how
+        if has_cjk(name):
+            entry.affiliation = cjk_affiliation(held)
+        else:
+            entry.affiliation = parenthesis_affiliation(_split_outside_parentheses(held))
+        entry.person, entry.text = True, name
+        entry.how["kind"] = "role" if titled else "shape"
+        return False
     if (
         entry.paren_abbreviation is None
         and entry.name_en is None
@@ -340,7 +395,55 @@ def _read_group(entry: _Reading, before: str, content: str) -> bool:
         entry.name_en, entry.text = content, before
         entry.how["name_en"] = "translation"
         return True
+    if (
+        entry.paren_abbreviation is None
+        and entry.name_en is None
+        and not entry.person
+        and _loose_short_form(content, before)
+    ):
+        # "Latin Network for Access (RedLAM)", "European Network on Debt (Eurodad)": one
+        # short word with a capital after an organization's name is its short form, even
+        # when its letters are not the name's initials.
+        entry.paren_abbreviation, entry.text = content, before
+        entry.how["abbreviation"] = "loose parenthesis"
+        return True
     return False
+
+
+def _loose_short_form(content: str, before: str) -> bool:
+    if len(content) > 14 or content.count(" ") > 1 or len(before.split()) < 2:
+        return False
+    return any(ch.isupper() for ch in content[1:]) or (
+        content[:1].isupper() and any(ch.isdigit() for ch in content)
+    )
+
+
+def _person_before(before: str, content: str) -> str | None:
+    """The person's name (without titles) when before is one and content is not its short
+    form ("Jane Doe (JD)") or its translation ("Rode Morgen (Red Dawn)"), else None."""
+    bare, _ = strip_titles(before)
+    if has_cjk(bare):
+        cjk = is_cjk_person_name(bare) and has_cjk(content) and not abbreviates(bare, content)
+        return bare if cjk else None
+    if not is_person_name(bare) or language_of(bare) is not None:
+        return None
+    if is_acronym(content, strict=True) and (
+        initials_score(content, bare) >= 0.6 or _spells(content, bare)
+    ):
+        return None
+    if is_person_name(content) and _is_translation(content, before):
+        return None
+    return bare
+
+
+def _spells(short: str, name: str) -> bool:
+    """ "ZAMSOF" in "Zambia Social Forum": a short form made of the name's first letters
+    and syllables, its letters in order in the name's, from the first."""
+    letters = [ch for ch in fold(short) if ch.isalpha()]
+    folded = fold(name)
+    if not letters or folded[:1] != letters[0]:
+        return False
+    return abbreviates("".join(letters), folded)
 
 
 def _abbreviation_and_name(entry: _Reading) -> tuple[str | None, str]:
@@ -373,13 +476,59 @@ def _organization_abbreviation(entry: _Reading) -> tuple[str | None, str]:
     if match and is_acronym(match["abbr"], strict=True):
         how["abbreviation"] = "after"
         return match["abbr"], match["name"]
-    if only_short_forms(name):
+    if only_short_forms(name) and not _BRAND.search(name):
         how["abbreviation"] = "whole"
         return name, name
     abbreviation, name = split_trailing_acronym(name)
+    if abbreviation is None:
+        abbreviation, name = _spelled_short_form(name)
+    if abbreviation is None:
+        abbreviation, name = _uncased_short_form(name)
     if abbreviation is not None:
         how["abbreviation"] = "after"
     return abbreviation, name
+
+
+# "… du Québec-FIQ", "… Comunitario RENICC", "… project association – WDGpa", "KEPA, the …":
+# a short form before or after the name, glued by a dash, a space or a comma.
+_SPELLED_AFTER = re.compile(r"^(?P<name>.+?\S)(?:\s*[-–—]\s*|\s+|,\s+)(?P<abbr>[^\s,()\-–—]+)$")
+_SPELLED_BEFORE = re.compile(r"^(?P<abbr>[^\s,()]+),\s+(?P<name>\S.+)$")
+
+
+_UNCASED_AFTER = re.compile(r"^(?P<name>\S+(?:\s+\S+){2,}?)(?:\s+[-–—]\s+|-)(?P<abbr>[^\W\d_]+)$")
+
+
+# "NixOS", "OpenWISP", "SMSPool": a brand in mixed case, with a run of small letters after a
+# capital, is a name; a short form has at most one small letter at a time ("ApTI", "ByH").
+_BRAND = re.compile(r"[^\W\d_][a-z]{2}")
+
+
+def _uncased_short_form(name: str) -> tuple[str | None, str]:
+    """ "… و التعبير-حاتم", "اتحاد … آذربایجان – بیرلیک": in a script without capitals a
+    short form is written as a word, after a dash that ends a name of three words or more."""
+    match = _UNCASED_AFTER.match(name) if ("-" in name or "–" in name or "—" in name) else None
+    if match is None or any(ch.isupper() or ch.islower() for ch in name if ch.isalpha()):
+        return None, name
+    return match["abbr"], match["name"]
+
+
+def _spelled_short_form(name: str) -> tuple[str | None, str]:
+    """A short form of three letters or more whose letters come in order in the name's,
+    from its first: "Red Nacional de Comercio Comunitario RENICC" -> ("RENICC", "Red …")."""
+    for pattern in (_SPELLED_AFTER, _SPELLED_BEFORE):
+        match = pattern.match(name)
+        if match is None:
+            continue
+        abbr, rest = match["abbr"], match["name"]
+        if len(rest.split()) < 2 or len(abbreviation_letters(abbr)) < 3:
+            continue
+        if not is_acronym(abbr):
+            continue
+        if pattern is _SPELLED_BEFORE and is_acronym(abbr, strict=True) and len(rest.split()) >= 3:
+            return abbr, rest  # "KEPA, the Service Centre …": a short form in another language
+        if _spells(abbr, rest):
+            return abbr, rest
+    return None, name
 
 
 def _country(
