@@ -150,3 +150,19 @@ def test_no_name_read_in_running_text_ends_with_its_separator():
     once = parse("Union , Party ( , Party ,")
     assert not any(s.name.endswith(",") for s in once.signatories)
     assert parse(render_text(once)).to_dict() == once.to_dict()
+
+
+def test_an_entry_without_a_letter_or_digit_names_nobody():
+    """Found by the word soup: a last list line "(" became a signatory, and "- (" once rendered
+    read back as nothing."""
+    once = parse("Partido Comunista : \n Partido Comunista MLPD \n\n (")
+    assert all(any(ch.isalnum() for ch in s.name) for s in once.signatories)
+    assert parse(render_text(once)).to_dict() == once.to_dict()
+
+
+def test_a_group_heading_is_not_written_as_the_rest_of_the_entry_above():
+    """Found by the property test: "3. …, Party the" over the heading "Asia" read back as one
+    entry ("Party the Asia"), since a line ending in "the" goes on below."""
+    text = "Signatories:\nAfrica\n1. Party\n2. Germany Paraguay (Party the)\nAsia\n3. Party"
+    once = parse(text)
+    assert parse(render_text(once)).to_dict() == once.to_dict()

@@ -307,10 +307,25 @@ def parse_with_plan(text: str) -> tuple[Document, Plan]:
             gc.enable()
 
 
+def _drop_signless_entries(plan: Plan) -> None:
+    """An entry with no letter or digit ("(", "–") names nobody: dropped, its own line with
+    it (a list item written back as "- (" would not read as one)."""
+    kept = []
+    for entry in plan.entries:
+        if any(ch.isalnum() for ch in entry.text):
+            kept.append(entry)
+            continue
+        for index in entry.lines:
+            if plan.roles.get(index, ("",))[0] == "entry":
+                plan.roles[index] = ("noise", "no letter or digit: names nobody")
+    plan.entries = kept
+
+
 def _parse_with_plan(text: str) -> tuple[Document, Plan]:
     doc = Document()
     lines = split_lines(text if isinstance(text, str) else str(text))
     plan = find_signatories(lines)
+    _drop_signless_entries(plan)
     # "Name, Managua, Nicaragua." in a list of "Name (ATC), Managua, Nicaragua.": no place.
     texts = without_list_places([entry.text for entry in plan.entries])
     for entry, text in zip(plan.entries, texts, strict=True):

@@ -12,6 +12,7 @@ from .headings import vocabulary_heading as _heading
 from .model import Document, Signatory
 from .parser import parse
 from .signatories import parse_signatory
+from .wrapping import continues
 
 
 def _same(a: Signatory, b: Signatory) -> bool:
@@ -61,10 +62,15 @@ def _signatories_heading(doc: Document) -> str:
     return "Signatories" + (f" ({', '.join(details)})" if details else "")
 
 
-def _group_line(group: str) -> str:
-    """A group heading written so that it reads back as the same group."""
+def _group_line(group: str, above: str | None) -> str:
+    """A group heading written so that it reads back as the same group, and not as the rest
+    of the entry above it (`above`, "… Party of the" over "Asia")."""
     for candidate in (group, f"{group}:", f"### {group}"):
-        if _group_heading(candidate, True) == group and _heading(candidate) is None:
+        if (
+            _group_heading(candidate, True) == group
+            and _heading(candidate) is None
+            and (above is None or continues(above, candidate) is None)
+        ):
             return candidate
     return f"### {group}"
 
@@ -78,11 +84,12 @@ def _list_lines(doc: Document, markdown: bool) -> list[str]:
     # The parser takes a country from a group heading only in a list grouped by country.
     by_country = groups_are_countries(s.group for s in doc.signatories)
     group: str | None = None
+    text: str | None = None
     for index, s in enumerate(doc.signatories):
         if s.group != group or (index == 0 and s.group):
             group = s.group
             if group is not None:
-                heading = f"### {_escape(group)}" if markdown else _group_line(group)
+                heading = f"### {_escape(group)}" if markdown else _group_line(group, text)
                 lines.extend(["", heading, ""] if markdown else [heading])
         text = signatory_line(s, _group_code(s.group) if by_country else None)
         if markdown:
