@@ -130,8 +130,12 @@ def parse_signatory(
     # keeps callers from changing the cached object.
     cached = _parse_signatory(text, number, group, group_country, by_shape)
     clone = object.__new__(Signatory)  # a plain copy, faster than copy.copy()
-    clone.__dict__.update(cached.__dict__)
-    clone.field_confidence, clone.doubts = dict(cached.field_confidence), dict(cached.doubts)
+    # One dict built at once: its own field confidences and doubts, the rest shared.
+    clone.__dict__ = {
+        **cached.__dict__,
+        "field_confidence": cached.field_confidence.copy(),
+        "doubts": cached.doubts.copy(),
+    }
     return clone
 
 
