@@ -11,7 +11,7 @@ import re
 
 from .countries import country_from_text, country_name_code, is_country_word
 from .country_fuzzy import separate_country
-from .short_forms import only_short_forms, short_form_and_country
+from .short_forms import only_short_forms
 
 # "Greek: …", "Italien : …" (French puts a space before the colon); "Kenya – …". The label
 # is a few words, as long as a country's name at most ("Saint Vincent and the Grenadines").
@@ -57,11 +57,15 @@ def numbered_short_form_country(text: str) -> tuple[str, str | None, str]:
 
     The country stands apart at the end of the line, so a name in another language or a
     misspelt one is read too (country_fuzzy.py), the latter marked unsure."""
-    rest, code = short_form_and_country(text)
-    if code is not None:
-        return rest, code, "short form"
+    # short_form_and_country(text), then the same head and tail read apart: split once.
     head, _, tail = text.partition(" ")
-    if not tail or tail.count(" ") > 3 or not only_short_forms(head):
+    spaces = tail.count(" ")
+    if not tail or spaces > 6 or not only_short_forms(head):
+        return text, None, "short form"
+    code = country_name_code(tail, aliases=False)
+    if code is not None:
+        return head, code, "short form"
+    if spaces > 3:
         return text, None, "short form"
     found = separate_country(tail)
     if found is None:
