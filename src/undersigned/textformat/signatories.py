@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import persons
 from .confidence import field_confidences
 from .countries import country_from_text, country_name_code, is_region
 from .country_fuzzy import separate_country
@@ -23,7 +24,6 @@ from .persons import (
     is_institution,
     is_person_name,
     is_place_of_work,
-    is_role,
     parenthesis_affiliation,
     role_first_person,
     strip_titles,
@@ -53,6 +53,9 @@ from .vocabulary import (
     language_of,
 )
 
+# Cached: a list repeats its roles and institutions line after line ("Professor of Law",
+# "University of X"), and each is asked of several parts of the same entry.
+is_role = lru_cache(maxsize=1 << 14)(persons.is_role)
 _SPACE = re.compile(r"\s+")
 # ", Germany", " – Germany"; and the Arabic "in" of a party named with its country, as lists of
 # parties that took part write it ("المنبر التقدمي في البحرين": … in Bahrain).
