@@ -21,9 +21,7 @@ from .folding import fold, word_tuple
 from .model import Signatory
 from .persons import (
     affiliation,
-    is_institution,
     is_person_name,
-    is_place_of_work,
     parenthesis_affiliation,
     role_first_person,
     strip_titles,
@@ -56,6 +54,8 @@ from .vocabulary import (
 # Cached: a list repeats its roles and institutions line after line ("Professor of Law",
 # "University of X"), and each is asked of several parts of the same entry.
 is_role = lru_cache(maxsize=1 << 14)(persons.is_role)
+is_institution = lru_cache(maxsize=1 << 14)(persons.is_institution)
+is_place_of_work = lru_cache(maxsize=1 << 14)(persons.is_place_of_work)
 _SPACE = re.compile(r"\s+")
 # ", Germany", " – Germany"; and the Arabic "in" of a party named with its country, as lists of
 # parties that took part write it ("المنبر التقدمي في البحرين": … in Bahrain).
@@ -216,7 +216,8 @@ def _person(text: str) -> tuple[str, str | None, str] | None:
         parts = _split_outside_parentheses(tail) if separator != " for " else [tail]
         # "Kim KATOR, Role, …", "CW Johnson, University …": a name of unusual case is a
         # person's when a role or an institution follows it.
-        if not is_person_name(head) and not (
+        person_name = is_person_name(head)  # asked up to three times below: once
+        if not person_name and not (
             separator == ", "
             and _name_shaped(head)
             and (is_role(parts[0]) or is_institution(parts[0]))
@@ -236,14 +237,14 @@ def _person(text: str) -> tuple[str, str | None, str] | None:
             titled
             or any(is_role(p) for p in parts)
             or (separator == ", " and len(parts) > 1)
-            or (separator == ", " and is_person_name(head) and is_institution(parts[0]))
-            or (is_person_name(head) and is_place_of_work(parts[0]))  # "Jane Doe - Univ. X"
+            or (separator == ", " and person_name and is_institution(parts[0]))
+            or (person_name and is_place_of_work(parts[0]))  # "Jane Doe - Univ. X"
         ):
             how = "role"  # a role, a title, or a place of work after a name says so
         elif separator != ", ":
             how = "shape joined"  # "Faith Action for …", "Jubilee South - …"
         else:
-            how = "shape" if is_person_name(head) else "odd shape"
+            how = "shape" if person_name else "odd shape"
         return name, affiliation(parts), how
     return None
 
