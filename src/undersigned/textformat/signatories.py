@@ -302,12 +302,15 @@ def _parse_signatory(
     abbreviation, name = _abbreviation_and_name(entry)
     if not entry.person and abbreviation is None and entry.name_en is None:
         head, _, tail = name.partition(", ")
-        bare, titled = strip_titles(head)
-        role = titled or bool(tail and is_role(tail))
-        if (by_shape or role) and is_person_name(head):
-            entry.person, name = True, bare
-            entry.affiliation = tail or None
-            entry.how["kind"] = "role" if role else "shape"
+        # Whether the head is a name is asked first: for most organizations it is the only
+        # question (a digit or an organization's word answers it).
+        if is_person_name(head):
+            bare, titled = strip_titles(head)
+            role = titled or bool(tail and is_role(tail))
+            if by_shape or role:
+                entry.person, name = True, bare
+                entry.affiliation = tail or None
+                entry.how["kind"] = "role" if role else "shape"
     affiliation_ = (entry.affiliation or "").strip() or None
     # Positional, in the order of its fields: a call with keywords builds a dict of them.
     signatory = Signatory(
@@ -381,21 +384,17 @@ def _read_group(entry: _Reading, before: str, content: str) -> bool:
         entry.expanded, entry.text = before, content
         entry.how["abbreviation"] = "expanded"
         return False
-    bare, titled = strip_titles(before)
-    if (
-        entry.affiliation is None
-        and entry.name_en is None
-        and ("," in content or has_organization_word(content) or titled)
-        and is_person_name(bare)
-    ):
-        # "Prof. Dr. Jane Doe (University of X, Germany)"
-        entry.affiliation, inner_country, how = _country_suffix(content)
-        if inner_country is not None and entry.country is None:
-            entry.country, entry.stated = inner_country, True
-            entry.how["country"] = how
-        entry.person, entry.text = True, strip_titles(before)[0]
-        entry.how["kind"] = "role"
-        return False
+    if entry.affiliation is None and entry.name_en is None:
+        bare, titled = strip_titles(before)
+        if ("," in content or has_organization_word(content) or titled) and is_person_name(bare):
+            # "Prof. Dr. Jane Doe (University of X, Germany)"
+            entry.affiliation, inner_country, how = _country_suffix(content)
+            if inner_country is not None and entry.country is None:
+                entry.country, entry.stated = inner_country, True
+                entry.how["country"] = how
+            entry.person, entry.text = True, bare
+            entry.how["kind"] = "role"
+            return False
     if entry.name_en is None and _is_descriptor(content):
         entry.text = before
         return True
