@@ -66,7 +66,14 @@ def field_confidences(
 ) -> tuple[dict[str, float], dict[str, str]]:
     """(confidence per field, why each unsure one is) for a signatory read from written."""
     found: dict[str, str] = {}  # field -> the strongest doubt on it
-    doubt = _Doubts(found)
+
+    def doubt(field: str, signal: str) -> None:
+        """Keep the strongest doubt on each field (a closure: cheaper to call than an
+        object's __call__, once or more for every entry)."""
+        held = found.get(field)
+        if held is None or _SIGNALS[signal][0] < _SIGNALS[held][0]:
+            found[field] = signal
+
     name = signatory.name
     if written.count("(") != written.count(")"):
         # A person's name has no abbreviation to doubt ("Jane Doe (UGT").
@@ -107,20 +114,6 @@ def field_confidences(
         confidence[field] = _SIGNALS[signal][0]
     why = {field: _SIGNALS[signal][1] for field, signal in found.items() if confidence[field] < LOW}
     return confidence, why
-
-
-class _Doubts:
-    """doubt(field, signal): keeps the strongest doubt on each field."""
-
-    __slots__ = ("found",)
-
-    def __init__(self, found: dict[str, str]) -> None:
-        self.found = found
-
-    def __call__(self, field: str, signal: str) -> None:
-        held = self.found.get(field)
-        if held is None or _SIGNALS[signal][0] < _SIGNALS[held][0]:
-            self.found[field] = signal
 
 
 def _parenthesis_left(signatory: Signatory, doubt) -> None:
