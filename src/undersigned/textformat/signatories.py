@@ -287,7 +287,8 @@ def _parse_signatory(
     # "Jane Doe, Role, University (ABBR)": a person, whatever the parentheses hold.
     # "председатель Союза пекарей Иван Петров": the office and the body, then the name.
     first = role_first_person(text) if "(" not in text else None
-    if first is None and has_cjk(text) and "(" not in text:
+    # An ASCII text has no Chinese or Japanese: most entries are answered without a search.
+    if first is None and "(" not in text and not text.isascii() and has_cjk(text):
         first = name_before_own_office(text)  # "山田花子山田花子法律事務所"
     if first is not None:
         found: tuple[str, str | None, str] | None = (*first, "role")
@@ -360,7 +361,7 @@ def _read_group(entry: _Reading, before: str, content: str) -> bool:
         if inner_country is not None and entry.country is None:
             entry.country, entry.stated = inner_country, True
             entry.how["country"] = how
-        if has_cjk(name):
+        if not name.isascii() and has_cjk(name):
             entry.affiliation = cjk_affiliation(held)
         else:
             entry.affiliation = parenthesis_affiliation(_split_outside_parentheses(held))
@@ -429,7 +430,7 @@ def _person_before(before: str, content: str) -> str | None:
     """The person's name (without titles) when before is one and content is not its short
     form ("Jane Doe (JD)") or its translation ("Rode Morgen (Red Dawn)"), else None."""
     bare, _ = strip_titles(before)
-    if has_cjk(bare):
+    if not bare.isascii() and has_cjk(bare):
         cjk = is_cjk_person_name(bare) and has_cjk(content) and not abbreviates(bare, content)
         return bare if cjk else None
     if not is_person_name(bare) or language_of(bare) is not None:
