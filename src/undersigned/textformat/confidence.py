@@ -86,7 +86,8 @@ def field_confidences(
             *(() if person else ("abbreviation",)),
         ):
             doubt(field, "unbalanced")
-    if name[-1:] in _CUT_END or _CUT_START.match(name):
+    # A letter or digit first (\w but "_", as str.isalnum() says) is no cut: no match run.
+    if name[-1:] in _CUT_END or (not name[:1].isalnum() and _CUT_START.match(name)):
         doubt("name", "cut")
         if signatory.abbreviation is not None:
             doubt("abbreviation", "cut")
@@ -235,4 +236,7 @@ _FRAGMENT = re.compile(r"^[^\w\"“«„'‘(¡¿#@]|^[^(]*\)")
 
 def entry_bound(signatory: Signatory, entry: float) -> float:
     """The entry's confidence, lowered when its own text is a fragment."""
-    return min(entry, FRAGMENT) if _FRAGMENT.match(signatory.name) else entry
+    name = signatory.name
+    # The pattern matches only a name that starts with no letter or digit, or has a ")".
+    fragment = (not name[:1].isalnum() or ")" in name) and _FRAGMENT.match(name)
+    return min(entry, FRAGMENT) if fragment else entry
