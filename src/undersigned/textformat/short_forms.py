@@ -31,7 +31,9 @@ def is_acronym(token: str, *, strict: bool = False) -> bool:
 # Cached: asked of every word of many entries, and the same words come back line after line.
 @lru_cache(maxsize=1 << 16)
 def _is_acronym(token: str, strict: bool) -> bool:
-    if not token or len(token) > 24 or not _ACRONYM.fullmatch(token):
+    # Every answer below needs two capitals in the first part: counted first, as most words
+    # asked about ("4", "Party") have fewer, without the pattern and the split.
+    if len(token) > 24 or sum(map(str.isupper, token)) < 2 or not _ACRONYM.fullmatch(token):
         return False
     first = _ACRONYM_PARTS.split(token, maxsplit=1)[0]
     upper = sum(map(str.isupper, first))
