@@ -245,8 +245,15 @@ def _person(text: str) -> tuple[str, str | None, str] | None:
             how = "shape joined"  # "Faith Action for …", "Jubilee South - …"
         else:
             how = "shape" if person_name else "odd shape"
-        return name, affiliation(parts), how
+        return name, _affiliation(tuple(parts)), how
     return None
+
+
+# Cached: signatories of one list share roles and institutions ("Professor of Law",
+# "University of X"), and reading them is a third of a person's entry.
+@lru_cache(maxsize=1 << 14)
+def _affiliation(parts: tuple[str, ...]) -> str | None:
+    return affiliation(list(parts))
 
 
 @dataclass
