@@ -256,6 +256,10 @@ def _affiliation(parts: tuple[str, ...]) -> str | None:
     return affiliation(list(parts))
 
 
+# Cached for the same reason: "University of X" names its country once per list.
+_affiliation_country = lru_cache(maxsize=1 << 14)(country_from_text)
+
+
 @dataclass
 class _Reading:
     """What reading one entry found so far; its text shrinks as parts are recognized."""
@@ -557,5 +561,5 @@ def _country(
         return group_country
     entry.how["country"] = "words"
     if entry.person:
-        return country_from_text(affiliation_) if affiliation_ else None
+        return _affiliation_country(affiliation_) if affiliation_ else None
     return country_from_text(name) or (country_from_text(entry.name_en) if entry.name_en else None)
