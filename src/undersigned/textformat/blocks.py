@@ -211,7 +211,11 @@ def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -
         if line.marked:
             threshold = 0.15 if how == "heading" else PROSE
         if marked_list and not line.marked:
-            break
+            if not _marks_lost(lines, position, stop):
+                break
+            # Some lines of the list lost their marker ("– A" / "B" / "– C"): from here on
+            # an unmarked line is read as in a list without markers.
+            marked_list = False
         named = _named_in_line(line, group) if how == "lead-in" and likeness.score < ENTRY else []
         if named:
             entries.extend(named)
@@ -238,6 +242,27 @@ def _finish(entries: list[Entry], how: str) -> None:
         entries[-1].text = without_glued_and(entries[-2].text, entries[-1].text)
     for entry in entries:
         entry.text = strip_separator(entry.text, how == "lead-in")
+
+
+_RESUMES_WITHIN = 4  # unmarked lines at most between two marked ones of one list
+
+
+def _marks_lost(lines: list[Line], position: int, stop: int) -> bool:
+    """Whether the unmarked lines[position] is an entry whose marker was lost: it and the
+    few unmarked lines below it look like entries, and the marked list resumes after them
+    ("– Association A (AA)" / "Groupe B (GB)" / "– Réseau C (RC)")."""
+    for ahead in range(position, min(position + _RESUMES_WITHIN + 1, stop)):
+        line = lines[ahead]
+        if line.marked:
+            return ahead > position and _entry_score(line) >= ENTRY
+        if (
+            line.text.endswith((":", "!", "?"))
+            or list_heading(line.text) is not None
+            or footer_line(line.text) is not None
+            or _entry_score(line) < ENTRY
+        ):
+            return False
+    return False
 
 
 def _date_between(line: Line, following: Line | None) -> bool:
