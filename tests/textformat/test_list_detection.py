@@ -50,3 +50,41 @@ def test_a_marked_list_still_ends_at_an_unmarked_line_when_no_marked_line_follow
         "Privacy International\n\nWe will publish the answers we receive in the spring.\n"
     )
     assert _names(text) == ["Amnesty International", "Access Now"]
+
+
+def test_names_in_sentence_case_one_a_line_under_a_lead_in_are_a_list():
+    text = (
+        f"Pismo\n\n{BODY}\n\nPismo su podržali:\n"
+        "Udruženje za zaštitu reka\nCentar za mirovne studije\nŽene za mir\n"
+        "Mreža za pravo na grad\n"
+    )
+    assert _names(text) == [
+        "Udruženje za zaštitu reka",
+        "Centar za mirovne studije",
+        "Žene za mir",
+        "Mreža za pravo na grad",
+    ]
+    _assert_fixed_point(text)
+
+
+def test_a_lead_in_above_short_sentences_opens_no_list():
+    text = f"Title\n\n{BODY}\n\nWe ask for three things:\nStop it now.\nTell us why.\nMeet us.\n"
+    assert _names(text) == []
+
+
+def test_a_line_glued_to_the_next_is_two_lines():
+    text = (
+        f"Open letter\n\n{BODY}\n\nSigned by:\n"
+        "Amnesty International\nAccess Now\nPrivacy internationalLawyers Committee for Peace\n"
+    )
+    assert _names(text) == [
+        "Amnesty International",
+        "Access Now",
+        "Privacy international",
+        "Lawyers Committee for Peace",
+    ]
+
+
+def test_names_written_in_camel_case_stay_whole():
+    text = f"Open letter\n\n{BODY}\n\nSigned by:\nopenDemocracy\nWikiLeaks\neBay Inc.\n"
+    assert _names(text) == ["openDemocracy", "WikiLeaks", "eBay Inc."]

@@ -46,6 +46,7 @@ from .leadins import (
     last_after_separator,
     leadin,
     list_line,
+    opens_a_run,
     strip_separator,
     without_glued_and,
 )
@@ -206,7 +207,7 @@ def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -
             else entry_likeness(line.content, context_at(lines, position))
         )
         if how == "lead-in" and likeness is not _LIKE_THE_OTHERS:
-            likeness = entry_after_leadin(line.content, entries[-1].text if entries else None)
+            likeness = _after_leadin(lines, position, stop, entries)
         threshold = ENTRY
         if line.marked:
             threshold = 0.15 if how == "heading" else PROSE
@@ -234,6 +235,15 @@ def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -
         position += 1
     _finish(entries, how)
     return _Block(entries, roles, position)
+
+
+def _after_leadin(lines: list[Line], position: int, stop: int, entries: list[Entry]) -> Likeness:
+    """How much lines[position], under a lead-in, looks like one entry of its list."""
+    above = entries[-1].text if entries else None
+    # The first of a run of short capitalized lines is judged as one of the run.
+    if above is None and opens_a_run([line.content for line in lines[position:stop][:3]]):
+        above = ""
+    return entry_after_leadin(lines[position].content, above)
 
 
 def _finish(entries: list[Entry], how: str) -> None:

@@ -35,9 +35,36 @@ def clean_line(line: str) -> str:
     return _SPACE.sub(" ", line).strip()
 
 
+def _letters(test: str) -> str:
+    """The letters of the cased alphabets (Latin, Greek, Cyrillic, Armenian) that pass a
+    test ("isupper"), for a character class."""
+    return "".join(
+        chr(c) for c in range(0x41, 0x590) if getattr(chr(c), test)() and chr(c).isalpha()
+    )
+
+
+# "Beograd, 11.02.2009. godineFond za humanitarno pravo": a page copied without its line
+# breaks glues the last word of one block to the first of the next. A word in lower case
+# (five letters at least: "openDemocracy", "eBay" and "iPhone" are names) that runs into a
+# capitalized word is two lines.
+_LOWER, _UPPER = _letters("islower"), _letters("isupper")
+_GLUED_LINES = re.compile(f"(?<!\\S)[{_LOWER}]{{5,}}(?=[{_UPPER}][{_LOWER}])")
+
+
+def _unglued(line: str) -> list[str]:
+    if not _GLUED_LINES.search(line):
+        return [line]
+    pieces, start = [], 0
+    for match in _GLUED_LINES.finditer(line):
+        pieces.append(line[start : match.end()].strip())
+        start = match.end()
+    pieces.append(line[start:].strip())
+    return pieces
+
+
 def split_lines(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
-    return [clean_line(line) for line in text.split("\n")]
+    return [piece for line in text.split("\n") for piece in _unglued(clean_line(line))]
 
 
 @dataclass(frozen=True)
