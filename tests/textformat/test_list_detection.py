@@ -88,3 +88,21 @@ def test_a_line_glued_to_the_next_is_two_lines():
 def test_names_written_in_camel_case_stay_whole():
     text = f"Open letter\n\n{BODY}\n\nSigned by:\nopenDemocracy\nWikiLeaks\neBay Inc.\n"
     assert _names(text) == ["openDemocracy", "WikiLeaks", "eBay Inc."]
+
+
+def test_names_one_a_line_after_a_place_and_date_then_more_under_a_lead_in_are_one_list():
+    text = (
+        f"Pismo\n\n{BODY}\n\nNovi Sad, 3.04.2011. godine\n"
+        "Udruženje za zaštitu reka\nCentar za mirovne studije\nŽene za mir\n"
+        "Pismo su podržali:\n"
+        "Mreža za pravo na grad\nKlub ljubitelja knjige\nOdbor za javni prevoz\n"
+    )
+    assert _names(text) == [
+        "Udruženje za zaštitu reka",
+        "Centar za mirovne studije",
+        "Žene za mir",
+        "Mreža za pravo na grad",
+        "Klub ljubitelja knjige",
+        "Odbor za javni prevoz",
+    ]
+    assert parse(text).date == "2011-04-03"

@@ -201,13 +201,7 @@ def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -
             continue
         if not line.marked and place_date_line(line.text):
             break
-        likeness = (
-            _LIKE_THE_OTHERS
-            if _established(entries, line, how)
-            else entry_likeness(line.content, context_at(lines, position))
-        )
-        if how == "lead-in" and likeness is not _LIKE_THE_OTHERS:
-            likeness = _after_leadin(lines, position, stop, entries)
+        likeness = _likeness(lines, position, stop, entries, how)
         threshold = ENTRY
         if line.marked:
             threshold = 0.15 if how == "heading" else PROSE
@@ -235,6 +229,23 @@ def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -
         position += 1
     _finish(entries, how)
     return _Block(entries, roles, position)
+
+
+def _likeness(
+    lines: list[Line], position: int, stop: int, entries: list[Entry], how: str
+) -> Likeness:
+    """How much lines[position] looks like one more entry of a list found so."""
+    line = lines[position]
+    if _established(entries, line, how):
+        return _LIKE_THE_OTHERS
+    if how == "lead-in":
+        return _after_leadin(lines, position, stop, entries)
+    likeness = entry_likeness(line.content, context_at(lines, position))
+    if how == "sign-off" and likeness.score < ENTRY and not line.marked:
+        # Names one a line after "Sincerely," or "Belgrade, 11 February 2009", as under a
+        # lead-in.
+        return _after_leadin(lines, position, stop, entries)
+    return likeness
 
 
 def _after_leadin(lines: list[Line], position: int, stop: int, entries: list[Entry]) -> Likeness:
@@ -403,6 +414,11 @@ def _without_heading(lines: list[Line], plan: Plan) -> int | None:
         other_end = _trailing(lines, other)
     if led_end is None or other_end is None:
         chosen, end = (led, led_end) if led_end is not None else (other, other_end)
+    elif _goes_on_under(lines, other_end, lead, led):
+        # "Belgrade, 11 February 2009" / names / "Supported by:" / more names: one list.
+        other.entries.extend(led.entries)
+        other.roles.update(led.roles)
+        chosen, end = other, led_end
     elif max(i for entry in other.entries for i in entry.lines) < lead:
         chosen, end = other, other_end  # the list, then a lead-in to contacts or notes
     # A run that took the lead-in itself as a line of the list, with a line or two above
@@ -414,6 +430,12 @@ def _without_heading(lines: list[Line], plan: Plan) -> int | None:
     plan.entries.extend(chosen.entries)
     plan.roles.update(chosen.roles)
     return end
+
+
+def _goes_on_under(lines: list[Line], end: int, lead: int, led: Plan) -> bool:
+    """Whether the list ends right on a lead-in above three entries or more: a second
+    block of the same list ("Supported by:")."""
+    return end < len(lines) and lines[end].index == lead and len(led.entries) >= 3
 
 
 def _read_from_too_high(other: Plan, lead: int) -> bool:
