@@ -106,3 +106,12 @@ def test_names_one_a_line_after_a_place_and_date_then_more_under_a_lead_in_are_o
         "Odbor za javni prevoz",
     ]
     assert parse(text).date == "2011-04-03"
+
+
+def test_a_contact_line_ends_the_list():
+    text = (
+        f"Open letter\n\n{BODY}\n\nSigned by:\n"
+        "Amnesty International\nAccess Now\nPrivacy International\n"
+        "Phone: +44 20 7946 0000\nTél. 01 23 45 67 89\n"
+    )
+    assert _names(text) == ["Amnesty International", "Access Now", "Privacy International"]

@@ -218,8 +218,21 @@ _INVITATION_CUES = ("sign", "firm", "zeichn", "assin", "adh", "imza", "güncelle
 _LINK = re.compile(r"https?://|www\.|@\w+\.\w")
 
 
+# "Phone: +381 11 …", "Tél. 01 …", "E-mail: …": a contact line of a page footer, folded.
+_CONTACT = re.compile(
+    r"^(?:phone|telephone|tel|telefon|telefono|telefone|telefoon|fax|e-?mail|mobile?|gsm"
+    r"|тел|телефон|факс)\s*[.:]"
+)
+_CONTACT_FIRST = frozenset("ptfemgтф")
+
+
 def footer_line(line: str) -> str | None:
     """Why a line after a list is boilerplate rather than an entry, or None."""
+    # The first letter first: most lines need no folding.
+    if line.lstrip("#*[ ")[:1].lower() in _CONTACT_FIRST and _CONTACT.match(
+        fold(line[:12]).lstrip("#*[ ")
+    ):
+        return "a contact line (phone, fax or e-mail)"
     first = line.lstrip("#*[ ").split(" ", 1)[0].lower()
     if first in _FOOTER_FIRST_WORDS and FOOTER.match(fold(line[:40]).lstrip("#*[ ")):
         return "boilerplate (contact, about, invitation or link)"
