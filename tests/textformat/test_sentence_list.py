@@ -179,3 +179,22 @@ def test_persian_object_first_countries_in_parentheses_and_the_verb_last() -> No
     ]
     text = "بیانیه\n\nاین بیانیه را حزب نان، جنبش باران، سازمان پل و جبهه کوه امضا کرده‌اند.\n"
     assert names(text) == ["حزب نان", "جنبش باران", "سازمان پل", "جبهه کوه"]
+
+
+def test_and_inside_the_last_name_when_every_name_ends_with_its_abbreviation() -> None:
+    # "Name (ABBR), …, Name (ABBR) e Name e Name (ABBR).": where every name ends with its
+    # parenthesis, the list's "and" follows one; the "e" inside the last name stays.
+    text = (
+        "Agenda comum\n\n"
+        "As entidades signatárias são: Instituto Verde do Sul (IVS), Rede Aberta de Bairros "
+        "(RAB), Fórum Popular da Água (FPA), Liga dos Rios (LR) e Associação de Pesca e "
+        "Navegação do Norte (APNN).\n"
+    )
+    doc = parse(text)
+    assert [(s.abbreviation, s.name) for s in doc.signatories] == [
+        ("IVS", "Instituto Verde do Sul"),
+        ("RAB", "Rede Aberta de Bairros"),
+        ("FPA", "Fórum Popular da Água"),
+        ("LR", "Liga dos Rios"),
+        ("APNN", "Associação de Pesca e Navegação do Norte"),
+    ]

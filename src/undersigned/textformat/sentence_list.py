@@ -211,22 +211,31 @@ def _last_items(
     said: bool = False,
     name_chars: int = 0,
     joiner: re.Pattern[str] = _SPACED_AND,
+    parenthesized: bool = False,
 ) -> list[str]:
     """The last name(s) of the run, cut before what follows them. said: the words before
     the list already say who signs ("Заявление подписали A, B и C."), so a short last piece
-    that ends the sentence is all name ("Союз комитетов солдатских матерей")."""
+    that ends the sentence is all name ("Союз комитетов солдатских матерей"). parenthesized:
+    the other names end with their parenthesis ("Name (ABBR)"), so "and" joins two names only
+    after one ("… (SBPC) e Sociedade de Família e Comunidade (SBMFC)")."""
     stop = _SENTENCE_STOP.search(piece)
     piece = OPENING_AND.sub("", (piece[: stop.start()] if stop else piece).strip().rstrip(".;"))
     if cased:
         if _LEAD.sub("", piece)[:1].islower():
             return []  # the predicate only ("…, mette in evidenza …")
-        joint = joiner.search(piece)
+        joints = [
+            j
+            for j in joiner.finditer(piece)
+            if not parenthesized or piece[: j.start()].endswith(")")
+        ]
+        joint = joints[0] if joints else None
         rest = piece[joint.end() :] if joint else ""
         if joint is not None and _opens_name(rest):
             # Split again only at the same word: "IUCN en Natuur & Milieu" is two names,
             # not three ("&" joins inside a name where the list's "and" is a word).
             same = re.compile(rf"\s+{re.escape(joint.group().strip())}\s+")
-            return [piece[: joint.start()], *_last_items(rest, cased, longest, said, 0, same)]
+            more = _last_items(rest, cased, longest, said, 0, same, parenthesized)
+            return [piece[: joint.start()], *more]
         # Cut before the predicate: the first lower-case word that is not a small word
         # between two capitalised ones ("WWF hanno coinvolto" -> "WWF").
         words = piece.split()
@@ -377,7 +386,9 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
         # Raffaele Bonanni et …": the run goes on after a second lead-in.
         parts = _CONTINUATION.split(tail, maxsplit=1) if cased else [tail]
         tail, more = parts[0], (parts[1] if len(parts) == 2 else "")
-        last = _last_items(tail, cased, longest, said, name_chars)
+        # Every name ends with its parenthesis ("Name (ABBR)"): the last ones do too.
+        ended = len(middle) >= 2 and all(p.endswith(")") for p in middle)
+        last = _last_items(tail, cased, longest, said, name_chars, parenthesized=ended)
         if more:
             last += _continued([more, *pieces[last_at + 2 :]], median, longest)
     if cased and articled([*middle, *last]):  # "… in Lisbon, the X, the Y and the Z, declare"
