@@ -198,3 +198,20 @@ def test_and_inside_the_last_name_when_every_name_ends_with_its_abbreviation() -
         ("LR", "Liga dos Rios"),
         ("APNN", "Associação de Pesca e Navegação do Norte"),
     ]
+
+
+def test_urdu_lead_in_ends_at_its_postposition_and_taking_part_is_a_cue() -> None:
+    # "Among the organisations taking part in the meeting: A، B، C، D،" written as running
+    # text: the lead-in ends at the postposition "میں" (in, among), and the first name is
+    # all the words after it, longer than the others though it is.
+    text = (
+        "اجلاس کی خبر\n\n"
+        "اجلاس میں شریک تنظیموں میں سندھ اساتذہ اینڈ طلبہ ایسوسی ایشن، "
+        "مزدور یونین فیڈریشن پاکستان، کسان رابطہ کمیٹی، شہری حقوق فورم،\n"
+    )
+    assert names(text) == [
+        "سندھ اساتذہ اینڈ طلبہ ایسوسی ایشن",
+        "مزدور یونین فیڈریشن پاکستان",
+        "کسان رابطہ کمیٹی",
+        "شہری حقوق فورم",
+    ]

@@ -55,16 +55,23 @@ _CUE = re.compile(
     r"|الموقع|دستخط|شامل|هستند|הארגונים|ארגונים|חתומ|חתמ|हस्ताक्षर|संगठन|यूनियन|जिसमें|organi[sz]"
     r"|associa|unions?\b|syndicat|sindicat|gewerkschaft|partei|parti|centrais|federa"
     r"|署名|簽署|签署|連署|联署|賛同|主辦|主办|協辦|协办|서명|참여"
+    # Taking part, and the bodies that take part, in more languages: "among the organisations
+    # that took part were …" leads into a list as "signed by" does.
+    r"|شریک|شرکت|مشارک|تنظیم|سازمان|منظمات|جمعيات|भाग लि|katild|katilan|katilim|uczestn"
+    r"|deelnem|deelnam|deltag|deltog|osallistu|reszt ?vett|resztvevo|peserta|ikut serta"
+    r"|συμμετ|организац|організац|참가|参加|參加|参与|參與|השתתפ"
 )
 # Stems of "to sign" in the scripts without capitals (and Greek, Cyrillic), for where the
 # verb comes before the names.
 _SIGNED = re.compile(r"امض|وقع|חתמ|חתומ|हस्ताक्षर|دستخط|подпис|υπογρ|署名|簽署|签署|連署|联署|서명")
 # Postpositions and small words that follow the last name in a script without capitals,
 # where the last name is cut by its length ("… और यूटीयूसी ने किया", "… و حزب د این بیانیه").
-_TRAILING_SMALL = re.compile(
-    r"(?:\s+(?:ने|का|की|के|को|से|में|पर|द्वारा|نے|کا|کی|کے|کو|سے|میں|پر|را|این|آن|در|با|از|به|که"
-    r"|في|من|على|إلى|عن|مع|هذا|هذه))+\s*$"
+_SMALL_WORDS = (
+    "ने|का|की|के|को|से|में|पर|द्वारा|نے|کا|کی|کے|کو|سے|میں|پر|را|این|آن|در|با|از|به|که"
+    "|في|من|على|إلى|عن|مع|هذا|هذه"
 )
+_TRAILING_SMALL = re.compile(rf"(?:\s+(?:{_SMALL_WORDS}))+\s*$")
+_SMALL_WORD = re.compile(rf"^(?:{_SMALL_WORDS})$")
 # The verb of signing at a sentence's start, before the first name in a cased script
 # ("Signed by the Confederation …", "Firmado por …", "Подписали …"), folded.
 _SIGNING_VERB = re.compile(
@@ -152,12 +159,12 @@ def _names_inside(piece: str) -> bool:
     )
 
 
-def _first_item(piece: str, cased: bool, median: int) -> str:
+def _first_item(piece: str, cased: bool, median: int, longest: int = 0) -> str:
     # "… syndicales Ignacio Fernandez Toxo (Président de la CES, Espagne)": the parenthesis
     # that ends the piece belongs to the name before it, whatever its words.
     paren = _TRAILING_PAREN.search(piece)
     if paren is not None and paren.start() > 0:
-        name = _first_item(piece[: paren.start()], cased, median)
+        name = _first_item(piece[: paren.start()], cased, median, longest)
         return f"{name} {paren.group().strip()}" if name else ""
     for mark in (":", " – ", " — ", " - "):
         if mark in piece:
@@ -201,7 +208,22 @@ def _first_item(piece: str, cased: bool, median: int) -> str:
     if "را" in words[:-1]:
         words = words[len(words) - words[::-1].index("را") :]
         piece = " ".join(words)
-    return " ".join(words[-median:]) if len(words) > median + 2 else piece
+    if len(words) > median + 2:
+        return " ".join(_after_small_word(words, median, max(longest, median)) or words[-median:])
+    return piece
+
+
+def _after_small_word(words: list[str], median: int, longest: int) -> list[str]:
+    """The first name after the lead-in in a script without capitals, which ends at a
+    postposition or preposition ("… والی تنظیموں میں <name>", among the organisations
+    <name>): the words after the last one that leaves a name as long as the others."""
+    for index in range(len(words) - 2, 0, -1):
+        size = len(words) - index - 1
+        if size > longest + 2:
+            break
+        if _SMALL_WORD.match(words[index]) and size >= max(median - 1, 2):
+            return words[index + 1 :]
+    return []
 
 
 def _last_items(
@@ -376,7 +398,7 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
         tail = middle.pop()
     sizes = sorted(len(p.split()) for p in middle) or [3]
     median, longest = sizes[len(sizes) // 2], sizes[-1]
-    first = _first_item(pieces[first_at - 1], cased, median)
+    first = _first_item(pieces[first_at - 1], cased, median, longest)
     said = bool(_CUE.search(fold(pieces[first_at - 1])))
     chars = sorted(len(p) for p in middle) or [10]
     name_chars = chars[len(chars) // 2]
