@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .and_lists import glued_and_items
 from .appositions import after_article, apposed, articled, split_articled_and
 from .folding import fold
+from .role_lists import RoleRun, role_run
 
 # The Latin comma needs a space after it ("1,000" is a number); the Arabic "،" and the
 # ideographic "、" and "，" need none. A slash separates only where no comma does
@@ -305,7 +306,25 @@ def sentence_list(paragraph: str) -> SentenceList | None:
             found = [_in_sentence(sentence, cased) for sentence in sentences]
             kept = [one for one in found if one is not None]
             return max(kept, key=lambda one: (one.score, len(one.items)), default=None)
+    if cased:
+        run = role_run(text)
+        if run is not None:
+            return _role_scored(run, text)
     return _in_sentence(text, cased)
+
+
+def _role_scored(run: RoleRun, text: str) -> SentenceList:
+    """Persons each with roles after the name ("A, chair of X, B, head of Y, C, …"): the
+    shape is rare in prose, so three persons with a cue or a colon before them are a list."""
+    cue = bool(_CUE.search(fold(text)))
+    features = {
+        "items": float(run.persons),
+        "with_roles": float(run.with_roles),
+        "cue": float(cue),
+        "colon": float(run.colon),
+    }
+    z = -2.5 + 0.8 * min(run.persons, 8) + 1.0 * cue + 1.0 * run.colon
+    return SentenceList(run.items, round(1 / (1 + math.exp(-z)), 3), features)
 
 
 def _split_outside(text: str, separator: re.Pattern[str]) -> list[str]:
