@@ -215,3 +215,14 @@ def test_urdu_lead_in_ends_at_its_postposition_and_taking_part_is_a_cue() -> Non
         "کسان رابطہ کمیٹی",
         "شہری حقوق فورم",
     ]
+
+
+def test_the_paragraph_whose_lead_in_says_taking_part_wins_over_one_that_says_it_after() -> None:
+    # "Farmers', workers', teachers' and students' groups took part." names kinds of groups;
+    # "Among the organisations taking part: A، B، C، D،" names them: its cue leads in.
+    text = (
+        "جلسے کی خبر\n\n"
+        "جلسے میں کسانوں، مزدوروں، اساتذہ اور طلبہ کی تنظیموں نے شرکت کی۔\n\n"
+        "جلسے میں شریک تنظیموں میں کسان اتحاد، مزدور محاذ، اساتذہ فورم، طلبہ یونین،\n"
+    )
+    assert names(text) == ["کسان اتحاد", "مزدور محاذ", "اساتذہ فورم", "طلبہ یونین"]

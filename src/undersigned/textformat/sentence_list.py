@@ -444,7 +444,7 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
         items = _without_glued_and(items)
     named = [item for item in (*middle, *last) if item.strip()]
     count = len(named) + bool(first and after_article(pieces[first_at - 1], first))
-    return _scored(items, text, cased, count >= 3 and articled(named))
+    return _scored(items, text, cased, count >= 3 and articled(named), said)
 
 
 def _before_verb(item: str, middle: list[str]) -> str:
@@ -484,10 +484,12 @@ def _without_glued_and(items: list[str]) -> list[str]:
 
 
 def _scored(
-    items: list[str], text: str, cased: bool, articles: bool = False
+    items: list[str], text: str, cased: bool, articles: bool = False, said: bool = False
 ) -> SentenceList | None:
     """articles: every name carries its article ("the X, the Y and the Z"), as names in
-    apposition do; prose rarely strings three capitalised names so."""
+    apposition do; prose rarely strings three capitalised names so. said: the cue stands in
+    the words that lead into the names ("the organisations taking part were A, B, C"), not
+    only somewhere in the paragraph ("A, B and C groups took part")."""
     items = [item for item in items if item and any(ch.isalpha() for ch in item)]
     if len(items) < 3:
         return None
@@ -500,10 +502,11 @@ def _scored(
         "acronyms": float(sum(item.isupper() and len(item) <= 8 for item in items)),
         "mean_words": sum(len(i.split()) for i in items) / len(items),
         "articles": float(articles),
+        "said": float(said),
     }
     # A hand-set logistic score: many short items and a word about signing make a list.
     z = -3.0 + 0.45 * min(len(items), 12) + 2.0 * cue + 0.3 * min(features["abbreviations"], 4)
-    z += 0.4 * min(features["acronyms"], 4) + 0.6 * articles
+    z += 0.4 * min(features["acronyms"], 4) + 0.6 * articles + 0.5 * said
     z -= 0.4 * max(features["mean_words"] - 4, 0)
     score = 1 / (1 + math.exp(-z))
     return SentenceList(items, round(score, 3), features)
