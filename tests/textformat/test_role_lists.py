@@ -39,3 +39,24 @@ def test_two_persons_with_roles_in_prose_are_no_list() -> None:
 
 def test_names_without_roles_are_left_to_the_plain_list() -> None:
     assert role_run("Signed by: Jane Doe, John Roe, Ann Poe, Tom Loe, all members.") is None
+
+
+def test_roles_written_with_a_capital_after_each_name() -> None:
+    run = role_run(
+        "Participaram da reunião: João Silva, Presidente da UXT, Maria Souza, "
+        "Secretária-Geral da CPX, e Pedro Lima, Presidente da Força Operária."
+    )
+    assert run is not None
+    assert run.items == [
+        "João Silva, Presidente da UXT",
+        "Maria Souza, Secretária-Geral da CPX",
+        "Pedro Lima, Presidente da Força Operária",
+    ]
+
+
+def test_a_list_of_bodies_with_a_role_word_inside_their_names_is_no_role_run() -> None:
+    text = (
+        "Signed by: Oxfam Novib, Association of Retired Teachers, Mary Lou, "
+        "Union of Student Workers, Jane Doe, Greenpeace."
+    )
+    assert role_run(text) is None

@@ -4,9 +4,10 @@ head of the Z Federation.".
 
 Commas separate a name from its roles and one person from the next alike. The shape tells
 them apart: a piece shaped like a person's name opens an entry, the pieces in lower case
-after it (its roles) and the capitalised ones that are no person (its organisation) belong
-to it. A label that ends in a colon inside the run ("; deputy chairs: …") opens a group of
-the same list and is dropped. Written for the shape, in any script with capitals.
+after it (its roles, or roles written with a capital: "Presidente da CUT") and the
+capitalised ones that are no person (its organisation) belong to it. A label that ends in
+a colon inside the run ("; deputy chairs: …") opens a group of the same list and is
+dropped. Written for the shape, in any script with capitals.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .persons import is_person_name
+from .persons import is_person_name, is_role
 
 # A comma or semicolon with a space after it ("1,000" is a number).
 _SEPARATOR = re.compile(r"\s*[,;]\s+")
@@ -57,9 +58,17 @@ def _split(text: str) -> list[str]:
 def _name(piece: str) -> str | None:
     """The person's name a piece is, without an "and" before it, or None."""
     piece = _OPENING_AND.sub("", piece.strip())
-    if len(piece.split()) <= _MAX_NAME_WORDS and is_person_name(piece):
+    # "Secretário Geral", "Vice Presidente": a role written in capitals is shaped like a name.
+    if len(piece.split()) <= _MAX_NAME_WORDS and is_person_name(piece) and not is_role(piece):
         return piece
     return None
+
+
+def _role_first(piece: str) -> bool:
+    """ "Presidente da CUT", "Secretária-Geral da UGT": a role word opens the piece (not
+    "Association of Retired Teachers", a body with a role word inside)."""
+    words = piece.split()
+    return bool(words) and is_role(words[0])
 
 
 def _lead_name(piece: str) -> tuple[str | None, bool]:
@@ -99,7 +108,7 @@ def role_run(paragraph: str) -> RoleRun | None:
         if found is not None:
             entries.append([found])
             roled.append(False)
-        elif piece[:1].islower():
+        elif piece[:1].islower() or _role_first(piece):  # "chair of X", "Presidente da CUT"
             # "chair of X and Jane Doe": the next person joined to these roles by "and".
             joint = list(_INNER_AND.finditer(piece))
             after = _name(piece[joint[-1].end() :]) if joint else None
