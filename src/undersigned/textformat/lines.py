@@ -12,8 +12,9 @@ _SPACE = re.compile(r"\s+")
 MARKER = re.compile(
     r"^(?:(?P<n1>\d{1,6})[.)]|(?P<n3>\d{1,4})\s?[-–]|\((?P<n2>\d{1,6})\)|[-*•–—·‣▪◦])\s+(?=\S)"
 )
-# "12 Name": a bare number is a marker only in a run of lines counting up (see below).
-_BARE_NUMBER = re.compile(r"^(?P<n>\d{1,4})\s+(?=[^\W\d_])")
+# "12 Name": a bare number is a marker only in a run of lines counting up (see below),
+# and so is "12.Name", a number glued to the name (no space after its dot or bracket).
+_BARE_NUMBER = re.compile(r"^(?P<n>\d{1,4})(?:\s+|[.)](?=[^\W\d_]))(?=[^\W\d_])")
 _NEARBY = 4  # numbered lines at most this many lines apart count on from each other
 _JOINERS = "\u200c\u200d"
 
@@ -111,7 +112,8 @@ def nonblank_lines(lines: list[str]) -> list[Line]:
 
 
 def _bare_numbers(lines: list[Line]) -> list[Line]:
-    """Lines "1 Name", "2 Name" (no dot, as Persian lists are often written): a bare
+    """Lines "1 Name", "2 Name" (no dot, as Persian lists are often written) or "1.Name",
+    "2.Name" (no space after the dot, as Bengali lists often are): a bare
     number counts as a marker only where a nearby line (a wrapped name may sit between)
     carries the number one down or one up, so that "25 March" or "3 members agreed"
     stays text."""

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .and_lists import glued_and_items
 from .appositions import after_article, apposed, articled, split_articled_and
 from .folding import fold
+from .paren_lists import paren_runs
 from .role_lists import RoleRun, role_run
 
 # The Latin comma needs a space after it ("1,000" is a number); the Arabic "،" and the
@@ -305,12 +306,44 @@ def sentence_list(paragraph: str) -> SentenceList | None:
         if len(sentences) > 1:
             found = [_in_sentence(sentence, cased) for sentence in sentences]
             kept = [one for one in found if one is not None]
-            return max(kept, key=lambda one: (one.score, len(one.items)), default=None)
+            best = max(kept, key=lambda one: (one.score, len(one.items)), default=None)
+            return _wider(_in_parentheses(text, cased), best)
     if cased:
         run = role_run(text)
         if run is not None:
             return _role_scored(run, text)
-    return _in_sentence(text, cased)
+    return _wider(_in_parentheses(text, cased), _in_sentence(text, cased))
+
+
+def _wider(inner: SentenceList | None, found: SentenceList | None) -> SentenceList | None:
+    """The run inside a parenthesis when it names more than the sentence's own run."""
+    if inner is not None and (found is None or len(inner.items) > len(found.items)):
+        return inner
+    return found
+
+
+def _in_parentheses(text: str, cased: bool) -> SentenceList | None:
+    """The best run of names listed inside one parenthesis ("… organisations (A, B, C, D)
+    sent …"): every piece is name-like, the last one split at "and" only when both sides
+    open like names."""
+    best = None
+    for run in paren_runs(text):
+        pieces = run.pieces
+        if not all(_name_like(p, cased) and any(ch.isalpha() for ch in p) for p in pieces):
+            continue
+        last = [pieces[-1]]
+        joint = _SPACED_AND.search(pieces[-1]) if cased else None
+        if joint is not None and _opens_name(pieces[-1][joint.end() :]):
+            last = [pieces[-1][: joint.start()], pieces[-1][joint.end() :]]
+        items = [
+            _LEAD.sub("", item).strip(' .,;:"') if cased else item.strip(" .,;:。；،")
+            for item in (*pieces[:-1], *last)
+        ]
+        said = bool(_CUE.search(fold(run.lead)))
+        found = _scored(items, f"{run.lead} ({', '.join(pieces)})", cased, said=said)
+        if found is not None and (best is None or found.score > best.score):
+            best = found
+    return best
 
 
 def _role_scored(run: RoleRun, text: str) -> SentenceList:
