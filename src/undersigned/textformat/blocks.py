@@ -51,6 +51,7 @@ from .leadins import (
     without_glued_and,
 )
 from .lines import Line, nonblank_lines
+from .paren_lists import names_with_short_forms
 from .sentence_list import item_confidence, sentence_list
 from .table_lists import read_tables, table_ahead
 from .wrapping import continues, split_glued
@@ -469,6 +470,8 @@ def _led_in(lines: list[Line], plan: Plan) -> int | None:
         # Two entries are a list only when nothing but footers follows them; a list of
         # demands leads into more of the statement, signatories close it.
         enough = (len(block.entries) >= 3 or below[block.end] == 0) and below[block.end] <= above
+        # Names each with its short form in brackets are bodies, whatever text follows.
+        enough = enough or names_with_short_forms([entry.text for entry in block.entries])
         if enough and (best is None or len(block.entries) >= len(best[1].entries)):
             best = (line, block)
     if best is None:

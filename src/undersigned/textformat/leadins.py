@@ -14,7 +14,9 @@ import re
 from .classify import Likeness, entry_likeness
 from .sentence_list import OPENING_AND, SentenceList, sentence_list
 
-_COLON_END = re.compile(r"\s*[:：]\s*$")
+# The colon, also written ":-" or as a dash ("… হলো-", "Signatories -"), as Bengali, Hindi
+# and Urdu texts often do; a dash after a digit or a mark of punctuation is no lead-in's.
+_COLON_END = re.compile(r"\s*(?:[:：]\s*[-–—]?|(?<![\s\d\-–—.,;:!?)\]\"'])[-–—]|\s[-–—])\s*$")
 _MAX_LEADIN_WORDS = 25
 _MAX_LEADIN_CHARS = 220
 # The separator that ends an entry line of a list ("Αλκυόνη,", "Arié Alimi, avocat ;"),

@@ -41,3 +41,25 @@ def paren_runs(text: str) -> list[ParenRun]:
         lead = before[starts[-1] if starts else 0 :]
         runs.append(ParenRun(lead.strip(), pieces))
     return runs
+
+
+# "Asian Network for Free Elections (ANFREL)," / "Capital Punishment Project (Australia)।":
+# a name closed by a short parenthesis of one or two words (its short form or its place),
+# then maybe a list separator or a full stop in any script.
+_NAME_WITH_SHORT_FORM = re.compile(
+    r"^\S.*\s[(（][^()（）\s]+(?:\s[^()（）\s]+)?[)）]\s*[,;.،؛।。、]?\s*$"
+)
+_MAX_NAME_WORDS = 12
+
+
+def names_with_short_forms(texts: list[str]) -> bool:
+    """Whether three entries or more, nearly all, are short names each closed by its short
+    form or place in brackets: a list of bodies, not of demands (which are sentences)."""
+    if len(texts) < 3:
+        return False
+    shaped = sum(
+        1
+        for text in texts
+        if len(text.split()) <= _MAX_NAME_WORDS and _NAME_WITH_SHORT_FORM.match(text)
+    )
+    return 4 * shaped >= 3 * len(texts)
