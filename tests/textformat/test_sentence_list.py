@@ -226,3 +226,19 @@ def test_the_paragraph_whose_lead_in_says_taking_part_wins_over_one_that_says_it
         "جلسے میں شریک تنظیموں میں کسان اتحاد، مزدور محاذ، اساتذہ فورم، طلبہ یونین،\n"
     )
     assert names(text) == ["کسان اتحاد", "مزدور محاذ", "اساتذہ فورم", "طلبہ یونین"]
+
+
+def test_arabic_lead_in_ending_with_of_and_a_dash_closing_the_run() -> None:
+    # Invented: "the statement, signed by each of, A – unit, B, C, D - stated that …": the
+    # piece before the first comma ends with "من" (of), a spaced dash ends the last name.
+    text = (
+        "وأشار البيان الذى وقع عليه كلا من، حزب النور – لجنة الحريات، حزب الأمل، "
+        "جمعية الشباب، مؤسسة العدل والحرية - إلى أن الفترة الأخيرة شهدت انتهاكات كثيرة "
+        "للحقوق والحريات فى البلاد وتراجعا كبيرا.\n"
+    )
+    assert names(text) == [
+        "حزب النور – لجنة الحريات",
+        "حزب الأمل",
+        "جمعية الشباب",
+        "مؤسسة العدل والحرية",
+    ]

@@ -31,6 +31,7 @@ _CASED_SEPARATOR = re.compile(r"\s*,\s+|(?<=[^\W\d_]),(?=[^\W\d_])|\s*[،、，]
 _CONTINUATION = re.compile(r"\s+(?:ainsi que|as well as|а также|sowie|así como|assim como)\s+")
 _TRAILING_PAREN = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _SLASH = re.compile(r"\s*/\s*")
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
 # Where a run of names in a script without capitals ends: a semicolon or a full stop.
 _CLOSE = re.compile(r"[;；。।۔]|\.(?:\s|$)")
 # "And" before the last name in scripts without capitals: spaced, or glued to the next
@@ -95,7 +96,7 @@ _KIND_HEAD = re.compile(
 # without capitals ("وقعت على البيان جمعية …", "signed on the statement"), and "each of"
 # ("كل من") before the names.
 _UNCASED_PREPOSITIONS = frozenset({"على", "علی", "في", "عن", "על", "ב"})
-_EACH_OF = ("كل من", "كلٌّ من", "کل من")
+_EACH_OF = ("كل من", "كلٌّ من", "کل من", "كلا من")
 _GLUED_OPENING_AND = re.compile(r"^[وו](?=[^\W\d_]{3})")
 _MAX_WORDS = 8
 _DATE_GLUE = re.compile(r"^\d{4}(?=\w)")
@@ -206,6 +207,9 @@ def _first_item(piece: str, cased: bool, median: int, longest: int = 0) -> str:
         if len(words) > 3 and " ".join(words[:2]) in _EACH_OF:
             words = words[2:]
         piece = " ".join(words)
+    # "… وقع عليه كلا من، A، B": the piece ends with a preposition, so it only leads in.
+    if words and _SMALL_WORD.match(words[-1]):
+        return ""
     # Persian puts the object first, marked by "را": "این بیانیه را <names> امضا کرده‌اند".
     if "را" in words[:-1]:
         words = words[len(words) - words[::-1].index("را") :]
@@ -278,6 +282,9 @@ def _last_items(
     closed = _CLOSE.search(piece)
     if closed is not None:
         piece = piece[: closed.start()]
+    cut = _before_closing_dash(piece, longest)
+    if cut != piece:
+        return [cut]  # the dash closes the last name, "and" inside it stays
     matches = list(_UNCASED_AND.finditer(piece))
     match = matches[-1] if matches else None
     if match is not None:
@@ -291,6 +298,16 @@ def _last_items(
     if joined is not None:
         return [piece[: joined.start()], piece[joined.end() :]]
     return [" ".join(piece.split()[: longest + 1])]
+
+
+def _before_closing_dash(piece: str, longest: int) -> str:
+    """The last name up to a spaced dash after which the sentence goes on ("… مؤسسة X -
+    إلى أن …", the list set off by dashes): more words follow it than a name has. A dash
+    followed by a short unit stays inside the name ("حزب X – لجنة الحريات")."""
+    for dash in _SPACED_DASH.finditer(piece):
+        if dash.start() and len(piece[dash.end() :].split()) > longest + 2:
+            return piece[: dash.start()]
+    return piece
 
 
 def sentence_list(paragraph: str) -> SentenceList | None:
