@@ -1,0 +1,50 @@
+"""List shapes the block finder used to miss: headings set between rules, headings in
+scripts written without spaces. Every example is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from undersigned.textformat import parse
+from undersigned.textformat.headings import list_heading
+
+_JA_BODY = "私たちは、すべての政党に対して、次の選挙に向けた共通の政策を話し合うよう求めます。"
+
+
+def _names(text: str) -> list[str]:
+    return [s.name for s in parse(text).signatories]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "---------- 公開可の方の賛同署名 ----------",
+        "===== 签署团体 =====",
+        "賛同者一覧：",
+        "서명 단체",
+        "------ Signatories ------",
+    ],
+)
+def test_a_heading_between_rules_or_without_spaces_opens_a_list(line):
+    assert list_heading(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "全国から寄せられた賛同人のメッセージ",  # supporters' messages: not a list
+        "賛同人紹介",  # introducing the supporters: a page title
+        "この声明に署名してくださったことに感謝します。",  # a sentence
+        "-----------------------------",
+    ],
+)
+def test_a_signing_word_that_only_qualifies_another_is_no_heading(line):
+    assert list_heading(line) is None
+
+
+def test_it_reads_the_japanese_list_under_a_ruled_heading():
+    entries = "\n\n".join(
+        ["山田花子(東京都杉並区、平和の会・代表)", "佐藤一郎(大阪府堺市)", "鈴木次郎(札幌市北区)"]
+    )
+    text = f"共同要望書\n\n{_JA_BODY}\n\n------ 賛同署名 ------\n\n{entries}\n"
+    assert _names(text) == ["山田花子", "佐藤一郎", "鈴木次郎"]
