@@ -48,3 +48,20 @@ def test_it_reads_the_japanese_list_under_a_ruled_heading():
     )
     text = f"共同要望書\n\n{_JA_BODY}\n\n------ 賛同署名 ------\n\n{entries}\n"
     assert _names(text) == ["山田花子", "佐藤一郎", "鈴木次郎"]
+
+
+@pytest.mark.parametrize(
+    ("entry", "name", "affiliation"),
+    [
+        ("山田花子(東京都杉並区)", "山田花子", None),  # a place only
+        ("山田花子(北海道旭川市、平和の会 事務局次長)", "山田花子", "平和の会"),
+        ("佐藤一郎(大阪府堺市、自営業)", "佐藤一郎", None),  # a profession
+        ("鈴木次郎(京都府、教職員組合北支部長)", "鈴木次郎", "教職員組合北支部"),
+        ("田中 三郎(兵庫県神戸市、みどりの会代表/市民ネット共同代表)", "田中 三郎", "みどりの会"),
+        ("高橋四郎(東京5区杉並・世話人)", "高橋四郎", "東京5区杉並"),  # a district: a group
+    ],
+)
+def test_a_japanese_person_lists_a_place_before_the_group(entry, name, affiliation):
+    text = f"共同要望書\n\n{_JA_BODY}\n\n賛同署名\n\n{entry}\n\n伊藤五郎(千葉県)\n"
+    first = parse(text).signatories[0]
+    assert (first.name, first.affiliation, first.kind) == (name, affiliation, "person")
