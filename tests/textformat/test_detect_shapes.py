@@ -65,3 +65,31 @@ def test_a_japanese_person_lists_a_place_before_the_group(entry, name, affiliati
     text = f"共同要望書\n\n{_JA_BODY}\n\n賛同署名\n\n{entry}\n\n伊藤五郎(千葉県)\n"
     first = parse(text).signatories[0]
     assert (first.name, first.affiliation, first.kind) == (name, affiliation, "person")
+
+
+_EN_BODY = (
+    "The undersigned organisations reject the plan to dump dredged sludge in the bay. "
+    "We ask the ministry to stop the permit until an independent study is done."
+)
+
+
+def test_it_reads_a_list_written_in_stanzas_with_contact_lines():
+    stanzas = "\n\n".join(
+        [
+            "Jane Miller\nChair Baltic Sea Watch\nTel. 12 34 56 78",
+            "Peter Olsen\nDirector Coastal Alliance\nTel. 23 45 67 89",
+            "Maria Rossi\nSecretary General WWF-Italia\nTel. 34 56 78 90",
+        ]
+    )
+    doc = parse(f"Joint press release\n\n{_EN_BODY}\n\n{stanzas}\n")
+    got = [(s.name, s.affiliation, s.kind) for s in doc.signatories]
+    assert got == [
+        ("Jane Miller", "Baltic Sea Watch", "person"),
+        ("Peter Olsen", "Coastal Alliance", "person"),
+        ("Maria Rossi", "WWF-Italia", "person"),
+    ]
+
+
+def test_two_paragraphs_of_prose_lines_are_no_stanzas():
+    text = f"Statement\n\n{_EN_BODY}\n\nJane Miller\nwrote this in May.\n\nPeter Olsen\nagreed.\n"
+    assert parse(text).signatories == []

@@ -251,7 +251,8 @@ _LINK = re.compile(r"https?://|www\.|@\w+\.\w")
 
 # "Phone: +381 11 …", "Tél. 01 …", "E-mail: …": a contact line of a page footer, folded.
 _CONTACT = re.compile(
-    r"^(?:phone|telephone|tel|telefon|telefono|telefone|telefoon|fax|e-?mail|mobile?|gsm"
+    r"^(?:phone|telephone|tel|tlf|telefon|telefono|telefone|telefoon|fax|e-?mail|mobile?|gsm"
+    r"|mob|puh|puhelin|tfn"
     r"|тел|телефон|факс)\s*[.:]"
 )
 _CONTACT_FIRST = frozenset("ptfemgтф")
