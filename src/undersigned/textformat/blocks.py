@@ -53,6 +53,7 @@ from .leadins import (
 from .lines import Line, nonblank_lines
 from .paren_lists import names_with_short_forms
 from .sentence_list import item_confidence, sentence_list
+from .stanzas import opens_stanzas, stanza_size, stanza_text
 from .table_lists import read_tables, table_ahead
 from .wrapping import continues, split_glued
 
@@ -100,6 +101,7 @@ class _Block:
     roles: dict[int, tuple[str, str]]
     end: int  # position (in the non-blank lines) of the first line not taken
     as_of: str | None = None  # an "as of" line inside the block
+    stanzas: bool = False  # one entry a paragraph of lines (see stanzas)
 
 
 # Words that name a kind of signatory in a group heading ("Organisations nationales").
@@ -171,6 +173,8 @@ def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -
         marked_list = _group_like(lines[position], lines[position + 1], True) is not None
     group: str | None = None
     stop = len(lines) if stop is None else stop
+    if not marked_list and opens_stanzas(lines, position, stop):
+        return _collect_stanzas(lines, position, how, stop, roles)
     while position < stop:
         line = lines[position]
         following = lines[position + 1] if position + 1 < len(lines) else None
@@ -230,6 +234,24 @@ def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -
         position += 1
     _finish(entries, how)
     return _Block(entries, roles, position)
+
+
+def _collect_stanzas(
+    lines: list[Line], position: int, how: str, stop: int, roles: dict[int, tuple[str, str]]
+) -> _Block:
+    """One entry a stanza ("Jane Doe" / "Chair, Friends of the Earth" / "Tel. …")."""
+    entries: list[Entry] = []
+    while position < stop and (size := stanza_size(lines, position, stop)):
+        stanza = lines[position : position + size]
+        sure = round(_HOW_SURE[how] * max(0.6, _entry_score(stanza[0])), 2)
+        entries.append(
+            Entry(stanza_text(stanza), None, None, [line.index for line in stanza], sure)
+        )
+        roles[stanza[0].index] = ("entry", "a person's name opening a stanza of the list")
+        for line in stanza[1:]:
+            roles[line.index] = ("continuation", "a line of the stanza above")
+        position += size
+    return _Block(entries, roles, position, stanzas=True)
 
 
 def _likeness(
@@ -579,7 +601,8 @@ def _trailing(lines: list[Line], plan: Plan) -> int | None:
     after_prose = start > 0 and _entry_score(lines[start - 1]) < PROSE
     written = {line.index: line.content for line in lines[start:end]}
     alike = _end_alike([written[entry.lines[-1]] for entry in block.entries])
-    if marked >= 2 or (len(block.entries) >= 5 and after_prose and alike):
+    # Stanzas are a list by their shape: three are enough.
+    if marked >= 2 or (len(block.entries) >= 5 and after_prose and alike) or block.stanzas:
         _take(plan, block)
         return block.end
     return None

@@ -43,7 +43,10 @@ _ROLE_TEXT = """president presidente presidenta president presidentin vice vicep
     голова співголова заступник секретар керівник засновник przewodniczacy przewodniczaca
     wiceprzewodniczacy prezes sekretarz dyrektor predseda predsedkyne mistopredseda reditel
     predsjednik predsjednica predsednik predsednica potpredsjednik председник председател
-    заместник"""
+    заместник leder nestleder styreleder forperson generalsekretaer ordforer daglig
+    radgiver fagsjef ordforande ordforende vice-ordforande formand naestformand
+    generalsekreterare verksamhetschef puheenjohtaja varapuheenjohtaja paasihteeri
+    toiminnanjohtaja voorzitter directeur secretaris woordvoerder"""
 _ROLE_WORDS = frozenset(_ROLE_TEXT.split())
 # Prefixes glued to a role: "exregidor", "cofondatrice" ("co-", "ex-" split off as words).
 _ROLE_PREFIXES = ("ex", "co")
@@ -316,6 +319,12 @@ def _genitive_body(part: str) -> str | None:
         return None  # a preposition leads to the body ("responsable France de 350.org")
     tokens = part.split()
     lead = 0
+    # A line of its own may open with the role capitalized ("Leder Natur og Ungdom").
+    if len(tokens) > 1 and tokens[0][:1].isupper() and _is_role_word(fold(tokens[0])):
+        lead = 1
+        # "Secretary General WWF-Italia": the capitalized role goes on.
+        while lead < len(tokens) - 1 and _is_role_word(fold(tokens[lead])):
+            lead += 1
     while lead < min(len(tokens) - 1, _MAX_ROLE_WORDS) and tokens[lead][:1].islower():
         lead += 1
     if not lead or not any(_is_role_word(fold(token)) for token in tokens[:lead]):
@@ -323,7 +332,10 @@ def _genitive_body(part: str) -> str | None:
     rest = tokens[lead:]
     if not (rest[0][:1].isupper() or rest[0][:1] in '«"„“'):
         return None
-    if len(rest) == 1 and not (rest[0].isupper() and len(rest[0]) >= 2):
+    if any(_is_role_word(fold(token)) for token in rest):
+        return None  # "Senior Research Fellow": roles all along
+    # One word is a body when it opens with a short form ("СПО", "WWF-Norge").
+    if len(rest) == 1 and not (rest[0][:2].isupper() and len(rest[0]) >= 2):
         return None
     return " ".join(rest)
 
