@@ -51,3 +51,9 @@ def test_it_takes_the_statement_date_from_a_line_at_the_top_or_bottom_only():
     assert parse("15 September 2021\n\nTitle\n\nA sentence.").date == "2021-09-15"
     assert parse("Title\n\nA sentence.\n\nBerlin, 15 September 2021").date == "2021-09-15"
     assert parse("Title\n\nOn 15 September 2021 we met.\n\nMore.").date is None
+
+
+def test_a_date_line_may_end_with_the_word_year():
+    assert parse_date_line("Novi Sad, 3.04.2011. godine") == "2011-04-03"
+    assert parse_date_line("Kraków, 3.05.2020 r.") == "2020-05-03"
+    assert parse_date_line("3.05.2020 Grad") is None

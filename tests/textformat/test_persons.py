@@ -213,3 +213,24 @@ def test_a_brand_in_mixed_case_is_a_name_not_its_own_short_form(line):
 def test_a_chinese_or_japanese_name_before_the_office_named_after_it():
     assert read("山田花子山田花子法律事務所") == (None, "山田花子", "person", "山田花子法律事務所")
     assert read("東西パン工房")[2] == "organization"
+
+
+@pytest.mark.parametrize(
+    ("line", "affiliation"),
+    [
+        # Slavic languages put the body after the role in the genitive, with no preposition.
+        ("Іван Коваль, голова Спілки пекарів Полтави", "Спілки пекарів Полтави"),
+        ("Jan Nowak, przewodniczący Związku Piekarzy", "Związku Piekarzy"),
+        # Of two offices, the body named in full; one word after a mandate is a place.
+        (
+            "Іван Коваль, голова Спілки пекарів Полтави, народний депутат України",
+            "Спілки пекарів Полтави",
+        ),
+        ("Іван Коваль, голова СПП, голова Спілки пекарів Полтави", "Спілки пекарів Полтави"),
+        # An acronym is a body; one capitalised word alone is a place.
+        ("Іван Коваль, голова СПП", "СПП"),
+        ("Jordi Riba, exalcalde Vilanova", None),
+    ],
+)
+def test_a_role_then_the_body_in_the_genitive(line, affiliation):
+    assert read(line) == (None, line.partition(", ")[0], "person", affiliation)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -152,11 +153,19 @@ def test_no_name_read_in_running_text_ends_with_its_separator():
     assert parse(render_text(once)).to_dict() == once.to_dict()
 
 
-def test_an_entry_without_a_letter_or_digit_names_nobody():
-    """Found by the word soup: a last list line "(" became a signatory, and "- (" once rendered
-    read back as nothing."""
-    once = parse("Partido Comunista : \n Partido Comunista MLPD \n\n (")
-    assert all(any(ch.isalnum() for ch in s.name) for s in once.signatories)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Partido Comunista : \n Partido Comunista MLPD \n\n (",
+        "Paraguay of Partido Bewegung : : \n League MLPD Paraguay ( \n\n 1. \n Paraguay Party )",
+    ],
+)
+def test_an_entry_without_a_letter_names_nobody(text):
+    """Found by the word soup: a last list line "(" or "1." became a signatory, and "- (" or
+    "- 1" once rendered read back as something else."""
+    once = parse(text)
+    assert all(any(ch.isalpha() for ch in s.name) for s in once.signatories)
+    assert parse("Signatories:\n\n- 11.11.11\n- Oxfam\n").signatories[0].name == "11.11.11"
     assert parse(render_text(once)).to_dict() == once.to_dict()
 
 

@@ -179,3 +179,66 @@ def test_persian_object_first_countries_in_parentheses_and_the_verb_last() -> No
     ]
     text = "بیانیه\n\nاین بیانیه را حزب نان، جنبش باران، سازمان پل و جبهه کوه امضا کرده‌اند.\n"
     assert names(text) == ["حزب نان", "جنبش باران", "سازمان پل", "جبهه کوه"]
+
+
+def test_and_inside_the_last_name_when_every_name_ends_with_its_abbreviation() -> None:
+    # "Name (ABBR), …, Name (ABBR) e Name e Name (ABBR).": where every name ends with its
+    # parenthesis, the list's "and" follows one; the "e" inside the last name stays.
+    text = (
+        "Agenda comum\n\n"
+        "As entidades signatárias são: Instituto Verde do Sul (IVS), Rede Aberta de Bairros "
+        "(RAB), Fórum Popular da Água (FPA), Liga dos Rios (LR) e Associação de Pesca e "
+        "Navegação do Norte (APNN).\n"
+    )
+    doc = parse(text)
+    assert [(s.abbreviation, s.name) for s in doc.signatories] == [
+        ("IVS", "Instituto Verde do Sul"),
+        ("RAB", "Rede Aberta de Bairros"),
+        ("FPA", "Fórum Popular da Água"),
+        ("LR", "Liga dos Rios"),
+        ("APNN", "Associação de Pesca e Navegação do Norte"),
+    ]
+
+
+def test_urdu_lead_in_ends_at_its_postposition_and_taking_part_is_a_cue() -> None:
+    # "Among the organisations taking part in the meeting: A، B، C، D،" written as running
+    # text: the lead-in ends at the postposition "میں" (in, among), and the first name is
+    # all the words after it, longer than the others though it is.
+    text = (
+        "اجلاس کی خبر\n\n"
+        "اجلاس میں شریک تنظیموں میں سندھ اساتذہ اینڈ طلبہ ایسوسی ایشن، "
+        "مزدور یونین فیڈریشن پاکستان، کسان رابطہ کمیٹی، شہری حقوق فورم،\n"
+    )
+    assert names(text) == [
+        "سندھ اساتذہ اینڈ طلبہ ایسوسی ایشن",
+        "مزدور یونین فیڈریشن پاکستان",
+        "کسان رابطہ کمیٹی",
+        "شہری حقوق فورم",
+    ]
+
+
+def test_the_paragraph_whose_lead_in_says_taking_part_wins_over_one_that_says_it_after() -> None:
+    # "Farmers', workers', teachers' and students' groups took part." names kinds of groups;
+    # "Among the organisations taking part: A، B، C، D،" names them: its cue leads in.
+    text = (
+        "جلسے کی خبر\n\n"
+        "جلسے میں کسانوں، مزدوروں، اساتذہ اور طلبہ کی تنظیموں نے شرکت کی۔\n\n"
+        "جلسے میں شریک تنظیموں میں کسان اتحاد، مزدور محاذ، اساتذہ فورم، طلبہ یونین،\n"
+    )
+    assert names(text) == ["کسان اتحاد", "مزدور محاذ", "اساتذہ فورم", "طلبہ یونین"]
+
+
+def test_arabic_lead_in_ending_with_of_and_a_dash_closing_the_run() -> None:
+    # Invented: "the statement, signed by each of, A – unit, B, C, D - stated that …": the
+    # piece before the first comma ends with "من" (of), a spaced dash ends the last name.
+    text = (
+        "وأشار البيان الذى وقع عليه كلا من، حزب النور – لجنة الحريات، حزب الأمل، "
+        "جمعية الشباب، مؤسسة العدل والحرية - إلى أن الفترة الأخيرة شهدت انتهاكات كثيرة "
+        "للحقوق والحريات فى البلاد وتراجعا كبيرا.\n"
+    )
+    assert names(text) == [
+        "حزب النور – لجنة الحريات",
+        "حزب الأمل",
+        "جمعية الشباب",
+        "مؤسسة العدل والحرية",
+    ]

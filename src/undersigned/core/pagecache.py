@@ -11,6 +11,7 @@ slowed every write of the cache) nor end up in the page that others are served.
 
 import gzip
 import hashlib
+import time
 from collections.abc import Callable, Collection, Mapping
 from contextvars import ContextVar
 from functools import wraps
@@ -276,15 +277,13 @@ _NOT_KEPT_FRONT = frozenset(
 )
 
 
-def _front_key(path: str) -> str:
-    return f"front:{path}"
-
-
-# The addresses this process has stored a front entry for: any other address (a 404, a page
-# nobody cached) costs no cache round trip here. Bounded by the site's pages, not by what
+# The front entries of this process, by address: (until, versions, page key, headers). Only
+# this process reads them (another makes its own on its first whole-way answer), so they live
+# here and a hit costs one cache round trip (the versions and the page), not two. Any other
+# address (a 404, a page nobody cached) costs none. Bounded by the site's pages, not by what
 # visitors type: only a cached 200 of a page's bare address enters.
 _FRONT_PATHS_KEPT = 10_000
-_front_paths: set[str] = set()
+_front_entries: dict[str, tuple[float, tuple, str, list[tuple[str, str]]]] = {}
 
 
 class FrontPageCache:
@@ -304,7 +303,7 @@ class FrontPageCache:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         eligible = self._eligible(request)
-        answer = self._answer(request) if eligible and request.path in _front_paths else None
+        answer = self._answer(request) if eligible and request.path in _front_entries else None
         if answer is not None:
             return answer
         if eligible and (language := never_found.never_found_language(request)):
@@ -320,10 +319,10 @@ class FrontPageCache:
             # A 304 has no Content-Type; the page entry keeps its own (_answer sets it).
             headers = [(k, v) for k, v in response.items() if k.lower() not in _NOT_KEPT_FRONT]
             # The body stays in the page's own entry: the front entry names it.
-            cache.set(_front_key(request.path), (versions, page_key, headers), seconds)
-            if len(_front_paths) >= _FRONT_PATHS_KEPT:
-                _front_paths.clear()
-            _front_paths.add(request.path)
+            if len(_front_entries) >= _FRONT_PATHS_KEPT:
+                _front_entries.clear()
+            until = time.monotonic() + seconds
+            _front_entries[request.path] = (until, versions, page_key, headers)
         return response
 
     @staticmethod
@@ -339,10 +338,13 @@ class FrontPageCache:
 
     @staticmethod
     def _answer(request: HttpRequest) -> HttpResponse | None:
-        found = cache.get(_front_key(request.path))
+        found = _front_entries.get(request.path)  # another thread may have dropped it
         if found is None:
             return None
-        versions, page_key, headers = found
+        until, versions, page_key, headers = found
+        if time.monotonic() > until:
+            _front_entries.pop(request.path, None)
+            return None
         current = cache.get_many([*(key for key, _ in versions), page_key])
         if any(current.get(key) != value for key, value in versions):
             return None  # changed since: the page is made again below

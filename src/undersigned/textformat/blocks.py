@@ -46,11 +46,14 @@ from .leadins import (
     last_after_separator,
     leadin,
     list_line,
+    opens_a_run,
     strip_separator,
     without_glued_and,
 )
 from .lines import Line, nonblank_lines
+from .paren_lists import names_with_short_forms
 from .sentence_list import item_confidence, sentence_list
+from .stanzas import opens_stanzas, stanza_size, stanza_text
 from .table_lists import read_tables, table_ahead
 from .wrapping import continues, split_glued
 
@@ -98,6 +101,7 @@ class _Block:
     roles: dict[int, tuple[str, str]]
     end: int  # position (in the non-blank lines) of the first line not taken
     as_of: str | None = None  # an "as of" line inside the block
+    stanzas: bool = False  # one entry a paragraph of lines (see stanzas)
 
 
 # Words that name a kind of signatory in a group heading ("Organisations nationales").
@@ -169,6 +173,8 @@ def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -
         marked_list = _group_like(lines[position], lines[position + 1], True) is not None
     group: str | None = None
     stop = len(lines) if stop is None else stop
+    if not marked_list and opens_stanzas(lines, position, stop):
+        return _collect_stanzas(lines, position, how, stop, roles)
     while position < stop:
         line = lines[position]
         following = lines[position + 1] if position + 1 < len(lines) else None
@@ -200,18 +206,16 @@ def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -
             continue
         if not line.marked and place_date_line(line.text):
             break
-        likeness = (
-            _LIKE_THE_OTHERS
-            if _established(entries, line, how)
-            else entry_likeness(line.content, context_at(lines, position))
-        )
-        if how == "lead-in" and likeness is not _LIKE_THE_OTHERS:
-            likeness = entry_after_leadin(line.content, entries[-1].text if entries else None)
+        likeness = _likeness(lines, position, stop, entries, how)
         threshold = ENTRY
         if line.marked:
             threshold = 0.15 if how == "heading" else PROSE
         if marked_list and not line.marked:
-            break
+            if not _marks_lost(lines, position, stop):
+                break
+            # Some lines of the list lost their marker ("– A" / "B" / "– C"): from here on
+            # an unmarked line is read as in a list without markers.
+            marked_list = False
         named = _named_in_line(line, group) if how == "lead-in" and likeness.score < ENTRY else []
         if named:
             entries.extend(named)
@@ -232,12 +236,77 @@ def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -
     return _Block(entries, roles, position)
 
 
+def _collect_stanzas(
+    lines: list[Line], position: int, how: str, stop: int, roles: dict[int, tuple[str, str]]
+) -> _Block:
+    """One entry a stanza ("Jane Doe" / "Chair, Friends of the Earth" / "Tel. …")."""
+    entries: list[Entry] = []
+    while position < stop and (size := stanza_size(lines, position, stop)):
+        stanza = lines[position : position + size]
+        sure = round(_HOW_SURE[how] * max(0.6, _entry_score(stanza[0])), 2)
+        entries.append(
+            Entry(stanza_text(stanza), None, None, [line.index for line in stanza], sure)
+        )
+        roles[stanza[0].index] = ("entry", "a person's name opening a stanza of the list")
+        for line in stanza[1:]:
+            roles[line.index] = ("continuation", "a line of the stanza above")
+        position += size
+    return _Block(entries, roles, position, stanzas=True)
+
+
+def _likeness(
+    lines: list[Line], position: int, stop: int, entries: list[Entry], how: str
+) -> Likeness:
+    """How much lines[position] looks like one more entry of a list found so."""
+    line = lines[position]
+    if _established(entries, line, how):
+        return _LIKE_THE_OTHERS
+    if how == "lead-in":
+        return _after_leadin(lines, position, stop, entries)
+    likeness = entry_likeness(line.content, context_at(lines, position))
+    if how == "sign-off" and likeness.score < ENTRY and not line.marked:
+        # Names one a line after "Sincerely," or "Belgrade, 11 February 2009", as under a
+        # lead-in.
+        return _after_leadin(lines, position, stop, entries)
+    return likeness
+
+
+def _after_leadin(lines: list[Line], position: int, stop: int, entries: list[Entry]) -> Likeness:
+    """How much lines[position], under a lead-in, looks like one entry of its list."""
+    above = entries[-1].text if entries else None
+    # The first of a run of short capitalized lines is judged as one of the run.
+    if above is None and opens_a_run([line.content for line in lines[position:stop][:3]]):
+        above = ""
+    return entry_after_leadin(lines[position].content, above)
+
+
 def _finish(entries: list[Entry], how: str) -> None:
     """The entries without the separators and the "and" that join them in the text."""
     if len(entries) >= 3:
         entries[-1].text = without_glued_and(entries[-2].text, entries[-1].text)
     for entry in entries:
         entry.text = strip_separator(entry.text, how == "lead-in")
+
+
+_RESUMES_WITHIN = 4  # unmarked lines at most between two marked ones of one list
+
+
+def _marks_lost(lines: list[Line], position: int, stop: int) -> bool:
+    """Whether the unmarked lines[position] is an entry whose marker was lost: it and the
+    few unmarked lines below it look like entries, and the marked list resumes after them
+    ("– Association A (AA)" / "Groupe B (GB)" / "– Réseau C (RC)")."""
+    for ahead in range(position, min(position + _RESUMES_WITHIN + 1, stop)):
+        line = lines[ahead]
+        if line.marked:
+            return ahead > position and _entry_score(line) >= ENTRY
+        if (
+            line.text.endswith((":", "!", "?"))
+            or list_heading(line.text) is not None
+            or footer_line(line.text) is not None
+            or _entry_score(line) < ENTRY
+        ):
+            return False
+    return False
 
 
 def _date_between(line: Line, following: Line | None) -> bool:
@@ -368,6 +437,11 @@ def _without_heading(lines: list[Line], plan: Plan) -> int | None:
         other_end = _trailing(lines, other)
     if led_end is None or other_end is None:
         chosen, end = (led, led_end) if led_end is not None else (other, other_end)
+    elif _goes_on_under(lines, other_end, lead, led):
+        # "Belgrade, 11 February 2009" / names / "Supported by:" / more names: one list.
+        other.entries.extend(led.entries)
+        other.roles.update(led.roles)
+        chosen, end = other, led_end
     elif max(i for entry in other.entries for i in entry.lines) < lead:
         chosen, end = other, other_end  # the list, then a lead-in to contacts or notes
     # A run that took the lead-in itself as a line of the list, with a line or two above
@@ -379,6 +453,12 @@ def _without_heading(lines: list[Line], plan: Plan) -> int | None:
     plan.entries.extend(chosen.entries)
     plan.roles.update(chosen.roles)
     return end
+
+
+def _goes_on_under(lines: list[Line], end: int, lead: int, led: Plan) -> bool:
+    """Whether the list ends right on a lead-in above three entries or more: a second
+    block of the same list ("Supported by:")."""
+    return end < len(lines) and lines[end].index == lead and len(led.entries) >= 3
 
 
 def _read_from_too_high(other: Plan, lead: int) -> bool:
@@ -412,6 +492,8 @@ def _led_in(lines: list[Line], plan: Plan) -> int | None:
         # Two entries are a list only when nothing but footers follows them; a list of
         # demands leads into more of the statement, signatories close it.
         enough = (len(block.entries) >= 3 or below[block.end] == 0) and below[block.end] <= above
+        # Names each with its short form in brackets are bodies, whatever text follows.
+        enough = enough or names_with_short_forms([entry.text for entry in block.entries])
         if enough and (best is None or len(block.entries) >= len(best[1].entries)):
             best = (line, block)
     if best is None:
@@ -519,7 +601,8 @@ def _trailing(lines: list[Line], plan: Plan) -> int | None:
     after_prose = start > 0 and _entry_score(lines[start - 1]) < PROSE
     written = {line.index: line.content for line in lines[start:end]}
     alike = _end_alike([written[entry.lines[-1]] for entry in block.entries])
-    if marked >= 2 or (len(block.entries) >= 5 and after_prose and alike):
+    # Stanzas are a list by their shape: three are enough.
+    if marked >= 2 or (len(block.entries) >= 5 and after_prose and alike) or block.stanzas:
         _take(plan, block)
         return block.end
     return None

@@ -93,6 +93,13 @@ _LEAD = r"(?:(?:date|datum|fecha|data|tarih)\s*:\s*)?(?:(?:le|den|am|el|on|il|em
 _PLACE_AND_LEAD = re.compile(_PLACE + _LEAD)  # compiled once, not looked up per line
 
 
+# The word "year" that Slavic languages write after a date ("11.02.2009. godine",
+# "25 марта 2006 г.", "2 травня 2014 р.", "3 maja 2020 r."), folded.
+_YEAR_WORDS = frozenset(
+    ("godine", "godina", "god", "g", "goda", "года", "г", "година", "року", "р", "roku", "r")
+)
+
+
 def parse_date_line(line: str) -> str | None:
     """ISO date when the line is nothing but a date (with an optional place), else None."""
     line = line.strip()
@@ -104,7 +111,9 @@ def parse_date_line(line: str) -> str | None:
     iso, start, end = found
     folded = fold(line)
     head, tail = folded[:start], folded[end:]
-    if tail.strip(" .") or not _PLACE_AND_LEAD.fullmatch(head):
+    if (tail.strip(" .") and tail.strip(" .") not in _YEAR_WORDS) or not _PLACE_AND_LEAD.fullmatch(
+        head
+    ):
         return None
     return iso
 

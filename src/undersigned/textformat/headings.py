@@ -78,6 +78,18 @@ _SIGNING = re.compile(
     r"|unterstutzend\w*|apoyo|apoyan|apoio|apoiam|soutien|soutiennent|sostegno|sostengono"
     r"|adhieren|adherent|destekleyen\w*)\b"
 )
+# Signing words of the scripts written without spaces (Chinese, Japanese, Korean): no word
+# boundary to look for. "賛同署名", "签署团体", "서명 단체".
+_SIGNING_CJK = re.compile(r"署名|簽署|签署|連署|联署|賛同|贊同|赞同|서명|연명")
+# A heading set between rules ("----- Signatories -----", "=== 賛同署名 ===").
+_RULES = re.compile(r"^[-=~*_#—–─━•·.\s]{3,}|[-=~*_#—–─━•·.\s]{3,}$")
+_CJK_HEADING_CHARS = 24
+# Words for the signers or their list that may follow the signing word ("者一覧", "团体",
+# "人名单", "단체").
+_CJK_LIST_NOUNS = re.compile(
+    r"(?:\s*(?:者|人|団体|团体|團體|組織|组织|單位|单位|機関|一覧|一覽|名簿|名单|名單|リスト"
+    r"|단체|명단|자|인|님))*"
+)
 _LIST_WORDS = re.compile(
     r"\b(?:organi[sz]ations?|organisationen|organizaciones|organizacoes|organizzazioni"
     r"|entidades|entites|kurumlar|orgutler|states|countries|parties|partis|unions|members"
@@ -132,10 +144,10 @@ def list_heading(line: str) -> str | None:
         return "a signatories heading"
     if len(line) > 120:
         return None
-    text = line.strip().strip("[]*_#").strip()
+    text = _RULES.sub("", line.strip()).strip("[]*_#").strip()
     folded = fold(text)
     if not _SIGNING.search(folded):
-        return None
+        return _cjk_heading(text)
     count = len(word_tuple(text))
     if line.startswith("[") and line.endswith("]") and count <= 14:
         return "an editorial note about signing, in brackets"
@@ -146,6 +158,25 @@ def list_heading(line: str) -> str | None:
     if count <= 3 or _LIST_WORDS.search(folded):
         return SHORT_HEADING
     return None
+
+
+def _cjk_heading(text: str) -> str | None:
+    """A short line built on a signing word in a script without spaces ("賛同署名",
+    "签署团体：", "HPでの公開OKの方の賛同署名"): its length in characters, not in words,
+    tells a heading from a sentence. These scripts put the head of a noun phrase last, so
+    the signing word ends the line, or only words for a list of signers follow it
+    ("賛同者一覧"); in "賛同人のメッセージ" (supporters' messages) or "賛同人紹介"
+    (introducing the supporters) it only qualifies another word."""
+    found = [*_SIGNING_CJK.finditer(text)]
+    if not found or len(text) > _CJK_HEADING_CHARS + 1:
+        return None
+    if not _CJK_LIST_NOUNS.fullmatch(text.rstrip(":：").rstrip()[found[-1].end() :]):
+        return None
+    if text.endswith(("。", ".", "!", "?", "！", "？", ",", "、", "，")):
+        return None
+    if text.endswith((":", "：")):
+        return "a line about signing that ends with a colon"
+    return SHORT_HEADING if len(text) <= _CJK_HEADING_CHARS else None
 
 
 def as_of_line(line: str) -> str | None:
@@ -218,8 +249,22 @@ _INVITATION_CUES = ("sign", "firm", "zeichn", "assin", "adh", "imza", "güncelle
 _LINK = re.compile(r"https?://|www\.|@\w+\.\w")
 
 
+# "Phone: +381 11 …", "Tél. 01 …", "E-mail: …": a contact line of a page footer, folded.
+_CONTACT = re.compile(
+    r"^(?:phone|telephone|tel|tlf|telefon|telefono|telefone|telefoon|fax|e-?mail|mobile?|gsm"
+    r"|mob|puh|puhelin|tfn"
+    r"|тел|телефон|факс)\s*[.:]"
+)
+_CONTACT_FIRST = frozenset("ptfemgтф")
+
+
 def footer_line(line: str) -> str | None:
     """Why a line after a list is boilerplate rather than an entry, or None."""
+    # The first letter first: most lines need no folding.
+    if line.lstrip("#*[ ")[:1].lower() in _CONTACT_FIRST and _CONTACT.match(
+        fold(line[:12]).lstrip("#*[ ")
+    ):
+        return "a contact line (phone, fax or e-mail)"
     first = line.lstrip("#*[ ").split(" ", 1)[0].lower()
     if first in _FOOTER_FIRST_WORDS and FOOTER.match(fold(line[:40]).lstrip("#*[ ")):
         return "boilerplate (contact, about, invitation or link)"

@@ -14,7 +14,9 @@ import re
 from .classify import Likeness, entry_likeness
 from .sentence_list import OPENING_AND, SentenceList, sentence_list
 
-_COLON_END = re.compile(r"\s*[:：]\s*$")
+# The colon, also written ":-" or as a dash ("… হলো-", "Signatories -"), as Bengali, Hindi
+# and Urdu texts often do; a dash after a digit or a mark of punctuation is no lead-in's.
+_COLON_END = re.compile(r"\s*(?:[:：]\s*[-–—]?|(?<![\s\d\-–—.,;:!?)\]\"'])[-–—]|\s[-–—])\s*$")
 _MAX_LEADIN_WORDS = 25
 _MAX_LEADIN_CHARS = 220
 # The separator that ends an entry line of a list ("Αλκυόνη,", "Arié Alimi, avocat ;"),
@@ -100,6 +102,25 @@ def last_after_separator(previous: str, line: str) -> bool:
     return previous.rstrip()[-1:] in _LIST_SEPARATORS and OPENING_AND.match(line) is not None
 
 
+def _short_cased(bare: str) -> bool:
+    """A short line (without its separator) opening with a capital."""
+    return bare[:1].isupper() and len(bare.split()) <= 8 and len(bare) <= 80
+
+
+def opens_a_run(texts: list[str]) -> bool:
+    """Whether the first lines under a lead-in are a run of short lines opening with a
+    capital that do not end like sentences ("Žene u crnom" / "Fond za otvoreno društvo" /
+    …): names written in sentence case, one a line, which the line model alone takes for
+    prose. Three such lines make the run."""
+    if len(texts) < 3:
+        return False
+    for text in texts[:3]:
+        bare = strip_separator(text)
+        if not (is_cased(bare) and _short_cased(bare)) or bare.endswith((*_SENTENCE_END, ".")):
+            return False
+    return True
+
+
 def entry_after_leadin(text: str, previous: str | None = None) -> Likeness:
     """How much a line under a lead-in looks like one entry.
 
@@ -122,8 +143,7 @@ def entry_after_leadin(text: str, previous: str | None = None) -> Likeness:
     if is_cased(bare):
         # "Союз комитетов солдатских матерей" below "Голос": a short line opening with a
         # capital, in a run of entries, is one more whatever case its other words have.
-        words = bare.split()
-        if previous is not None and len(words) <= 8 and len(bare) <= 80 and bare[:1].isupper():
+        if previous is not None and _short_cased(bare):
             return Likeness(0.5, "looks like an entry: a short line below the entries above")
         return likeness
     words = bare.split()

@@ -12,8 +12,9 @@ _SPACE = re.compile(r"\s+")
 MARKER = re.compile(
     r"^(?:(?P<n1>\d{1,6})[.)]|(?P<n3>\d{1,4})\s?[-–]|\((?P<n2>\d{1,6})\)|[-*•–—·‣▪◦])\s+(?=\S)"
 )
-# "12 Name": a bare number is a marker only in a run of lines counting up (see below).
-_BARE_NUMBER = re.compile(r"^(?P<n>\d{1,4})\s+(?=[^\W\d_])")
+# "12 Name": a bare number is a marker only in a run of lines counting up (see below),
+# and so is "12.Name", a number glued to the name (no space after its dot or bracket).
+_BARE_NUMBER = re.compile(r"^(?P<n>\d{1,4})(?:\s+|[.)](?=[^\W\d_]))(?=[^\W\d_])")
 _NEARBY = 4  # numbered lines at most this many lines apart count on from each other
 _JOINERS = "\u200c\u200d"
 
@@ -35,9 +36,36 @@ def clean_line(line: str) -> str:
     return _SPACE.sub(" ", line).strip()
 
 
+def _letters(test: str) -> str:
+    """The letters of the cased alphabets (Latin, Greek, Cyrillic, Armenian) that pass a
+    test ("isupper"), for a character class."""
+    return "".join(
+        chr(c) for c in range(0x41, 0x590) if getattr(chr(c), test)() and chr(c).isalpha()
+    )
+
+
+# "Beograd, 11.02.2009. godineFond za humanitarno pravo": a page copied without its line
+# breaks glues the last word of one block to the first of the next. A word in lower case
+# (five letters at least: "openDemocracy", "eBay" and "iPhone" are names) that runs into a
+# capitalized word is two lines.
+_LOWER, _UPPER = _letters("islower"), _letters("isupper")
+_GLUED_LINES = re.compile(f"(?<!\\S)[{_LOWER}]{{5,}}(?=[{_UPPER}][{_LOWER}])")
+
+
+def _unglued(line: str) -> list[str]:
+    if not _GLUED_LINES.search(line):
+        return [line]
+    pieces, start = [], 0
+    for match in _GLUED_LINES.finditer(line):
+        pieces.append(line[start : match.end()].strip())
+        start = match.end()
+    pieces.append(line[start:].strip())
+    return pieces
+
+
 def split_lines(text: str) -> list[str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
-    return [clean_line(line) for line in text.split("\n")]
+    return [piece for line in text.split("\n") for piece in _unglued(clean_line(line))]
 
 
 @dataclass(frozen=True)
@@ -84,7 +112,8 @@ def nonblank_lines(lines: list[str]) -> list[Line]:
 
 
 def _bare_numbers(lines: list[Line]) -> list[Line]:
-    """Lines "1 Name", "2 Name" (no dot, as Persian lists are often written): a bare
+    """Lines "1 Name", "2 Name" (no dot, as Persian lists are often written) or "1.Name",
+    "2.Name" (no space after the dot, as Bengali lists often are): a bare
     number counts as a marker only where a nearby line (a wrapped name may sit between)
     carries the number one down or one up, so that "25 March" or "3 members agreed"
     stays text."""

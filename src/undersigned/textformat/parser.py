@@ -307,17 +307,22 @@ def parse_with_plan(text: str) -> tuple[Document, Plan]:
             gc.enable()
 
 
+_LONE_NUMBER = re.compile(r"\d{1,4}[.)]?")
+
+
 def _drop_signless_entries(plan: Plan) -> None:
-    """An entry with no letter or digit ("(", "–") names nobody: dropped, its own line with
-    it (a list item written back as "- (" would not read as one)."""
+    """An entry with no letter or digit ("(", "–") or only a list number ("1.") names nobody:
+    dropped, its own line with it (a list item written back as "- (" or "- 1" would not read
+    as one). "11.11.11" is a name."""
     kept = []
     for entry in plan.entries:
-        if any(ch.isalnum() for ch in entry.text):
+        text = entry.text.strip()
+        if any(ch.isalnum() for ch in text) and not _LONE_NUMBER.fullmatch(text):
             kept.append(entry)
             continue
         for index in entry.lines:
             if plan.roles.get(index, ("",))[0] == "entry":
-                plan.roles[index] = ("noise", "no letter or digit: names nobody")
+                plan.roles[index] = ("noise", "no name in it: names nobody")
     plan.entries = kept
 
 

@@ -39,7 +39,14 @@ _ROLE_TEXT = """president presidente presidenta president presidentin vice vicep
     maire adjoint adjointe conseiller conseillere batonnier batonniere tresorier tresoriere
     animateur animatrice ancien ancienne antiguo antigua ehemalige ehemaliger honoraire
     honorary emerite parole координатор председатель сопредседатель член активист ревизор
-    руководитель секретарь директор президент депутат лидер заместитель основатель"""
+    руководитель секретарь директор президент депутат лидер заместитель основатель глава
+    голова співголова заступник секретар керівник засновник przewodniczacy przewodniczaca
+    wiceprzewodniczacy prezes sekretarz dyrektor predseda predsedkyne mistopredseda reditel
+    predsjednik predsjednica predsednik predsednica potpredsjednik председник председател
+    заместник leder nestleder styreleder forperson generalsekretaer ordforer daglig
+    radgiver fagsjef ordforande ordforende vice-ordforande formand naestformand
+    generalsekreterare verksamhetschef puheenjohtaja varapuheenjohtaja paasihteeri
+    toiminnanjohtaja voorzitter directeur secretaris woordvoerder"""
 _ROLE_WORDS = frozenset(_ROLE_TEXT.split())
 # Prefixes glued to a role: "exregidor", "cofondatrice" ("co-", "ex-" split off as words).
 _ROLE_PREFIXES = ("ex", "co")
@@ -282,6 +289,13 @@ def affiliation(parts: list[str]) -> str | None:
             behalf = _ON_BEHALF.match(part)
             part = part[behalf.end() :] if behalf else part
             return ", ".join(_drop_city([part, *parts[index + 1 :]]))
+    if all(is_role(p) or _is_role_phrase(p) for p in parts):
+        # "голова СПО, голова Федерації профспілок України": roles only, each leading to a
+        # body with no preposition (a genitive). Of several, the body named in full; one
+        # word after a mandate is mostly a place ("народний депутат України").
+        bodies = [body for body in map(_genitive_body, parts) if body]
+        if bodies:
+            return max(bodies, key=lambda body: len(body.split()))
     # "Presidente da CUT": the role leads to the organization. Before other parts it
     # leads to a discipline instead ("Professor of Sociology, Virginia Tech").
     stripped = _without_role(parts[0])
@@ -294,6 +308,36 @@ def affiliation(parts: list[str]) -> str | None:
 
 
 _MANDATE = re.compile(r"^(?P<role>[^()]+?)\s*\((?P<group>[^()]+)\)$")
+
+
+def _genitive_body(part: str) -> str | None:
+    """ "голова Федерації профспілок України" -> "Федерації профспілок України": a role in
+    lower case, then the body's name with no preposition between (Slavic languages put it
+    in the genitive). A body is several words or an acronym ("голова СПО"); one capitalised
+    word is a place ("exalcalde Vilanova")."""
+    if _without_role(part) != part:
+        return None  # a preposition leads to the body ("responsable France de 350.org")
+    tokens = part.split()
+    lead = 0
+    # A line of its own may open with the role capitalized ("Leder Natur og Ungdom").
+    if len(tokens) > 1 and tokens[0][:1].isupper() and _is_role_word(fold(tokens[0])):
+        lead = 1
+        # "Secretary General WWF-Italia": the capitalized role goes on.
+        while lead < len(tokens) - 1 and _is_role_word(fold(tokens[lead])):
+            lead += 1
+    while lead < min(len(tokens) - 1, _MAX_ROLE_WORDS) and tokens[lead][:1].islower():
+        lead += 1
+    if not lead or not any(_is_role_word(fold(token)) for token in tokens[:lead]):
+        return None
+    rest = tokens[lead:]
+    if not (rest[0][:1].isupper() or rest[0][:1] in '«"„“'):
+        return None
+    if any(_is_role_word(fold(token)) for token in rest):
+        return None  # "Senior Research Fellow": roles all along
+    # One word is a body when it opens with a short form ("СПО", "WWF-Norge").
+    if len(rest) == 1 and not (rest[0][:2].isupper() and len(rest[0]) >= 2):
+        return None
+    return " ".join(rest)
 
 
 def _join_parenthesized(parts: list[str]) -> list[str]:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from .and_lists import glued_and_items
 from .appositions import after_article, apposed, articled, split_articled_and
 from .folding import fold
+from .paren_lists import paren_runs
+from .role_lists import RoleRun, role_run
 
 # The Latin comma needs a space after it ("1,000" is a number); the Arabic "،" and the
 # ideographic "、" and "，" need none. A slash separates only where no comma does
@@ -29,6 +31,7 @@ _CASED_SEPARATOR = re.compile(r"\s*,\s+|(?<=[^\W\d_]),(?=[^\W\d_])|\s*[،、，]
 _CONTINUATION = re.compile(r"\s+(?:ainsi que|as well as|а также|sowie|así como|assim como)\s+")
 _TRAILING_PAREN = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _SLASH = re.compile(r"\s*/\s*")
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
 # Where a run of names in a script without capitals ends: a semicolon or a full stop.
 _CLOSE = re.compile(r"[;；。।۔]|\.(?:\s|$)")
 # "And" before the last name in scripts without capitals: spaced, or glued to the next
@@ -55,16 +58,23 @@ _CUE = re.compile(
     r"|الموقع|دستخط|شامل|هستند|הארגונים|ארגונים|חתומ|חתמ|हस्ताक्षर|संगठन|यूनियन|जिसमें|organi[sz]"
     r"|associa|unions?\b|syndicat|sindicat|gewerkschaft|partei|parti|centrais|federa"
     r"|署名|簽署|签署|連署|联署|賛同|主辦|主办|協辦|协办|서명|참여"
+    # Taking part, and the bodies that take part, in more languages: "among the organisations
+    # that took part were …" leads into a list as "signed by" does.
+    r"|شریک|شرکت|مشارک|تنظیم|سازمان|منظمات|جمعيات|भाग लि|katild|katilan|katilim|uczestn"
+    r"|deelnem|deelnam|deltag|deltog|osallistu|reszt ?vett|resztvevo|peserta|ikut serta"
+    r"|συμμετ|организац|організац|참가|参加|參加|参与|參與|השתתפ"
 )
 # Stems of "to sign" in the scripts without capitals (and Greek, Cyrillic), for where the
 # verb comes before the names.
 _SIGNED = re.compile(r"امض|وقع|חתמ|חתומ|हस्ताक्षर|دستخط|подпис|υπογρ|署名|簽署|签署|連署|联署|서명")
 # Postpositions and small words that follow the last name in a script without capitals,
 # where the last name is cut by its length ("… और यूटीयूसी ने किया", "… و حزب د این بیانیه").
-_TRAILING_SMALL = re.compile(
-    r"(?:\s+(?:ने|का|की|के|को|से|में|पर|द्वारा|نے|کا|کی|کے|کو|سے|میں|پر|را|این|آن|در|با|از|به|که"
-    r"|في|من|على|إلى|عن|مع|هذا|هذه))+\s*$"
+_SMALL_WORDS = (
+    "ने|का|की|के|को|से|में|पर|द्वारा|نے|کا|کی|کے|کو|سے|میں|پر|را|این|آن|در|با|از|به|که"
+    "|في|من|على|إلى|عن|مع|هذا|هذه"
 )
+_TRAILING_SMALL = re.compile(rf"(?:\s+(?:{_SMALL_WORDS}))+\s*$")
+_SMALL_WORD = re.compile(rf"^(?:{_SMALL_WORDS})$")
 # The verb of signing at a sentence's start, before the first name in a cased script
 # ("Signed by the Confederation …", "Firmado por …", "Подписали …"), folded.
 _SIGNING_VERB = re.compile(
@@ -86,7 +96,7 @@ _KIND_HEAD = re.compile(
 # without capitals ("وقعت على البيان جمعية …", "signed on the statement"), and "each of"
 # ("كل من") before the names.
 _UNCASED_PREPOSITIONS = frozenset({"على", "علی", "في", "عن", "על", "ב"})
-_EACH_OF = ("كل من", "كلٌّ من", "کل من")
+_EACH_OF = ("كل من", "كلٌّ من", "کل من", "كلا من")
 _GLUED_OPENING_AND = re.compile(r"^[وו](?=[^\W\d_]{3})")
 _MAX_WORDS = 8
 _DATE_GLUE = re.compile(r"^\d{4}(?=\w)")
@@ -152,12 +162,12 @@ def _names_inside(piece: str) -> bool:
     )
 
 
-def _first_item(piece: str, cased: bool, median: int) -> str:
+def _first_item(piece: str, cased: bool, median: int, longest: int = 0) -> str:
     # "… syndicales Ignacio Fernandez Toxo (Président de la CES, Espagne)": the parenthesis
     # that ends the piece belongs to the name before it, whatever its words.
     paren = _TRAILING_PAREN.search(piece)
     if paren is not None and paren.start() > 0:
-        name = _first_item(piece[: paren.start()], cased, median)
+        name = _first_item(piece[: paren.start()], cased, median, longest)
         return f"{name} {paren.group().strip()}" if name else ""
     for mark in (":", " – ", " — ", " - "):
         if mark in piece:
@@ -197,11 +207,29 @@ def _first_item(piece: str, cased: bool, median: int) -> str:
         if len(words) > 3 and " ".join(words[:2]) in _EACH_OF:
             words = words[2:]
         piece = " ".join(words)
+    # "… وقع عليه كلا من، A، B": the piece ends with a preposition, so it only leads in.
+    if words and _SMALL_WORD.match(words[-1]):
+        return ""
     # Persian puts the object first, marked by "را": "این بیانیه را <names> امضا کرده‌اند".
     if "را" in words[:-1]:
         words = words[len(words) - words[::-1].index("را") :]
         piece = " ".join(words)
-    return " ".join(words[-median:]) if len(words) > median + 2 else piece
+    if len(words) > median + 2:
+        return " ".join(_after_small_word(words, median, max(longest, median)) or words[-median:])
+    return piece
+
+
+def _after_small_word(words: list[str], median: int, longest: int) -> list[str]:
+    """The first name after the lead-in in a script without capitals, which ends at a
+    postposition or preposition ("… والی تنظیموں میں <name>", among the organisations
+    <name>): the words after the last one that leaves a name as long as the others."""
+    for index in range(len(words) - 2, 0, -1):
+        size = len(words) - index - 1
+        if size > longest + 2:
+            break
+        if _SMALL_WORD.match(words[index]) and size >= max(median - 1, 2):
+            return words[index + 1 :]
+    return []
 
 
 def _last_items(
@@ -211,22 +239,31 @@ def _last_items(
     said: bool = False,
     name_chars: int = 0,
     joiner: re.Pattern[str] = _SPACED_AND,
+    parenthesized: bool = False,
 ) -> list[str]:
     """The last name(s) of the run, cut before what follows them. said: the words before
     the list already say who signs ("Заявление подписали A, B и C."), so a short last piece
-    that ends the sentence is all name ("Союз комитетов солдатских матерей")."""
+    that ends the sentence is all name ("Союз комитетов солдатских матерей"). parenthesized:
+    the other names end with their parenthesis ("Name (ABBR)"), so "and" joins two names only
+    after one ("… (SBPC) e Sociedade de Família e Comunidade (SBMFC)")."""
     stop = _SENTENCE_STOP.search(piece)
     piece = OPENING_AND.sub("", (piece[: stop.start()] if stop else piece).strip().rstrip(".;"))
     if cased:
         if _LEAD.sub("", piece)[:1].islower():
             return []  # the predicate only ("…, mette in evidenza …")
-        joint = joiner.search(piece)
+        joints = [
+            j
+            for j in joiner.finditer(piece)
+            if not parenthesized or piece[: j.start()].endswith(")")
+        ]
+        joint = joints[0] if joints else None
         rest = piece[joint.end() :] if joint else ""
         if joint is not None and _opens_name(rest):
             # Split again only at the same word: "IUCN en Natuur & Milieu" is two names,
             # not three ("&" joins inside a name where the list's "and" is a word).
             same = re.compile(rf"\s+{re.escape(joint.group().strip())}\s+")
-            return [piece[: joint.start()], *_last_items(rest, cased, longest, said, 0, same)]
+            more = _last_items(rest, cased, longest, said, 0, same, parenthesized)
+            return [piece[: joint.start()], *more]
         # Cut before the predicate: the first lower-case word that is not a small word
         # between two capitalised ones ("WWF hanno coinvolto" -> "WWF").
         words = piece.split()
@@ -245,6 +282,9 @@ def _last_items(
     closed = _CLOSE.search(piece)
     if closed is not None:
         piece = piece[: closed.start()]
+    cut = _before_closing_dash(piece, longest)
+    if cut != piece:
+        return [cut]  # the dash closes the last name, "and" inside it stays
     matches = list(_UNCASED_AND.finditer(piece))
     match = matches[-1] if matches else None
     if match is not None:
@@ -260,6 +300,16 @@ def _last_items(
     return [" ".join(piece.split()[: longest + 1])]
 
 
+def _before_closing_dash(piece: str, longest: int) -> str:
+    """The last name up to a spaced dash after which the sentence goes on ("… مؤسسة X -
+    إلى أن …", the list set off by dashes): more words follow it than a name has. A dash
+    followed by a short unit stays inside the name ("حزب X – لجنة الحريات")."""
+    for dash in _SPACED_DASH.finditer(piece):
+        if dash.start() and len(piece[dash.end() :].split()) > longest + 2:
+            return piece[: dash.start()]
+    return piece
+
+
 def sentence_list(paragraph: str) -> SentenceList | None:
     """The signatories a paragraph names in one run of running text, or None."""
     text = paragraph.strip()
@@ -273,8 +323,58 @@ def sentence_list(paragraph: str) -> SentenceList | None:
         if len(sentences) > 1:
             found = [_in_sentence(sentence, cased) for sentence in sentences]
             kept = [one for one in found if one is not None]
-            return max(kept, key=lambda one: (one.score, len(one.items)), default=None)
-    return _in_sentence(text, cased)
+            best = max(kept, key=lambda one: (one.score, len(one.items)), default=None)
+            return _wider(_in_parentheses(text, cased), best)
+    if cased:
+        run = role_run(text)
+        if run is not None:
+            return _role_scored(run, text)
+    return _wider(_in_parentheses(text, cased), _in_sentence(text, cased))
+
+
+def _wider(inner: SentenceList | None, found: SentenceList | None) -> SentenceList | None:
+    """The run inside a parenthesis when it names more than the sentence's own run."""
+    if inner is not None and (found is None or len(inner.items) > len(found.items)):
+        return inner
+    return found
+
+
+def _in_parentheses(text: str, cased: bool) -> SentenceList | None:
+    """The best run of names listed inside one parenthesis ("… organisations (A, B, C, D)
+    sent …"): every piece is name-like, the last one split at "and" only when both sides
+    open like names."""
+    best = None
+    for run in paren_runs(text):
+        pieces = run.pieces
+        if not all(_name_like(p, cased) and any(ch.isalpha() for ch in p) for p in pieces):
+            continue
+        last = [pieces[-1]]
+        joint = _SPACED_AND.search(pieces[-1]) if cased else None
+        if joint is not None and _opens_name(pieces[-1][joint.end() :]):
+            last = [pieces[-1][: joint.start()], pieces[-1][joint.end() :]]
+        items = [
+            _LEAD.sub("", item).strip(' .,;:"') if cased else item.strip(" .,;:。；،")
+            for item in (*pieces[:-1], *last)
+        ]
+        said = bool(_CUE.search(fold(run.lead)))
+        found = _scored(items, f"{run.lead} ({', '.join(pieces)})", cased, said=said)
+        if found is not None and (best is None or found.score > best.score):
+            best = found
+    return best
+
+
+def _role_scored(run: RoleRun, text: str) -> SentenceList:
+    """Persons each with roles after the name ("A, chair of X, B, head of Y, C, …"): the
+    shape is rare in prose, so three persons with a cue or a colon before them are a list."""
+    cue = bool(_CUE.search(fold(text)))
+    features = {
+        "items": float(run.persons),
+        "with_roles": float(run.with_roles),
+        "cue": float(cue),
+        "colon": float(run.colon),
+    }
+    z = -2.5 + 0.8 * min(run.persons, 8) + 1.0 * cue + 1.0 * run.colon
+    return SentenceList(run.items, round(1 / (1 + math.exp(-z)), 3), features)
 
 
 def _split_outside(text: str, separator: re.Pattern[str]) -> list[str]:
@@ -367,7 +467,7 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
         tail = middle.pop()
     sizes = sorted(len(p.split()) for p in middle) or [3]
     median, longest = sizes[len(sizes) // 2], sizes[-1]
-    first = _first_item(pieces[first_at - 1], cased, median)
+    first = _first_item(pieces[first_at - 1], cased, median, longest)
     said = bool(_CUE.search(fold(pieces[first_at - 1])))
     chars = sorted(len(p) for p in middle) or [10]
     name_chars = chars[len(chars) // 2]
@@ -377,7 +477,9 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
         # Raffaele Bonanni et …": the run goes on after a second lead-in.
         parts = _CONTINUATION.split(tail, maxsplit=1) if cased else [tail]
         tail, more = parts[0], (parts[1] if len(parts) == 2 else "")
-        last = _last_items(tail, cased, longest, said, name_chars)
+        # Every name ends with its parenthesis ("Name (ABBR)"): the last ones do too.
+        ended = len(middle) >= 2 and all(p.endswith(")") for p in middle)
+        last = _last_items(tail, cased, longest, said, name_chars, parenthesized=ended)
         if more:
             last += _continued([more, *pieces[last_at + 2 :]], median, longest)
     if cased and articled([*middle, *last]):  # "… in Lisbon, the X, the Y and the Z, declare"
@@ -392,7 +494,7 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
         items = _without_glued_and(items)
     named = [item for item in (*middle, *last) if item.strip()]
     count = len(named) + bool(first and after_article(pieces[first_at - 1], first))
-    return _scored(items, text, cased, count >= 3 and articled(named))
+    return _scored(items, text, cased, count >= 3 and articled(named), said)
 
 
 def _before_verb(item: str, middle: list[str]) -> str:
@@ -432,10 +534,12 @@ def _without_glued_and(items: list[str]) -> list[str]:
 
 
 def _scored(
-    items: list[str], text: str, cased: bool, articles: bool = False
+    items: list[str], text: str, cased: bool, articles: bool = False, said: bool = False
 ) -> SentenceList | None:
     """articles: every name carries its article ("the X, the Y and the Z"), as names in
-    apposition do; prose rarely strings three capitalised names so."""
+    apposition do; prose rarely strings three capitalised names so. said: the cue stands in
+    the words that lead into the names ("the organisations taking part were A, B, C"), not
+    only somewhere in the paragraph ("A, B and C groups took part")."""
     items = [item for item in items if item and any(ch.isalpha() for ch in item)]
     if len(items) < 3:
         return None
@@ -448,10 +552,11 @@ def _scored(
         "acronyms": float(sum(item.isupper() and len(item) <= 8 for item in items)),
         "mean_words": sum(len(i.split()) for i in items) / len(items),
         "articles": float(articles),
+        "said": float(said),
     }
     # A hand-set logistic score: many short items and a word about signing make a list.
     z = -3.0 + 0.45 * min(len(items), 12) + 2.0 * cue + 0.3 * min(features["abbreviations"], 4)
-    z += 0.4 * min(features["acronyms"], 4) + 0.6 * articles
+    z += 0.4 * min(features["acronyms"], 4) + 0.6 * articles + 0.5 * said
     z -= 0.4 * max(features["mean_words"] - 4, 0)
     score = 1 / (1 + math.exp(-z))
     return SentenceList(items, round(score, 3), features)
