@@ -317,7 +317,10 @@ def _drop_signless_entries(plan: Plan) -> None:
     kept = []
     for entry in plan.entries:
         text = entry.text.strip()
-        if any(ch.isalnum() for ch in text) and not _LONE_NUMBER.fullmatch(text):
+        # A letter first (most entries) is a name: neither test needs running.
+        if text[:1].isalpha() or (
+            any(ch.isalnum() for ch in text) and not _LONE_NUMBER.fullmatch(text)
+        ):
             kept.append(entry)
             continue
         for index in entry.lines:
