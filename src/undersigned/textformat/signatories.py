@@ -74,6 +74,16 @@ def _closing_group(text: str) -> int | None:
     Japanese write them full width ("（", "）"), alone or mixed with the narrow ones."""
     if not text.endswith((")", "）")):
         return None
+    # Most groups hold no other bracket: the last "(" is the match, found without a walk.
+    start = text.rfind("(")
+    if (
+        start >= 0
+        and text[-1] == ")"
+        and text.find(")", start, len(text) - 1) < 0
+        and text.find("（", start) < 0
+        and text.find("）", start) < 0
+    ):
+        return start
     depth = 0
     for i in range(len(text) - 1, -1, -1):
         if text[i] in ")）":
