@@ -133,15 +133,11 @@ def parse_signatory(
     number: int | None = None,
     group: str | None = None,
     group_country: str | None = None,
-    *,
-    by_shape: bool = True,
 ) -> Signatory:
-    """Read one entry of a signatory list (without its list marker). by_shape=False: in a
-    list of organizations, the shape of a name alone does not make a person (a role or a
-    title still does)."""
+    """Read one entry of a signatory list (without its list marker)."""
     # Cached because render_text() reads every line it writes back to check it; a copy
     # keeps callers from changing the cached object.
-    cached = _parse_signatory(text, number, group, group_country, by_shape)
+    cached = _parse_signatory(text, number, group, group_country)
     clone = object.__new__(Signatory)  # a plain copy, faster than copy.copy()
     # One dict built at once: its own field confidences and doubts, the rest shared.
     clone.__dict__ = {
@@ -282,7 +278,6 @@ class _Reading:
     expanded: str | None = None  # the abbreviation of "FSFE (Free Software Foundation Europe)"
     affiliation: str | None = None
     person: bool = False
-    by_shape: bool = True  # whether a name's shape alone may make a person
     # How each field was decided ("country": "stated", "kind": "shape", …): confidence.py
     # turns these into each field's confidence.
     how: dict[str, str] = field(default_factory=dict)
@@ -290,7 +285,7 @@ class _Reading:
 
 @lru_cache(maxsize=1 << 17)
 def _parse_signatory(
-    text: str, number: int | None, group: str | None, group_country: str | None, by_shape: bool
+    text: str, number: int | None, group: str | None, group_country: str | None
 ) -> Signatory:
     written = text
     text = _strip_final_period(_clean(text))
@@ -301,7 +296,7 @@ def _parse_signatory(
         country, how = labelled, "stated"
     if country is None and number is not None:
         text, country, how = numbered_short_form_country(text)
-    entry = _Reading(text, country, country is not None, by_shape=by_shape)
+    entry = _Reading(text, country, country is not None)
     if country is not None:
         entry.how["country"] = how
 
@@ -315,8 +310,6 @@ def _parse_signatory(
         found: tuple[str, str | None, str] | None = (*first, "role")
     else:
         found = _person(text) if "(" not in text.partition(", ")[0] else None
-    if found is not None and not by_shape and found[2] != "role":
-        found = None
     if found is not None:
         entry.person, (entry.text, entry.affiliation, entry.how["kind"]) = True, found
     else:
@@ -329,10 +322,9 @@ def _parse_signatory(
         if is_person_name(head):
             bare, titled = strip_titles(head)
             role = titled or bool(tail and is_role(tail))
-            if by_shape or role:
-                entry.person, name = True, bare
-                entry.affiliation = tail or None
-                entry.how["kind"] = "role" if role else "shape"
+            entry.person, name = True, bare
+            entry.affiliation = tail or None
+            entry.how["kind"] = "role" if role else "shape"
     affiliation_ = (entry.affiliation or "").strip() or None
     # Positional, in the order of its fields: a call with keywords builds a dict of them.
     signatory = Signatory(
@@ -372,9 +364,9 @@ def _read_group(entry: _Reading, before: str, content: str) -> bool:
         entry.text = before
         return True
     name = _person_before(before, content) if entry.name_en is None else None
-    # Only a role or a title says it is a person; else the name's shape does.
+    # A role or a title says it is a person; else the name's shape does.
     titled = name is not None and (strip_titles(before)[1] or is_role(content))
-    if name is not None and entry.affiliation is None and (titled or entry.by_shape):
+    if name is not None and entry.affiliation is None:
         # "Jane Doe (Attac)", "Jane Doe (Springfield)", "山田花子(日本平和協会・理事長)": after a
         # person's name the parenthesis holds an affiliation, a role or a place, never a
         # short form of the name.
