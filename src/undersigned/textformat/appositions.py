@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from .vocabulary import AND_WORDS
+
 # Definite articles that open a name in running text.
 _ARTICLE_WORDS = frozenset(
     {"the", "le", "la", "les", "el", "los", "las", "il", "lo", "gli", "i", "o", "os", "as"}
@@ -27,7 +29,7 @@ _FUSED = frozenset(
 )
 _ARTICLE = re.compile(rf"^(?:{_ARTICLES}|l['’])(?=\S)", re.IGNORECASE)
 # "and" in the scripts with capitals (Arabic and Hebrew names carry no article of their own).
-_AND = r"(?:and|und|et|y|e|i|en|og|och|ja|és|ve|και|и|та)"
+_AND = f"(?:{'|'.join(w for w in AND_WORDS if w not in {'a', 'oraz', 'і'})})"
 # Words after which a name may open without its article: "signed by Greenpeace, the …".
 _AGENTS = frozenset({"by", "par", "por", "von", "from", "door", "av", "przez", "από", "от"})
 _ARTICLED_AND = re.compile(rf"\s+{_AND}\s+(?=(?:{_ARTICLES}|l['’])[^\W\d_])", re.IGNORECASE)

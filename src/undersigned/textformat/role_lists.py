@@ -16,11 +16,12 @@ import re
 from dataclasses import dataclass
 
 from .persons import is_person_name, is_role
+from .vocabulary import AND_WORDS
 
 # A comma or semicolon with a space after it ("1,000" is a number).
 _SEPARATOR = re.compile(r"\s*[,;]\s+")
 # "and" opening the last person, or joining it to the roles of the one before.
-_AND = r"(?:and|und|et|y|e|i|en|og|och|ja|és|oraz|a|και|и|і|та|ve)"
+_AND = f"(?:{'|'.join(AND_WORDS)})"
 _OPENING_AND = re.compile(rf"^{_AND}\s+", re.IGNORECASE)
 _INNER_AND = re.compile(rf"\s+{_AND}\s+")  # in lower case: "Y" may be an initial
 # A sentence ends at a full stop after a word of three letters at least or a closing quote

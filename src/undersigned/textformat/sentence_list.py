@@ -19,6 +19,7 @@ from .appositions import after_article, apposed, articled, split_articled_and
 from .folding import fold
 from .paren_lists import paren_runs
 from .role_lists import RoleRun, role_run
+from .vocabulary import AND_WORDS
 
 # The Latin comma needs a space after it ("1,000" is a number); the Arabic "،" and the
 # ideographic "、" and "，" need none. A slash separates only where no comma does
@@ -41,7 +42,7 @@ _IDEOGRAPHIC_AND = re.compile(r"(?<=\w{2})(?<!平)[和與与及](?!平)(?=\w{2})
 # A sentence end in a cased script, after a word of four letters at least (not "e.V. ").
 _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{4})[.!?]\s+(?=\S)")
 # "and" in the languages seen; Arabic and Hebrew glue it to the next word (handled apart).
-_AND = r"and|und|et|y|e|ve|i|en|og|och|ja|és|oraz|a|και|и|і|та|да|ו|و|اور|और|तथा|एवं|&"
+_AND = "|".join((*AND_WORDS, "да", "ו", "و", "اور", "और", "तथा", "एवं", "&"))
 _SPACED_AND = re.compile(rf"\s+(?:{_AND})\s+")
 # "…, а также Народного совета": "and" opening the last piece, with its longer forms.
 OPENING_AND = re.compile(rf"^(?:а также|as well as|ainsi que|sowie|{_AND})\s+", re.IGNORECASE)

@@ -110,6 +110,13 @@ NAME_PARTICLES = frozenset(
 )
 
 # Small function words skipped when judging whether a line is written in title case.
+# "and" as a word of its own, in the cased scripts' languages of most lists (sentence_list.py
+# adds the other scripts' forms; appositions.py leaves out "a", an English article there).
+AND_WORDS = (
+    "and", "und", "et", "y", "e", "ve", "i", "en", "og", "och", "ja", "és", "oraz", "a",
+    "και", "и", "і", "та",
+)  # fmt: skip
+
 FUNCTION_WORDS = frozenset(
     _split_words(
         """
