@@ -29,6 +29,7 @@ from .countries import country_name_code, is_region
 from .features import context_at
 from .folding import fold
 from .headings import (
+    COLON_LEADIN,
     FURTHER,
     INVITATION,
     SHORT_HEADING,
@@ -264,9 +265,10 @@ def _likeness(
     if how == "lead-in":
         return _after_leadin(lines, position, stop, entries)
     likeness = entry_likeness(line.content, context_at(lines, position))
-    if how == "sign-off" and likeness.score < ENTRY and not line.marked:
-        # Names one a line after "Sincerely," or "Belgrade, 11 February 2009", as under a
-        # lead-in.
+    if how in ("sign-off", "heading") and likeness.score < ENTRY and not line.marked:
+        # Names one a line after "Sincerely," or "Belgrade, 11 February 2009", or under a
+        # signatories heading, as under a lead-in: names written in sentence case
+        # ("Kuća ljudskih prava", "Rädda barnen"), which the line model alone takes for prose.
         return _after_leadin(lines, position, stop, entries)
     return likeness
 
@@ -406,7 +408,9 @@ def _headed(lines: list[Line], plan: Plan) -> int | None:
             position += 1
             continue
         metadata = vocabulary_heading(line.text)
-        block = _collect(lines, position + 1, "heading")
+        # "Το κάλεσμα μέχρι στιγμής υπογράφουν:" introduces its list as a lead-in does.
+        how = "lead-in" if reason == COLON_LEADIN else "heading"
+        block = _collect(lines, position + 1, how)
         if block.entries or metadata is not None:
             plan.mark(line, "heading", reason)
             if metadata is not None:

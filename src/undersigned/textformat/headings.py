@@ -26,7 +26,23 @@ premiers signataires|organisations signataires|liste des signataires|signe par|f
 primeros firmantes|organizaciones firmantes|firmas|firmado por|lista de firmantes|
 signatarios|signatarias|organizacoes signatarias|assinaturas|assinado por|
 primeiros signatarios|firmatari|primi firmatari|organizzazioni firmatarie|firmato da|
-adesioni|imzacilar|imzaci orgutler|imzaci kurumlar|imzalayanlar"""
+adesioni|imzacilar|imzaci orgutler|imzaci kurumlar|imzalayanlar|subscritores|
+primeiros subscritores|sottoscrittori|signants|signataris|entitats signants|primers signants|
+asinantes|sinatzaileak|ondertekenaars|ondertekend door|eerste ondertekenaars|
+medeondertekenaars|ondertekenende organisaties|handtekeningen|sygnatariusze|podpisali|
+podpisy|lista sygnatariuszy|pierwsi sygnatariusze|signatari|podepsali|podpisali|podpisy|
+semnatari|semnatarii|primii semnatari|lista semnatarilor|organizatii semnatare|alairok|
+alairasok|alairo szervezetek|undertecknare|undertecknat av|underskrifter|underskrivere|
+underskrevet af|undertegnet av|undertegnede|underskrivarar|allekirjoittajat|
+allekirjoittaneet|allekirjoitukset|allkirjastajad|parakstitaji|pasirase|podpisniki|
+potpisnici|potpisnice|potpisali|potpisi|lista potpisnika|nenshkruesit|penandatangan|
+ditandatangani oleh|organisasi penandatangan|υπογραφουν|υπογραφες|υπογραφοντες|
+οι υπογραφοντες|συνυπογραφουν|подписали|подписанты|подписи|подписавшие|подписавшиеся|
+список подписантов|первые подписанты|підписали|підписанти|підписи|список підписантів|
+подписници|потписници|потписнице|потписали|потписи|الموقعون|الموقعين|التوقيعات|
+المنظمات الموقعة|الجهات الموقعة|امضاکنندگان|امضا کنندگان|امضاء کنندگان|امضاها|
+دستخط کنندگان|החתומים|על החתום|רשימת החותמים|הארגונים החתומים|हस्ताक्षरकर्ता|
+हस्ताक्षरकर्ता संगठन|স্বাক্ষরকারী|স্বাক্ষরকারী সংগঠন|ky ten|ผู้ลงนาม"""
 _HEADING = re.compile(
     r"^(?:#{1,6}\s*)?(?:"
     + "|".join(
@@ -76,7 +92,18 @@ _SIGNING = re.compile(
     r"|adhesion\w*|adesion\w*|adhesoes|joined|undersigned|initiators?|initiatoren"
     r"|initiateurs|iniciadores|promotori|supported by|supporting|supporters|unterstutzer\w*"
     r"|unterstutzend\w*|apoyo|apoyan|apoio|apoiam|soutien|soutiennent|sostegno|sostengono"
-    r"|adhieren|adherent|destekleyen\w*)\b"
+    r"|adhieren|adherent|destekleyen\w*"
+    # Beyond the languages above (folded, so without accents): Dutch, Polish, Czech and
+    # Slovak, Romanian, Hungarian, the Nordic languages, Finnish, Baltic, South Slavic,
+    # Catalan, Galician, Basque, Indonesian, Greek, Cyrillic, Arabic, Persian, Urdu, Hebrew,
+    # Devanagari and Bengali: a heading "Ondertekenaars" or "Подписали" in any of them.
+    r"|subscrit\w*|subscrev\w*|sottoscri\w*|signants?|signat per|asinantes|asinado"
+    r"|sinatzaile\w*|ondertek\w*|medeondertek\w*|sygnatariusz\w*|podpisa\w*|podpisy"
+    r"|podepsa\w*|semnatar\w*|semneaza|alair\w*|underteckn\w*|underskr\w*|undertegn\w*"
+    r"|allekirjoit\w*|allkirjast\w*|parakstit\w*|pasirase\w*|podpisni\w*|potpis\w*"
+    r"|nenshkru\w*|penandatangan\w*|ditandatangani|bertanda tangan|tertanda"
+    r"|υπογρα\w*|συνυπογρα\w*|подпис\w*|підпис\w*|потпис\w*|الموقع\w*|موقعة|التوقيع\w*"
+    r"|امضا\w*|دستخط\w*|חתומ\w*|החתום|החותמ\w*|हस्ताक्षर\w*|স্বাক্ষর\w*)\b"
 )
 # Signing words of the scripts written without spaces (Chinese, Japanese, Korean): no word
 # boundary to look for. "賛同署名", "签署团体", "서명 단체".
@@ -94,11 +121,16 @@ _LIST_WORDS = re.compile(
     r"\b(?:organi[sz]ations?|organisationen|organizaciones|organizacoes|organizzazioni"
     r"|entidades|entites|kurumlar|orgutler|states|countries|parties|partis|unions|members"
     r"|people|persons|individuals|personnes|personas|pessoas|persone|signers|list|liste"
-    r"|lista|listesi|following|suivants|folgende|siguientes|seguintes|seguenti|asagidaki)\b"
+    r"|lista|listesi|following|suivants|folgende|siguientes|seguintes|seguenti|asagidaki"
+    r"|organisaties|organizacje|organizatii|organizace|szervezetek|organisationer"
+    r"|organisasjonar|organisasjoner|jarjestot|entitats|organisasi|organizacije"
+    r"|οργανωσεις|φορεις|организации|організації|المنظمات|الجهات|سازمانها|تشکلها"
+    r"|ארגונים|संगठन|সংগঠন)\b"
 )
 
 
 SHORT_HEADING = "a short heading about signing"
+COLON_LEADIN = "a line about signing that ends with a colon"
 
 
 def vocabulary_heading(line: str) -> tuple[str | None, bool] | None:
@@ -152,7 +184,7 @@ def list_heading(line: str) -> str | None:
     if line.startswith("[") and line.endswith("]") and count <= 14:
         return "an editorial note about signing, in brackets"
     if text.endswith(":") and count <= 14:
-        return "a line about signing that ends with a colon"
+        return COLON_LEADIN
     if text.endswith((".", "!", "?", ",", ";")) or count > 6:
         return None
     if count <= 3 or _LIST_WORDS.search(folded):
