@@ -231,7 +231,18 @@ _SIGN_OFFS = frozenset(
     solidairement|mit freundlichen grussen|mit solidarischen grussen|solidarische grusse|
     herzliche grusse|viele grusse|freundliche grusse|saudacoes|atenciosamente|
     saudacoes fraternas|cordiali saluti|distinti saluti|saluti|in fede|saygilarimizla|
-    saygilarla|saygilarimla""".replace("\n", " ").split("|")
+    saygilarla|saygilarimla|met vriendelijke groet|met vriendelijke groeten|hoogachtend|
+    in solidariteit|met solidaire groet|z powazaniem|z wyrazami szacunku|solidarnie|
+    z solidarnosciowym pozdrowieniem|cu stima|cu respect|in solidaritate|s pozdravem|
+    s uctou|s postovanjem|srdacan pozdrav|u solidarnosti|lep pozdrav|tisztelettel|
+    udvozlettel|med vanliga halsningar|med venlig hilsen|med vennlig hilsen|
+    vanliga halsningar|ystavallisin terveisin|solidaarisin terveisin|lugupidamisega|
+    cordialment|atentament|salutacions|hormat kami|salam hormat|salam solidaritas|
+    с уважением|с уважение|з повагою|з солідарністю|в солидарност|с поштовањем|
+    με εκτιμηση|με τιμη|με συναδελφικους χαιρετισμους|με αλληλεγγυη|مع خالص التحية|
+    مع التحية|مع فائق الاحترام|مع التقدير|وتفضلوا بقبول فائق الاحترام|تحياتنا|مع تحياتنا|
+    با احترام|با سپاس|با درود|با تشکر|والسلام|בברכה|בכבוד רב|בברכה ובכבוד|בסולידריות|
+    सादर|भवदीय|বিনীত|শুভেচ্ছাসহ""".replace("\n", " ").split("|")
 )
 
 
