@@ -55,6 +55,7 @@ from .leadins import (
 )
 from .lines import Line, nonblank_lines
 from .paren_lists import names_with_short_forms
+from .run_groups import colon_group, run_above
 from .sentence_list import item_confidence, sentence_list
 from .stanzas import opens_stanzas, stanza_size, stanza_text
 from .table_lists import read_tables, table_ahead
@@ -475,7 +476,7 @@ def _read_from_too_high(other: Plan, lead: int) -> bool:
 def _led_in(lines: list[Line], plan: Plan) -> int | None:
     """The longest run of entries under a lead-in that ends with a colon, when no heading
     from the vocabulary opened a list; the position after it, or None."""
-    best: tuple[Line, _Block] | None = None
+    best: tuple[int, _Block] | None = None
     above = 0  # characters of the lines above the candidate
     below: list[int] = []  # characters from each line on, footers aside (made when needed)
     taken = 0  # lines inside a block already read are not lead-ins of another
@@ -501,13 +502,35 @@ def _led_in(lines: list[Line], plan: Plan) -> int | None:
         # Names each with its short form in brackets are bodies, whatever text follows.
         enough = enough or names_with_short_forms([entry.text for entry in block.entries])
         if enough and (best is None or len(block.entries) >= len(best[1].entries)):
-            best = (line, block)
+            best = (position, block)
     if best is None:
         return None
-    line, block = best
+    lead, block = best
+    line = lines[lead]
+    if _group_of_run_above(lines, lead, block, plan):
+        return block.end
     plan.mark(line, "heading", leadin(line.text) or "")
     _take(plan, block)
     return block.end
+
+
+def _group_of_run_above(lines: list[Line], lead: int, block: _Block, plan: Plan) -> bool:
+    """Names one a line after the prose, then "Veterans of the uprising:" and more names:
+    one list, the colon line the group of the names below it (see run_groups)."""
+    line = lines[lead]
+    start = run_above(lines, lead, _entry_score, 0.6, PROSE)
+    if start is None:
+        return False
+    above = _collect(lines, start, "trailing", lead)
+    if above.end != lead or len(above.entries) < 3:
+        return False
+    group = colon_group(line)
+    for entry in block.entries:
+        entry.group = entry.group or group
+    _take(plan, above)
+    plan.mark(line, "group", "a group heading after a run of names that follows the text")
+    _take(plan, block)
+    return True
 
 
 def _text_below(lines: list[Line]) -> list[int]:

@@ -330,7 +330,8 @@ def footer_line(line: str) -> str | None:
         fold(line[:12]).lstrip("#*[ ")
     ):
         return "a contact line (phone, fax or e-mail)"
-    first = line.lstrip("#*[ ").split(" ", 1)[0].lower()
+    # "Contact:" alone on its line is the same boilerplate as "Contact: …".
+    first = line.lstrip("#*[ ").split(" ", 1)[0].lower().rstrip(":")
     if first in _FOOTER_FIRST_WORDS and FOOTER.match(fold(line[:40]).lstrip("#*[ ")):
         return "boilerplate (contact, about, invitation or link)"
     lowered = line.lower()
