@@ -54,6 +54,7 @@ from .leadins import (
     without_glued_and,
 )
 from .lines import Line, nonblank_lines
+from .paragraph_entries import few_entries, persons_in_paragraph
 from .paren_lists import names_with_short_forms
 from .run_groups import colon_group, run_above
 from .sentence_list import item_confidence, sentence_list
@@ -414,6 +415,8 @@ def _headed(lines: list[Line], plan: Plan) -> int | None:
         # "Το κάλεσμα μέχρι στιγμής υπογράφουν:" introduces its list as a lead-in does.
         how = "lead-in" if reason == COLON_LEADIN else "heading"
         block = _collect(lines, position + 1, how)
+        if how == "heading" and few_entries(len(block.entries)):
+            _split_paragraphs(block)
         if block.entries or metadata is not None:
             plan.mark(line, "heading", reason)
             if metadata is not None:
@@ -428,6 +431,23 @@ def _headed(lines: list[Line], plan: Plan) -> int | None:
         else:
             position += 1
     return last_end
+
+
+def _split_paragraphs(block: _Block) -> None:
+    """A paragraph under the heading that names several persons, taken for one entry:
+    that many entries (see paragraph_entries)."""
+    entries: list[Entry] = []
+    for entry in block.entries:
+        found = persons_in_paragraph(entry.text) if len(entry.lines) == 1 else None
+        if found is None:
+            entries.append(entry)
+            continue
+        sure = round(_HOW_SURE["heading"] * 0.6 + found.score * 0.4, 2)
+        for text in found.items:
+            entries.append(Entry(text, None, entry.group, entry.lines, sure))
+        why = f"names {len(found.items)} persons in one paragraph"
+        block.roles[entry.lines[0]] = ("entry", why)
+    block.entries = entries
 
 
 def _without_heading(lines: list[Line], plan: Plan) -> int | None:

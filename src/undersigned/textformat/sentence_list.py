@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .and_lists import glued_and_items
 from .appositions import after_article, apposed, articled, split_articled_and
 from .folding import fold
+from .lost_separators import cut_short, split_lost
 from .paren_lists import paren_runs
 from .role_lists import RoleRun, role_run
 from .vocabulary import AND_WORDS
@@ -25,14 +26,22 @@ from .vocabulary import AND_WORDS
 # ideographic "、" and "，" need none. A slash separates only where no comma does
 # ("赤松竜(弁護士) /浅石紘爾(作家)/…").
 _SEPARATOR = re.compile(r"\s*,\s+|\s*[،、，]\s*")
-# In a script with capitals, a comma between letters too ("…, SPI,SPP, …" typed in haste);
-# Chinese text writes the ASCII comma between clauses with no space at all.
-_CASED_SEPARATOR = re.compile(r"\s*,\s+|(?<=[^\W\d_]),(?=[^\W\d_])|\s*[،、，]\s*")
+# In a script with capitals, a comma between letters too ("…, SPI,SPP, …" typed in haste),
+# or after a closing parenthesis ("… (FSU),Élise Roux"); Chinese text writes the ASCII comma
+# between clauses with no space at all.
+_CASED_SEPARATOR = re.compile(r"\s*,\s+|(?:(?<=[^\W\d_])|(?<=\))),(?=[^\W\d_])|\s*[،、，]\s*")
 # A second lead-in inside the run of names ("…, X ainsi que les dirigeants de …: Y, Z").
 _CONTINUATION = re.compile(r"\s+(?:ainsi que|as well as|а также|sowie|así como|assim como)\s+")
 _TRAILING_PAREN = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _SLASH = re.compile(r"\s*/\s*")
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
+# A dateline that opens a press release, then a dash: "7 August 2012- ", "Berlin, 4. Mai
+# 2023 – ", "May 4, 2023 — ". The names that follow are the subject of its first sentence.
+_DATELINE = re.compile(
+    r"^(?:[^\W\d_][^\d,]{0,40},\s*)?"
+    r"(?:\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}|[^\W\d_]{3,12}\.?\s+\d{1,2},?\s+\d{4})"
+    r"\s*[-–—]\s*"
+)
 # Where a run of names in a script without capitals ends: a semicolon or a full stop.
 _CLOSE = re.compile(r"[;；。।۔]|\.(?:\s|$)")
 # "And" before the last name in scripts without capitals: spaced, or glued to the next
@@ -316,6 +325,10 @@ def sentence_list(paragraph: str) -> SentenceList | None:
     text = paragraph.strip()
     if len(text) > 3000:
         return None
+    dateline = None
+    if text[:1].isdigit() or "," in text[:42]:
+        dateline = _DATELINE.match(text)
+        text = text[dateline.end() :] if dateline else text
     cased = _cased(text)
     if not cased:
         # Without capitals, a sentence end is where a run of names stops ("…、永社、青平台;
@@ -330,7 +343,8 @@ def sentence_list(paragraph: str) -> SentenceList | None:
         run = role_run(text)
         if run is not None:
             return _role_scored(run, text)
-    return _wider(_in_parentheses(text, cased), _in_sentence(text, cased))
+    found = _in_sentence(text, cased, subject=dateline is not None)
+    return _wider(_in_parentheses(text, cased), found)
 
 
 def _wider(inner: SentenceList | None, found: SentenceList | None) -> SentenceList | None:
@@ -403,8 +417,8 @@ def _split_outside(text: str, separator: re.Pattern[str]) -> list[str]:
     return pieces
 
 
-def _in_sentence(text: str, cased: bool) -> SentenceList | None:
-    by_commas = _by_separators(text, cased)
+def _in_sentence(text: str, cased: bool, subject: bool = False) -> SentenceList | None:
+    by_commas = _by_separators(text, cased, subject)
     if cased:
         return by_commas
     joined = _scored(glued_and_items(text), text, cased)
@@ -427,15 +441,9 @@ def _continued(pieces: list[str], median: int, longest: int) -> list[str]:
     return items
 
 
-def _by_separators(text: str, cased: bool) -> SentenceList | None:
-    pieces = _split_outside(text, _CASED_SEPARATOR if cased else _SEPARATOR)
-    if len(pieces) < 3 and text.count("/") >= 2:
-        pieces = _split_outside(text, _SLASH)
-    # "…: the X, the Y and the Z.": one comma, the last piece two names with their articles.
-    paired = cased and len(pieces) == 2 and len(split_articled_and(pieces[1])) == 2
-    if len(pieces) < 3 and not paired:
-        return None
-    # The longest run of name-like pieces after the first piece (which leads into the list).
+def _longest_run(pieces: list[str], cased: bool) -> tuple[int, int]:
+    """The first and last index of the longest run of name-like pieces after the first
+    piece (which leads into the list); (0, -1) when there is none."""
     fits = [False] + [_name_like(p.strip(), cased) for p in pieces[1:]]
     if cased:
         # "…, LBH Jakarta, sahabat WALHI, WALHI Jabar, …": a short piece that opens in lower
@@ -451,7 +459,22 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
             if index - 1 - start > best[1] - best[0]:
                 best = (start, index - 1)
             start = None
-    first_at, last_at = best
+    return best
+
+
+def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceList | None:
+    """subject: a dateline opened the paragraph, so its first piece is a name whole ("La
+    Ligue des droits de l'Homme (LDH), Attac, … saluent …")."""
+    pieces = _split_outside(text, _CASED_SEPARATOR if cased else _SEPARATOR)
+    if len(pieces) < 3 and text.count("/") >= 2:
+        pieces = _split_outside(text, _SLASH)
+    if cased and ")" in text:
+        pieces = split_lost(pieces)  # "A (x), B (y) C (z)": a comma lost between B and C
+    # "…: the X, the Y and the Z.": one comma, the last piece two names with their articles.
+    paired = cased and len(pieces) == 2 and len(split_articled_and(pieces[1])) == 2
+    if len(pieces) < 3 and not paired:
+        return None
+    first_at, last_at = _longest_run(pieces, cased)
     if last_at < first_at:
         return None
     middle = [p.strip() for p in pieces[first_at : last_at + 1]]
@@ -469,6 +492,8 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
     sizes = sorted(len(p.split()) for p in middle) or [3]
     median, longest = sizes[len(sizes) // 2], sizes[-1]
     first = _first_item(pieces[first_at - 1], cased, median, longest)
+    if subject and cased and first_at == 1 and _name_like(pieces[0].strip(), cased):
+        first = pieces[0].strip()
     said = bool(_CUE.search(fold(pieces[first_at - 1])))
     chars = sorted(len(p) for p in middle) or [10]
     name_chars = chars[len(chars) // 2]
@@ -483,6 +508,12 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
         last = _last_items(tail, cased, longest, said, name_chars, parenthesized=ended)
         if more:
             last += _continued([more, *pieces[last_at + 2 :]], median, longest)
+        elif cased and not last and len(middle) >= 3 and not articled(middle):
+            # "A, B, C and D, welcome …": the names are the subject, the predicate follows a
+            # comma, and the last piece of the run holds "and" between the last two names.
+            joined = _last_items(middle[-1], cased, longest, said, name_chars, _SPACED_AND, ended)
+            if len(joined) == 2:
+                middle, last = middle[:-1], joined
     if cased and articled([*middle, *last]):  # "… in Lisbon, the X, the Y and the Z, declare"
         first, middle = apposed(pieces[first_at - 1], first, middle, ended=not last)
     if not cased:
@@ -491,8 +522,7 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
         _LEAD.sub("", item).strip(' .,;:"') if cased else item.strip(" .,;:。；،")
         for item in (first, *middle, *last)
     ]
-    if not cased:
-        items = _without_glued_and(items)
+    items = cut_short(items) if cased else _without_glued_and(items)
     named = [item for item in (*middle, *last) if item.strip()]
     count = len(named) + bool(first and after_article(pieces[first_at - 1], first))
     return _scored(items, text, cased, count >= 3 and articled(named), said)
