@@ -55,6 +55,7 @@ from .leadins import (
 )
 from .lines import Line, nonblank_lines
 from .paren_lists import names_with_short_forms
+from .persons import is_person_name
 from .sentence_list import item_confidence, sentence_list
 from .stanzas import opens_stanzas, stanza_size, stanza_text
 from .table_lists import read_tables, table_ahead
@@ -219,7 +220,7 @@ def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -
             # Some lines of the list lost their marker ("– A" / "B" / "– C"): from here on
             # an unmarked line is read as in a list without markers.
             marked_list = False
-        named = _named_in_line(line, group) if how == "lead-in" and likeness.score < ENTRY else []
+        named = _several_in_line(how, line, following, entries, group, likeness.score)
         if named:
             entries.extend(named)
             roles[line.index] = ("entry", f"names {len(named)} entries in one line")
@@ -326,6 +327,26 @@ def _named_in_line(line: Line, group: str | None) -> list[Entry]:
         return []
     sure = round(_HOW_SURE["lead-in"] * 0.6 + named.score * 0.4, 2)
     return [Entry(text, line.number, group, [line.index], sure) for text in named.items]
+
+
+def _several_in_line(
+    how: str,
+    line: Line,
+    following: Line | None,
+    entries: list[Entry],
+    group: str | None,
+    score: float,
+) -> list[Entry]:
+    """The entries of one line that names several: a weak line under a lead-in, or a
+    heading's only line ("Signatories" / "ARTICLE 19, CIVICUS, Front Line Defenders, …")."""
+    if how == "lead-in" and score < ENTRY:
+        return _named_in_line(line, group)
+    if how != "heading" or entries or line.marked or line.text.count(", ") < 3:
+        return []
+    if is_person_name(line.content.partition(", ")[0]):
+        return []  # "Ann Moe, Lecturer, Wilbur Wright College, Chicago": one person
+    alone = following is None or _entry_score(following) < ENTRY
+    return _named_in_line(line, group) if alone else []
 
 
 _LIKE_THE_OTHERS = Likeness(0.9, "a list item like the many above it")

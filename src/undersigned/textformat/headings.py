@@ -321,10 +321,25 @@ _CONTACT = re.compile(
     r"|тел|телефон|факс)\s*[.:]"
 )
 _CONTACT_FIRST = frozenset("ptfemgтф")
+# The first characters _MORE_SIGNED can start with (most lines are answered without folding).
+_MORE_FIRST = frozenset("aApPeEyYuUvVoOiIиИ+0123456789mMsS")
+
+
+# "and 34 other organisations", "+ 12 more", "et 34 autres", "und 34 weitere", folded: how
+# many more signed, not one more signatory.
+_MORE_SIGNED = re.compile(
+    r"^(?:and|plus|\+|et|y|e|und|ve|en|og|och|i|oraz|и)?\s*(?:\d+(?:[ ,.]\d{3})*|many|several)\s+"
+    r"(?:other|others|more|autres|otras|otros|outras|outros|altre|altri|weitere|andere|diger"
+    r"|andra|andre|inne|других|другие)\b"
+    r"|^(?:and|et|y|e|und|ve) (?:many )?"
+    r"(?:others|more|autres|otras|otros|outras|outros|altri|weitere)$"
+)
 
 
 def footer_line(line: str) -> str | None:
     """Why a line after a list is boilerplate rather than an entry, or None."""
+    if len(line) <= 80 and line[:1] in _MORE_FIRST and _MORE_SIGNED.match(fold(line)):
+        return "says how many more signed"
     # The first letter first: most lines need no folding.
     if line.lstrip("#*[ ")[:1].lower() in _CONTACT_FIRST and _CONTACT.match(
         fold(line[:12]).lstrip("#*[ ")
