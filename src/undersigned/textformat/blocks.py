@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from . import tables
 from .categories import capitals_category, capitals_over_entries
 from .classify import Likeness, entry_likeness
+from .contacts import contact_line
 from .countries import country_name_code, is_region
 from .features import context_at
 from .folding import fold
@@ -577,7 +578,9 @@ def _cut_off(lines: list[Line], end: int) -> bool:
 def _trailing(lines: list[Line], plan: Plan) -> int | None:
     """A run of entries that ends the text (after footers), found walking backwards."""
     end = len(lines)
-    while end > 0 and (footer_line(lines[end - 1].text) or _cut_off(lines, end)):
+    while end > 0 and (
+        footer_line(lines[end - 1].text) or _cut_off(lines, end) or contact_line(lines[end - 1].text)
+    ):
         end -= 1
     start = end
     while start > 0:
@@ -605,8 +608,10 @@ def _trailing(lines: list[Line], plan: Plan) -> int | None:
     after_prose = start > 0 and _entry_score(lines[start - 1]) < PROSE
     written = {line.index: line.content for line in lines[start:end]}
     alike = _end_alike([written[entry.lines[-1]] for entry in block.entries])
-    # Stanzas are a list by their shape: three are enough.
-    if marked >= 2 or (len(block.entries) >= 5 and after_prose and alike) or block.stanzas:
+    # Stanzas are a list by their shape: three are enough; so are three names each closed
+    # by its short form ("Union of Public Servants (UPS)"), which prose never strings so.
+    shorts = after_prose and names_with_short_forms([entry.text for entry in block.entries])
+    if marked >= 2 or (len(block.entries) >= 5 and after_prose and alike) or block.stanzas or shorts:
         _take(plan, block)
         return block.end
     return None

@@ -1,0 +1,115 @@
+"""List shapes the finder missed (fourth round, batch H/I development files): each test text
+is invented for the test, in several languages where the shape applies."""
+
+from __future__ import annotations
+
+import pytest
+
+from undersigned.textformat import parse
+from undersigned.textformat.contacts import contact_line
+from undersigned.textformat.headings import footer_line
+
+
+def _names(text: str) -> list[str]:
+    return [s.name for s in parse(text).signatories]
+
+
+def _abbreviations(text: str) -> list[str | None]:
+    return [s.abbreviation for s in parse(text).signatories]
+
+
+# --- Name (ABBR) paragraphs closing a statement, then a site's contact block -------------
+
+_SHORT_FORM_CLOSINGS = [
+    (
+        "We call on the authorities to respect the will of the people and to end the "
+        "pressure on elected representatives at once.",
+        [
+            "Confederation of Progressive Workers (CPW)",
+            "Union of Public Servants (UPS)",
+            "Chamber of Engineers and Architects (CEA)",
+            "Medical Association of the North (MAN)",
+        ],
+        "CONTACT: PWU – Public Welfare Workers' Union",
+        "12 Harbour Road, Floor 3, 10020 Porttown Phone: (0212) 555 12 34 E-mail: info",
+    ),
+    (
+        "Yetkilileri derhal halkın iradesine saygı göstermeye ve hak ihlallerine son "
+        "vermeye çağırıyoruz.",
+        [
+            "Devrimci Emekçi Sendikaları Konfederasyonu (DESK)",
+            "Kamu Çalışanları Birliği (KÇB)",
+            "Mimarlar ve Mühendisler Odası (MMO)",
+        ],
+        "İLETİŞİM: SHE – Sosyal Hizmet Emekçileri Sendikası",
+        "Kavaklıdere, Çiçek Sok. No:5 D: 2, 06680 Ankara Telefon: (0312) 444 55 66",
+    ),
+    (
+        "Nous appelons le gouvernement à respecter la volonté des électeurs et à cesser "
+        "toute pression sur les élus.",
+        [
+            "Confédération des travailleurs unis (CTU)",
+            "Union syndicale des services publics (USSP)",
+            "Ordre des architectes du Sud (OAS)",
+        ],
+        "Contact : SPS – Syndicat des personnels de santé",
+        "8 rue des Lilas, 75011 Paris Tél. : 01 23 45 67 89",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "entries", "label", "address"), _SHORT_FORM_CLOSINGS)
+def test_name_with_short_form_paragraphs_close_the_statement_before_a_contact_block(
+    body, entries, label, address
+):
+    text = "\n\n".join([body, *entries, f"{label}\n{address}"]) + "\n"
+    expected = [entry.rsplit(" (", 1)[0] for entry in entries]
+    assert _names(text) == expected
+    assert _abbreviations(text) == [entry.rsplit("(", 1)[1].rstrip(")") for entry in entries]
+
+
+def test_two_short_form_paragraphs_are_too_few_to_close_a_statement():
+    body = (
+        "We call on the authorities to respect the will of the people and to end the "
+        "pressure on elected representatives at once."
+    )
+    text = f"{body}\n\nConfederation of Progressive Workers (CPW)\n\nUnion of Public Servants (UPS)\n"
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Contact: Jane Doe, press officer",
+        "İLETİŞİM: SES – Sağlık Emekçileri Sendikası",
+        "Kontakt: Pressestelle",
+        "Contacto: prensa",
+    ],
+)
+def test_a_contact_label_with_its_colon_is_a_footer(line):
+    assert footer_line(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "12 Harbour Road, 10020 Porttown Phone: (0212) 555 12 34",
+        "Necatibey Cad. No:82 D: 4, 06420 Ankara Telefon: (0312) 232 61 22 e-Posta: x",
+        "8 rue des Lilas, 75011 Paris Tél. : 01 23 45 67 89",
+        "Hauptstraße 5, 10115 Berlin, Tel. +49 30 1234567",
+    ],
+)
+def test_an_address_with_a_phone_number_is_a_contact_line(line):
+    assert contact_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Union of Telephone Workers (UTW)",
+        "Federation of Telecommunication Unions, Phone House, Lagos",
+        "Türk Tabipleri Birliği (TTB)",
+    ],
+)
+def test_a_name_with_a_phone_word_is_no_contact_line(line):
+    assert not contact_line(line)
