@@ -73,7 +73,8 @@ def test_two_short_form_paragraphs_are_too_few_to_close_a_statement():
         "We call on the authorities to respect the will of the people and to end the "
         "pressure on elected representatives at once."
     )
-    text = f"{body}\n\nConfederation of Progressive Workers (CPW)\n\nUnion of Public Servants (UPS)\n"
+    entries = "Confederation of Progressive Workers (CPW)\n\nUnion of Public Servants (UPS)"
+    text = f"{body}\n\n{entries}\n"
     assert _names(text) == []
 
 

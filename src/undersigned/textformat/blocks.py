@@ -578,9 +578,7 @@ def _cut_off(lines: list[Line], end: int) -> bool:
 def _trailing(lines: list[Line], plan: Plan) -> int | None:
     """A run of entries that ends the text (after footers), found walking backwards."""
     end = len(lines)
-    while end > 0 and (
-        footer_line(lines[end - 1].text) or _cut_off(lines, end) or contact_line(lines[end - 1].text)
-    ):
+    while end > 0 and (_closing(lines[end - 1].text) or _cut_off(lines, end)):
         end -= 1
     start = end
     while start > 0:
@@ -611,10 +609,16 @@ def _trailing(lines: list[Line], plan: Plan) -> int | None:
     # Stanzas are a list by their shape: three are enough; so are three names each closed
     # by its short form ("Union of Public Servants (UPS)"), which prose never strings so.
     shorts = after_prose and names_with_short_forms([entry.text for entry in block.entries])
-    if marked >= 2 or (len(block.entries) >= 5 and after_prose and alike) or block.stanzas or shorts:
+    unmarked = len(block.entries) >= 5 and after_prose and alike
+    if marked >= 2 or unmarked or block.stanzas or shorts:
         _take(plan, block)
         return block.end
     return None
+
+
+def _closing(text: str) -> bool:
+    """Boilerplate below a trailing list: a footer, or a contact block's address line."""
+    return footer_line(text) is not None or contact_line(text)
 
 
 def _end_alike(texts: list[str]) -> bool:
