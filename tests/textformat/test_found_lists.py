@@ -114,3 +114,53 @@ def test_an_address_with_a_phone_number_is_a_contact_line(line):
 )
 def test_a_name_with_a_phone_word_is_no_contact_line(line):
     assert not contact_line(line)
+
+
+# --- a byline naming the issuers; a list that ends "and others" is only a mention ----------
+
+_BYLINES = [
+    (
+        "Joint statement on behalf of ActionAid, Oxfam, CAFOD, Tearfund, and Save the Children",
+        "The letter has been signed by the heads of Oxfam, CAFOD, Tearfund, Christian Aid "
+        "and others and sets out several demands to the minister.",
+        ["ActionAid", "Oxfam", "CAFOD", "Tearfund", "Save the Children"],
+    ),
+    (
+        "Communiqué commun au nom de Greenpeace, WWF, Attac, LDH et Amis de la Terre",
+        "La lettre a été signée par les dirigeants de WWF, Attac, Greenpeace, Oxfam et "
+        "d'autres et formule plusieurs critiques contre le gouvernement.",
+        ["Greenpeace", "WWF", "Attac", "LDH", "Amis de la Terre"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("byline", "body", "expected"), _BYLINES)
+def test_a_byline_on_behalf_of_names_the_issuers_not_a_partial_mention(byline, body, expected):
+    text = f"Charities criticise the government\n\n12 May 2011\n\n{byline}\n\n{body}\n"
+    assert _names(text) == expected
+
+
+# --- three bodies with their articles as the subject of a sentence -----------------------
+
+_SUBJECTS = [
+    (
+        "Berlin (dpa) – Auf der Versammlung des Deutschen Lehrerverbands (DLV) haben sich der "
+        "DLV, der Bundesverband Freier Schulen (BFS) und die GEW - Gewerkschaft Erziehung und "
+        "Wissenschaft erneut klar gegen die Kürzungen der Landesregierung gestellt. Die Verbände "
+        "fordern mehr Geld, wie sie betonen.",
+        ["DLV", "Bundesverband Freier Schulen", "Gewerkschaft Erziehung und Wissenschaft"],
+    ),
+    (
+        "Lyon (AFP) – Lors du congrès de la Fédération des usagers (FDU), la FDU, "
+        "l'Association des familles rurales (AFR) et la CNL - Confédération Nationale du "
+        "Logement se sont de nouveau opposées au projet du ministre. Les fédérations demandent "
+        "un moratoire, selon elles.",
+        ["FDU", "Association des familles rurales", "Confédération Nationale du Logement"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), _SUBJECTS)
+def test_three_bodies_with_articles_as_a_sentences_subject(paragraph, expected):
+    text = f"Verbände warnen vor Kürzungen\n\n{paragraph}\n\nMehr dazu später.\n"
+    assert _names(text) == expected
