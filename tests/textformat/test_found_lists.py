@@ -164,3 +164,52 @@ _SUBJECTS = [
 def test_three_bodies_with_articles_as_a_sentences_subject(paragraph, expected):
     text = f"Verbände warnen vor Kürzungen\n\n{paragraph}\n\nMehr dazu später.\n"
     assert _names(text) == expected
+
+
+# --- bodies written one after the other with spaces only, in Arabic script ---------------
+
+_AR_LIST = [
+    "الجمعية الوطنية لحماية البيئة بتونس",
+    "حزب العمال التونسي",
+    "المنظمة الديمقراطية للشغل",
+    "لجنة تحضيرية رابطة المواطنة للحقوق",
+    "الرابطةالتونسية للدفاع عن الحريات",
+    "جمعية النساء الديمقراطيات",
+]
+_FA_LIST = [
+    "سازمان دانشجویان آزادیخواه ایران",
+    "حزب سبزهای مردمی",
+    "کانون نویسندگان مستقل",
+    "انجمن معلمان آزاده تهران",
+]
+
+
+def test_arabic_bodies_written_with_spaces_only_after_a_lead_in():
+    lead = "بيان مشترك للعديد من الهيئات الحقوقية والنقابية:"
+    body = "يتابع الموقعون بقلق ما يجري في البلاد ويطالبون بالإفراج عن المعتقلين فورا."
+    text = f"{lead} {' '.join(_AR_LIST)}. {body}\n"
+    names = _names(text)
+    # The glued article stays as written; "لجنة تحضيرية" (no definite word) is not a name
+    # alone: the committee of the league that follows.
+    assert names == _AR_LIST
+
+
+def test_arabic_bodies_written_with_spaces_only_as_a_line_of_their_own():
+    body = "يتابع الموقعون بقلق ما يجري في البلاد ويطالبون بالإفراج عن المعتقلين فورا."
+    text = f"{' '.join(_AR_LIST[:4])}.\n\n{body}\n"
+    assert _names(text) == _AR_LIST[:4]
+
+
+def test_persian_bodies_written_with_spaces_only_after_a_lead_in():
+    lead = "بیانیه مشترک تشکل‌های زیر:"
+    body = "ما خواستار آزادی فوری همه زندانیان سیاسی هستیم."
+    text = f"{lead} {' '.join(_FA_LIST)}. {body}\n"
+    assert _names(text) == _FA_LIST
+
+
+def test_arabic_prose_that_names_bodies_is_no_list():
+    text = (
+        "دعت الجمعية الوطنية الحزب الحاكم في البلاد إلى احترام المنظمة النقابية ولجنة "
+        "الحوار والرابطة المحلية من أجل حل الأزمة.\n"
+    )
+    assert _names(text) == []

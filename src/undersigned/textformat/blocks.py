@@ -55,6 +55,7 @@ from .leadins import (
 from .lines import Line, nonblank_lines
 from .paren_lists import names_with_short_forms
 from .sentence_list import item_confidence, sentence_list
+from .spaced_lists import spaced_list
 from .stanzas import opens_stanzas, stanza_size, stanza_text
 from .table_lists import read_tables, table_ahead
 from .wrapping import continues, split_glued
@@ -698,6 +699,7 @@ def _inline(lines: list[Line], plan: Plan) -> None:
         if found is not None and (best is None or found.score > best[1].score):
             best = (line, found)
     if best is None or best[1].score < SENTENCE_LIST:
+        _spaced(lines, plan)
         return
     line, found = best
     for position, text in enumerate(found.items):
@@ -705,6 +707,21 @@ def _inline(lines: list[Line], plan: Plan) -> None:
         plan.entries.append(Entry(text, None, None, [line.index], sure))
     shown = ", ".join(f"{k} {v:g}" for k, v in found.features.items())
     plan.mark(line, "body", f"names the signatories in running text (score {found.score}: {shown})")
+
+
+def _spaced(lines: list[Line], plan: Plan) -> None:
+    """Bodies written with spaces only, in Arabic script (see spaced_lists): the longest run."""
+    best: tuple[Line, list[str]] | None = None
+    for line in lines:
+        found = spaced_list(line.text)
+        if found and (best is None or len(found) > len(best[1])):
+            best = (line, found)
+    if best is None:
+        return
+    line, found = best
+    for text in found:
+        plan.entries.append(Entry(text, None, None, [line.index], _HOW_SURE["inline"]))
+    plan.mark(line, "body", f"names {len(found)} bodies, each opened by the noun of its kind")
 
 
 def _metadata(lines: list[Line], plan: Plan) -> None:
