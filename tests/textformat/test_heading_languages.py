@@ -130,6 +130,18 @@ def test_the_heading_is_no_entry_and_the_body_stays_the_body():
 
 def test_a_sentence_with_a_signing_word_opens_no_list():
     # "Podpisy zbieramy do końca miesiąca." is a sentence about signing, not a heading.
-    title, body, names = STATEMENTS["pl"]
+    title, body, _names = STATEMENTS["pl"]
     text = f"{title}\n\n{body}\n\nPodpisy zbieramy do końca miesiąca w całym kraju.\n\n{body}\n"
     assert parse(text).signatories == []
+
+
+@pytest.mark.parametrize(
+    ("language", "closing"),
+    [("ar", "مع خالص التحية،"), ("he", "בברכה,"), ("pl", "Z poważaniem"), ("nl", "Hoogachtend")],
+)
+def test_a_closing_formula_in_the_statements_language_is_followed_by_the_list(language, closing):
+    # Scripts without capitals have no "short capitalized line ending with a comma" to go by:
+    # the formula itself must be known.
+    title, body, names = STATEMENTS[language]
+    text = f"{title}\n\n{body}\n\n{closing}\n\n" + "\n".join(names) + "\n"
+    assert [s.name for s in parse(text).signatories] == names

@@ -29,6 +29,7 @@ from .contacts import contact_line
 from .countries import country_name_code, is_region
 from .features import context_at
 from .folding import fold
+from .headed_lines import heading_line_entries
 from .headings import (
     COLON_LEADIN,
     FURTHER,
@@ -40,6 +41,7 @@ from .headings import (
     list_heading,
     place_date_line,
     sign_off,
+    undersigned_cue,
     vocabulary_heading,
 )
 from .inline import inline_entries
@@ -607,10 +609,17 @@ def _trailing(lines: list[Line], plan: Plan) -> int | None:
     after_prose = start > 0 and _entry_score(lines[start - 1]) < PROSE
     written = {line.index: line.content for line in lines[start:end]}
     alike = _end_alike([written[entry.lines[-1]] for entry in block.entries])
-    # Stanzas are a list by their shape: three are enough; so are three names each closed
-    # by its short form ("Union of Public Servants (UPS)"), which prose never strings so.
+    # Stanzas are a list by their shape: three are enough.
+    # When the body says its signatories sign below it ("We, the undersigned"), two are
+    # enough, below whatever prose.
+    if any(undersigned_cue(line.text) for line in lines[:start]):
+        needed, after_prose = 2, start > 0
+    else:
+        needed = 5
+    # Three names each closed by its short form ("Union of Public Servants (UPS)") are a
+    # list too: prose never strings them so.
     shorts = after_prose and names_with_short_forms([entry.text for entry in block.entries])
-    unmarked = len(block.entries) >= 5 and after_prose and alike
+    unmarked = len(block.entries) >= needed and after_prose and alike
     if marked >= 2 or unmarked or block.stanzas or shorts:
         _take(plan, block)
         return block.end
@@ -685,6 +694,13 @@ def find_signatories(all_lines: list[str]) -> Plan:
 
 
 def _inline(lines: list[Line], plan: Plan) -> None:
+    for line in lines:
+        found = heading_line_entries(line.text)
+        if found:
+            for text in found:
+                plan.entries.append(Entry(text, None, None, [line.index], _HOW_SURE["lead-in"]))
+            plan.mark(line, "heading", "a signatories heading with its list on the same line")
+            return
     for line in lines[:8]:
         found = inline_entries(line.text)
         if found:

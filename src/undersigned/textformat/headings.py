@@ -129,6 +129,25 @@ _LIST_WORDS = re.compile(
 )
 
 
+# The body says that its signatories sign below ("We, the undersigned organisations", "Les
+# organisations soussignées", "Нижеподписавшиеся"), folded: then a short closing run of
+# names is that list, not an issuer.
+_UNDERSIGNED = re.compile(
+    r"\bundersigned\b|\b(?:signed|listed) below\b|\bsoussign\w*|\bunterzeichnend\w*"
+    r"|\babajo firmantes\b|\babaixo[- ]assinad\w*|\bsottoscritt\w*|\bondergetekend\w*"
+    r"|\bnizej podpisan\w*|\bpodepsan\w*|\bsubsemnat\w*|\balulirott\w*|\bundertecknade\b"
+    r"|\bundertegnede\b|\ballekirjoittaneet\b|\bпотписан\w*|\bнижеподпис\w*|\bнижчепідпис\w*"
+    r"|\basagida imza\w*|\bκατωθι\b|\bκατωθεν\b|\bυπογραφοντες\b|الموقع\w* (?:ادناه|أدناه)"
+    r"|امضاکنندگان زیر|החתומים מטה|\bbertanda tangan\b"
+)
+
+
+def undersigned_cue(text: str) -> bool:
+    """Whether a paragraph says its signatories sign below it."""
+    return _UNDERSIGNED.search(fold(text)) is not None
+
+
+_DATED_PARENTHESIS = re.compile(r"\s*\([^()]{4,40}\)\s*:?$")
 SHORT_HEADING = "a short heading about signing"
 COLON_LEADIN = "a line about signing that ends with a colon"
 
@@ -180,7 +199,10 @@ def list_heading(line: str) -> str | None:
     folded = fold(text)
     if not _SIGNING.search(folded):
         return _cjk_heading(text)
-    count = len(word_tuple(text))
+    # "Endorsing organizations (as of 3 May 2024)": the date says when, not what.
+    dated = _DATED_PARENTHESIS.search(text)
+    counted = text[: dated.start()] if dated and find_date(dated.group(0)) else text
+    count = len(word_tuple(counted))
     if line.startswith("[") and line.endswith("]") and count <= 14:
         return "an editorial note about signing, in brackets"
     if text.endswith(":") and count <= 14:
@@ -231,7 +253,18 @@ _SIGN_OFFS = frozenset(
     solidairement|mit freundlichen grussen|mit solidarischen grussen|solidarische grusse|
     herzliche grusse|viele grusse|freundliche grusse|saudacoes|atenciosamente|
     saudacoes fraternas|cordiali saluti|distinti saluti|saluti|in fede|saygilarimizla|
-    saygilarla|saygilarimla""".replace("\n", " ").split("|")
+    saygilarla|saygilarimla|met vriendelijke groet|met vriendelijke groeten|hoogachtend|
+    in solidariteit|met solidaire groet|z powazaniem|z wyrazami szacunku|solidarnie|
+    z solidarnosciowym pozdrowieniem|cu stima|cu respect|in solidaritate|s pozdravem|
+    s uctou|s postovanjem|srdacan pozdrav|u solidarnosti|lep pozdrav|tisztelettel|
+    udvozlettel|med vanliga halsningar|med venlig hilsen|med vennlig hilsen|
+    vanliga halsningar|ystavallisin terveisin|solidaarisin terveisin|lugupidamisega|
+    cordialment|atentament|salutacions|hormat kami|salam hormat|salam solidaritas|
+    с уважением|с уважение|з повагою|з солідарністю|в солидарност|с поштовањем|
+    με εκτιμηση|με τιμη|με συναδελφικους χαιρετισμους|με αλληλεγγυη|مع خالص التحية|
+    مع التحية|مع فائق الاحترام|مع التقدير|وتفضلوا بقبول فائق الاحترام|تحياتنا|مع تحياتنا|
+    با احترام|با سپاس|با درود|با تشکر|والسلام|בברכה|בכבוד רב|בברכה ובכבוד|בסולידריות|
+    सादर|भवदीय|বিনীত|শুভেচ্ছাসহ""".replace("\n", " ").split("|")
 )
 
 
