@@ -213,3 +213,8 @@ def test_arabic_prose_that_names_bodies_is_no_list():
         "الحوار والرابطة المحلية من أجل حل الأزمة.\n"
     )
     assert _names(text) == []
+
+
+@pytest.mark.parametrize("line", ["Contacto Ciudadano (CC)", "İletişim Emekçileri Sendikası"])
+def test_a_name_opening_with_a_contact_word_and_no_colon_is_no_footer(line):
+    assert footer_line(line) is None

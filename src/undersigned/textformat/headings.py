@@ -290,8 +290,9 @@ def place_date_line(line: str) -> str | None:
 # Folded phrases that start boilerplate after a list: contacts, "about us", invitations.
 FOOTER = re.compile(
     r"^(?:for more information|more information|further information|for further information"
-    r"|press contact|media contact|contact|contacts|kontakt|pressekontakt|contacto|contatto|contato"
-    r"|iletisim|about us|about the"
+    r"|press contact|media contact|contact|contacts|kontakt|pressekontakt"
+    # With their colon only: "Contacto Ciudadano" may be a name.
+    r"|(?:contacto|contatto|contato|iletisim)(?=\s*:)|about us|about the"
     r"|about [A-Za-z]+$|a propos|uber uns|acerca de|sobre|chi siamo|hakkimizda|read more"
     r"|learn more|mehr erfahren|en savoir plus|to add your|if you want to sign|download"
     r"|source|quelle|fuente|fonte|kaynak|related articles|share|partager|teilen"
