@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from . import tables
 from .categories import capitals_category, capitals_over_entries
 from .classify import Likeness, entry_likeness
+from .contacts import contact_line
 from .countries import country_name_code, is_region
 from .features import context_at
 from .folding import fold
@@ -57,6 +58,7 @@ from .lines import Line, nonblank_lines
 from .paren_lists import names_with_short_forms
 from .persons import is_person_name
 from .sentence_list import item_confidence, sentence_list
+from .spaced_lists import spaced_list
 from .stanzas import opens_stanzas, stanza_size, stanza_text
 from .table_lists import read_tables, table_ahead
 from .wrapping import continues, split_glued
@@ -600,7 +602,7 @@ def _cut_off(lines: list[Line], end: int) -> bool:
 def _trailing(lines: list[Line], plan: Plan) -> int | None:
     """A run of entries that ends the text (after footers), found walking backwards."""
     end = len(lines)
-    while end > 0 and (footer_line(lines[end - 1].text) or _cut_off(lines, end)):
+    while end > 0 and (_closing(lines[end - 1].text) or _cut_off(lines, end)):
         end -= 1
     start = end
     while start > 0:
@@ -635,10 +637,19 @@ def _trailing(lines: list[Line], plan: Plan) -> int | None:
         needed, after_prose = 2, start > 0
     else:
         needed = 5
-    if marked >= 2 or (len(block.entries) >= needed and after_prose and alike) or block.stanzas:
+    # Three names each closed by its short form ("Union of Public Servants (UPS)") are a
+    # list too: prose never strings them so.
+    shorts = after_prose and names_with_short_forms([entry.text for entry in block.entries])
+    unmarked = len(block.entries) >= needed and after_prose and alike
+    if marked >= 2 or unmarked or block.stanzas or shorts:
         _take(plan, block)
         return block.end
     return None
+
+
+def _closing(text: str) -> bool:
+    """Boilerplate below a trailing list: a footer, or a contact block's address line."""
+    return footer_line(text) is not None or contact_line(text)
 
 
 def _end_alike(texts: list[str]) -> bool:
@@ -725,6 +736,7 @@ def _inline(lines: list[Line], plan: Plan) -> None:
         if found is not None and (best is None or found.score > best[1].score):
             best = (line, found)
     if best is None or best[1].score < SENTENCE_LIST:
+        _spaced(lines, plan)
         return
     line, found = best
     for position, text in enumerate(found.items):
@@ -732,6 +744,21 @@ def _inline(lines: list[Line], plan: Plan) -> None:
         plan.entries.append(Entry(text, None, None, [line.index], sure))
     shown = ", ".join(f"{k} {v:g}" for k, v in found.features.items())
     plan.mark(line, "body", f"names the signatories in running text (score {found.score}: {shown})")
+
+
+def _spaced(lines: list[Line], plan: Plan) -> None:
+    """Bodies written with spaces only, in Arabic script (see spaced_lists): the longest run."""
+    best: tuple[Line, list[str]] | None = None
+    for line in lines:
+        found = spaced_list(line.text)
+        if found and (best is None or len(found) > len(best[1])):
+            best = (line, found)
+    if best is None:
+        return
+    line, found = best
+    for text in found:
+        plan.entries.append(Entry(text, None, None, [line.index], _HOW_SURE["inline"]))
+    plan.mark(line, "body", f"names {len(found)} bodies, each opened by the noun of its kind")
 
 
 def _metadata(lines: list[Line], plan: Plan) -> None:

@@ -290,7 +290,9 @@ def place_date_line(line: str) -> str | None:
 # Folded phrases that start boilerplate after a list: contacts, "about us", invitations.
 FOOTER = re.compile(
     r"^(?:for more information|more information|further information|for further information"
-    r"|press contact|media contact|contact|contacts|kontakt|pressekontakt|about us|about the"
+    r"|press contact|media contact|contact|contacts|kontakt|pressekontakt"
+    # With their colon only: "Contacto Ciudadano" may be a name.
+    r"|(?:contacto|contatto|contato|iletisim)(?=\s*:)|about us|about the"
     r"|about [A-Za-z]+$|a propos|uber uns|acerca de|sobre|chi siamo|hakkimizda|read more"
     r"|learn more|mehr erfahren|en savoir plus|to add your|if you want to sign|download"
     r"|source|quelle|fuente|fonte|kaynak|related articles|share|partager|teilen"
@@ -301,7 +303,8 @@ FOOTER = re.compile(
 
 # The first words of FOOTER's phrases, to skip the regular expression for most lines.
 _FOOTER_FIRST_TEXT = (
-    "for more further press media contact contacts kontakt pressekontakt about a à uber über "
+    "for more further press media contact contacts kontakt pressekontakt contacto contatto "
+    "contato iletisim about a à uber über "
     "acerca sobre chi hakkimizda hakkımızda read learn mehr en to if download source quelle "
     "fuente fonte kaynak related share partager teilen endnotes footnotes notes references "
     "anmerkungen fussnoten fußnoten notas referencias note riferimenti kaynaklar dipnotlar"
@@ -345,7 +348,10 @@ def footer_line(line: str) -> str | None:
         fold(line[:12]).lstrip("#*[ ")
     ):
         return "a contact line (phone, fax or e-mail)"
-    first = line.lstrip("#*[ ").split(" ", 1)[0].lower()
+    # "Contact:" and "İLETİŞİM:" too: the label's colon and capitals go.
+    first = line.lstrip("#*[ ").split(" ", 1)[0].lower().rstrip(":")
+    if not first.isascii():
+        first = fold(first)
     if first in _FOOTER_FIRST_WORDS and FOOTER.match(fold(line[:40]).lstrip("#*[ ")):
         return "boilerplate (contact, about, invitation or link)"
     lowered = line.lower()
