@@ -28,7 +28,9 @@ from .classify import Likeness, entry_likeness
 from .countries import country_name_code, is_region
 from .features import context_at
 from .folding import fold
+from .headed_lines import heading_line_entries
 from .headings import (
+    COLON_LEADIN,
     FURTHER,
     INVITATION,
     SHORT_HEADING,
@@ -38,6 +40,7 @@ from .headings import (
     list_heading,
     place_date_line,
     sign_off,
+    undersigned_cue,
     vocabulary_heading,
 )
 from .inline import inline_entries
@@ -264,9 +267,10 @@ def _likeness(
     if how == "lead-in":
         return _after_leadin(lines, position, stop, entries)
     likeness = entry_likeness(line.content, context_at(lines, position))
-    if how == "sign-off" and likeness.score < ENTRY and not line.marked:
-        # Names one a line after "Sincerely," or "Belgrade, 11 February 2009", as under a
-        # lead-in.
+    if how in ("sign-off", "heading") and likeness.score < ENTRY and not line.marked:
+        # Names one a line after "Sincerely," or "Belgrade, 11 February 2009", or under a
+        # signatories heading, as under a lead-in: names written in sentence case
+        # ("Kuća ljudskih prava", "Rädda barnen"), which the line model alone takes for prose.
         return _after_leadin(lines, position, stop, entries)
     return likeness
 
@@ -406,7 +410,9 @@ def _headed(lines: list[Line], plan: Plan) -> int | None:
             position += 1
             continue
         metadata = vocabulary_heading(line.text)
-        block = _collect(lines, position + 1, "heading")
+        # "Το κάλεσμα μέχρι στιγμής υπογράφουν:" introduces its list as a lead-in does.
+        how = "lead-in" if reason == COLON_LEADIN else "heading"
+        block = _collect(lines, position + 1, how)
         if block.entries or metadata is not None:
             plan.mark(line, "heading", reason)
             if metadata is not None:
@@ -602,7 +608,13 @@ def _trailing(lines: list[Line], plan: Plan) -> int | None:
     written = {line.index: line.content for line in lines[start:end]}
     alike = _end_alike([written[entry.lines[-1]] for entry in block.entries])
     # Stanzas are a list by their shape: three are enough.
-    if marked >= 2 or (len(block.entries) >= 5 and after_prose and alike) or block.stanzas:
+    # When the body says its signatories sign below it ("We, the undersigned"), two are
+    # enough, below whatever prose.
+    if any(undersigned_cue(line.text) for line in lines[:start]):
+        needed, after_prose = 2, start > 0
+    else:
+        needed = 5
+    if marked >= 2 or (len(block.entries) >= needed and after_prose and alike) or block.stanzas:
         _take(plan, block)
         return block.end
     return None
@@ -671,6 +683,13 @@ def find_signatories(all_lines: list[str]) -> Plan:
 
 
 def _inline(lines: list[Line], plan: Plan) -> None:
+    for line in lines:
+        found = heading_line_entries(line.text)
+        if found:
+            for text in found:
+                plan.entries.append(Entry(text, None, None, [line.index], _HOW_SURE["lead-in"]))
+            plan.mark(line, "heading", "a signatories heading with its list on the same line")
+            return
     for line in lines[:8]:
         found = inline_entries(line.text)
         if found:

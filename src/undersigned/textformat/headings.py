@@ -26,7 +26,23 @@ premiers signataires|organisations signataires|liste des signataires|signe par|f
 primeros firmantes|organizaciones firmantes|firmas|firmado por|lista de firmantes|
 signatarios|signatarias|organizacoes signatarias|assinaturas|assinado por|
 primeiros signatarios|firmatari|primi firmatari|organizzazioni firmatarie|firmato da|
-adesioni|imzacilar|imzaci orgutler|imzaci kurumlar|imzalayanlar"""
+adesioni|imzacilar|imzaci orgutler|imzaci kurumlar|imzalayanlar|subscritores|
+primeiros subscritores|sottoscrittori|signants|signataris|entitats signants|primers signants|
+asinantes|sinatzaileak|ondertekenaars|ondertekend door|eerste ondertekenaars|
+medeondertekenaars|ondertekenende organisaties|handtekeningen|sygnatariusze|podpisali|
+podpisy|lista sygnatariuszy|pierwsi sygnatariusze|signatari|podepsali|podpisali|podpisy|
+semnatari|semnatarii|primii semnatari|lista semnatarilor|organizatii semnatare|alairok|
+alairasok|alairo szervezetek|undertecknare|undertecknat av|underskrifter|underskrivere|
+underskrevet af|undertegnet av|undertegnede|underskrivarar|allekirjoittajat|
+allekirjoittaneet|allekirjoitukset|allkirjastajad|parakstitaji|pasirase|podpisniki|
+potpisnici|potpisnice|potpisali|potpisi|lista potpisnika|nenshkruesit|penandatangan|
+ditandatangani oleh|organisasi penandatangan|υπογραφουν|υπογραφες|υπογραφοντες|
+οι υπογραφοντες|συνυπογραφουν|подписали|подписанты|подписи|подписавшие|подписавшиеся|
+список подписантов|первые подписанты|підписали|підписанти|підписи|список підписантів|
+подписници|потписници|потписнице|потписали|потписи|الموقعون|الموقعين|التوقيعات|
+المنظمات الموقعة|الجهات الموقعة|امضاکنندگان|امضا کنندگان|امضاء کنندگان|امضاها|
+دستخط کنندگان|החתומים|על החתום|רשימת החותמים|הארגונים החתומים|हस्ताक्षरकर्ता|
+हस्ताक्षरकर्ता संगठन|স্বাক্ষরকারী|স্বাক্ষরকারী সংগঠন|ky ten|ผู้ลงนาม"""
 _HEADING = re.compile(
     r"^(?:#{1,6}\s*)?(?:"
     + "|".join(
@@ -76,7 +92,18 @@ _SIGNING = re.compile(
     r"|adhesion\w*|adesion\w*|adhesoes|joined|undersigned|initiators?|initiatoren"
     r"|initiateurs|iniciadores|promotori|supported by|supporting|supporters|unterstutzer\w*"
     r"|unterstutzend\w*|apoyo|apoyan|apoio|apoiam|soutien|soutiennent|sostegno|sostengono"
-    r"|adhieren|adherent|destekleyen\w*)\b"
+    r"|adhieren|adherent|destekleyen\w*"
+    # Beyond the languages above (folded, so without accents): Dutch, Polish, Czech and
+    # Slovak, Romanian, Hungarian, the Nordic languages, Finnish, Baltic, South Slavic,
+    # Catalan, Galician, Basque, Indonesian, Greek, Cyrillic, Arabic, Persian, Urdu, Hebrew,
+    # Devanagari and Bengali: a heading "Ondertekenaars" or "Подписали" in any of them.
+    r"|subscrit\w*|subscrev\w*|sottoscri\w*|signants?|signat per|asinantes|asinado"
+    r"|sinatzaile\w*|ondertek\w*|medeondertek\w*|sygnatariusz\w*|podpisa\w*|podpisy"
+    r"|podepsa\w*|semnatar\w*|semneaza|alair\w*|underteckn\w*|underskr\w*|undertegn\w*"
+    r"|allekirjoit\w*|allkirjast\w*|parakstit\w*|pasirase\w*|podpisni\w*|potpis\w*"
+    r"|nenshkru\w*|penandatangan\w*|ditandatangani|bertanda tangan|tertanda"
+    r"|υπογρα\w*|συνυπογρα\w*|подпис\w*|підпис\w*|потпис\w*|الموقع\w*|موقعة|التوقيع\w*"
+    r"|امضا\w*|دستخط\w*|חתומ\w*|החתום|החותמ\w*|हस्ताक्षर\w*|স্বাক্ষর\w*)\b"
 )
 # Signing words of the scripts written without spaces (Chinese, Japanese, Korean): no word
 # boundary to look for. "賛同署名", "签署团体", "서명 단체".
@@ -94,11 +121,35 @@ _LIST_WORDS = re.compile(
     r"\b(?:organi[sz]ations?|organisationen|organizaciones|organizacoes|organizzazioni"
     r"|entidades|entites|kurumlar|orgutler|states|countries|parties|partis|unions|members"
     r"|people|persons|individuals|personnes|personas|pessoas|persone|signers|list|liste"
-    r"|lista|listesi|following|suivants|folgende|siguientes|seguintes|seguenti|asagidaki)\b"
+    r"|lista|listesi|following|suivants|folgende|siguientes|seguintes|seguenti|asagidaki"
+    r"|organisaties|organizacje|organizatii|organizace|szervezetek|organisationer"
+    r"|organisasjonar|organisasjoner|jarjestot|entitats|organisasi|organizacije"
+    r"|οργανωσεις|φορεις|организации|організації|المنظمات|الجهات|سازمانها|تشکلها"
+    r"|ארגונים|संगठन|সংগঠন)\b"
 )
 
 
+# The body says that its signatories sign below ("We, the undersigned organisations", "Les
+# organisations soussignées", "Нижеподписавшиеся"), folded: then a short closing run of
+# names is that list, not an issuer.
+_UNDERSIGNED = re.compile(
+    r"\bundersigned\b|\b(?:signed|listed) below\b|\bsoussign\w*|\bunterzeichnend\w*"
+    r"|\babajo firmantes\b|\babaixo[- ]assinad\w*|\bsottoscritt\w*|\bondergetekend\w*"
+    r"|\bnizej podpisan\w*|\bpodepsan\w*|\bsubsemnat\w*|\balulirott\w*|\bundertecknade\b"
+    r"|\bundertegnede\b|\ballekirjoittaneet\b|\bпотписан\w*|\bнижеподпис\w*|\bнижчепідпис\w*"
+    r"|\basagida imza\w*|\bκατωθι\b|\bκατωθεν\b|\bυπογραφοντες\b|الموقع\w* (?:ادناه|أدناه)"
+    r"|امضاکنندگان زیر|החתומים מטה|\bbertanda tangan\b"
+)
+
+
+def undersigned_cue(text: str) -> bool:
+    """Whether a paragraph says its signatories sign below it."""
+    return _UNDERSIGNED.search(fold(text)) is not None
+
+
+_DATED_PARENTHESIS = re.compile(r"\s*\([^()]{4,40}\)\s*:?$")
 SHORT_HEADING = "a short heading about signing"
+COLON_LEADIN = "a line about signing that ends with a colon"
 
 
 def vocabulary_heading(line: str) -> tuple[str | None, bool] | None:
@@ -148,11 +199,14 @@ def list_heading(line: str) -> str | None:
     folded = fold(text)
     if not _SIGNING.search(folded):
         return _cjk_heading(text)
-    count = len(word_tuple(text))
+    # "Endorsing organizations (as of 3 May 2024)": the date says when, not what.
+    dated = _DATED_PARENTHESIS.search(text)
+    counted = text[: dated.start()] if dated and find_date(dated.group(0)) else text
+    count = len(word_tuple(counted))
     if line.startswith("[") and line.endswith("]") and count <= 14:
         return "an editorial note about signing, in brackets"
     if text.endswith(":") and count <= 14:
-        return "a line about signing that ends with a colon"
+        return COLON_LEADIN
     if text.endswith((".", "!", "?", ",", ";")) or count > 6:
         return None
     if count <= 3 or _LIST_WORDS.search(folded):
@@ -199,7 +253,18 @@ _SIGN_OFFS = frozenset(
     solidairement|mit freundlichen grussen|mit solidarischen grussen|solidarische grusse|
     herzliche grusse|viele grusse|freundliche grusse|saudacoes|atenciosamente|
     saudacoes fraternas|cordiali saluti|distinti saluti|saluti|in fede|saygilarimizla|
-    saygilarla|saygilarimla""".replace("\n", " ").split("|")
+    saygilarla|saygilarimla|met vriendelijke groet|met vriendelijke groeten|hoogachtend|
+    in solidariteit|met solidaire groet|z powazaniem|z wyrazami szacunku|solidarnie|
+    z solidarnosciowym pozdrowieniem|cu stima|cu respect|in solidaritate|s pozdravem|
+    s uctou|s postovanjem|srdacan pozdrav|u solidarnosti|lep pozdrav|tisztelettel|
+    udvozlettel|med vanliga halsningar|med venlig hilsen|med vennlig hilsen|
+    vanliga halsningar|ystavallisin terveisin|solidaarisin terveisin|lugupidamisega|
+    cordialment|atentament|salutacions|hormat kami|salam hormat|salam solidaritas|
+    с уважением|с уважение|з повагою|з солідарністю|в солидарност|с поштовањем|
+    με εκτιμηση|με τιμη|με συναδελφικους χαιρετισμους|με αλληλεγγυη|مع خالص التحية|
+    مع التحية|مع فائق الاحترام|مع التقدير|وتفضلوا بقبول فائق الاحترام|تحياتنا|مع تحياتنا|
+    با احترام|با سپاس|با درود|با تشکر|والسلام|בברכה|בכבוד רב|בברכה ובכבוד|בסולידריות|
+    सादर|भवदीय|বিনীত|শুভেচ্ছাসহ""".replace("\n", " ").split("|")
 )
 
 
