@@ -105,9 +105,12 @@ _SIGNING = re.compile(
     r"|υπογρα\w*|συνυπογρα\w*|подпис\w*|підпис\w*|потпис\w*|الموقع\w*|موقعة|التوقيع\w*"
     r"|امضا\w*|دستخط\w*|חתומ\w*|החתום|החותמ\w*|हस्ताक्षर\w*|স্বাক্ষর\w*)\b"
 )
-# Signing words of the scripts written without spaces (Chinese, Japanese, Korean): no word
-# boundary to look for. "賛同署名", "签署团体", "서명 단체".
-_SIGNING_CJK = re.compile(r"署名|簽署|签署|連署|联署|賛同|贊同|赞同|서명|연명")
+# Signing and taking-part words of the scripts written without spaces (Chinese, Japanese,
+# Korean): no word boundary to look for. "賛同署名", "签署团体", "서명 단체", "참여단체",
+# "参加団体".
+_SIGNING_CJK = re.compile(
+    r"署名|簽署|签署|連署|联署|賛同|贊同|赞同|서명|연명|참여|참가|参加|參加|参与|參與|呼びかけ"
+)
 # A heading set between rules ("----- Signatories -----", "=== 賛同署名 ===").
 _RULES = re.compile(r"^[-=~*_#—–─━•·.\s]{3,}|[-=~*_#—–─━•·.\s]{3,}$")
 _CJK_HEADING_CHARS = 24
