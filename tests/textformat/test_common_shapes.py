@@ -124,3 +124,17 @@ def test_a_numbered_name_that_opens_with_others_stays_a_name():
 def test_a_headings_only_line_naming_several_is_split():
     doc = _parsed("Signatories\n" + ", ".join([*NAMES, "Liberty"]) + "\n")
     assert [s.name for s in doc.signatories] == [*NAMES, "Liberty"]
+
+
+@pytest.mark.parametrize("mark", ["*", "†"])
+def test_a_footnote_mark_is_no_part_of_the_name_and_its_note_no_entry(mark):
+    doc = _parsed(
+        f"Signatories\n{NAMES[0]}{mark}\n{NAMES[1]}\n{NAMES[2]}{mark}\n\n"
+        f"{mark} Member of the coalition's steering group\n"
+    )
+    assert [s.name for s in doc.signatories] == NAMES
+
+
+def test_a_bulleted_list_with_asterisks_stays_a_list():
+    doc = _parsed("Signatories\n\n* " + "\n* ".join(NAMES) + "\n")
+    assert [s.name for s in doc.signatories] == NAMES

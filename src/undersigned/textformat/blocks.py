@@ -191,7 +191,7 @@ def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -
         ):
             break  # the next list, or a heading with nothing under it
         reason = footer_line(line.text)
-        if reason is not None:
+        if reason is not None or _footnote(line, entries):
             break
         why = continues(entries[-1].text, line.text) if entries and not line.marked else None
         if why and not last_after_separator(entries[-1].text, line.text):
@@ -287,12 +287,28 @@ def _after_leadin(lines: list[Line], position: int, stop: int, entries: list[Ent
     return entry_after_leadin(lines[position].content, above)
 
 
+# Footnote marks after a name ("Scholars at Risk*", "Jane Doe†"): the name's note, not its name.
+_NOTE_MARKS = ("*", "†", "‡")
+
+
 def _finish(entries: list[Entry], how: str) -> None:
     """The entries without the separators and the "and" that join them in the text."""
     if len(entries) >= 3:
         entries[-1].text = without_glued_and(entries[-2].text, entries[-1].text)
     for entry in entries:
         entry.text = strip_separator(entry.text, how == "lead-in")
+        if entry.text.endswith(_NOTE_MARKS) and len(entry.text) > 1:
+            entry.text = entry.text.rstrip("".join(_NOTE_MARKS)).rstrip()
+
+
+def _footnote(line: Line, entries: list[Entry]) -> bool:
+    """ "* Member of the steering group" below entries that carry the mark: their note."""
+    mark = line.text[:1]
+    return (
+        mark in _NOTE_MARKS
+        and line.after_blank
+        and any(entry.text.rstrip().endswith(mark) for entry in entries)
+    )
 
 
 _RESUMES_WITHIN = 4  # unmarked lines at most between two marked ones of one list
