@@ -84,3 +84,57 @@ def test_a_heading_dated_in_brackets_is_still_short():
     doc = _parsed("Endorsing organizations (as of 3 May 2024)\n" + "\n".join(NAMES) + "\n")
     assert [s.name for s in doc.signatories] == NAMES
     assert doc.signatories_as_of == "2024-05-03"
+
+
+@pytest.mark.parametrize(
+    ("entry", "name"),
+    [
+        ("Access Now (Global)", "Access Now"),
+        ("EDRi (Europe)", "EDRi"),
+        ("ARTICLE 19 – Global", "ARTICLE 19"),
+        ("Red Latinoamericana (Internacional)", "Red Latinoamericana"),
+        ("Friends of the Earth Europe", "Friends of the Earth Europe"),
+        ("Amnesty International", "Amnesty International"),
+    ],
+)
+def test_a_scope_where_a_country_would_stand_is_neither_country_nor_name(entry, name):
+    doc = _parsed("Signatories:\n" + "\n".join([entry, *NAMES]) + "\n")
+    assert doc.signatories[0].name == name
+    assert doc.signatories[0].country is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["and 34 other organisations", "+ 12 more", "et 34 autres organisations", "und 5 weitere"],
+)
+def test_a_line_saying_how_many_more_signed_is_no_signatory(line):
+    doc = _parsed("Signatories:\n" + "\n".join([*NAMES, line]) + "\n")
+    assert [s.name for s in doc.signatories] == NAMES
+
+
+def test_a_numbered_name_that_opens_with_others_stays_a_name():
+    doc = _parsed("Signatories:\n1. Otros Mundos\n2. Centre for Legal Studies\n3. Liberty\n")
+    assert [s.name for s in doc.signatories] == [
+        "Otros Mundos",
+        "Centre for Legal Studies",
+        "Liberty",
+    ]
+
+
+def test_a_headings_only_line_naming_several_is_split():
+    doc = _parsed("Signatories\n" + ", ".join([*NAMES, "Liberty"]) + "\n")
+    assert [s.name for s in doc.signatories] == [*NAMES, "Liberty"]
+
+
+@pytest.mark.parametrize("mark", ["*", "†"])
+def test_a_footnote_mark_is_no_part_of_the_name_and_its_note_no_entry(mark):
+    doc = _parsed(
+        f"Signatories\n{NAMES[0]}{mark}\n{NAMES[1]}\n{NAMES[2]}{mark}\n\n"
+        f"{mark} Member of the coalition's steering group\n"
+    )
+    assert [s.name for s in doc.signatories] == NAMES
+
+
+def test_a_bulleted_list_with_asterisks_stays_a_list():
+    doc = _parsed("Signatories\n\n* " + "\n* ".join(NAMES) + "\n")
+    assert [s.name for s in doc.signatories] == NAMES

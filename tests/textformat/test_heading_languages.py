@@ -145,3 +145,16 @@ def test_a_closing_formula_in_the_statements_language_is_followed_by_the_list(la
     title, body, names = STATEMENTS[language]
     text = f"{title}\n\n{body}\n\n{closing}\n\n" + "\n".join(names) + "\n"
     assert [s.name for s in parse(text).signatories] == names
+
+
+@pytest.mark.parametrize(
+    ("heading", "names"),
+    [
+        ("참여단체", ["참여연대", "민주사회를 위한 변호사모임", "한국진보연대"]),
+        ("参加団体", ["日本労働組合総連合会", "全国労働組合総連合", "日本弁護士連合会"]),
+        ("参与团体：", ["中国人权捍卫者", "国际特赦组织", "人权观察"]),
+    ],
+)
+def test_a_cjk_heading_of_the_organizations_taking_part(heading, names):
+    text = "共同声明\n\n我们呼吁政府立即撤回法案。\n\n" + heading + "\n" + "\n".join(names) + "\n"
+    assert [s.name for s in parse(text).signatories] == names

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from . import tables
 from .categories import capitals_category, capitals_over_entries
 from .classify import Likeness, entry_likeness
+from .contacts import contact_line
 from .countries import country_name_code, is_region
 from .features import context_at
 from .folding import fold
@@ -56,8 +57,10 @@ from .leadins import (
 from .lines import Line, nonblank_lines
 from .paragraph_entries import few_entries, persons_in_paragraph
 from .paren_lists import names_with_short_forms
+from .persons import is_person_name
 from .run_groups import colon_group, run_above
 from .sentence_list import item_confidence, sentence_list
+from .spaced_lists import spaced_list
 from .stanzas import opens_stanzas, stanza_size, stanza_text
 from .table_lists import read_tables, table_ahead
 from .wrapping import continues, split_glued
@@ -190,7 +193,7 @@ def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -
         ):
             break  # the next list, or a heading with nothing under it
         reason = footer_line(line.text)
-        if reason is not None:
+        if reason is not None or _footnote(line, entries):
             break
         why = continues(entries[-1].text, line.text) if entries and not line.marked else None
         if why and not last_after_separator(entries[-1].text, line.text):
@@ -221,7 +224,7 @@ def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -
             # Some lines of the list lost their marker ("– A" / "B" / "– C"): from here on
             # an unmarked line is read as in a list without markers.
             marked_list = False
-        named = _named_in_line(line, group) if how == "lead-in" and likeness.score < ENTRY else []
+        named = _several_in_line(how, line, following, entries, group, likeness.score)
         if named:
             entries.extend(named)
             roles[line.index] = ("entry", f"names {len(named)} entries in one line")
@@ -286,12 +289,28 @@ def _after_leadin(lines: list[Line], position: int, stop: int, entries: list[Ent
     return entry_after_leadin(lines[position].content, above)
 
 
+# Footnote marks after a name ("Scholars at Risk*", "Jane Doe†"): the name's note, not its name.
+_NOTE_MARKS = ("*", "†", "‡")
+
+
 def _finish(entries: list[Entry], how: str) -> None:
     """The entries without the separators and the "and" that join them in the text."""
     if len(entries) >= 3:
         entries[-1].text = without_glued_and(entries[-2].text, entries[-1].text)
     for entry in entries:
         entry.text = strip_separator(entry.text, how == "lead-in")
+        if entry.text.endswith(_NOTE_MARKS) and len(entry.text) > 1:
+            entry.text = entry.text.rstrip("".join(_NOTE_MARKS)).rstrip()
+
+
+def _footnote(line: Line, entries: list[Entry]) -> bool:
+    """ "* Member of the steering group" below entries that carry the mark: their note."""
+    mark = line.text[:1]
+    return (
+        mark in _NOTE_MARKS
+        and line.after_blank
+        and any(entry.text.rstrip().endswith(mark) for entry in entries)
+    )
 
 
 _RESUMES_WITHIN = 4  # unmarked lines at most between two marked ones of one list
@@ -328,6 +347,26 @@ def _named_in_line(line: Line, group: str | None) -> list[Entry]:
         return []
     sure = round(_HOW_SURE["lead-in"] * 0.6 + named.score * 0.4, 2)
     return [Entry(text, line.number, group, [line.index], sure) for text in named.items]
+
+
+def _several_in_line(
+    how: str,
+    line: Line,
+    following: Line | None,
+    entries: list[Entry],
+    group: str | None,
+    score: float,
+) -> list[Entry]:
+    """The entries of one line that names several: a weak line under a lead-in, or a
+    heading's only line ("Signatories" / "ARTICLE 19, CIVICUS, Front Line Defenders, …")."""
+    if how == "lead-in" and score < ENTRY:
+        return _named_in_line(line, group)
+    if how != "heading" or entries or line.marked or line.text.count(", ") < 3:
+        return []
+    if is_person_name(line.content.partition(", ")[0]):
+        return []  # "Ann Moe, Lecturer, Wilbur Wright College, Chicago": one person
+    alone = following is None or _entry_score(following) < ENTRY
+    return _named_in_line(line, group) if alone else []
 
 
 _LIKE_THE_OTHERS = Likeness(0.9, "a list item like the many above it")
@@ -622,7 +661,7 @@ def _cut_off(lines: list[Line], end: int) -> bool:
 def _trailing(lines: list[Line], plan: Plan) -> int | None:
     """A run of entries that ends the text (after footers), found walking backwards."""
     end = len(lines)
-    while end > 0 and (footer_line(lines[end - 1].text) or _cut_off(lines, end)):
+    while end > 0 and (_closing(lines[end - 1].text) or _cut_off(lines, end)):
         end -= 1
     start = end
     while start > 0:
@@ -657,10 +696,19 @@ def _trailing(lines: list[Line], plan: Plan) -> int | None:
         needed, after_prose = 2, start > 0
     else:
         needed = 5
-    if marked >= 2 or (len(block.entries) >= needed and after_prose and alike) or block.stanzas:
+    # Three names each closed by its short form ("Union of Public Servants (UPS)") are a
+    # list too: prose never strings them so.
+    shorts = after_prose and names_with_short_forms([entry.text for entry in block.entries])
+    unmarked = len(block.entries) >= needed and after_prose and alike
+    if marked >= 2 or unmarked or block.stanzas or shorts:
         _take(plan, block)
         return block.end
     return None
+
+
+def _closing(text: str) -> bool:
+    """Boilerplate below a trailing list: a footer, or a contact block's address line."""
+    return footer_line(text) is not None or contact_line(text)
 
 
 def _end_alike(texts: list[str]) -> bool:
@@ -747,6 +795,7 @@ def _inline(lines: list[Line], plan: Plan) -> None:
         if found is not None and (best is None or found.score > best[1].score):
             best = (line, found)
     if best is None or best[1].score < SENTENCE_LIST:
+        _spaced(lines, plan)
         return
     line, found = best
     for position, text in enumerate(found.items):
@@ -754,6 +803,21 @@ def _inline(lines: list[Line], plan: Plan) -> None:
         plan.entries.append(Entry(text, None, None, [line.index], sure))
     shown = ", ".join(f"{k} {v:g}" for k, v in found.features.items())
     plan.mark(line, "body", f"names the signatories in running text (score {found.score}: {shown})")
+
+
+def _spaced(lines: list[Line], plan: Plan) -> None:
+    """Bodies written with spaces only, in Arabic script (see spaced_lists): the longest run."""
+    best: tuple[Line, list[str]] | None = None
+    for line in lines:
+        found = spaced_list(line.text)
+        if found and (best is None or len(found) > len(best[1])):
+            best = (line, found)
+    if best is None:
+        return
+    line, found = best
+    for text in found:
+        plan.entries.append(Entry(text, None, None, [line.index], _HOW_SURE["inline"]))
+    plan.mark(line, "body", f"names {len(found)} bodies, each opened by the noun of its kind")
 
 
 def _metadata(lines: list[Line], plan: Plan) -> None:

@@ -105,9 +105,12 @@ _SIGNING = re.compile(
     r"|υπογρα\w*|συνυπογρα\w*|подпис\w*|підпис\w*|потпис\w*|الموقع\w*|موقعة|التوقيع\w*"
     r"|امضا\w*|دستخط\w*|חתומ\w*|החתום|החותמ\w*|हस्ताक्षर\w*|স্বাক্ষর\w*)\b"
 )
-# Signing words of the scripts written without spaces (Chinese, Japanese, Korean): no word
-# boundary to look for. "賛同署名", "签署团体", "서명 단체".
-_SIGNING_CJK = re.compile(r"署名|簽署|签署|連署|联署|賛同|贊同|赞同|서명|연명")
+# Signing and taking-part words of the scripts written without spaces (Chinese, Japanese,
+# Korean): no word boundary to look for. "賛同署名", "签署团体", "서명 단체", "참여단체",
+# "参加団体".
+_SIGNING_CJK = re.compile(
+    r"署名|簽署|签署|連署|联署|賛同|贊同|赞同|서명|연명|참여|참가|参加|參加|参与|參與|呼びかけ"
+)
 # A heading set between rules ("----- Signatories -----", "=== 賛同署名 ===").
 _RULES = re.compile(r"^[-=~*_#—–─━•·.\s]{3,}|[-=~*_#—–─━•·.\s]{3,}$")
 _CJK_HEADING_CHARS = 24
@@ -290,7 +293,9 @@ def place_date_line(line: str) -> str | None:
 # Folded phrases that start boilerplate after a list: contacts, "about us", invitations.
 FOOTER = re.compile(
     r"^(?:for more information|more information|further information|for further information"
-    r"|press contact|media contact|contact|contacts|kontakt|pressekontakt|about us|about the"
+    r"|press contact|media contact|contact|contacts|kontakt|pressekontakt"
+    # With their colon only: "Contacto Ciudadano" may be a name.
+    r"|(?:contacto|contatto|contato|iletisim)(?=\s*:)|about us|about the"
     r"|about [A-Za-z]+$|a propos|uber uns|acerca de|sobre|chi siamo|hakkimizda|read more"
     r"|learn more|mehr erfahren|en savoir plus|to add your|if you want to sign|download"
     r"|source|quelle|fuente|fonte|kaynak|related articles|share|partager|teilen"
@@ -301,7 +306,8 @@ FOOTER = re.compile(
 
 # The first words of FOOTER's phrases, to skip the regular expression for most lines.
 _FOOTER_FIRST_TEXT = (
-    "for more further press media contact contacts kontakt pressekontakt about a à uber über "
+    "for more further press media contact contacts kontakt pressekontakt contacto contatto "
+    "contato iletisim about a à uber über "
     "acerca sobre chi hakkimizda hakkımızda read learn mehr en to if download source quelle "
     "fuente fonte kaynak related share partager teilen endnotes footnotes notes references "
     "anmerkungen fussnoten fußnoten notas referencias note riferimenti kaynaklar dipnotlar"
@@ -321,17 +327,34 @@ _CONTACT = re.compile(
     r"|тел|телефон|факс)\s*[.:]"
 )
 _CONTACT_FIRST = frozenset("ptfemgтф")
+# The first characters _MORE_SIGNED can start with (most lines are answered without folding).
+_MORE_FIRST = frozenset("aApPeEyYuUvVoOiIиИ+0123456789mMsS")
+
+
+# "and 34 other organisations", "+ 12 more", "et 34 autres", "und 34 weitere", folded: how
+# many more signed, not one more signatory.
+_MORE_SIGNED = re.compile(
+    r"^(?:and|plus|\+|et|y|e|und|ve|en|og|och|i|oraz|и)?\s*(?:\d+(?:[ ,.]\d{3})*|many|several)\s+"
+    r"(?:other|others|more|autres|otras|otros|outras|outros|altre|altri|weitere|andere|diger"
+    r"|andra|andre|inne|других|другие)\b"
+    r"|^(?:and|et|y|e|und|ve) (?:many )?"
+    r"(?:others|more|autres|otras|otros|outras|outros|altri|weitere)$"
+)
 
 
 def footer_line(line: str) -> str | None:
     """Why a line after a list is boilerplate rather than an entry, or None."""
+    if len(line) <= 80 and line[:1] in _MORE_FIRST and _MORE_SIGNED.match(fold(line)):
+        return "says how many more signed"
     # The first letter first: most lines need no folding.
     if line.lstrip("#*[ ")[:1].lower() in _CONTACT_FIRST and _CONTACT.match(
         fold(line[:12]).lstrip("#*[ ")
     ):
         return "a contact line (phone, fax or e-mail)"
-    # "Contact:" alone on its line is the same boilerplate as "Contact: …".
+    # "Contact:" and "İLETİŞİM:" too: the label's colon and capitals go.
     first = line.lstrip("#*[ ").split(" ", 1)[0].lower().rstrip(":")
+    if not first.isascii():
+        first = fold(first)
     if first in _FOOTER_FIRST_WORDS and FOOTER.match(fold(line[:40]).lstrip("#*[ ")):
         return "boilerplate (contact, about, invitation or link)"
     lowered = line.lower()

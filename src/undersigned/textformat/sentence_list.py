@@ -15,7 +15,14 @@ import re
 from dataclasses import dataclass
 
 from .and_lists import glued_and_items
-from .appositions import after_article, apposed, articled, split_articled_and
+from .appositions import (
+    ARTICLED_AND,
+    after_article,
+    apposed,
+    articled,
+    opens_with_article,
+    split_articled_and,
+)
 from .folding import fold
 from .lost_separators import cut_short, split_lost
 from .paren_lists import paren_runs
@@ -55,10 +62,12 @@ _AND = "|".join((*AND_WORDS, "да", "ו", "و", "اور", "और", "तथा"
 _SPACED_AND = re.compile(rf"\s+(?:{_AND})\s+")
 # "…, а также Народного совета": "and" opening the last piece, with its longer forms.
 OPENING_AND = re.compile(rf"^(?:а также|as well as|ainsi que|sowie|{_AND})\s+", re.IGNORECASE)
-# Articles and prepositions that lead a name in running text ("a Força Sindical", "на Съюз").
+# Articles and prepositions that lead a name in running text ("a Força Sindical", "на Съюз"),
+# and the elided article in lower case glued to it ("l'Association", not "L'Oréal").
 _LEAD = re.compile(
     r"^(?:(?:the|a|o|os|as|da|do|das|dos|de|del|della|dello|degli|delle|la|le|les|el|los|las"
-    r"|il|lo|gli|l'|der|die|das|des|του|της|το|οι|η|ο|τα|на|от|и|from|by|da|par|por)\s+)+",
+    r"|il|lo|gli|l'|der|die|das|des|του|της|το|οι|η|ο|τα|на|от|и|from|by|da|par|por)\s+"
+    r"|(?-i:l)['’](?=[^\W\d_]))+",
     re.IGNORECASE,
 )
 # Words that show the paragraph is about who signs, issues or takes part.
@@ -73,6 +82,18 @@ _CUE = re.compile(
     r"|شریک|شرکت|مشارک|تنظیم|سازمان|منظمات|جمعيات|भाग लि|katild|katilan|katilim|uczestn"
     r"|deelnem|deelnam|deltag|deltog|osallistu|reszt ?vett|resztvevo|peserta|ikut serta"
     r"|συμμετ|организац|організац|참가|参加|參加|参与|參與|השתתפ"
+    # Issuing on behalf of the bodies named ("Joint press release on behalf of A, B, C"), and
+    # the German words for an association ("Verband", "Vereinigung") as "associa" is.
+    r"|on behalf of|au nom d|en nombre d|a nome d|em nome d|im namen|namens|adina|verband"
+    r"|vereinigung"
+)
+# "… A, B, C and others": a few of the signers named by way of example, a mention of a list
+# kept elsewhere (the letter "signed by X, Y and others"), not the list itself.
+_AND_OTHERS = re.compile(
+    r"^\W*(?:and|und|et|y|e|ve|и|en)\s+(?:many\s+|viele\s+|bien\s+|muchos\s+|molti\s+)?"
+    r"(?:others|andere|anderen|d'autres|d’autres|otros|otras|altri|altre|outros|outras"
+    r"|digerleri|diğerleri|другие|anderen)\b",
+    re.IGNORECASE,
 )
 # Stems of "to sign" in the scripts without capitals (and Greek, Cyrillic), for where the
 # verb comes before the names.
@@ -271,7 +292,9 @@ def _last_items(
         if joint is not None and _opens_name(rest):
             # Split again only at the same word: "IUCN en Natuur & Milieu" is two names,
             # not three ("&" joins inside a name where the list's "and" is a word).
-            same = re.compile(rf"\s+{re.escape(joint.group().strip())}\s+")
+            same = joiner
+            if joiner is not ARTICLED_AND:
+                same = re.compile(rf"\s+{re.escape(joint.group().strip())}\s+")
             more = _last_items(rest, cased, longest, said, 0, same, parenthesized)
             return [piece[: joint.start()], *more]
         # Cut before the predicate: the first lower-case word that is not a small word
@@ -344,7 +367,33 @@ def sentence_list(paragraph: str) -> SentenceList | None:
         if run is not None:
             return _role_scored(run, text)
     found = _in_sentence(text, cased, subject=dateline is not None)
-    return _wider(_in_parentheses(text, cased), found)
+    found = _wider(_in_parentheses(text, cased), found)
+    if cased and (found is None or found.score < _ALONE):
+        # The commas of the other sentences hide a short run in one of them ("… haben sich
+        # die X, die Y (Z) und die W … gestellt. Die Verbände fordern …, wie sie betonen."):
+        # each sentence alone, when the paragraph as a whole names no list.
+        alone = _best_sentence(text)
+        if alone is not None and (found is None or alone.score > found.score):
+            found = alone
+    return found
+
+
+_ALONE = 0.6  # below this score a paragraph's run is no list (blocks.SENTENCE_LIST)
+
+
+def _best_sentence(text: str) -> SentenceList | None:
+    starts = [0, *(stop.end() for stop in _SENTENCE_STOP.finditer(text))]
+    if len(starts) < 2:
+        return None
+    best = None
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        sentence = text[start:end].strip()
+        if sentence.count(",") + sentence.count("،") < 1:
+            continue
+        found = _wider(_in_parentheses(sentence, True), _in_sentence(sentence, True))
+        if found is not None and (best is None or found.score > best.score):
+            best = found
+    return best
 
 
 def _wider(inner: SentenceList | None, found: SentenceList | None) -> SentenceList | None:
@@ -476,7 +525,11 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
         return None
     first_at, last_at = _longest_run(pieces, cased)
     if last_at < first_at:
-        return None
+        if not paired:
+            return None
+        # "… haben sich die X, die Y (Z) und die W erneut … gestellt": the second piece holds
+        # the last two names and the predicate after them.
+        first_at, last_at = 1, 0
     middle = [p.strip() for p in pieces[first_at : last_at + 1]]
     # The piece after the run holds the last name(s) and the predicate ("Legambiente e Libera
     # lanciano …"); in a script without case, a last piece without "and" after a piece with
@@ -498,6 +551,7 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
     chars = sorted(len(p) for p in middle) or [10]
     name_chars = chars[len(chars) // 2]
     last: list[str] = []
+    partial = False
     if tail.strip():
         # "… Tony Zarb (GWU, Malte) ainsi que les responsables … Susanna Camusso (CGIL),
         # Raffaele Bonanni et …": the run goes on after a second lead-in.
@@ -505,7 +559,9 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
         tail, more = parts[0], (parts[1] if len(parts) == 2 else "")
         # Every name ends with its parenthesis ("Name (ABBR)"): the last ones do too.
         ended = len(middle) >= 2 and all(p.endswith(")") for p in middle)
-        last = _last_items(tail, cased, longest, said, name_chars, parenthesized=ended)
+        joiner = _joiner(tail, middle, cased)
+        last = _last_items(tail, cased, longest, said, name_chars, joiner, ended)
+        partial = _and_others(tail, last)
         if more:
             last += _continued([more, *pieces[last_at + 2 :]], median, longest)
         elif cased and not last and len(middle) >= 3 and not articled(middle):
@@ -525,7 +581,26 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
     items = cut_short(items) if cased else _without_glued_and(items)
     named = [item for item in (*middle, *last) if item.strip()]
     count = len(named) + bool(first and after_article(pieces[first_at - 1], first))
-    return _scored(items, text, cased, count >= 3 and articled(named), said)
+    return _scored(items, text, cased, count >= 3 and articled(named), said, partial)
+
+
+def _joiner(tail: str, middle: list[str], cased: bool) -> re.Pattern[str]:
+    """Where the last names meet: names that each carry their article meet at "and" before
+    one; "and" without an article stays inside a name ("die GEW - Gewerkschaft Erziehung
+    und Wissenschaft")."""
+    articled_tail = opens_with_article(tail) and all(map(opens_with_article, middle))
+    if cased and articled_tail and len(split_articled_and(tail)) == 2:
+        return ARTICLED_AND
+    return _SPACED_AND
+
+
+def _and_others(tail: str, last: list[str]) -> bool:
+    """Whether "and others" follows the last name ("… Christian Aid and others and …")."""
+    if _AND_OTHERS.match(tail.strip()):
+        return True
+    if not last or not last[-1] or last[-1] not in tail:
+        return False
+    return bool(_AND_OTHERS.match(tail.split(last[-1], 1)[1]))
 
 
 def _before_verb(item: str, middle: list[str]) -> str:
@@ -565,7 +640,12 @@ def _without_glued_and(items: list[str]) -> list[str]:
 
 
 def _scored(
-    items: list[str], text: str, cased: bool, articles: bool = False, said: bool = False
+    items: list[str],
+    text: str,
+    cased: bool,
+    articles: bool = False,
+    said: bool = False,
+    partial: bool = False,
 ) -> SentenceList | None:
     """articles: every name carries its article ("the X, the Y and the Z"), as names in
     apposition do; prose rarely strings three capitalised names so. said: the cue stands in
@@ -584,11 +664,12 @@ def _scored(
         "mean_words": sum(len(i.split()) for i in items) / len(items),
         "articles": float(articles),
         "said": float(said),
+        "and_others": float(partial),
     }
     # A hand-set logistic score: many short items and a word about signing make a list.
     z = -3.0 + 0.45 * min(len(items), 12) + 2.0 * cue + 0.3 * min(features["abbreviations"], 4)
     z += 0.4 * min(features["acronyms"], 4) + 0.6 * articles + 0.5 * said
-    z -= 0.4 * max(features["mean_words"] - 4, 0)
+    z -= 0.4 * max(features["mean_words"] - 4, 0) + 2.0 * partial
     score = 1 / (1 + math.exp(-z))
     return SentenceList(items, round(score, 3), features)
 
