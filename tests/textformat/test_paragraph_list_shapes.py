@@ -138,3 +138,12 @@ def test_a_subject_list_without_and_keeps_its_last_name_whole():
     )
     assert found is not None
     assert found.items == ["Oxfam Novib", "Greenpeace", "Rivers Trust", "Friends of the Earth"]
+
+
+def test_after_a_dateline_a_pronoun_opening_the_sentence_is_no_name():
+    found = sentence_list(
+        "12 March 2021- Today we, Oxfam Novib, Greenpeace, the Rivers Trust and Friends of "
+        "the Earth, welcome the decision of the regional court."
+    )
+    assert found is not None
+    assert found.items == ["Oxfam Novib", "Greenpeace", "Rivers Trust", "Friends of the Earth"]

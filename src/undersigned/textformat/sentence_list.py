@@ -490,6 +490,25 @@ def _continued(pieces: list[str], median: int, longest: int) -> list[str]:
     return items
 
 
+def _split_at_and(piece: str, parenthesized: bool) -> list[str]:
+    """The two names a piece joins with "and" ("World Movement for Democracy and Stakeholder
+    Forum"), split at the first "and" before a capital (after a parenthesis, when every name
+    ends with one), else []."""
+    for joint in _SPACED_AND.finditer(piece):
+        if parenthesized and not piece[: joint.start()].endswith(")"):
+            continue
+        if _opens_name(piece[joint.end() :]):
+            return [piece[: joint.start()], piece[joint.end() :]]
+    return []
+
+
+def _subject_name(piece: str) -> bool:
+    """Whether the piece after a dateline is a name whole: name-like, with a capital after
+    its first word ("La Ligue des droits de l'Homme (LDH)"), not "Today we"."""
+    words = piece.split()
+    return _name_like(piece, True) and any(word[:1].isupper() for word in words[1:])
+
+
 def _longest_run(pieces: list[str], cased: bool) -> tuple[int, int]:
     """The first and last index of the longest run of name-like pieces after the first
     piece (which leads into the list); (0, -1) when there is none."""
@@ -545,7 +564,7 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
     sizes = sorted(len(p.split()) for p in middle) or [3]
     median, longest = sizes[len(sizes) // 2], sizes[-1]
     first = _first_item(pieces[first_at - 1], cased, median, longest)
-    if subject and cased and first_at == 1 and _name_like(pieces[0].strip(), cased):
+    if subject and cased and first_at == 1 and _subject_name(pieces[0].strip()):
         first = pieces[0].strip()
     said = bool(_CUE.search(fold(pieces[first_at - 1])))
     chars = sorted(len(p) for p in middle) or [10]
@@ -567,8 +586,8 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
         elif cased and not last and len(middle) >= 3 and not articled(middle):
             # "A, B, C and D, welcome …": the names are the subject, the predicate follows a
             # comma, and the last piece of the run holds "and" between the last two names.
-            joined = _last_items(middle[-1], cased, longest, said, name_chars, _SPACED_AND, ended)
-            if len(joined) == 2:
+            joined = _split_at_and(middle[-1], ended)
+            if joined:
                 middle, last = middle[:-1], joined
     if cased and articled([*middle, *last]):  # "… in Lisbon, the X, the Y and the Z, declare"
         first, middle = apposed(pieces[first_at - 1], first, middle, ended=not last)
