@@ -1,10 +1,13 @@
 """Resident memory of `undersigned serve` with 4 web workers and its task worker, per web server,
 after a short load of every kind of request (issue 23: under 360 MiB resident on both engines).
 
-    python -m bench.memory [--servers gunicorn,granian] [--workers 4] [--seconds 2]
+    python -m bench.memory [--servers gunicorn,granian] [--databases sqlite,postgresql]
+                           [--workers 4] [--seconds 2]
 
-Runs on a database of its own (SQLite under a temporary folder, seeded with the demo and a few
-thousand endorsements by bench/seed.py). Per process and summed: RSS (pages shared between
+Runs on databases of its own, seeded with the demo and a few thousand endorsements by
+bench/seed.py: SQLite under a temporary folder (cache on disk beside it), and a new PostgreSQL
+database on --postgres-url (dropped afterwards) with the Redis cache of --redis-url, as
+bench/run.py measures them. Per process and summed: RSS (pages shared between
 forked processes are counted once in each) and PSS (shared pages divided among the processes
 that share them: what the tree really holds). `make bench` measures the same after its sweep.
 """
@@ -77,22 +80,34 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=2, help="per kind of request (2)")
     parser.add_argument("--rows", type=int, default=5000, help="endorsements to seed (5,000)")
+    parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument(
+        "--postgres-url",
+        default=os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres"),
+    )
+    parser.add_argument(
+        "--redis-url", default=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
+    )
     parser.add_argument("--json", type=Path, help="write the figures there as well")
     args = parser.parse_args(argv)
-    found = {}
-    with tempfile.TemporaryDirectory(prefix="bench-memory-") as tmp:
-        tmp_path = Path(tmp)
-        with durability.fresh_database(tmp_path / "var") as db:
-            seed(db.env, args.rows)
-            _id, slug = durability.icor_statement(db)
-            for server in args.servers.split(","):
-                memory = measure(db.env, tmp_path, server, args.workers, args.seconds, slug)
-                found[server] = memory
-                print(f"{server} with {args.workers} workers: {verdict(memory)}")
-                for p in memory["processes"]:
-                    line = f"{p['pid']:>7} {p['rss_mb']:>6} RSS {p['pss_mb']:>6} PSS"
-                    print(f"  {line}  {p['command']}")
-                print(f"  answers during the warm-up: {memory['statuses']}", flush=True)
+    found: dict[str, dict] = {}
+    for vendor in args.databases.split(","):
+        postgres = args.postgres_url if vendor == "postgresql" else None
+        redis = args.redis_url if vendor == "postgresql" else None
+        found[vendor] = {}
+        with tempfile.TemporaryDirectory(prefix=f"bench-memory-{vendor}-") as tmp:
+            tmp_path = Path(tmp)
+            with durability.fresh_database(tmp_path / "var", postgres, redis) as db:
+                seed(db.env, args.rows)
+                _id, slug = durability.icor_statement(db)
+                for server in args.servers.split(","):
+                    memory = measure(db.env, tmp_path, server, args.workers, args.seconds, slug)
+                    found[vendor][server] = memory
+                    print(f"{vendor} · {server} with {args.workers} workers: {verdict(memory)}")
+                    for p in memory["processes"]:
+                        line = f"{p['pid']:>7} {p['rss_mb']:>6} RSS {p['pss_mb']:>6} PSS"
+                        print(f"  {line}  {p['command']}")
+                    print(f"  answers during the warm-up: {memory['statuses']}", flush=True)
     if args.json:
         args.json.write_text(json.dumps(found, indent=1))
     return 0
