@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .countries import _NAME, _tables, country_name_code
-from .folding import _WORD, fold, word_tuple
+from .folding import _WORD, fold_uncached, word_tuple
 
 # The languages of the corpus beyond countries.LANGUAGES, and the common ones of coalitions.
 _LANGUAGES = (
@@ -67,7 +67,7 @@ def _extra() -> dict[tuple[str, ...], str | None]:
     for code, forms in _babel_names().items():
         for form in forms:
             # Uncached folding: thousands of names would fill the parser's caches.
-            key = tuple(_WORD.findall(fold.__wrapped__(form)))
+            key = tuple(_WORD.findall(fold_uncached(form)))
             if not key or key in known:
                 continue
             table[key] = code if table.get(key, code) == code else None
