@@ -49,7 +49,9 @@ def _letters(test: str) -> str:
 # (five letters at least: "openDemocracy", "eBay" and "iPhone" are names) that runs into a
 # capitalized word is two lines.
 _LOWER, _UPPER = _letters("islower"), _letters("isupper")
-_GLUED_LINES = re.compile(f"(?<!\\S)[{_LOWER}]{{5,}}(?=[{_UPPER}][{_LOWER}])")
+# The look-behind (nothing but a space before the word) is written after the word's first letter, so
+# that the search skips from one small letter to the next rather than trying every position.
+_GLUED_LINES = re.compile(f"[{_LOWER}](?<!\\S.)[{_LOWER}]{{4,}}(?=[{_UPPER}][{_LOWER}])")
 
 
 def _unglued(line: str) -> list[str]:

@@ -533,10 +533,25 @@ def _uncased_short_form(name: str) -> tuple[str | None, str]:
     return match["abbr"], match["name"]
 
 
+def _spelled_patterns(name: str) -> tuple[re.Pattern[str], ...]:
+    """The patterns of _spelled_short_form() that can give a short form here: each runs
+    through the whole name, backtracking (some microseconds a name), and most names have no
+    place for either. _SPELLED_AFTER can only take the last word's end (what follows its last
+    space, comma, dash or bracket), which is taken only as an acronym (two capitals at least)
+    of three letters or more: when the last word has fewer, so has its end ("… League 123").
+    _SPELLED_BEFORE needs a comma."""
+    words = name.rsplit(None, 1)
+    last = words[-1] if words else ""
+    after = sum(map(str.isupper, last)) >= 2 and len(abbreviation_letters(last)) >= 3
+    if "," in name:
+        return (_SPELLED_AFTER, _SPELLED_BEFORE) if after else (_SPELLED_BEFORE,)
+    return (_SPELLED_AFTER,) if after else ()
+
+
 def _spelled_short_form(name: str) -> tuple[str | None, str]:
     """A short form of three letters or more whose letters come in order in the name's,
     from its first: "Red Nacional de Comercio Comunitario RENICC" -> ("RENICC", "Red …")."""
-    for pattern in (_SPELLED_AFTER, _SPELLED_BEFORE):
+    for pattern in _spelled_patterns(name):
         match = pattern.match(name)
         if match is None:
             continue
