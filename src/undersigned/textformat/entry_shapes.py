@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .countries import country_from_text, country_name_code, is_country_word
-from .country_fuzzy import separate_country
+from .country_fuzzy import DIGIT, separate_country
 from .short_forms import only_short_forms
 
 # "Greek: …", "Italien : …" (French puts a space before the colon); "Kenya – …". The label
@@ -60,7 +60,8 @@ def numbered_short_form_country(text: str) -> tuple[str, str | None, str]:
     # short_form_and_country(text), then the same head and tail read apart: split once.
     head, _, tail = text.partition(" ")
     spaces = tail.count(" ")
-    if not tail or spaces > 6 or not only_short_forms(head):
+    # A digit in the tail ("MLPD Workers 5"): no country's name (see separate_country).
+    if not tail or spaces > 6 or not only_short_forms(head) or DIGIT.search(tail):
         return text, None, "short form"
     code = country_name_code(tail, aliases=False)
     if code is not None:

@@ -165,6 +165,9 @@ def _strip_final_period(text: str) -> str:
 
 def _several_countries(content: str) -> bool:
     """ "(France / Switzerland)": two places or more, so no one country."""
+    if content.isalnum():
+        # One word, no sign: the pattern can only match all of it ("y"), leaving no part.
+        return False
     parts = [p for p in _SEVERAL_COUNTRIES.split(content) if p]
     return len(parts) >= 2 and all(country_name_code(p) is not None or is_region(p) for p in parts)
 
