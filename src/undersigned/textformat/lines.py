@@ -49,13 +49,25 @@ def _letters(test: str) -> str:
 # (five letters at least: "openDemocracy", "eBay" and "iPhone" are names) that runs into a
 # capitalized word is two lines.
 _LOWER, _UPPER = _letters("islower"), _letters("isupper")
-# The look-behind (nothing but a space before the word) is written after the word's first letter, so
-# that the search skips from one small letter to the next rather than trying every position.
-_GLUED_LINES = re.compile(f"[{_LOWER}](?<!\\S.)[{_LOWER}]{{4,}}(?=[{_UPPER}][{_LOWER}])")
+_GLUED_LINES = re.compile(f"(?<!\\S)[{_LOWER}]{{5,}}(?=[{_UPPER}][{_LOWER}])")
+
+
+def _span(letters: str, ascii_letters: str) -> str:
+    """A character class holding the letters: the ASCII ones (a range given) and the range
+    from the first of the others to the last."""
+    others = [ch for ch in letters if not ch.isascii()]
+    return f"[{ascii_letters}{min(others)}-{max(others)}]"
+
+
+# What _GLUED_LINES needs: a small letter right before a capital. Looked for first, in ranges
+# that hold those letters: the search tests a range in a few steps, where the classes of
+# hundreds of letters cost as much as the rest of reading a line, and most lines have no such
+# pair.
+_MAY_BE_GLUED = re.compile(_span(_LOWER, "a-z") + _span(_UPPER, "A-Z"))
 
 
 def _unglued(line: str) -> list[str]:
-    if not _GLUED_LINES.search(line):
+    if not _MAY_BE_GLUED.search(line) or not _GLUED_LINES.search(line):
         return [line]
     pieces, start = [], 0
     for match in _GLUED_LINES.finditer(line):

@@ -139,12 +139,12 @@ def parse_signatory(
     # keeps callers from changing the cached object.
     cached = _parse_signatory(text, number, group, group_country)
     clone = object.__new__(Signatory)  # a plain copy, faster than copy.copy()
-    # One dict built at once: its own field confidences and doubts, the rest shared.
-    clone.__dict__ = {
-        **cached.__dict__,
-        "field_confidence": cached.field_confidence.copy(),
-        "doubts": cached.doubts.copy(),
-    }
+    # Its own field confidences and doubts, the rest shared. dict.copy() and two stores take
+    # half the time of building the dict anew with {**…} (which inserts key by key).
+    fields = cached.__dict__.copy()
+    fields["field_confidence"] = cached.field_confidence.copy()
+    fields["doubts"] = cached.doubts.copy()
+    clone.__dict__ = fields
     return clone
 
 
