@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 _SPACE = re.compile(r"\s+")
+_TAB_CELLS = re.compile(r"[ \t]*\t[ \t]*")
 # "\d" is any script's digit: "۱۲." (Persian) and "١٢." (Arabic-Indic) read as 12.
 MARKER = re.compile(
     r"^(?:(?P<n1>\d{1,6})[.)]|(?P<n3>\d{1,4})\s?[-–]|\((?P<n2>\d{1,6})\)|[-*•–—·‣▪◦])\s+(?=\S)"
@@ -26,6 +27,10 @@ def clean_line(line: str) -> str:
     if line.isprintable():
         # Its only white space is " " (isprintable() is False for every other kind).
         return line.strip(" ") if "  " not in line else _SPACE.sub(" ", line).strip()
+    if "\t" in line.strip():
+        # Cells copied from a spreadsheet or a web page's table arrive joined by tabs
+        # ("1<TAB>Friends of the Earth<TAB>United Kingdom"): they stay cells, as with "|".
+        line = _TAB_CELLS.sub(" | ", line.strip())
     if not line.isprintable():
         line = "".join(
             " "
@@ -52,22 +57,8 @@ _LOWER, _UPPER = _letters("islower"), _letters("isupper")
 _GLUED_LINES = re.compile(f"(?<!\\S)[{_LOWER}]{{5,}}(?=[{_UPPER}][{_LOWER}])")
 
 
-def _span(letters: str, ascii_letters: str) -> str:
-    """A character class holding the letters: the ASCII ones (a range given) and the range
-    from the first of the others to the last."""
-    others = [ch for ch in letters if not ch.isascii()]
-    return f"[{ascii_letters}{min(others)}-{max(others)}]"
-
-
-# What _GLUED_LINES needs: a small letter right before a capital. Looked for first, in ranges
-# that hold those letters: the search tests a range in a few steps, where the classes of
-# hundreds of letters cost as much as the rest of reading a line, and most lines have no such
-# pair.
-_MAY_BE_GLUED = re.compile(_span(_LOWER, "a-z") + _span(_UPPER, "A-Z"))
-
-
 def _unglued(line: str) -> list[str]:
-    if not _MAY_BE_GLUED.search(line) or not _GLUED_LINES.search(line):
+    if not _GLUED_LINES.search(line):
         return [line]
     pieces, start = [], 0
     for match in _GLUED_LINES.finditer(line):
