@@ -15,7 +15,7 @@ from functools import lru_cache
 from . import persons
 from .confidence import field_confidences
 from .countries import country_from_text, country_name_code, is_region
-from .country_fuzzy import separate_country
+from .country_fuzzy import DIGIT, separate_country
 from .entry_shapes import country_prefix, numbered_short_form_country
 from .folding import fold, word_tuple
 from .model import Signatory
@@ -102,8 +102,9 @@ def _country_suffix(text: str) -> tuple[str, str | None, str]:
         if at <= 0:
             continue
         tail = text[at + len(separator) :].strip().rstrip(".")
-        # No country name has more than six words ("Saint Vincent and the Grenadines").
-        if "(" in tail or ")" in tail or tail.count(" ") > 6:
+        # No country name has more than six words ("Saint Vincent and the Grenadines"), nor
+        # a digit ("… – RCFAL2"; see separate_country).
+        if "(" in tail or ")" in tail or tail.count(" ") > 6 or DIGIT.search(tail):
             continue
         # Dashes separate a country only when spelled out: "Partija Rada - ByH" keeps "ByH".
         code = country_name_code(tail, aliases=separator == ", ")
