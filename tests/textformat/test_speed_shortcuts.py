@@ -10,7 +10,13 @@ from contextlib import contextmanager
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from undersigned.textformat import country_data, country_fuzzy, entry_shapes, signatories
+from undersigned.textformat import (
+    country_data,
+    country_fuzzy,
+    entry_shapes,
+    short_forms,
+    signatories,
+)
 from undersigned.textformat.countries import _tables
 from undersigned.textformat.folding import _LETTERS, fold
 from undersigned.textformat.signatories import parse_signatory
@@ -140,3 +146,20 @@ def test_a_copy_of_a_cached_signatory_is_its_own() -> None:
     assert again.field_confidence.get("name") != 0.0
     assert "name" not in again.doubts
     assert (again.name, again.abbreviation) == ("Union of Bakers 7", "UB7")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ1 \t()-", max_size=30))
+def test_words_are_found_as_by_the_pattern(text: str) -> None:
+    expected = [m.span() for m in short_forms._NONSPACE.finditer(text)]
+    if "(" not in text:
+        assert short_forms._tokens(text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ15٣²ß", min_size=1, max_size=8))
+def test_a_number_gives_its_first_digit_as_initial(word: str) -> None:
+    full = word[0] + "".join(ch for ch in word[1:] if ch.isupper())
+    if word.isupper() or word[1:].islower():
+        full = word[0]
+    assert short_forms._word_initials.__wrapped__(word) == full
