@@ -11,9 +11,12 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from undersigned.textformat import (
+    confidence,
     country_data,
     country_fuzzy,
     entry_shapes,
+    lines,
+    persons,
     short_forms,
     signatories,
 )
@@ -163,3 +166,30 @@ def test_a_number_gives_its_first_digit_as_initial(word: str) -> None:
     if word.isupper() or word[1:].islower():
         full = word[0]
     assert short_forms._word_initials.__wrapped__(word) == full
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdefgXYZ 1.,-", max_size=40))
+@example("Beograd, 11.02.2009. godineFond za humanitarno pravo")
+@example("Members of the unionFriends of the Earth")
+def test_an_ascii_line_glued_to_the_next_has_the_letters_of_a_glued_word(line: str) -> None:
+    mapped = line.encode("ascii").translate(lines._ASCII_CASES)
+    if lines._GLUED_LINES.search(line):
+        assert b"aaaaaAa" in mapped
+        assert len(lines._unglued(line)) > 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["présidente", "de", "l’UNEF", ",", " ", "of", "Law", "the"])))
+def test_a_role_leading_to_a_name_starts_a_part_in_lower_case(words: list[str]) -> None:
+    rest = " ".join(words)
+    counted = any(confidence._role_to(rest, m) for m in confidence._PREPOSITION.finditer(rest))
+    if counted:
+        assert any(part.lstrip()[:1].islower() for part in rest.split(","))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZ1٣² ", max_size=20))
+def test_an_ascii_digit_is_found_by_the_search(text: str) -> None:
+    if text.isascii():
+        assert bool(persons._ASCII_DIGIT.search(text)) == any(map(str.isdigit, text))

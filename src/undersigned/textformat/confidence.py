@@ -160,7 +160,10 @@ def _person(signatory: Signatory, how: dict[str, str], written: str, doubt) -> N
     if held and held[:1].islower() and not is_place_of_work(held):
         doubt("affiliation", "role left")
     rest = written.replace(signatory.name, " ", 1).replace(held or "\0", " ")
-    if any(_role_to(rest, m) for m in _PREPOSITION.finditer(rest)):
+    # A role counts only when a part between commas starts in lower case: most entries have
+    # none ("Jane Doe, Professor of Law, …"), and need no search.
+    lower_part = any(part.lstrip()[:1].islower() for part in rest.split(","))
+    if lower_part and any(_role_to(rest, m) for m in _PREPOSITION.finditer(rest)):
         doubt("affiliation", "role only")
 
 
