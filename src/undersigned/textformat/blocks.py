@@ -237,11 +237,26 @@ def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -
             # entry (the line model's probability). A sum let a doubtful line under a heading
             # pass for sure (dev: wrong fields marked unsure 0.13 before, 0.79 now).
             sure = _HOW_SURE[how] * likeness.score
-            entries.append(Entry(text, line.number, group, [line.index], round(sure, 2)))
+            entries.append(Entry(text, line.number, group, [line.index], _round2(sure)))
         roles[line.index] = ("entry", likeness.reason)
         position += 1
     _finish(entries, how)
     return _Block(entries, roles, position)
+
+
+# Confidence -> rounded: round() writes the float out in decimal (a third of a
+# microsecond), for every line of a list, whose lines share a few confidences.
+_ROUNDED: dict[float, float] = {}
+
+
+def _round2(value: float) -> float:
+    """round(value, 2), remembered."""
+    rounded = _ROUNDED.get(value)
+    if rounded is None:
+        rounded = round(value, 2)
+        if value > 0 and len(_ROUNDED) < 1024:  # not -0.0, which 0.0 would answer for
+            _ROUNDED[value] = rounded
+    return rounded
 
 
 def _collect_stanzas(

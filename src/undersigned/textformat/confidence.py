@@ -160,7 +160,10 @@ def _person(signatory: Signatory, how: dict[str, str], written: str, doubt) -> N
     if held and held[:1].islower() and not is_place_of_work(held):
         doubt("affiliation", "role left")
     rest = written.replace(signatory.name, " ", 1).replace(held or "\0", " ")
-    if any(_role_to(rest, m) for m in _PREPOSITION.finditer(rest)):
+    # A role counts only when a part between commas starts in lower case: most entries have
+    # none ("Jane Doe, Professor of Law, …"), and need no search.
+    lower_part = any(part.lstrip()[:1].islower() for part in rest.split(","))
+    if lower_part and any(_role_to(rest, m) for m in _PREPOSITION.finditer(rest)):
         doubt("affiliation", "role only")
 
 
@@ -208,6 +211,11 @@ def _capitals(text: str) -> int:
     return sum(1 for ch in text if ch.isupper())
 
 
+# Entry confidence -> its fields' ceiling: round() writes the float out in decimal (a third
+# of a microsecond), for every entry of a list, whose entries share a few confidences.
+_CEILINGS: dict[float, float] = {}
+
+
 def bounded(confidence: dict[str, float], entry: float) -> dict[str, float]:
     """The fields' confidences under the entry's own (how the list was found); confidence
     itself when the entry bounds nothing.
@@ -217,7 +225,11 @@ def bounded(confidence: dict[str, float], entry: float) -> dict[str, float]:
     or in a sentence were right as often as under a heading, so an entry's doubt (marked on
     its row) is no reason to mark each of its cells as well, unless it is deep.
     """
-    ceiling = round(1 - (1 - entry) / 3, 3)
+    ceiling = _CEILINGS.get(entry)
+    if ceiling is None:
+        ceiling = round(1 - (1 - entry) / 3, 3)
+        if entry > 0 and len(_CEILINGS) < 1024:  # not -0.0, which 0.0 would answer for
+            _CEILINGS[entry] = ceiling
     if ceiling >= SURE:
         return confidence
     return {field: min(value, ceiling) for field, value in confidence.items()}

@@ -12,11 +12,12 @@ that misses countries.py's table (some 0.1 s; the table and the fuzzy index keep
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
 from .countries import _NAME, _tables, country_name_code
-from .folding import _WORD, fold, word_tuple
+from .folding import _WORD, fold_uncached, word_tuple
 
 # The languages of the corpus beyond countries.LANGUAGES, and the common ones of coalitions.
 _LANGUAGES = (
@@ -67,7 +68,7 @@ def _extra() -> dict[tuple[str, ...], str | None]:
     for code, forms in _babel_names().items():
         for form in forms:
             # Uncached folding: thousands of names would fill the parser's caches.
-            key = tuple(_WORD.findall(fold.__wrapped__(form)))
+            key = tuple(_WORD.findall(fold_uncached(form)))
             if not key or key in known:
                 continue
             table[key] = code if table.get(key, code) == code else None
@@ -157,11 +158,20 @@ def fuzzy_country(text: str) -> str | None:
     return codes.pop()
 
 
-# Cached: the places after a last comma or in parentheses come back line after line.
-@lru_cache(maxsize=1 << 14)
+# No country's name, in any language, has a digit (tests/textformat/test_speed_shortcuts.py
+# checks the tables): "(UFC1)", "Workers 5 (Germany)" need no lookup, nor a place in the cache.
+DIGIT = re.compile(r"\d")
+
+
 def separate_country(text: str) -> tuple[str, str] | None:
     """(code, how) for a country written as an element by itself: its name in any of the
     languages ("stated") or a misspelling of one ("country fuzzy"); None otherwise."""
+    return None if DIGIT.search(text) else _separate_country(text)
+
+
+# Cached: the places after a last comma or in parentheses come back line after line.
+@lru_cache(maxsize=1 << 14)
+def _separate_country(text: str) -> tuple[str, str] | None:
     key = word_tuple(text)
     code = country_name_code(text) or _extra().get(key) or _APART.get(key)
     if code is not None:

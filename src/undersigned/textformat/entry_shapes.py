@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from .countries import country_from_text, country_name_code, is_country_word
-from .country_fuzzy import separate_country
+from .country_fuzzy import DIGIT, separate_country
 from .short_forms import only_short_forms
 
 # "Greek: …", "Italien : …" (French puts a space before the colon); "Kenya – …". The label
@@ -18,6 +18,10 @@ from .short_forms import only_short_forms
 _LABEL = re.compile(
     r"^(?P<label>[^\W\d_][^:：()\d–—]{1,40}?)(?P<mark>\s?[:：]|\s[-–—])\s*(?P<rest>\S.*)$"
 )
+
+# The label's mark (its colon or dash) comes before this position: the label has 41
+# characters at most (a letter, then 1 to 40), and a space may come between.
+_MARK_BY = 41 + 1 + 1
 
 
 def country_prefix(text: str) -> tuple[str, str | None]:
@@ -32,6 +36,9 @@ def country_prefix(text: str) -> tuple[str, str | None]:
         and " — " not in text
     ):
         return text, None  # most entries: no regular expression run
+    head = text[:_MARK_BY]
+    if not ("-" in head or "–" in head or "—" in head or ":" in head or "：" in head):
+        return text, None  # "A long name 2 – ABC": the mark comes too late for a label
     match = _LABEL.match(text)
     if match is None or match["rest"][:1].islower():
         return text, None
@@ -60,7 +67,9 @@ def numbered_short_form_country(text: str) -> tuple[str, str | None, str]:
     # short_form_and_country(text), then the same head and tail read apart: split once.
     head, _, tail = text.partition(" ")
     spaces = tail.count(" ")
-    if not tail or spaces > 6 or not only_short_forms(head):
+    # A digit in the tail ("MLPD Workers 5"): no country's name (see separate_country). Asked
+    # before the head's test, which is dearer and cached for no use when the head is unique.
+    if not tail or spaces > 6 or DIGIT.search(tail) or not only_short_forms(head):
         return text, None, "short form"
     code = country_name_code(tail, aliases=False)
     if code is not None:

@@ -63,15 +63,26 @@ _MOST_LETTERS = 1 << 16
 _LETTERS = _Letters()
 
 
-# Large caches: a long list asks for the same lines several times (when finding the list,
-# then when reading each entry), and a 5 MB list has some 100,000 lines.
-@lru_cache(maxsize=1 << 18)
 def fold(text: str) -> str:
     """Lower-case, accent-free text: "Türkiye" -> "turkiye", "İran" -> "iran"."""
     if text.isascii():
         # The table's only ASCII letter is "`"; translate() would look up every other one.
+        # Not cached: this costs less than a cache's lookup and insertion, and most texts
+        # of a long list come once (a 5 MB list put 120,000 of them in the cache).
         return (text.replace("`", "'") if "`" in text else text).lower()
+    return _fold_translated(text)
+
+
+# Large cache: a long list asks for the same lines several times (when finding the list,
+# then when reading each entry), and a 5 MB list has some 100,000 lines.
+@lru_cache(maxsize=1 << 18)
+def _fold_translated(text: str) -> str:
     return text.translate(_LETTERS).lower()
+
+
+def fold_uncached(text: str) -> str:
+    """fold() that leaves the cache alone: for thousands of names read once (a table)."""
+    return fold(text) if text.isascii() else text.translate(_LETTERS).lower()
 
 
 def words(text: str) -> list[str]:

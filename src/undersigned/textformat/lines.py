@@ -57,7 +57,17 @@ _LOWER, _UPPER = _letters("islower"), _letters("isupper")
 _GLUED_LINES = re.compile(f"(?<!\\S)[{_LOWER}]{{5,}}(?=[{_UPPER}][{_LOWER}])")
 
 
+# ASCII letters -> "a" or "A" by case: in an ASCII line, _GLUED_LINES needs "aaaaaAa" (its
+# classes hold a-z and A-Z there), which the bytes' translation finds some four times as fast
+# as the search, for most lines of most lists.
+_ASCII_CASES = bytes.maketrans(
+    b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", b"a" * 26 + b"A" * 26
+)
+
+
 def _unglued(line: str) -> list[str]:
+    if line.isascii() and b"aaaaaAa" not in line.encode("ascii").translate(_ASCII_CASES):
+        return [line]
     if not _GLUED_LINES.search(line):
         return [line]
     pieces, start = [], 0

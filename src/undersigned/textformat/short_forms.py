@@ -49,6 +49,15 @@ def _is_acronym(token: str, strict: bool) -> bool:
 def _tokens(text: str) -> list[tuple[int, int]]:
     """Spans of words, a balanced "(...)" group counting as one token."""
     if "(" not in text:
+        if text and "  " not in text and text[0] != " " and text[-1] != " ":
+            # Words between single spaces (most entries): measured along str.split(), some
+            # twice as fast as a match object a word.
+            spans, start = [], 0
+            for word in text.split(" "):
+                end = start + len(word)
+                spans.append((start, end))
+                start = end + 1
+            return spans
         return [m.span() for m in _NONSPACE.finditer(text)]
     spans = []
     i, n = 0, len(text)
@@ -91,6 +100,8 @@ def word_initials(text: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def _word_initials(word: str) -> str:
     """One word's part of word_initials(), not folded (lower-casing looks at neighbours)."""
+    if word.isdigit():
+        return word[0]  # a number has no capital after its first digit: no walk through it
     if not word.isupper() and not word[1:].islower():
         return word[0] + "".join(ch for ch in word[1:] if ch.isupper())
     return word[0]

@@ -15,7 +15,7 @@ from functools import lru_cache
 from . import persons
 from .confidence import field_confidences
 from .countries import country_from_text, country_name_code, is_region
-from .country_fuzzy import separate_country
+from .country_fuzzy import DIGIT, separate_country
 from .entry_shapes import country_prefix, numbered_short_form_country
 from .folding import fold, word_tuple
 from .model import Signatory
@@ -102,8 +102,9 @@ def _country_suffix(text: str) -> tuple[str, str | None, str]:
         if at <= 0:
             continue
         tail = text[at + len(separator) :].strip().rstrip(".")
-        # No country name has more than six words ("Saint Vincent and the Grenadines").
-        if "(" in tail or ")" in tail or tail.count(" ") > 6:
+        # No country name has more than six words ("Saint Vincent and the Grenadines"), nor
+        # a digit ("… – RCFAL2"; see separate_country).
+        if "(" in tail or ")" in tail or tail.count(" ") > 6 or DIGIT.search(tail):
             continue
         # Dashes separate a country only when spelled out: "Partija Rada - ByH" keeps "ByH".
         code = country_name_code(tail, aliases=separator == ", ")
@@ -139,12 +140,12 @@ def parse_signatory(
     # keeps callers from changing the cached object.
     cached = _parse_signatory(text, number, group, group_country)
     clone = object.__new__(Signatory)  # a plain copy, faster than copy.copy()
-    # One dict built at once: its own field confidences and doubts, the rest shared.
-    clone.__dict__ = {
-        **cached.__dict__,
-        "field_confidence": cached.field_confidence.copy(),
-        "doubts": cached.doubts.copy(),
-    }
+    # Its own field confidences and doubts, the rest shared. dict.copy() and two stores take
+    # half the time of building the dict anew with {**…} (which inserts key by key).
+    fields = cached.__dict__.copy()
+    fields["field_confidence"] = cached.field_confidence.copy()
+    fields["doubts"] = cached.doubts.copy()
+    clone.__dict__ = fields
     return clone
 
 
@@ -165,6 +166,9 @@ def _strip_final_period(text: str) -> str:
 
 def _several_countries(content: str) -> bool:
     """ "(France / Switzerland)": two places or more, so no one country."""
+    if content.isalnum():
+        # One word, no sign: the pattern can only match all of it ("y"), leaving no part.
+        return False
     parts = [p for p in _SEVERAL_COUNTRIES.split(content) if p]
     return len(parts) >= 2 and all(country_name_code(p) is not None or is_region(p) for p in parts)
 
@@ -535,10 +539,25 @@ def _uncased_short_form(name: str) -> tuple[str | None, str]:
     return match["abbr"], match["name"]
 
 
+def _spelled_patterns(name: str) -> tuple[re.Pattern[str], ...]:
+    """The patterns of _spelled_short_form() that can give a short form here: each runs
+    through the whole name, backtracking (some microseconds a name), and most names have no
+    place for either. _SPELLED_AFTER can only take the last word's end (what follows its last
+    space, comma, dash or bracket), which is taken only as an acronym (two capitals at least)
+    of three letters or more: when the last word has fewer, so has its end ("… League 123").
+    _SPELLED_BEFORE needs a comma."""
+    words = name.rsplit(None, 1)
+    last = words[-1] if words else ""
+    after = sum(map(str.isupper, last)) >= 2 and len(abbreviation_letters(last)) >= 3
+    if "," in name:
+        return (_SPELLED_AFTER, _SPELLED_BEFORE) if after else (_SPELLED_BEFORE,)
+    return (_SPELLED_AFTER,) if after else ()
+
+
 def _spelled_short_form(name: str) -> tuple[str | None, str]:
     """A short form of three letters or more whose letters come in order in the name's,
     from its first: "Red Nacional de Comercio Comunitario RENICC" -> ("RENICC", "Red …")."""
-    for pattern in (_SPELLED_AFTER, _SPELLED_BEFORE):
+    for pattern in _spelled_patterns(name):
         match = pattern.match(name)
         if match is None:
             continue

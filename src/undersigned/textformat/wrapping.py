@@ -13,9 +13,21 @@ _GLUED = re.compile(r"(?<=\))(?=[^\W\d_])")
 _LEADING_ABBREVIATION = re.compile(r"^(?P<abbr>\S+)\s+[-–—]\s+(?P<name>.+)$")
 
 
+def _letter_after_parenthesis(text: str) -> bool:
+    """Whether a ")" is followed by a letter or digit: what _GLUED needs, found without its
+    search, which looks behind every letter (most entries have no ")" or one at their end or
+    before a comma)."""
+    at = text.find(")")
+    while at >= 0:
+        if text[at + 1 : at + 2].isalnum():
+            return True
+        at = text.find(")", at + 1)
+    return False
+
+
 def split_glued(text: str) -> list[str]:
     """One line holding two entries with no separator, split; otherwise the line itself."""
-    if ")" not in text or not _GLUED.search(text):  # the search looks behind every letter
+    if not _letter_after_parenthesis(text) or not _GLUED.search(text):
         return [text]
     parts = [part.strip() for part in _GLUED.split(text)]
     if len(parts) > 1 and all(part[:1].isupper() for part in parts[1:]):
