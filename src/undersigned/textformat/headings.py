@@ -327,8 +327,30 @@ _CONTACT = re.compile(
     r"|тел|телефон|факс)\s*[.:]"
 )
 _CONTACT_FIRST = frozenset("ptfemgтф")
-# The first characters _MORE_SIGNED can start with (most lines are answered without folding).
+# The first characters _MORE_SIGNED can start with, and a piece of each of its words for
+# "other" or "more": most lines (a numbered list's) are answered without folding.
 _MORE_FIRST = frozenset("aApPeEyYuUvVoOiIиИ+0123456789mMsS")
+_MORE_CUES = (
+    "other",
+    "more",
+    "autre",
+    "otr",
+    "outr",
+    "altr",
+    "weiter",
+    "ander",
+    "andr",
+    "diger",
+    "diğer",
+    "inne",
+    "друг",
+)
+
+
+def _more_cued(line: str) -> bool:
+    lowered = line.lower()
+    cued = any(cue in lowered for cue in _MORE_CUES)
+    return cued and _MORE_SIGNED.match(fold(line)) is not None
 
 
 # "and 34 other organisations", "+ 12 more", "et 34 autres", "und 34 weitere", folded: how
@@ -344,7 +366,7 @@ _MORE_SIGNED = re.compile(
 
 def footer_line(line: str) -> str | None:
     """Why a line after a list is boilerplate rather than an entry, or None."""
-    if len(line) <= 80 and line[:1] in _MORE_FIRST and _MORE_SIGNED.match(fold(line)):
+    if len(line) <= 80 and line[:1] in _MORE_FIRST and _more_cued(line):
         return "says how many more signed"
     # The first letter first: most lines need no folding.
     if line.lstrip("#*[ ")[:1].lower() in _CONTACT_FIRST and _CONTACT.match(

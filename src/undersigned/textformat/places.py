@@ -64,24 +64,27 @@ _SCOPES = frozenset(
         mondial mundial weltweit regional national nacional nationale nazionale"""
     )
 )
-_SCOPE_AFTER = re.compile(
-    r"^(?P<name>.*?\S)\s*(?:\((?P<paren>[^()]{2,40})\)|\s[–—-]\s+(?P<dash>\S+))$"
-)
+_DASHES = (" – ", " — ", " - ")
 
 
 def without_scope(text: str) -> str:
     """The entry without a scope that stands where a country would: "Access Now (Global)"
     -> "Access Now". The caller has read the country first: a country is a field."""
-    if not (text.endswith(")") or " –" in text or " —" in text or " -" in text):
+    if text.endswith(")"):
+        opening = text.rfind("(")
+        inner = text[opening + 1 : -1]
+        # Most parentheses hold a short form ("(ATC)"): no scope is written in capitals.
+        if opening <= 0 or not 2 <= len(inner) <= 40 or inner.isupper() or "(" in inner:
+            return text
+        if word_tuple(inner) in _SCOPES or is_region(inner):
+            return text[:opening].rstrip()
         return text
-    match = _SCOPE_AFTER.match(text)
-    if match is None:
-        return text
-    if match["paren"] is not None:
-        scoped = word_tuple(match["paren"]) in _SCOPES or is_region(match["paren"])
-    else:
-        scoped = word_tuple(match["dash"]) in _SCOPES
-    return match["name"] if scoped else text
+    for dash in _DASHES:
+        at = text.rfind(dash)
+        tail = text[at + len(dash) :] if at > 0 else ""
+        if tail and " " not in tail and word_tuple(tail) in _SCOPES:
+            return text[:at].rstrip()
+    return text
 
 
 _MIN_PLACED = 3
