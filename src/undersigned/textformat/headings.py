@@ -330,27 +330,19 @@ _CONTACT_FIRST = frozenset("ptfemgтф")
 # The first characters _MORE_SIGNED can start with, and a piece of each of its words for
 # "other" or "more": most lines (a numbered list's) are answered without folding.
 _MORE_FIRST = frozenset("aApPeEyYuUvVoOiIиИ+0123456789mMsS")
-_MORE_CUES = (
-    "other",
-    "more",
-    "autre",
-    "otr",
-    "outr",
-    "altr",
-    "weiter",
-    "ander",
-    "andr",
-    "diger",
-    "diğer",
-    "inne",
-    "друг",
-)
+_MORE_CUES = re.compile(r"other|more|autre|otr|outr|altr|weiter|andr|ander|diger|diğer|inne|друг")
+_DIGITS = "0123456789"
 
 
 def _more_cued(line: str) -> bool:
-    lowered = line.lower()
-    cued = any(cue in lowered for cue in _MORE_CUES)
-    return cued and _MORE_SIGNED.match(fold(line)) is not None
+    if line[0] in _DIGITS:
+        # "12. Name" is a numbered entry; "12 other", "1,000 more" may say how many more.
+        after = line.lstrip(_DIGITS)[:2]
+        if not (after[:1] == " " or (after[:1] in ",." and after[1:] in _DIGITS and after[1:])):
+            return False
+    if _MORE_CUES.search(line.lower()) is None:
+        return False
+    return _MORE_SIGNED.match(fold(line)) is not None
 
 
 # "and 34 other organisations", "+ 12 more", "et 34 autres", "und 34 weitere", folded: how
