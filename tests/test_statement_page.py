@@ -152,3 +152,24 @@ def test_a_list_of_many_ways_marks_every_line(client, open_statement, icor, caro
     html = client.get(open_statement.get_absolute_url()).content.decode()
     assert 'class="signatories__how"' not in html
     assert all('class="how how--' in line for line in _list_lines(html))
+
+
+def test_the_sign_on_form_suggests_only_organizations_that_have_not_signed(client, resolution):
+    """An organization that signed would only be told so: its name is no suggestion (534 of
+    them were 25 KB of the page)."""
+    from undersigned.coalitions.models import Organization
+
+    resolution.accepts_sign_ons = True
+    resolution.save()
+    Organization.objects.create(abbreviation="KKE", name="Kommounistiko Komma Elladas")
+
+    def suggestions() -> str:
+        html = client.get(resolution.get_absolute_url()).content.decode()
+        return html.split('<datalist id="known-organizations">', 1)[1].split("</datalist>", 1)[0]
+
+    assert suggestions() == '<option value="KKE Kommounistiko Komma Elladas">'
+    signature = resolution.signatures.get(organization__abbreviation="MLPD")
+    signature.withdrawn_at = signature.signed_at
+    signature.save()
+    resolution.touch()
+    assert '<option value="MLPD Marxistisch-Leninistische Partei Deutschlands">' in suggestions()
