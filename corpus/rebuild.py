@@ -220,7 +220,7 @@ PAGES = {
     ),
 }
 
-ROW = re.compile(r"^\|\s*`?(\d\d_[^|`]+\.txt)`?\s*\|\s*(\d+)\s*\|\s*([0-9a-f]{64})\s*\|")
+ROW = re.compile(r"^\|\s*`?(\d{2,3}_[^|`]+\.txt)`?\s*\|\s*(\d+)\s*\|\s*([0-9a-f]{64})\s*\|")
 
 
 def read_sums(corpus: Path) -> dict[str, tuple[str, int]]:

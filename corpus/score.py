@@ -174,14 +174,14 @@ def main() -> None:
     ap.add_argument("--threshold", type=float, default=0.8)
     ap.add_argument("-v", action="store_true", help="print each file's line")
     ap.add_argument(
-        "--only", nargs="+", default=(), metavar="NN", help="only files whose stem starts so"
+        "--only", nargs="+", default=(), metavar="NN", help="only the files of these numbers"
     )
     args = ap.parse_args()
     names = [
         stem
         for stem in all_stems()
         if (args.part == "all" or in_validation(stem) == (args.part == "val"))
-        and (not args.only or stem.startswith(tuple(args.only)))
+        and (not args.only or stem.split("_", 1)[0] in args.only)
     ]
     per_file, sums, missing = (
         [],

@@ -13,25 +13,36 @@ block is short enough (MAX_WORDS); a longer one is shown as removed and added wh
 import difflib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-import nh3
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 
 from undersigned.core.l10n import local_number
 from undersigned.statements.diff import marked_changes
 from undersigned.statements.models import Text
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 # Beyond this many words on either side, a changed block is not diffed word by word.
 MAX_WORDS = 2000
 # Beyond this many blocks on either side, blocks are matched in order, not searched for.
 MAX_BLOCKS = 2000
 
-_parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+@cache
+def _parser() -> "MarkdownIt":
+    # markdown-it and nh3 load on the first diff, not with this module, which the signing
+    # actions import in every web process (as core/markdown.py does: ~2.5 MB a process).
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+
 _INLINE_TAGS = {"strong", "em", "a", "code", "br"}
 _WORDS = re.compile(r"\s+|[^\s]+")
 
@@ -122,7 +133,7 @@ def block_label(kind: str, number: int) -> str:
             return gettext("Paragraph %(number)s") % {"number": shown}
 
 
-def _inline_text(token: Token) -> str:
+def _inline_text(token: "Token") -> str:
     parts: list[str] = []
     for child in token.children or []:
         if child.type in ("text", "code_inline"):
@@ -132,8 +143,11 @@ def _inline_text(token: Token) -> str:
     return " ".join("".join(parts).split())
 
 
-def _inline_html(token: Token) -> SafeString:
-    html = _parser.renderer.renderInline(token.children or [], _parser.options, {})
+def _inline_html(token: "Token") -> SafeString:
+    import nh3
+
+    parser = _parser()
+    html = parser.renderer.renderInline(token.children or [], parser.options, {})
     return mark_safe(
         nh3.clean(
             html,
@@ -150,7 +164,7 @@ def _body_blocks(body: str) -> tuple[tuple[str, str, SafeString], ...]:
     """(kind, text, html) for each block of a Markdown body, in reading order."""
     found: list[tuple[str, str, SafeString]] = []
     context: list[str] = []  # the containers we are in: "item", "quote"
-    tokens = _parser.parse(body)
+    tokens = _parser().parse(body)
     for i, token in enumerate(tokens):
         if token.type == "list_item_open":
             context.append("item")

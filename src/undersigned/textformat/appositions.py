@@ -33,6 +33,7 @@ _AND = f"(?:{'|'.join(w for w in AND_WORDS if w not in {'a', 'oraz', 'і'})})"
 # Words after which a name may open without its article: "signed by Greenpeace, the …".
 _AGENTS = frozenset({"by", "par", "por", "von", "from", "door", "av", "przez", "από", "от"})
 _ARTICLED_AND = re.compile(rf"\s+{_AND}\s+(?=(?:{_ARTICLES}|l['’])[^\W\d_])", re.IGNORECASE)
+ARTICLED_AND = _ARTICLED_AND  # "and" before an article: where names that carry one meet
 
 
 def articled(items: list[str]) -> bool:
@@ -67,6 +68,11 @@ def after_article(lead: str, first: str) -> bool:
 def _ends_capitalised(name: str) -> bool:
     last = name.rstrip(" .;").split()[-1] if name.strip(" .;") else ""
     return last[:1].isupper() or last.endswith(")")
+
+
+def opens_with_article(text: str) -> bool:
+    """Whether a piece opens with a definite article ("die GEW - …", "l'Association …")."""
+    return _ARTICLE.match(text.strip()) is not None
 
 
 def split_articled_and(item: str) -> list[str]:

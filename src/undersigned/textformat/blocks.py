@@ -25,10 +25,13 @@ from dataclasses import dataclass, field
 from . import tables
 from .categories import capitals_category, capitals_over_entries
 from .classify import Likeness, entry_likeness
+from .contacts import contact_line
 from .countries import country_name_code, is_region
 from .features import context_at
 from .folding import fold
+from .headed_lines import heading_line_entries
 from .headings import (
+    COLON_LEADIN,
     FURTHER,
     INVITATION,
     SHORT_HEADING,
@@ -38,6 +41,7 @@ from .headings import (
     list_heading,
     place_date_line,
     sign_off,
+    undersigned_cue,
     vocabulary_heading,
 )
 from .inline import inline_entries
@@ -51,8 +55,12 @@ from .leadins import (
     without_glued_and,
 )
 from .lines import Line, nonblank_lines
+from .paragraph_entries import few_entries, persons_in_paragraph
 from .paren_lists import names_with_short_forms
+from .persons import is_person_name
+from .run_groups import colon_group, run_above
 from .sentence_list import item_confidence, sentence_list
+from .spaced_lists import spaced_list
 from .stanzas import opens_stanzas, stanza_size, stanza_text
 from .table_lists import read_tables, table_ahead
 from .wrapping import continues, split_glued
@@ -185,7 +193,7 @@ def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -
         ):
             break  # the next list, or a heading with nothing under it
         reason = footer_line(line.text)
-        if reason is not None:
+        if reason is not None or _footnote(line, entries):
             break
         why = continues(entries[-1].text, line.text) if entries and not line.marked else None
         if why and not last_after_separator(entries[-1].text, line.text):
@@ -216,7 +224,7 @@ def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -
             # Some lines of the list lost their marker ("– A" / "B" / "– C"): from here on
             # an unmarked line is read as in a list without markers.
             marked_list = False
-        named = _named_in_line(line, group) if how == "lead-in" and likeness.score < ENTRY else []
+        named = _several_in_line(how, line, following, entries, group, likeness.score)
         if named:
             entries.extend(named)
             roles[line.index] = ("entry", f"names {len(named)} entries in one line")
@@ -264,9 +272,10 @@ def _likeness(
     if how == "lead-in":
         return _after_leadin(lines, position, stop, entries)
     likeness = entry_likeness(line.content, context_at(lines, position))
-    if how == "sign-off" and likeness.score < ENTRY and not line.marked:
-        # Names one a line after "Sincerely," or "Belgrade, 11 February 2009", as under a
-        # lead-in.
+    if how in ("sign-off", "heading") and likeness.score < ENTRY and not line.marked:
+        # Names one a line after "Sincerely," or "Belgrade, 11 February 2009", or under a
+        # signatories heading, as under a lead-in: names written in sentence case
+        # ("Kuća ljudskih prava", "Rädda barnen"), which the line model alone takes for prose.
         return _after_leadin(lines, position, stop, entries)
     return likeness
 
@@ -280,12 +289,28 @@ def _after_leadin(lines: list[Line], position: int, stop: int, entries: list[Ent
     return entry_after_leadin(lines[position].content, above)
 
 
+# Footnote marks after a name ("Scholars at Risk*", "Jane Doe†"): the name's note, not its name.
+_NOTE_MARKS = ("*", "†", "‡")
+
+
 def _finish(entries: list[Entry], how: str) -> None:
     """The entries without the separators and the "and" that join them in the text."""
     if len(entries) >= 3:
         entries[-1].text = without_glued_and(entries[-2].text, entries[-1].text)
     for entry in entries:
         entry.text = strip_separator(entry.text, how == "lead-in")
+        if entry.text.endswith(_NOTE_MARKS) and len(entry.text) > 1:
+            entry.text = entry.text.rstrip("".join(_NOTE_MARKS)).rstrip()
+
+
+def _footnote(line: Line, entries: list[Entry]) -> bool:
+    """ "* Member of the steering group" below entries that carry the mark: their note."""
+    mark = line.text[:1]
+    return (
+        mark in _NOTE_MARKS
+        and line.after_blank
+        and any(entry.text.rstrip().endswith(mark) for entry in entries)
+    )
 
 
 _RESUMES_WITHIN = 4  # unmarked lines at most between two marked ones of one list
@@ -322,6 +347,26 @@ def _named_in_line(line: Line, group: str | None) -> list[Entry]:
         return []
     sure = round(_HOW_SURE["lead-in"] * 0.6 + named.score * 0.4, 2)
     return [Entry(text, line.number, group, [line.index], sure) for text in named.items]
+
+
+def _several_in_line(
+    how: str,
+    line: Line,
+    following: Line | None,
+    entries: list[Entry],
+    group: str | None,
+    score: float,
+) -> list[Entry]:
+    """The entries of one line that names several: a weak line under a lead-in, or a
+    heading's only line ("Signatories" / "ARTICLE 19, CIVICUS, Front Line Defenders, …")."""
+    if how == "lead-in" and score < ENTRY:
+        return _named_in_line(line, group)
+    if how != "heading" or entries or line.marked or line.text.count(", ") < 3:
+        return []
+    if is_person_name(line.content.partition(", ")[0]):
+        return []  # "Ann Moe, Lecturer, Wilbur Wright College, Chicago": one person
+    alone = following is None or _entry_score(following) < ENTRY
+    return _named_in_line(line, group) if alone else []
 
 
 _LIKE_THE_OTHERS = Likeness(0.9, "a list item like the many above it")
@@ -406,7 +451,11 @@ def _headed(lines: list[Line], plan: Plan) -> int | None:
             position += 1
             continue
         metadata = vocabulary_heading(line.text)
-        block = _collect(lines, position + 1, "heading")
+        # "Το κάλεσμα μέχρι στιγμής υπογράφουν:" introduces its list as a lead-in does.
+        how = "lead-in" if reason == COLON_LEADIN else "heading"
+        block = _collect(lines, position + 1, how)
+        if how == "heading" and few_entries(len(block.entries)):
+            _split_paragraphs(block)
         if block.entries or metadata is not None:
             plan.mark(line, "heading", reason)
             if metadata is not None:
@@ -421,6 +470,23 @@ def _headed(lines: list[Line], plan: Plan) -> int | None:
         else:
             position += 1
     return last_end
+
+
+def _split_paragraphs(block: _Block) -> None:
+    """A paragraph under the heading that names several persons, taken for one entry:
+    that many entries (see paragraph_entries)."""
+    entries: list[Entry] = []
+    for entry in block.entries:
+        found = persons_in_paragraph(entry.text) if len(entry.lines) == 1 else None
+        if found is None:
+            entries.append(entry)
+            continue
+        sure = round(_HOW_SURE["heading"] * 0.6 + found.score * 0.4, 2)
+        for text in found.items:
+            entries.append(Entry(text, None, entry.group, entry.lines, sure))
+        why = f"names {len(found.items)} persons in one paragraph"
+        block.roles[entry.lines[0]] = ("entry", why)
+    block.entries = entries
 
 
 def _without_heading(lines: list[Line], plan: Plan) -> int | None:
@@ -469,7 +535,7 @@ def _read_from_too_high(other: Plan, lead: int) -> bool:
 def _led_in(lines: list[Line], plan: Plan) -> int | None:
     """The longest run of entries under a lead-in that ends with a colon, when no heading
     from the vocabulary opened a list; the position after it, or None."""
-    best: tuple[Line, _Block] | None = None
+    best: tuple[int, _Block] | None = None
     above = 0  # characters of the lines above the candidate
     below: list[int] = []  # characters from each line on, footers aside (made when needed)
     taken = 0  # lines inside a block already read are not lead-ins of another
@@ -495,13 +561,35 @@ def _led_in(lines: list[Line], plan: Plan) -> int | None:
         # Names each with its short form in brackets are bodies, whatever text follows.
         enough = enough or names_with_short_forms([entry.text for entry in block.entries])
         if enough and (best is None or len(block.entries) >= len(best[1].entries)):
-            best = (line, block)
+            best = (position, block)
     if best is None:
         return None
-    line, block = best
+    lead, block = best
+    line = lines[lead]
+    if _group_of_run_above(lines, lead, block, plan):
+        return block.end
     plan.mark(line, "heading", leadin(line.text) or "")
     _take(plan, block)
     return block.end
+
+
+def _group_of_run_above(lines: list[Line], lead: int, block: _Block, plan: Plan) -> bool:
+    """Names one a line after the prose, then "Veterans of the uprising:" and more names:
+    one list, the colon line the group of the names below it (see run_groups)."""
+    line = lines[lead]
+    start = run_above(lines, lead, _entry_score, 0.6, PROSE)
+    if start is None:
+        return False
+    above = _collect(lines, start, "trailing", lead)
+    if above.end != lead or len(above.entries) < 3:
+        return False
+    group = colon_group(line)
+    for entry in block.entries:
+        entry.group = entry.group or group
+    _take(plan, above)
+    plan.mark(line, "group", "a group heading after a run of names that follows the text")
+    _take(plan, block)
+    return True
 
 
 def _text_below(lines: list[Line]) -> list[int]:
@@ -573,7 +661,7 @@ def _cut_off(lines: list[Line], end: int) -> bool:
 def _trailing(lines: list[Line], plan: Plan) -> int | None:
     """A run of entries that ends the text (after footers), found walking backwards."""
     end = len(lines)
-    while end > 0 and (footer_line(lines[end - 1].text) or _cut_off(lines, end)):
+    while end > 0 and (_closing(lines[end - 1].text) or _cut_off(lines, end)):
         end -= 1
     start = end
     while start > 0:
@@ -602,10 +690,25 @@ def _trailing(lines: list[Line], plan: Plan) -> int | None:
     written = {line.index: line.content for line in lines[start:end]}
     alike = _end_alike([written[entry.lines[-1]] for entry in block.entries])
     # Stanzas are a list by their shape: three are enough.
-    if marked >= 2 or (len(block.entries) >= 5 and after_prose and alike) or block.stanzas:
+    # When the body says its signatories sign below it ("We, the undersigned"), two are
+    # enough, below whatever prose.
+    if any(undersigned_cue(line.text) for line in lines[:start]):
+        needed, after_prose = 2, start > 0
+    else:
+        needed = 5
+    # Three names each closed by its short form ("Union of Public Servants (UPS)") are a
+    # list too: prose never strings them so.
+    shorts = after_prose and names_with_short_forms([entry.text for entry in block.entries])
+    unmarked = len(block.entries) >= needed and after_prose and alike
+    if marked >= 2 or unmarked or block.stanzas or shorts:
         _take(plan, block)
         return block.end
     return None
+
+
+def _closing(text: str) -> bool:
+    """Boilerplate below a trailing list: a footer, or a contact block's address line."""
+    return footer_line(text) is not None or contact_line(text)
 
 
 def _end_alike(texts: list[str]) -> bool:
@@ -671,6 +774,13 @@ def find_signatories(all_lines: list[str]) -> Plan:
 
 
 def _inline(lines: list[Line], plan: Plan) -> None:
+    for line in lines:
+        found = heading_line_entries(line.text)
+        if found:
+            for text in found:
+                plan.entries.append(Entry(text, None, None, [line.index], _HOW_SURE["lead-in"]))
+            plan.mark(line, "heading", "a signatories heading with its list on the same line")
+            return
     for line in lines[:8]:
         found = inline_entries(line.text)
         if found:
@@ -685,6 +795,7 @@ def _inline(lines: list[Line], plan: Plan) -> None:
         if found is not None and (best is None or found.score > best[1].score):
             best = (line, found)
     if best is None or best[1].score < SENTENCE_LIST:
+        _spaced(lines, plan)
         return
     line, found = best
     for position, text in enumerate(found.items):
@@ -692,6 +803,21 @@ def _inline(lines: list[Line], plan: Plan) -> None:
         plan.entries.append(Entry(text, None, None, [line.index], sure))
     shown = ", ".join(f"{k} {v:g}" for k, v in found.features.items())
     plan.mark(line, "body", f"names the signatories in running text (score {found.score}: {shown})")
+
+
+def _spaced(lines: list[Line], plan: Plan) -> None:
+    """Bodies written with spaces only, in Arabic script (see spaced_lists): the longest run."""
+    best: tuple[Line, list[str]] | None = None
+    for line in lines:
+        found = spaced_list(line.text)
+        if found and (best is None or len(found) > len(best[1])):
+            best = (line, found)
+    if best is None:
+        return
+    line, found = best
+    for text in found:
+        plan.entries.append(Entry(text, None, None, [line.index], _HOW_SURE["inline"]))
+    plan.mark(line, "body", f"names {len(found)} bodies, each opened by the noun of its kind")
 
 
 def _metadata(lines: list[Line], plan: Plan) -> None:

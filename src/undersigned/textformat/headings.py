@@ -26,7 +26,23 @@ premiers signataires|organisations signataires|liste des signataires|signe par|f
 primeros firmantes|organizaciones firmantes|firmas|firmado por|lista de firmantes|
 signatarios|signatarias|organizacoes signatarias|assinaturas|assinado por|
 primeiros signatarios|firmatari|primi firmatari|organizzazioni firmatarie|firmato da|
-adesioni|imzacilar|imzaci orgutler|imzaci kurumlar|imzalayanlar"""
+adesioni|imzacilar|imzaci orgutler|imzaci kurumlar|imzalayanlar|subscritores|
+primeiros subscritores|sottoscrittori|signants|signataris|entitats signants|primers signants|
+asinantes|sinatzaileak|ondertekenaars|ondertekend door|eerste ondertekenaars|
+medeondertekenaars|ondertekenende organisaties|handtekeningen|sygnatariusze|podpisali|
+podpisy|lista sygnatariuszy|pierwsi sygnatariusze|signatari|podepsali|podpisali|podpisy|
+semnatari|semnatarii|primii semnatari|lista semnatarilor|organizatii semnatare|alairok|
+alairasok|alairo szervezetek|undertecknare|undertecknat av|underskrifter|underskrivere|
+underskrevet af|undertegnet av|undertegnede|underskrivarar|allekirjoittajat|
+allekirjoittaneet|allekirjoitukset|allkirjastajad|parakstitaji|pasirase|podpisniki|
+potpisnici|potpisnice|potpisali|potpisi|lista potpisnika|nenshkruesit|penandatangan|
+ditandatangani oleh|organisasi penandatangan|υπογραφουν|υπογραφες|υπογραφοντες|
+οι υπογραφοντες|συνυπογραφουν|подписали|подписанты|подписи|подписавшие|подписавшиеся|
+список подписантов|первые подписанты|підписали|підписанти|підписи|список підписантів|
+подписници|потписници|потписнице|потписали|потписи|الموقعون|الموقعين|التوقيعات|
+المنظمات الموقعة|الجهات الموقعة|امضاکنندگان|امضا کنندگان|امضاء کنندگان|امضاها|
+دستخط کنندگان|החתומים|על החתום|רשימת החותמים|הארגונים החתומים|हस्ताक्षरकर्ता|
+हस्ताक्षरकर्ता संगठन|স্বাক্ষরকারী|স্বাক্ষরকারী সংগঠন|ky ten|ผู้ลงนาม"""
 _HEADING = re.compile(
     r"^(?:#{1,6}\s*)?(?:"
     + "|".join(
@@ -76,11 +92,25 @@ _SIGNING = re.compile(
     r"|adhesion\w*|adesion\w*|adhesoes|joined|undersigned|initiators?|initiatoren"
     r"|initiateurs|iniciadores|promotori|supported by|supporting|supporters|unterstutzer\w*"
     r"|unterstutzend\w*|apoyo|apoyan|apoio|apoiam|soutien|soutiennent|sostegno|sostengono"
-    r"|adhieren|adherent|destekleyen\w*)\b"
+    r"|adhieren|adherent|destekleyen\w*"
+    # Beyond the languages above (folded, so without accents): Dutch, Polish, Czech and
+    # Slovak, Romanian, Hungarian, the Nordic languages, Finnish, Baltic, South Slavic,
+    # Catalan, Galician, Basque, Indonesian, Greek, Cyrillic, Arabic, Persian, Urdu, Hebrew,
+    # Devanagari and Bengali: a heading "Ondertekenaars" or "Подписали" in any of them.
+    r"|subscrit\w*|subscrev\w*|sottoscri\w*|signants?|signat per|asinantes|asinado"
+    r"|sinatzaile\w*|ondertek\w*|medeondertek\w*|sygnatariusz\w*|podpisa\w*|podpisy"
+    r"|podepsa\w*|semnatar\w*|semneaza|alair\w*|underteckn\w*|underskr\w*|undertegn\w*"
+    r"|allekirjoit\w*|allkirjast\w*|parakstit\w*|pasirase\w*|podpisni\w*|potpis\w*"
+    r"|nenshkru\w*|penandatangan\w*|ditandatangani|bertanda tangan|tertanda"
+    r"|υπογρα\w*|συνυπογρα\w*|подпис\w*|підпис\w*|потпис\w*|الموقع\w*|موقعة|التوقيع\w*"
+    r"|امضا\w*|دستخط\w*|חתומ\w*|החתום|החותמ\w*|हस्ताक्षर\w*|স্বাক্ষর\w*)\b"
 )
-# Signing words of the scripts written without spaces (Chinese, Japanese, Korean): no word
-# boundary to look for. "賛同署名", "签署团体", "서명 단체".
-_SIGNING_CJK = re.compile(r"署名|簽署|签署|連署|联署|賛同|贊同|赞同|서명|연명")
+# Signing and taking-part words of the scripts written without spaces (Chinese, Japanese,
+# Korean): no word boundary to look for. "賛同署名", "签署团体", "서명 단체", "참여단체",
+# "参加団体".
+_SIGNING_CJK = re.compile(
+    r"署名|簽署|签署|連署|联署|賛同|贊同|赞同|서명|연명|참여|참가|参加|參加|参与|參與|呼びかけ"
+)
 # A heading set between rules ("----- Signatories -----", "=== 賛同署名 ===").
 _RULES = re.compile(r"^[-=~*_#—–─━•·.\s]{3,}|[-=~*_#—–─━•·.\s]{3,}$")
 _CJK_HEADING_CHARS = 24
@@ -94,11 +124,35 @@ _LIST_WORDS = re.compile(
     r"\b(?:organi[sz]ations?|organisationen|organizaciones|organizacoes|organizzazioni"
     r"|entidades|entites|kurumlar|orgutler|states|countries|parties|partis|unions|members"
     r"|people|persons|individuals|personnes|personas|pessoas|persone|signers|list|liste"
-    r"|lista|listesi|following|suivants|folgende|siguientes|seguintes|seguenti|asagidaki)\b"
+    r"|lista|listesi|following|suivants|folgende|siguientes|seguintes|seguenti|asagidaki"
+    r"|organisaties|organizacje|organizatii|organizace|szervezetek|organisationer"
+    r"|organisasjonar|organisasjoner|jarjestot|entitats|organisasi|organizacije"
+    r"|οργανωσεις|φορεις|организации|організації|المنظمات|الجهات|سازمانها|تشکلها"
+    r"|ארגונים|संगठन|সংগঠন)\b"
 )
 
 
+# The body says that its signatories sign below ("We, the undersigned organisations", "Les
+# organisations soussignées", "Нижеподписавшиеся"), folded: then a short closing run of
+# names is that list, not an issuer.
+_UNDERSIGNED = re.compile(
+    r"\bundersigned\b|\b(?:signed|listed) below\b|\bsoussign\w*|\bunterzeichnend\w*"
+    r"|\babajo firmantes\b|\babaixo[- ]assinad\w*|\bsottoscritt\w*|\bondergetekend\w*"
+    r"|\bnizej podpisan\w*|\bpodepsan\w*|\bsubsemnat\w*|\balulirott\w*|\bundertecknade\b"
+    r"|\bundertegnede\b|\ballekirjoittaneet\b|\bпотписан\w*|\bнижеподпис\w*|\bнижчепідпис\w*"
+    r"|\basagida imza\w*|\bκατωθι\b|\bκατωθεν\b|\bυπογραφοντες\b|الموقع\w* (?:ادناه|أدناه)"
+    r"|امضاکنندگان زیر|החתומים מטה|\bbertanda tangan\b"
+)
+
+
+def undersigned_cue(text: str) -> bool:
+    """Whether a paragraph says its signatories sign below it."""
+    return _UNDERSIGNED.search(fold(text)) is not None
+
+
+_DATED_PARENTHESIS = re.compile(r"\s*\([^()]{4,40}\)\s*:?$")
 SHORT_HEADING = "a short heading about signing"
+COLON_LEADIN = "a line about signing that ends with a colon"
 
 
 def vocabulary_heading(line: str) -> tuple[str | None, bool] | None:
@@ -148,11 +202,14 @@ def list_heading(line: str) -> str | None:
     folded = fold(text)
     if not _SIGNING.search(folded):
         return _cjk_heading(text)
-    count = len(word_tuple(text))
+    # "Endorsing organizations (as of 3 May 2024)": the date says when, not what.
+    dated = _DATED_PARENTHESIS.search(text)
+    counted = text[: dated.start()] if dated and find_date(dated.group(0)) else text
+    count = len(word_tuple(counted))
     if line.startswith("[") and line.endswith("]") and count <= 14:
         return "an editorial note about signing, in brackets"
     if text.endswith(":") and count <= 14:
-        return "a line about signing that ends with a colon"
+        return COLON_LEADIN
     if text.endswith((".", "!", "?", ",", ";")) or count > 6:
         return None
     if count <= 3 or _LIST_WORDS.search(folded):
@@ -199,7 +256,18 @@ _SIGN_OFFS = frozenset(
     solidairement|mit freundlichen grussen|mit solidarischen grussen|solidarische grusse|
     herzliche grusse|viele grusse|freundliche grusse|saudacoes|atenciosamente|
     saudacoes fraternas|cordiali saluti|distinti saluti|saluti|in fede|saygilarimizla|
-    saygilarla|saygilarimla""".replace("\n", " ").split("|")
+    saygilarla|saygilarimla|met vriendelijke groet|met vriendelijke groeten|hoogachtend|
+    in solidariteit|met solidaire groet|z powazaniem|z wyrazami szacunku|solidarnie|
+    z solidarnosciowym pozdrowieniem|cu stima|cu respect|in solidaritate|s pozdravem|
+    s uctou|s postovanjem|srdacan pozdrav|u solidarnosti|lep pozdrav|tisztelettel|
+    udvozlettel|med vanliga halsningar|med venlig hilsen|med vennlig hilsen|
+    vanliga halsningar|ystavallisin terveisin|solidaarisin terveisin|lugupidamisega|
+    cordialment|atentament|salutacions|hormat kami|salam hormat|salam solidaritas|
+    с уважением|с уважение|з повагою|з солідарністю|в солидарност|с поштовањем|
+    με εκτιμηση|με τιμη|με συναδελφικους χαιρετισμους|με αλληλεγγυη|مع خالص التحية|
+    مع التحية|مع فائق الاحترام|مع التقدير|وتفضلوا بقبول فائق الاحترام|تحياتنا|مع تحياتنا|
+    با احترام|با سپاس|با درود|با تشکر|والسلام|בברכה|בכבוד רב|בברכה ובכבוד|בסולידריות|
+    सादर|भवदीय|বিনীত|শুভেচ্ছাসহ""".replace("\n", " ").split("|")
 )
 
 
@@ -225,7 +293,9 @@ def place_date_line(line: str) -> str | None:
 # Folded phrases that start boilerplate after a list: contacts, "about us", invitations.
 FOOTER = re.compile(
     r"^(?:for more information|more information|further information|for further information"
-    r"|press contact|media contact|contact|contacts|kontakt|pressekontakt|about us|about the"
+    r"|press contact|media contact|contact|contacts|kontakt|pressekontakt"
+    # With their colon only: "Contacto Ciudadano" may be a name.
+    r"|(?:contacto|contatto|contato|iletisim)(?=\s*:)|about us|about the"
     r"|about [A-Za-z]+$|a propos|uber uns|acerca de|sobre|chi siamo|hakkimizda|read more"
     r"|learn more|mehr erfahren|en savoir plus|to add your|if you want to sign|download"
     r"|source|quelle|fuente|fonte|kaynak|related articles|share|partager|teilen"
@@ -236,7 +306,8 @@ FOOTER = re.compile(
 
 # The first words of FOOTER's phrases, to skip the regular expression for most lines.
 _FOOTER_FIRST_TEXT = (
-    "for more further press media contact contacts kontakt pressekontakt about a à uber über "
+    "for more further press media contact contacts kontakt pressekontakt contacto contatto "
+    "contato iletisim about a à uber über "
     "acerca sobre chi hakkimizda hakkımızda read learn mehr en to if download source quelle "
     "fuente fonte kaynak related share partager teilen endnotes footnotes notes references "
     "anmerkungen fussnoten fußnoten notas referencias note riferimenti kaynaklar dipnotlar"
@@ -256,16 +327,34 @@ _CONTACT = re.compile(
     r"|тел|телефон|факс)\s*[.:]"
 )
 _CONTACT_FIRST = frozenset("ptfemgтф")
+# The first characters _MORE_SIGNED can start with (most lines are answered without folding).
+_MORE_FIRST = frozenset("aApPeEyYuUvVoOiIиИ+0123456789mMsS")
+
+
+# "and 34 other organisations", "+ 12 more", "et 34 autres", "und 34 weitere", folded: how
+# many more signed, not one more signatory.
+_MORE_SIGNED = re.compile(
+    r"^(?:and|plus|\+|et|y|e|und|ve|en|og|och|i|oraz|и)?\s*(?:\d+(?:[ ,.]\d{3})*|many|several)\s+"
+    r"(?:other|others|more|autres|otras|otros|outras|outros|altre|altri|weitere|andere|diger"
+    r"|andra|andre|inne|других|другие)\b"
+    r"|^(?:and|et|y|e|und|ve) (?:many )?"
+    r"(?:others|more|autres|otras|otros|outras|outros|altri|weitere)$"
+)
 
 
 def footer_line(line: str) -> str | None:
     """Why a line after a list is boilerplate rather than an entry, or None."""
+    if len(line) <= 80 and line[:1] in _MORE_FIRST and _MORE_SIGNED.match(fold(line)):
+        return "says how many more signed"
     # The first letter first: most lines need no folding.
     if line.lstrip("#*[ ")[:1].lower() in _CONTACT_FIRST and _CONTACT.match(
         fold(line[:12]).lstrip("#*[ ")
     ):
         return "a contact line (phone, fax or e-mail)"
-    first = line.lstrip("#*[ ").split(" ", 1)[0].lower()
+    # "Contact:" and "İLETİŞİM:" too: the label's colon and capitals go.
+    first = line.lstrip("#*[ ").split(" ", 1)[0].lower().rstrip(":")
+    if not first.isascii():
+        first = fold(first)
     if first in _FOOTER_FIRST_WORDS and FOOTER.match(fold(line[:40]).lstrip("#*[ ")):
         return "boilerplate (contact, about, invitation or link)"
     lowered = line.lower()

@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 _SPACE = re.compile(r"\s+")
+_TAB_CELLS = re.compile(r"[ \t]*\t[ \t]*")
 # "\d" is any script's digit: "۱۲." (Persian) and "١٢." (Arabic-Indic) read as 12.
 MARKER = re.compile(
     r"^(?:(?P<n1>\d{1,6})[.)]|(?P<n3>\d{1,4})\s?[-–]|\((?P<n2>\d{1,6})\)|[-*•–—·‣▪◦])\s+(?=\S)"
@@ -26,6 +27,10 @@ def clean_line(line: str) -> str:
     if line.isprintable():
         # Its only white space is " " (isprintable() is False for every other kind).
         return line.strip(" ") if "  " not in line else _SPACE.sub(" ", line).strip()
+    if "\t" in line.strip():
+        # Cells copied from a spreadsheet or a web page's table arrive joined by tabs
+        # ("1<TAB>Friends of the Earth<TAB>United Kingdom"): they stay cells, as with "|".
+        line = _TAB_CELLS.sub(" | ", line.strip())
     if not line.isprintable():
         line = "".join(
             " "

@@ -230,6 +230,10 @@ def _without_role(segment: str) -> str:
         head = word_tuple(segment[: match.start()])
         if not head or len(head) > _MAX_ROLE_WORDS:
             break
+        # "Secrétaire général Fédération CGT des Services publics": an acronym before the
+        # preposition shows the body began already, with no preposition after the role.
+        if _ACRONYM.search(segment[: match.start()]):
+            break
         if not any(map(_is_role_word, head)):
             continue
         rest = segment[match.end() :]

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 
+from .countries import is_region
 from .country_fuzzy import separate_country
+from .folding import word_tuple
 from .short_forms import is_acronym
 from .vocabulary import FUNCTION_WORDS, has_organization_word
 
@@ -49,6 +51,37 @@ def without_places(text: str) -> str:
     if all(_place_like(p) or (i and _STATE_CODE.fullmatch(p)) for i, p in enumerate(pieces)):
         return text[: close + 1]
     return text
+
+
+# Where an organization works when that is no country: "Access Now (Global)", "ARTICLE 19 –
+# Global", "EDRi (Europe)". Folded words; a region ("Europe", "Latin America") is one only
+# inside a closing parenthesis: after a dash it may be the name's ("Friends of the Earth –
+# Europe").
+_SCOPES = frozenset(
+    (word,)
+    for word in word_tuple(
+        """global worldwide international internacional internationale internazionale
+        mondial mundial weltweit regional national nacional nationale nazionale"""
+    )
+)
+_SCOPE_AFTER = re.compile(
+    r"^(?P<name>.*?\S)\s*(?:\((?P<paren>[^()]{2,40})\)|\s[–—-]\s+(?P<dash>\S+))$"
+)
+
+
+def without_scope(text: str) -> str:
+    """The entry without a scope that stands where a country would: "Access Now (Global)"
+    -> "Access Now". The caller has read the country first: a country is a field."""
+    if not (text.endswith(")") or " –" in text or " —" in text or " -" in text):
+        return text
+    match = _SCOPE_AFTER.match(text)
+    if match is None:
+        return text
+    if match["paren"] is not None:
+        scoped = word_tuple(match["paren"]) in _SCOPES or is_region(match["paren"])
+    else:
+        scoped = word_tuple(match["dash"]) in _SCOPES
+    return match["name"] if scoped else text
 
 
 _MIN_PLACED = 3

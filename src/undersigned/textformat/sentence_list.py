@@ -15,8 +15,16 @@ import re
 from dataclasses import dataclass
 
 from .and_lists import glued_and_items
-from .appositions import after_article, apposed, articled, split_articled_and
+from .appositions import (
+    ARTICLED_AND,
+    after_article,
+    apposed,
+    articled,
+    opens_with_article,
+    split_articled_and,
+)
 from .folding import fold
+from .lost_separators import cut_short, split_lost
 from .paren_lists import paren_runs
 from .role_lists import RoleRun, role_run
 from .vocabulary import AND_WORDS
@@ -25,14 +33,22 @@ from .vocabulary import AND_WORDS
 # ideographic "、" and "，" need none. A slash separates only where no comma does
 # ("赤松竜(弁護士) /浅石紘爾(作家)/…").
 _SEPARATOR = re.compile(r"\s*,\s+|\s*[،、，]\s*")
-# In a script with capitals, a comma between letters too ("…, SPI,SPP, …" typed in haste);
-# Chinese text writes the ASCII comma between clauses with no space at all.
-_CASED_SEPARATOR = re.compile(r"\s*,\s+|(?<=[^\W\d_]),(?=[^\W\d_])|\s*[،、，]\s*")
+# In a script with capitals, a comma between letters too ("…, SPI,SPP, …" typed in haste),
+# or after a closing parenthesis ("… (FSU),Élise Roux"); Chinese text writes the ASCII comma
+# between clauses with no space at all.
+_CASED_SEPARATOR = re.compile(r"\s*,\s+|(?:(?<=[^\W\d_])|(?<=\))),(?=[^\W\d_])|\s*[،、，]\s*")
 # A second lead-in inside the run of names ("…, X ainsi que les dirigeants de …: Y, Z").
 _CONTINUATION = re.compile(r"\s+(?:ainsi que|as well as|а также|sowie|así como|assim como)\s+")
 _TRAILING_PAREN = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _SLASH = re.compile(r"\s*/\s*")
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
+# A dateline that opens a press release, then a dash: "7 August 2012- ", "Berlin, 4. Mai
+# 2023 – ", "May 4, 2023 — ". The names that follow are the subject of its first sentence.
+_DATELINE = re.compile(
+    r"^(?:[^\W\d_][^\d,]{0,40},\s*)?"
+    r"(?:\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}|[^\W\d_]{3,12}\.?\s+\d{1,2},?\s+\d{4})"
+    r"\s*[-–—]\s*"
+)
 # Where a run of names in a script without capitals ends: a semicolon or a full stop.
 _CLOSE = re.compile(r"[;；。।۔]|\.(?:\s|$)")
 # "And" before the last name in scripts without capitals: spaced, or glued to the next
@@ -46,10 +62,12 @@ _AND = "|".join((*AND_WORDS, "да", "ו", "و", "اور", "और", "तथा"
 _SPACED_AND = re.compile(rf"\s+(?:{_AND})\s+")
 # "…, а также Народного совета": "and" opening the last piece, with its longer forms.
 OPENING_AND = re.compile(rf"^(?:а также|as well as|ainsi que|sowie|{_AND})\s+", re.IGNORECASE)
-# Articles and prepositions that lead a name in running text ("a Força Sindical", "на Съюз").
+# Articles and prepositions that lead a name in running text ("a Força Sindical", "на Съюз"),
+# and the elided article in lower case glued to it ("l'Association", not "L'Oréal").
 _LEAD = re.compile(
     r"^(?:(?:the|a|o|os|as|da|do|das|dos|de|del|della|dello|degli|delle|la|le|les|el|los|las"
-    r"|il|lo|gli|l'|der|die|das|des|του|της|το|οι|η|ο|τα|на|от|и|from|by|da|par|por)\s+)+",
+    r"|il|lo|gli|l'|der|die|das|des|του|της|το|οι|η|ο|τα|на|от|и|from|by|da|par|por)\s+"
+    r"|(?-i:l)['’](?=[^\W\d_]))+",
     re.IGNORECASE,
 )
 # Words that show the paragraph is about who signs, issues or takes part.
@@ -64,6 +82,18 @@ _CUE = re.compile(
     r"|شریک|شرکت|مشارک|تنظیم|سازمان|منظمات|جمعيات|भाग लि|katild|katilan|katilim|uczestn"
     r"|deelnem|deelnam|deltag|deltog|osallistu|reszt ?vett|resztvevo|peserta|ikut serta"
     r"|συμμετ|организац|організац|참가|参加|參加|参与|參與|השתתפ"
+    # Issuing on behalf of the bodies named ("Joint press release on behalf of A, B, C"), and
+    # the German words for an association ("Verband", "Vereinigung") as "associa" is.
+    r"|on behalf of|au nom d|en nombre d|a nome d|em nome d|im namen|namens|adina|verband"
+    r"|vereinigung"
+)
+# "… A, B, C and others": a few of the signers named by way of example, a mention of a list
+# kept elsewhere (the letter "signed by X, Y and others"), not the list itself.
+_AND_OTHERS = re.compile(
+    r"^\W*(?:and|und|et|y|e|ve|и|en)\s+(?:many\s+|viele\s+|bien\s+|muchos\s+|molti\s+)?"
+    r"(?:others|andere|anderen|d'autres|d’autres|otros|otras|altri|altre|outros|outras"
+    r"|digerleri|diğerleri|другие|anderen)\b",
+    re.IGNORECASE,
 )
 # Stems of "to sign" in the scripts without capitals (and Greek, Cyrillic), for where the
 # verb comes before the names.
@@ -262,7 +292,9 @@ def _last_items(
         if joint is not None and _opens_name(rest):
             # Split again only at the same word: "IUCN en Natuur & Milieu" is two names,
             # not three ("&" joins inside a name where the list's "and" is a word).
-            same = re.compile(rf"\s+{re.escape(joint.group().strip())}\s+")
+            same = joiner
+            if joiner is not ARTICLED_AND:
+                same = re.compile(rf"\s+{re.escape(joint.group().strip())}\s+")
             more = _last_items(rest, cased, longest, said, 0, same, parenthesized)
             return [piece[: joint.start()], *more]
         # Cut before the predicate: the first lower-case word that is not a small word
@@ -316,6 +348,10 @@ def sentence_list(paragraph: str) -> SentenceList | None:
     text = paragraph.strip()
     if len(text) > 3000:
         return None
+    dateline = None
+    if text[:1].isdigit() or "," in text[:42]:
+        dateline = _DATELINE.match(text)
+        text = text[dateline.end() :] if dateline else text
     cased = _cased(text)
     if not cased:
         # Without capitals, a sentence end is where a run of names stops ("…、永社、青平台;
@@ -330,7 +366,34 @@ def sentence_list(paragraph: str) -> SentenceList | None:
         run = role_run(text)
         if run is not None:
             return _role_scored(run, text)
-    return _wider(_in_parentheses(text, cased), _in_sentence(text, cased))
+    found = _in_sentence(text, cased, subject=dateline is not None)
+    found = _wider(_in_parentheses(text, cased), found)
+    if cased and (found is None or found.score < _ALONE):
+        # The commas of the other sentences hide a short run in one of them ("… haben sich
+        # die X, die Y (Z) und die W … gestellt. Die Verbände fordern …, wie sie betonen."):
+        # each sentence alone, when the paragraph as a whole names no list.
+        alone = _best_sentence(text)
+        if alone is not None and (found is None or alone.score > found.score):
+            found = alone
+    return found
+
+
+_ALONE = 0.6  # below this score a paragraph's run is no list (blocks.SENTENCE_LIST)
+
+
+def _best_sentence(text: str) -> SentenceList | None:
+    starts = [0, *(stop.end() for stop in _SENTENCE_STOP.finditer(text))]
+    if len(starts) < 2:
+        return None
+    best = None
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        sentence = text[start:end].strip()
+        if sentence.count(",") + sentence.count("،") < 1:
+            continue
+        found = _wider(_in_parentheses(sentence, True), _in_sentence(sentence, True))
+        if found is not None and (best is None or found.score > best.score):
+            best = found
+    return best
 
 
 def _wider(inner: SentenceList | None, found: SentenceList | None) -> SentenceList | None:
@@ -403,8 +466,8 @@ def _split_outside(text: str, separator: re.Pattern[str]) -> list[str]:
     return pieces
 
 
-def _in_sentence(text: str, cased: bool) -> SentenceList | None:
-    by_commas = _by_separators(text, cased)
+def _in_sentence(text: str, cased: bool, subject: bool = False) -> SentenceList | None:
+    by_commas = _by_separators(text, cased, subject)
     if cased:
         return by_commas
     joined = _scored(glued_and_items(text), text, cased)
@@ -427,15 +490,28 @@ def _continued(pieces: list[str], median: int, longest: int) -> list[str]:
     return items
 
 
-def _by_separators(text: str, cased: bool) -> SentenceList | None:
-    pieces = _split_outside(text, _CASED_SEPARATOR if cased else _SEPARATOR)
-    if len(pieces) < 3 and text.count("/") >= 2:
-        pieces = _split_outside(text, _SLASH)
-    # "…: the X, the Y and the Z.": one comma, the last piece two names with their articles.
-    paired = cased and len(pieces) == 2 and len(split_articled_and(pieces[1])) == 2
-    if len(pieces) < 3 and not paired:
-        return None
-    # The longest run of name-like pieces after the first piece (which leads into the list).
+def _split_at_and(piece: str, parenthesized: bool) -> list[str]:
+    """The two names a piece joins with "and" ("World Movement for Democracy and Stakeholder
+    Forum"), split at the first "and" before a capital (after a parenthesis, when every name
+    ends with one), else []."""
+    for joint in _SPACED_AND.finditer(piece):
+        if parenthesized and not piece[: joint.start()].endswith(")"):
+            continue
+        if _opens_name(piece[joint.end() :]):
+            return [piece[: joint.start()], piece[joint.end() :]]
+    return []
+
+
+def _subject_name(piece: str) -> bool:
+    """Whether the piece after a dateline is a name whole: name-like, with a capital after
+    its first word ("La Ligue des droits de l'Homme (LDH)"), not "Today we"."""
+    words = piece.split()
+    return _name_like(piece, True) and any(word[:1].isupper() for word in words[1:])
+
+
+def _longest_run(pieces: list[str], cased: bool) -> tuple[int, int]:
+    """The first and last index of the longest run of name-like pieces after the first
+    piece (which leads into the list); (0, -1) when there is none."""
     fits = [False] + [_name_like(p.strip(), cased) for p in pieces[1:]]
     if cased:
         # "…, LBH Jakarta, sahabat WALHI, WALHI Jabar, …": a short piece that opens in lower
@@ -451,9 +527,28 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
             if index - 1 - start > best[1] - best[0]:
                 best = (start, index - 1)
             start = None
-    first_at, last_at = best
-    if last_at < first_at:
+    return best
+
+
+def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceList | None:
+    """subject: a dateline opened the paragraph, so its first piece is a name whole ("La
+    Ligue des droits de l'Homme (LDH), Attac, … saluent …")."""
+    pieces = _split_outside(text, _CASED_SEPARATOR if cased else _SEPARATOR)
+    if len(pieces) < 3 and text.count("/") >= 2:
+        pieces = _split_outside(text, _SLASH)
+    if cased and ")" in text:
+        pieces = split_lost(pieces)  # "A (x), B (y) C (z)": a comma lost between B and C
+    # "…: the X, the Y and the Z.": one comma, the last piece two names with their articles.
+    paired = cased and len(pieces) == 2 and len(split_articled_and(pieces[1])) == 2
+    if len(pieces) < 3 and not paired:
         return None
+    first_at, last_at = _longest_run(pieces, cased)
+    if last_at < first_at:
+        if not paired:
+            return None
+        # "… haben sich die X, die Y (Z) und die W erneut … gestellt": the second piece holds
+        # the last two names and the predicate after them.
+        first_at, last_at = 1, 0
     middle = [p.strip() for p in pieces[first_at : last_at + 1]]
     # The piece after the run holds the last name(s) and the predicate ("Legambiente e Libera
     # lanciano …"); in a script without case, a last piece without "and" after a piece with
@@ -469,10 +564,13 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
     sizes = sorted(len(p.split()) for p in middle) or [3]
     median, longest = sizes[len(sizes) // 2], sizes[-1]
     first = _first_item(pieces[first_at - 1], cased, median, longest)
+    if subject and cased and first_at == 1 and _subject_name(pieces[0].strip()):
+        first = pieces[0].strip()
     said = bool(_CUE.search(fold(pieces[first_at - 1])))
     chars = sorted(len(p) for p in middle) or [10]
     name_chars = chars[len(chars) // 2]
     last: list[str] = []
+    partial = False
     if tail.strip():
         # "… Tony Zarb (GWU, Malte) ainsi que les responsables … Susanna Camusso (CGIL),
         # Raffaele Bonanni et …": the run goes on after a second lead-in.
@@ -480,9 +578,17 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
         tail, more = parts[0], (parts[1] if len(parts) == 2 else "")
         # Every name ends with its parenthesis ("Name (ABBR)"): the last ones do too.
         ended = len(middle) >= 2 and all(p.endswith(")") for p in middle)
-        last = _last_items(tail, cased, longest, said, name_chars, parenthesized=ended)
+        joiner = _joiner(tail, middle, cased)
+        last = _last_items(tail, cased, longest, said, name_chars, joiner, ended)
+        partial = _and_others(tail, last)
         if more:
             last += _continued([more, *pieces[last_at + 2 :]], median, longest)
+        elif cased and not last and len(middle) >= 3 and not articled(middle):
+            # "A, B, C and D, welcome …": the names are the subject, the predicate follows a
+            # comma, and the last piece of the run holds "and" between the last two names.
+            joined = _split_at_and(middle[-1], ended)
+            if joined:
+                middle, last = middle[:-1], joined
     if cased and articled([*middle, *last]):  # "… in Lisbon, the X, the Y and the Z, declare"
         first, middle = apposed(pieces[first_at - 1], first, middle, ended=not last)
     if not cased:
@@ -491,11 +597,29 @@ def _by_separators(text: str, cased: bool) -> SentenceList | None:
         _LEAD.sub("", item).strip(' .,;:"') if cased else item.strip(" .,;:。；،")
         for item in (first, *middle, *last)
     ]
-    if not cased:
-        items = _without_glued_and(items)
+    items = cut_short(items) if cased else _without_glued_and(items)
     named = [item for item in (*middle, *last) if item.strip()]
     count = len(named) + bool(first and after_article(pieces[first_at - 1], first))
-    return _scored(items, text, cased, count >= 3 and articled(named), said)
+    return _scored(items, text, cased, count >= 3 and articled(named), said, partial)
+
+
+def _joiner(tail: str, middle: list[str], cased: bool) -> re.Pattern[str]:
+    """Where the last names meet: names that each carry their article meet at "and" before
+    one; "and" without an article stays inside a name ("die GEW - Gewerkschaft Erziehung
+    und Wissenschaft")."""
+    articled_tail = opens_with_article(tail) and all(map(opens_with_article, middle))
+    if cased and articled_tail and len(split_articled_and(tail)) == 2:
+        return ARTICLED_AND
+    return _SPACED_AND
+
+
+def _and_others(tail: str, last: list[str]) -> bool:
+    """Whether "and others" follows the last name ("… Christian Aid and others and …")."""
+    if _AND_OTHERS.match(tail.strip()):
+        return True
+    if not last or not last[-1] or last[-1] not in tail:
+        return False
+    return bool(_AND_OTHERS.match(tail.split(last[-1], 1)[1]))
 
 
 def _before_verb(item: str, middle: list[str]) -> str:
@@ -535,7 +659,12 @@ def _without_glued_and(items: list[str]) -> list[str]:
 
 
 def _scored(
-    items: list[str], text: str, cased: bool, articles: bool = False, said: bool = False
+    items: list[str],
+    text: str,
+    cased: bool,
+    articles: bool = False,
+    said: bool = False,
+    partial: bool = False,
 ) -> SentenceList | None:
     """articles: every name carries its article ("the X, the Y and the Z"), as names in
     apposition do; prose rarely strings three capitalised names so. said: the cue stands in
@@ -554,11 +683,12 @@ def _scored(
         "mean_words": sum(len(i.split()) for i in items) / len(items),
         "articles": float(articles),
         "said": float(said),
+        "and_others": float(partial),
     }
     # A hand-set logistic score: many short items and a word about signing make a list.
     z = -3.0 + 0.45 * min(len(items), 12) + 2.0 * cue + 0.3 * min(features["abbreviations"], 4)
     z += 0.4 * min(features["acronyms"], 4) + 0.6 * articles + 0.5 * said
-    z -= 0.4 * max(features["mean_words"] - 4, 0)
+    z -= 0.4 * max(features["mean_words"] - 4, 0) + 2.0 * partial
     score = 1 / (1 + math.exp(-z))
     return SentenceList(items, round(score, 3), features)
 

@@ -33,7 +33,7 @@ from .persons_cjk import (
     is_cjk_person_name,
     name_before_own_office,
 )
-from .places import without_places
+from .places import without_places, without_scope
 from .short_forms import (
     DASH_ACRONYM,
     abbreviation_letters,
@@ -292,6 +292,8 @@ def _parse_signatory(
     text, labelled = country_prefix(text)  # "Greek: ADEDY (…)"
     text, country, how = _country_suffix(text)
     text = without_places(text)  # "Name (ATC), Managua, Nicaragua": the city is no field
+    if country is None:
+        text = without_scope(text)  # "Access Now (Global)": no country, and not the name
     if country is None and labelled is not None:
         country, how = labelled, "stated"
     if country is None and number is not None:

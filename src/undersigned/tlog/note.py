@@ -34,13 +34,15 @@ class NoteError(ValueError):
     """A note, checkpoint or key that is malformed or not signed by the expected key."""
 
 
-def _raw_public(key: Ed25519PublicKey) -> bytes:
+def _raw_public(key: Ed25519PublicKey | bytes) -> bytes:
+    if isinstance(key, bytes):  # the server's signer gives the raw key (transparency/keys.py)
+        return key
     from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
     return key.public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
-def key_id(name: str, public_key: Ed25519PublicKey) -> bytes:
+def key_id(name: str, public_key: Ed25519PublicKey | bytes) -> bytes:
     return hashlib.sha256(name.encode() + b"\n" + ED25519 + _raw_public(public_key)).digest()[:4]
 
 
@@ -49,7 +51,7 @@ def _check_name(name: str) -> None:
         raise NoteError(f"a key name has no spaces nor '+': {name!r}")
 
 
-def verifier_key(name: str, public_key: Ed25519PublicKey) -> str:
+def verifier_key(name: str, public_key: Ed25519PublicKey | bytes) -> str:
     """The published form of a public key: name+keyid+base64(0x01 || key)."""
     _check_name(name)
     encoded = base64.b64encode(ED25519 + _raw_public(public_key)).decode()
@@ -86,7 +88,9 @@ def parse_verifier_key(text: str) -> Verifier:
 
 
 def sign_note(text: str, name: str, private_key: Ed25519PrivateKey) -> str:
-    """The signed note: text, a blank line, and this key's signature line."""
+    """The signed note: text, a blank line, and this key's signature line. `private_key` is
+    `cryptography`'s key or anything with its sign(data) and a public_key() that gives that
+    library's key or the raw 32 bytes (the server's PyNaCl signer, transparency/keys.py)."""
     _check_name(name)
     if not text.endswith("\n") or any(ord(c) < 0x20 and c != "\n" for c in text):
         raise NoteError("a note's text ends with a newline and holds no control characters")

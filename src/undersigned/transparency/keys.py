@@ -8,6 +8,8 @@ readers' saved public key accepts (docs/operations.md says how to rotate).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import contextlib
 import functools
 import os
@@ -20,9 +22,12 @@ from django.core.checks import CheckMessage, Error
 
 from undersigned.tlog.note import parse_verifier_key, verifier_key
 
-# `cryptography` is imported where the key is used (see tlog/note.py: ~11 MB per process).
 if TYPE_CHECKING:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from nacl.signing import SigningKey
+
+# The DER of PKCS#8 (RFC 8410) before an Ed25519 key's 32-byte seed, as this module, OpenSSL and
+# `cryptography` write it.
+_PKCS8_ED25519 = bytes.fromhex("302e020100300506032b657004220420")
 
 
 def key_name() -> str:
@@ -35,16 +40,9 @@ def ensure_key(path: Path | None = None) -> Path:
     if path.exists():
         return path
     path.parent.mkdir(parents=True, exist_ok=True)
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-    from cryptography.hazmat.primitives.serialization import (
-        Encoding,
-        NoEncryption,
-        PrivateFormat,
-    )
+    from nacl.signing import SigningKey
 
-    pem = Ed25519PrivateKey.generate().private_bytes(
-        Encoding.PEM, PrivateFormat.PKCS8, NoEncryption()
-    )
+    pem = pkcs8_pem(bytes(SigningKey.generate()))
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".key-")
     try:
         with os.fdopen(fd, "wb") as f:
@@ -58,18 +56,64 @@ def ensure_key(path: Path | None = None) -> Path:
     return path
 
 
-@functools.lru_cache(maxsize=4)
-def _load(path: str, _mtime: float) -> Ed25519PrivateKey:
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-    from cryptography.hazmat.primitives.serialization import load_pem_private_key
+class Signer:
+    """The log's key, signing with PyNaCl (libsodium). A web worker signs the statement page's
+    checkpoint: libsodium holds ~3.5 MB resident there, `cryptography` ~11 MB. Ed25519 signs
+    the same text with the same key the same way, so the notes are those `cryptography` made."""
 
-    key = load_pem_private_key(Path(path).read_bytes(), password=None)
+    def __init__(self, seed: bytes) -> None:
+        from nacl.signing import SigningKey
+
+        self._key: SigningKey = SigningKey(seed)
+
+    def sign(self, data: bytes) -> bytes:
+        return self._key.sign(data).signature
+
+    def public_key(self) -> bytes:
+        """The raw 32 bytes, as tlog/note.py takes a public key."""
+        return bytes(self._key.verify_key)
+
+
+def pkcs8_pem(seed: bytes) -> bytes:
+    """The unencrypted PKCS#8 PEM of an Ed25519 key, byte for byte as `cryptography` and OpenSSL
+    write it (one line of base64: the DER is 48 bytes)."""
+    der = base64.b64encode(_PKCS8_ED25519 + seed)
+    return b"-----BEGIN PRIVATE KEY-----\n" + der + b"\n-----END PRIVATE KEY-----\n"
+
+
+def _seed(pem: bytes, path: str) -> bytes:
+    """The key's 32-byte seed. The PKCS#8 PEM we (and `openssl genpkey`) write is read here;
+    any other form an operator brings (encrypted keys excepted) is read by `cryptography`."""
+    lines = pem.strip().splitlines()
+    if (
+        len(lines) > 2
+        and lines[0] == b"-----BEGIN PRIVATE KEY-----"
+        and lines[-1] == b"-----END PRIVATE KEY-----"
+    ):
+        with contextlib.suppress(binascii.Error):
+            der = base64.b64decode(b"".join(lines[1:-1]), validate=True)
+            if len(der) == 48 and der.startswith(_PKCS8_ED25519):
+                return der[16:]
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import (
+        Encoding,
+        NoEncryption,
+        PrivateFormat,
+        load_pem_private_key,
+    )
+
+    key = load_pem_private_key(pem, password=None)
     if not isinstance(key, Ed25519PrivateKey):
         raise ValueError(f"{path} holds no Ed25519 private key")
-    return key
+    return key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
 
 
-def private_key() -> Ed25519PrivateKey:
+@functools.lru_cache(maxsize=4)
+def _load(path: str, _mtime: float) -> Signer:
+    return Signer(_seed(Path(path).read_bytes(), path))
+
+
+def private_key() -> Signer:
     path = ensure_key()
     return _load(str(path), path.stat().st_mtime)
 

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from undersigned.core.l10n import prepare_locales
 from undersigned.core.runtime import ensure_secret_key, ensure_var_dir, make_database_private
 from undersigned.core.staticfiles import NOT_COLLECTED
 
@@ -88,9 +89,9 @@ class Command(BaseCommand):
         make_database_private()
         self.stdout.write("Collecting static files…")
         call_command("compiletranslations", verbosity=0)
-        call_command(
-            "collectstatic", interactive=False, verbosity=0, ignore_patterns=NOT_COLLECTED
-        )
+        call_command("collectstatic", interactive=False, verbosity=0, ignore_patterns=NOT_COLLECTED)
+        # The small CLDR tables each process reads instead of babel's locales (core/cldr.py).
+        prepare_locales()
         # We hold the listening socket and hand it to gunicorn: when gunicorn dies and is started
         # again, connections wait in the queue meanwhile instead of being refused. granian binds
         # its own (one SO_REUSEPORT socket per worker): ours only checks that the port is free.
@@ -117,7 +118,16 @@ class Command(BaseCommand):
             }
         task_worker = {
             "name": "worker",
-            "command": [sys.executable, "-m", "undersigned.cli", "worker", "--no-reload"],
+            # serve has run the system checks: the worker would import every view for them
+            # again (~3.5 MB it never gives back).
+            "command": [
+                sys.executable,
+                "-m",
+                "undersigned.cli",
+                "worker",
+                "--no-reload",
+                "--skip-checks",
+            ],
             # Below the web workers: in a surge a signature is taken first, its mail after.
             "nice": settings.TASK_NICE,
         }
