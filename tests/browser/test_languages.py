@@ -12,9 +12,9 @@ def test_the_resolution_in_persian_reads_right_to_left(page, resolution):
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
     # The signatory list starts on the right: its first item is right of its last column.
-    first = page.locator("li.signatory").first.bounding_box()
+    first = page.locator(".signatory-list > li").first.bounding_box()
     assert first["x"] + first["width"] > page.viewport_size["width"] / 2
-    assert page.locator("li.signatory").count() == 34
+    assert page.locator(".signatory-list > li").count() == 34
     screenshot(page, "statement-persian")
 
 

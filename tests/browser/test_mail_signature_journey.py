@@ -49,5 +49,5 @@ def test_a_coordinator_records_a_mailed_signature_from_the_desk(
     assert phone_page.locator(".inbound-message").count() == 0
 
     phone_page.goto(open_statement.get_absolute_url())
-    entry = phone_page.locator(".signatory", has_text="Marxistisch-Leninistische Partei")
+    entry = phone_page.locator(".signatory-list > li", has_text="Marxistisch-Leninistische Partei")
     assert "recorded by the coordination" in entry.inner_text()

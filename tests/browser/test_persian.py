@@ -16,13 +16,13 @@ def test_persian_home_and_resolution_read_right(page, resolution, open_statement
     screenshot(page, "home-persian")
 
     page.goto(f"/fa/s/{resolution.slug}/")
-    bdp = page.locator("li.signatory", has_text="BDP")
-    abbr = bdp.locator(".abbr").bounding_box()
-    name = bdp.locator(".name").bounding_box()
-    english = bdp.locator(".translation").bounding_box()
+    bdp = page.locator(".signatory-list > li", has_text="BDP")
+    abbr = bdp.locator("a > b").bounding_box()
+    name = bdp.locator("a > bdi").bounding_box()
+    english = bdp.locator("bdi[lang=en]").bounding_box()
     # Right to left: abbreviation, then the name, then its English translation.
     assert abbr["x"] > name["x"] > english["x"]
-    assert bdp.locator(".translation").inner_text() == "(Popular Democratic Bloc)"
+    assert bdp.locator("bdi[lang=en]").inner_text() == "(Popular Democratic Bloc)"
     history = page.locator(".history__list").inner_text()
     assert not set(LATIN_DIGITS) & set(history.replace("BDP", ""))
     assert serious_violations(page) == []

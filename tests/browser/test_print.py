@@ -15,7 +15,7 @@ def test_the_printout_fits_the_way_the_pdf_does(page, resolution):
     page.emulate_media(media="print")
     for hidden in ("form.endorse-form", ".numbers__figure", ".site-header", ".downloads"):
         assert page.locator(hidden).first.is_hidden(), hidden
-    assert page.locator("li.signatory").first.is_visible()
+    assert page.locator(".signatory-list > li").first.is_visible()
     printout = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=False)))
     ours = PdfReader(io.BytesIO(render_pdf(resolution, "en", "a4")))
     text = "".join(p.extract_text() for p in printout.pages)

@@ -92,7 +92,9 @@ def test_a_new_organization_signs_on_and_a_coordinator_approves_it(
     page.goto(open_statement.get_absolute_url())
     heading = page.locator("#signatories-heading").inner_text()
     assert heading == f"Signatories (as of {approved_on})"
-    entry = page.locator(".signatory", has_text="Partido Comunista Revolucionario")
-    assert entry.get_attribute("value") == "2"
+    entry = page.locator(".signatory-list > li", has_text="Partido Comunista Revolucionario")
+    # Its number: the list's start, counted on (HTML's ordinal value of a line without value=).
+    number = "el => el.parentElement.start + [...el.parentElement.children].indexOf(el)"
+    assert entry.evaluate(number) == 2
     assert "PCR" in entry.inner_text() and "Argentina" in entry.inner_text()
     screenshot(page, "sign-on-listed")

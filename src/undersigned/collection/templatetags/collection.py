@@ -13,7 +13,7 @@ def sign_on_form(statement, original) -> dict:
     return {
         "statement": statement,
         "sign_on_form": SignOnForm(initial={"version": original.version if original else 1}),
-        "known_organizations": known_organizations(),
+        "known_organizations": known_organizations(unsigned=statement),
     }
 
 
