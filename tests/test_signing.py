@@ -38,7 +38,8 @@ def test_dave_signs_for_the_mlpd_on_the_statement_page(client, open_statement, d
     )
     assert signature.text.version == 1
     page = client.get(open_statement.get_absolute_url()).content.decode()
-    assert 'value="1"' in page and "MLPD" in page and "has signed version 1" in page
+    assert '<ol class="signatory-list" start="1">' in page
+    assert "MLPD" in page and "has signed version 1" in page
     assert Event.objects.filter(kind=Event.Kind.SIGNATURE_GIVEN, organization_id=mlpd.pk).exists()
 
 
