@@ -139,9 +139,11 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _icor():
+    """The demo's ICOR resolution: the first of the coalition's statements (bench/desk.py adds
+    fifty more before bench/fill.py runs; durability.icor_statement picks the same one)."""
     from undersigned.statements.models import Statement
 
-    return Statement.objects.get(coalition__abbreviation="ICOR")
+    return Statement.objects.filter(coalition__abbreviation="ICOR").order_by("id").first()
 
 
 def _organizations(statement, count: int) -> None:

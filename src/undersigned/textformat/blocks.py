@@ -59,14 +59,13 @@ from .paragraph_entries import few_entries, persons_in_paragraph
 from .paren_lists import names_with_short_forms
 from .persons import is_person_name
 from .run_groups import colon_group, run_above
-from .sentence_list import item_confidence, sentence_list
+from .sentence_list import SENTENCE_LIST, item_confidence, sentence_list
 from .spaced_lists import spaced_list
 from .stanzas import opens_stanzas, stanza_size, stanza_text
 from .table_lists import read_tables, table_ahead
 from .wrapping import continues, split_glued
 
 ENTRY, PROSE = 0.45, 0.3  # likeness above which a line is an entry / below which it is prose
-SENTENCE_LIST = 0.6  # score of a paragraph in running text above which it is the list
 _HOW_SURE = {
     "heading": 0.95,
     "table": 0.9,
@@ -700,19 +699,17 @@ def _trailing(lines: list[Line], plan: Plan) -> int | None:
     block = _collect(lines, start, "trailing", end)
     marked = sum(1 for e in block.entries if lines_marked(lines, e))
     # Without markers, five entries at least, below some prose: short closing lines
-    # ("Coordination Committee") are an issuer, not a list.
+    # ("Coordination Committee") are an issuer, not a list. When the body says its
+    # signatories sign below it ("We, the undersigned"), two are enough, below whatever prose.
     after_prose = start > 0 and _entry_score(lines[start - 1]) < PROSE
     written = {line.index: line.content for line in lines[start:end]}
     alike = _end_alike([written[entry.lines[-1]] for entry in block.entries])
-    # Stanzas are a list by their shape: three are enough.
-    # When the body says its signatories sign below it ("We, the undersigned"), two are
-    # enough, below whatever prose.
     if any(undersigned_cue(line.text) for line in lines[:start]):
         needed, after_prose = 2, start > 0
     else:
         needed = 5
     # Three names each closed by its short form ("Union of Public Servants (UPS)") are a
-    # list too: prose never strings them so.
+    # list too: prose never strings them so. Stanzas are a list by their shape.
     shorts = after_prose and names_with_short_forms([entry.text for entry in block.entries])
     unmarked = len(block.entries) >= needed and after_prose and alike
     if marked >= 2 or unmarked or block.stanzas or shorts:

@@ -92,9 +92,10 @@ _CUE = re.compile(
 _AND_OTHERS = re.compile(
     r"^\W*(?:and|und|et|y|e|ve|и|en)\s+(?:many\s+|viele\s+|bien\s+|muchos\s+|molti\s+)?"
     r"(?:others|andere|anderen|d'autres|d’autres|otros|otras|altri|altre|outros|outras"
-    r"|digerleri|diğerleri|другие|anderen)\b",
+    r"|digerleri|diğerleri|другие)\b",
     re.IGNORECASE,
 )
+SENTENCE_LIST = 0.6  # score of a paragraph in running text above which it is the list
 # Stems of "to sign" in the scripts without capitals (and Greek, Cyrillic), for where the
 # verb comes before the names.
 _SIGNED = re.compile(r"امض|وقع|חתמ|חתומ|हस्ताक्षर|دستخط|подпис|υπογρ|署名|簽署|签署|連署|联署|서명")
@@ -368,7 +369,7 @@ def sentence_list(paragraph: str) -> SentenceList | None:
             return _role_scored(run, text)
     found = _in_sentence(text, cased, subject=dateline is not None)
     found = _wider(_in_parentheses(text, cased), found)
-    if cased and (found is None or found.score < _ALONE):
+    if cased and (found is None or found.score < SENTENCE_LIST):
         # The commas of the other sentences hide a short run in one of them ("… haben sich
         # die X, die Y (Z) und die W … gestellt. Die Verbände fordern …, wie sie betonen."):
         # each sentence alone, when the paragraph as a whole names no list.
@@ -376,9 +377,6 @@ def sentence_list(paragraph: str) -> SentenceList | None:
         if alone is not None and (found is None or alone.score > found.score):
             found = alone
     return found
-
-
-_ALONE = 0.6  # below this score a paragraph's run is no list (blocks.SENTENCE_LIST)
 
 
 def _best_sentence(text: str) -> SentenceList | None:
