@@ -20,6 +20,7 @@ layout, so that a rendered document (which has its own layout) reads back alike.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import tables
@@ -785,21 +786,28 @@ def find_signatories(all_lines: list[str]) -> Plan:
     return plan
 
 
-def _inline(lines: list[Line], plan: Plan) -> None:
+def _one_line(
+    lines: list[Line], plan: Plan, find: Callable[[str], list[str]], how: str, role: str, why: str
+) -> bool:
+    """The entries of the first line that names them all, if any line does."""
     for line in lines:
-        found = heading_line_entries(line.text)
+        found = find(line.text)
         if found:
-            for text in found:
-                plan.entries.append(Entry(text, None, None, [line.index], _HOW_SURE["lead-in"]))
-            plan.mark(line, "heading", "a signatories heading with its list on the same line")
-            return
-    for line in lines[:8]:
-        found = inline_entries(line.text)
-        if found:
-            for text in found:
-                plan.entries.append(Entry(text, None, None, [line.index], _HOW_SURE["inline"]))
-            plan.mark(line, "body", "a sentence that names the signatories")
-            return
+            plan.entries.extend(
+                Entry(text, None, None, [line.index], _HOW_SURE[how]) for text in found
+            )
+            plan.mark(line, role, why)
+            return True
+    return False
+
+
+def _inline(lines: list[Line], plan: Plan) -> None:
+    heading = "a signatories heading with its list on the same line"
+    if _one_line(lines, plan, heading_line_entries, "lead-in", "heading", heading):
+        return
+    sentence = "a sentence that names the signatories"
+    if _one_line(lines[:8], plan, inline_entries, "inline", "body", sentence):
+        return
     # Running text in any script: the paragraph that most looks like a list of names.
     best = None
     for line in lines:
