@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import tables
+from .behalf_signoff import behalf_entries
 from .categories import capitals_category, capitals_over_entries
 from .classify import Likeness, entry_likeness
 from .contacts import contact_line
@@ -61,6 +62,7 @@ from .paren_lists import names_with_short_forms
 from .persons import is_person_name
 from .run_groups import colon_group, run_above
 from .sentence_list import SENTENCE_LIST, item_confidence, sentence_list
+from .signing_clauses import signed_clause
 from .spaced_lists import spaced_list
 from .stanzas import opens_stanzas, stanza_size, stanza_text
 from .table_lists import read_tables, table_ahead
@@ -815,7 +817,8 @@ def _inline(lines: list[Line], plan: Plan) -> None:
         if found is not None and (best is None or found.score > best[1].score):
             best = (line, found)
     if best is None or best[1].score < SENTENCE_LIST:
-        _spaced(lines, plan)
+        if not _signed_clause(lines, plan):
+            _spaced(lines, plan)
         return
     line, found = best
     for position, text in enumerate(found.items):
@@ -823,6 +826,24 @@ def _inline(lines: list[Line], plan: Plan) -> None:
         plan.entries.append(Entry(text, None, None, [line.index], sure))
     shown = ", ".join(f"{k} {v:g}" for k, v in found.features.items())
     plan.mark(line, "body", f"names the signatories in running text (score {found.score}: {shown})")
+
+
+def _signed_clause(lines: list[Line], plan: Plan) -> bool:
+    """Persons below a line "for <Body>", else the persons a sentence names right after
+    "the statement was signed by" (see behalf_signoff, signing_clauses)."""
+    below = behalf_entries([line.text for line in lines])
+    if below is not None:
+        taken, found = lines[below[0] + 1 :], below[1]
+        plan.mark(lines[below[0]], "body", "names the body the persons below sign for")
+    else:
+        taken = [line for line in lines if signed_clause(line.text)][:1]
+        if not taken:
+            return False
+        found = signed_clause(taken[0].text)
+        plan.mark(taken[0], "body", "names the signers right after a verb of signing")
+    indexes = [line.index for line in taken]
+    plan.entries.extend(Entry(text, None, None, indexes, _HOW_SURE["inline"]) for text in found)
+    return True
 
 
 def _spaced(lines: list[Line], plan: Plan) -> None:

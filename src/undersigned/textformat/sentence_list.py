@@ -26,7 +26,9 @@ from .appositions import (
 from .folding import fold
 from .lost_separators import cut_short, split_lost
 from .paren_lists import paren_runs
+from .role_first import role_first_run
 from .role_lists import RoleRun, role_run
+from .signing_clauses import SIGNING_STEMS, later_signers
 from .vocabulary import AND_WORDS
 
 # The Latin comma needs a space after it ("1,000" is a number); the Arabic "،" and the
@@ -85,7 +87,7 @@ _CUE = re.compile(
     # Issuing on behalf of the bodies named ("Joint press release on behalf of A, B, C"), and
     # the German words for an association ("Verband", "Vereinigung") as "associa" is.
     r"|on behalf of|au nom d|en nombre d|a nome d|em nome d|im namen|namens|adina|verband"
-    r"|vereinigung"
+    r"|vereinigung|" + SIGNING_STEMS
 )
 # "… A, B, C and others": a few of the signers named by way of example, a mention of a list
 # kept elsewhere (the letter "signed by X, Y and others"), not the list itself.
@@ -111,7 +113,7 @@ _SMALL_WORD = re.compile(rf"^(?:{_SMALL_WORDS})$")
 # ("Signed by the Confederation …", "Firmado por …", "Подписали …"), folded.
 _SIGNING_VERB = re.compile(
     r"^(?:sign|firm|assin|sottoscri|unterzeichn|unterschr|imzala|endors|ondertek|podpis|подпис"
-    r"|υπογρ|συνυπογρ)"
+    r"|υπογρ|συνυπογρ|" + SIGNING_STEMS + ")"
 )
 # A plural noun for the kind of the listed bodies, leading the first name at a sentence's
 # start, folded: "Οι Ομοσπονδίες Οικοδόμων, Λογιστών …" ("the federations of builders, of
@@ -364,7 +366,7 @@ def sentence_list(paragraph: str) -> SentenceList | None:
             best = max(kept, key=lambda one: (one.score, len(one.items)), default=None)
             return _wider(_in_parentheses(text, cased), best)
     if cased:
-        run = role_run(text)
+        run = role_first_run(text) or role_run(text)
         if run is not None:
             return _role_scored(run, text)
     found = _in_sentence(text, cased, subject=dateline is not None)
@@ -579,6 +581,8 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
         joiner = _joiner(tail, middle, cased)
         last = _last_items(tail, cased, longest, said, name_chars, joiner, ended)
         partial = _and_others(tail, last)
+        if cased and not last:  # "…, while it is supported by X and 200 others"
+            last = later_signers(tail)
         if more:
             last += _continued([more, *pieces[last_at + 2 :]], median, longest)
         elif cased and not last and len(middle) >= 3 and not articled(middle):

@@ -1,0 +1,71 @@
+"""Persons who sign for a body below a line naming it: "Za Studentské listy" / "Jana Nová –
+šéfredaktorka, Petr Malý – redaktor", "On behalf of the Green Union" / "Jane Doe (chair)".
+
+The line "for <Body>" closes the letter; the persons on the line(s) below it sign, each
+for that body (its affiliation). The persons may share one line, parted by commas, each
+with a role after a dash or in a parenthesis. A last word cut short where a copied text
+stops ("…, Marianna") is no person and goes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .persons import is_person_name
+
+_FOR = re.compile(
+    r"^(?:za|for|on behalf of|pour|au nom d[eu]|pour le compte d[eu]|für|im namen (?:von|des|der)"
+    r"|per|por|para|en nombre de|em nome d[aeo]s?|namens|w imieniu|от имени|від імені|за"
+    r"|u ime|în numele|namens|på vegne af|på vegne av|för|puolesta)\s+(?=\S)",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(
+    r"^(?:the|le|la|les|l'|der|die|das|des|el|los|las|il|lo|o|a|os|as)\s*(?=[A-Z])"
+)
+_PIECES = re.compile(r"\s*[,;]\s+")
+_ROLE = re.compile(r"\s+[-–—]\s+.*$|\s*\(.*\)\s*$")
+_MAX_FOR_WORDS = 8
+_BELOW = 2  # lines of persons below the line of the body, at most
+
+
+def _body(text: str) -> str | None:
+    """The body a line signs for ("Za Studentské listy" -> "Studentské listy"), or None."""
+    found = _FOR.match(text.strip())
+    if found is None:
+        return None
+    body = _ARTICLE.sub("", text.strip()[found.end() :].strip())
+    if not body[:1].isupper() or len(body.split()) > _MAX_FOR_WORDS or body.endswith((".", ",")):
+        return None
+    return body.rstrip(":")
+
+
+def _persons(text: str, last: bool) -> list[str] | None:
+    """The persons of a line of signatures, or None when a piece is no person (a cut last
+    word of the text aside)."""
+    pieces = [piece for piece in _PIECES.split(text.strip().rstrip(".")) if piece]
+    names = []
+    for index, piece in enumerate(pieces):
+        name = _ROLE.sub("", piece).strip()
+        if is_person_name(name) and len(name.split()) <= 4:
+            names.append(name)
+        elif not (last and index == len(pieces) - 1 and len(piece.split()) == 1):
+            return None
+    return names
+
+
+def behalf_entries(texts: list[str]) -> tuple[int, list[str]] | None:
+    """The index of the "for <Body>" line and the entries ("Name, Body") below it, looking
+    only at the last lines of the text, or None."""
+    for position in range(len(texts) - 2, max(len(texts) - 2 - _BELOW, -1), -1):
+        body = _body(texts[position])
+        if body is None:
+            continue
+        below = texts[position + 1 :]
+        entries: list[str] = []
+        for offset, text in enumerate(below):
+            names = _persons(text, offset == len(below) - 1)
+            if names is None:
+                return None
+            entries.extend(f"{name}, {body}" for name in names)
+        return (position, entries) if entries else None
+    return None

@@ -1,0 +1,204 @@
+"""Persons named in running text around a verb of signing (signing_clauses.py), each after
+a role with semicolons between them (role_first.py), and below a line "for <Body>"
+(behalf_signoff.py).
+
+Every statement and name here is invented for the test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from undersigned.textformat import parse, render_text
+from undersigned.textformat.behalf_signoff import behalf_entries
+from undersigned.textformat.role_first import role_first_run
+from undersigned.textformat.sentence_list import sentence_list
+from undersigned.textformat.signing_clauses import later_signers, signed_clause
+
+_BODY = (
+    "The government must stop the closure of the rural schools, which would leave "
+    "thousands of children without a school near their home, and it must hear the parents."
+)
+
+
+def _parsed(text: str):
+    doc = parse(text)
+    assert parse(render_text(doc)).to_dict() == doc.to_dict()
+    return doc
+
+
+def _people(doc) -> list[tuple[str, str | None]]:
+    return [(s.name, s.affiliation) for s in doc.signatories]
+
+
+# A news item: the statement, then who signed it, right after the verb.
+SIGNED_CLAUSE = {
+    "sr": (
+        "Izjavu su potpisali Milica Jovanović iz Udruženja „Zeleni grad“",
+        [("Milica Jovanović", "Udruženja „Zeleni grad“")],
+    ),
+    "en": (
+        "The letter was signed by Jane Doe of Harbour Watch and Tom Roe of Green Union.",
+        [("Jane Doe", "Harbour Watch"), ("Tom Roe", "Green Union")],
+    ),
+    "uk": (
+        "Про це йдеться в листі, який підписали Марта Коваль, Петро Лисенко, Ольга Бондар.",
+        [("Марта Коваль", None), ("Петро Лисенко", None), ("Ольга Бондар", None)],
+    ),
+    "ru": (
+        "Обращение подписали Ирина Смирнова и Павел Орлов.",
+        [("Ирина Смирнова", None), ("Павел Орлов", None)],
+    ),
+    "cs": (
+        "Prohlášení podepsali Jana Novotná z Ekologického institutu a Petr Dvořák.",
+        [("Jana Novotná", "Ekologického institutu"), ("Petr Dvořák", None)],
+    ),
+    "es": (
+        "La carta fue firmada por Lucía Gómez y Andrés Ruiz.",
+        [("Lucía Gómez", None), ("Andrés Ruiz", None)],
+    ),
+    "de": (
+        "Die Erklärung unterzeichneten Anna Berger und Jonas Keller.",
+        [("Anna Berger", None), ("Jonas Keller", None)],
+    ),
+    "it": (
+        "Il comunicato è stato firmato da Giulia Rossi, presidente di Lega Verde, e Marco Bianchi.",
+        [("Giulia Rossi", "Lega Verde"), ("Marco Bianchi", None)],
+    ),
+    "sv": (
+        "Uttalandet är undertecknat av Eva Berg och Jan Lind.",
+        [("Eva Berg", None), ("Jan Lind", None)],
+    ),
+    "pl": (
+        "List podpisali Anna Kowalska z Fundacji Zielone Miasto i Jan Nowak.",
+        [("Anna Kowalska", "Fundacji Zielone Miasto"), ("Jan Nowak", None)],
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(SIGNED_CLAUSE))
+def test_signers_named_after_the_verb(language):
+    sentence, expected = SIGNED_CLAUSE[language]
+    assert [item.split(", ")[0] for item in signed_clause(sentence)] == [
+        name for name, _ in expected
+    ]
+    doc = _parsed(f"{_BODY}\n\n{sentence}\n")
+    assert _people(doc) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The law was signed by the president on Monday.",  # no names after the verb
+        "Zakon je potpisao predsjednik Marko Marić u ponedjeljak.",  # a law, not a statement
+        "The letter was sent to Jane Doe and Tom Roe last week.",  # addressees, no signing
+        "Jane Doe said that the letter was signed by many parents of the town.",
+        "Das Gesetz unterzeichneten Anna Berger und Jonas Keller.",  # a law again
+    ],
+)
+def test_no_signers_without_the_shape(sentence):
+    assert signed_clause(sentence) == []
+    assert parse(f"{_BODY}\n\n{sentence}\n").signatories == []
+
+
+def test_signers_a_second_clause_adds():
+    assert later_signers(
+        "while it is backed by Judge (Retd.) K.L. Mehta and more than 300 other citizens."
+    ) == ["K.L. Mehta"]
+    assert later_signers("while the ministry has not answered.") == []
+    paragraph = (
+        "Among the former judges who signed the appeal are Ravi Kumar, Meena Iyer, Sunil "
+        "Rao, Anita Das, while it is supported by Justice (Retd.) K.L. Mehta and more than "
+        "300 other citizens."
+    )
+    found = sentence_list(paragraph)
+    assert found is not None
+    assert found.items[-1] == "K.L. Mehta"
+    assert len(found.items) == 5
+
+
+# "ROLE, Name; ROLE, Name; …, and ROLE, Name": the role before the name.
+ROLE_FIRST = {
+    "en": (
+        "Among the first signers are the president of Harbour Watch, Jane Doe; the mayor, "
+        "Tom Roe; the chair of Green Union, Ann Poe; and the leader of Blue Party, Max Low.",
+        ["Jane Doe, president of Harbour Watch", "Tom Roe", "Ann Poe, chair of Green Union",
+         "Max Low, leader of Blue Party"],
+    ),
+    "es": (
+        "Entre los firmantes figuran la presidenta de la Fundación Río, Lucía Gómez; el "
+        "alcalde, Andrés Ruiz, y el secretario general de Acción Verde, Pablo Soto.",
+        ["Lucía Gómez, presidenta de la Fundación Río", "Andrés Ruiz",
+         "Pablo Soto, secretario general de Acción Verde"],
+    ),
+    "fr": (
+        "Parmi les signataires figurent le président de la Ligue Verte, Paul Martin ; la "
+        "secrétaire générale de Force Unie, Claire Dubois ; et le maire, Luc Bernard.",
+        ["Paul Martin, président de la Ligue Verte", "Claire Dubois, secrétaire générale de "
+         "Force Unie", "Luc Bernard"],
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", sorted(ROLE_FIRST))
+def test_persons_each_after_a_role(language):
+    sentence, expected = ROLE_FIRST[language]
+    run = role_first_run(sentence)
+    assert run is not None
+    assert run.items == expected
+    names = [item.split(", ")[0] for item in expected]
+    assert [s.name for s in _parsed(f"{_BODY}\n\n{sentence}\n").signatories] == names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Commas only: a Name, role list for role_lists, not this shape.
+        "The speakers were Jane Doe, mayor of Springfield, Tom Roe, chair of X, and Ann Poe.",
+        # Semicolons between clauses of prose, no names after the roles.
+        "The mayor spoke first; the chair of the union answered; the minister left early.",
+        # Only two persons.
+        "Present were the mayor, Tom Roe; and the chair of Green Union, Ann Poe.",
+    ],
+)
+def test_no_role_first_run(sentence):
+    assert role_first_run(sentence) is None
+
+
+# A line "for <Body>" below the letter, then the persons who sign for it.
+BEHALF = {
+    "cs": (["Za Zelený spolek", "Jana Nová – předsedkyně, Petr Malý – místopředseda"],
+           [("Jana Nová", "Zelený spolek"), ("Petr Malý", "Zelený spolek")]),
+    "en": (["On behalf of the Harbour Watch Trust", "Jane Doe (chair), Tom Roe (treasurer)"],
+           [("Jane Doe", "Harbour Watch Trust"), ("Tom Roe", "Harbour Watch Trust")]),
+    "fr": (["Pour l'Union des Parents", "Claire Dubois – présidente"],
+           [("Claire Dubois", "Union des Parents")]),
+    "pl": (["W imieniu Fundacji Zielone Miasto", "Anna Kowalska – prezeska"],
+           [("Anna Kowalska", "Fundacji Zielone Miasto")]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", sorted(BEHALF))
+def test_persons_below_a_line_for_their_body(language):
+    lines, expected = BEHALF[language]
+    found = behalf_entries([_BODY, *lines])
+    assert found is not None and found[0] == 1
+    doc = _parsed("\n\n".join([_BODY, *lines]) + "\n")
+    assert _people(doc) == expected
+
+
+def test_a_last_word_cut_short_is_no_person():
+    lines = [_BODY, "Za Zelený spolek", "Jana Nová – předsedkyně, Marie"]
+    assert behalf_entries(lines) == (1, ["Jana Nová, Zelený spolek"])
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [_BODY, "For more information, contact:", "Jane Doe, press officer"],
+        [_BODY, "For immediate release", "The parents of the town will march on Sunday."],
+        [_BODY, "Za Zelený spolek", "Děkujeme všem, kteří nás podpořili."],
+    ],
+)
+def test_no_persons_below_other_lines(lines):
+    assert behalf_entries(lines) is None
