@@ -202,3 +202,17 @@ def test_a_last_word_cut_short_is_no_person():
 )
 def test_no_persons_below_other_lines(lines):
     assert behalf_entries(lines) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The first signatories of the petition are Ana Maria Lopes, Rui Sá, Eva Cruz and "
+        "Tomás Reis.",
+        "Os primeiros signatários do abaixo-assinado são Ana Maria Lopes, Rui Sá, Eva Cruz e "
+        "Tomás Reis.",
+    ],
+)
+def test_first_person_keeps_a_name_longer_than_the_others(sentence):
+    names = [s.name for s in _parsed(f"{_BODY}\n\n{sentence}\n").signatories]
+    assert names == ["Ana Maria Lopes", "Rui Sá", "Eva Cruz", "Tomás Reis"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .folding import fold
+from .persons import is_person_name
 
 _CONJUNCTION = re.compile(r"\s+(?:and|und|et|y|e|ve|i|en|og|och|&)\s+")
 # Words that show the sentence is about who issues or signs the statement.
@@ -34,7 +35,20 @@ def inline_entries(sentence: str) -> list[str]:
     median = sizes[len(sizes) // 2]
     # The first name ends the clause before the first comma: take as many words as usual.
     head = parts[0].split()
-    first = " ".join(head[-median:])
+    first = _longer_person(head, items) or " ".join(head[-median:])
     if not first[:1].isupper() or len(head) <= median:
         return []
     return [first, *items]
+
+
+def _longer_person(head: list[str], items: list[str]) -> str:
+    """When the others are persons, the first one's full name, longer than theirs ("… são
+    Ana Maria Lopes, Rui Sá, …"): the longest trailing run of capitalised words that is a
+    person's name, else ""."""
+    if not all(map(is_person_name, items)):
+        return ""
+    for size in range(min(4, len(head) - 1), 1, -1):
+        words = head[-size:]
+        if words[0][:1].isupper() and is_person_name(" ".join(words)):
+            return " ".join(words)
+    return ""
