@@ -216,3 +216,34 @@ def test_no_persons_below_other_lines(lines):
 def test_first_person_keeps_a_name_longer_than_the_others(sentence):
     names = [s.name for s in _parsed(f"{_BODY}\n\n{sentence}\n").signatories]
     assert names == ["Ana Maria Lopes", "Rui Sá", "Eva Cruz", "Tomás Reis"]
+
+
+# "Among the signatories are …": the noun for the signers says who they are.
+SIGNERS_ARE = {
+    "en": "Among the signatories are the writer Jane Doe and the actor Tom Roe.",
+    "es": "Entre los firmantes figuran Jane Doe y Tom Roe.",
+    "fr": "Parmi les signataires figurent Jane Doe et Tom Roe.",
+    "de": "Unter den Unterzeichnern sind Jane Doe und Tom Roe.",
+    "it": "Tra i firmatari ci sono Jane Doe e Tom Roe.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(SIGNERS_ARE))
+def test_signers_named_after_the_noun_for_them(language):
+    sentence = SIGNERS_ARE[language]
+    assert signed_clause(sentence) == ["Jane Doe", "Tom Roe"]
+    assert [s.name for s in _parsed(f"{_BODY}\n\n{sentence}\n").signatories] == [
+        "Jane Doe",
+        "Tom Roe",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The signatories are worried that the law passes.",
+        "Among the signatories are many teachers and doctors of the region.",
+    ],
+)
+def test_no_names_after_the_noun_for_the_signers(sentence):
+    assert signed_clause(sentence) == []

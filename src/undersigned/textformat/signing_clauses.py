@@ -1,6 +1,7 @@
 """Persons named in running text right after a verb of signing: "Saopštenje su potpisali
 Jana Novak iz Udruge X", "The letter was signed by Jane Doe of X and John Roe of Y.", "…, яке
-підписали A, B, C, D." (no "and" before the last), and the signers a second clause adds
+підписали A, B, C, D." (no "and" before the last), "Among the signatories are the writer
+Jane Doe and …", and the signers a second clause adds
 after a run of names ("…, while it is supported by Judge A.B. Roe and 200 others").
 
 A news item often names only one or two signers so; a sentence list needs three. The
@@ -41,6 +42,16 @@ _DOCUMENT = re.compile(
     r"|aufruf|stellungnahme|oproep|verklaring|bildiri|aciklama|mektup|vyzv|prohlasen|list\b|comunicat"
     r"|uttaland|udtalels|uttalels|opprop|upprop"
 )
+# "Among the signatories are …", "Entre los firmantes figuran …" (folded): the noun for the
+# signers with its verb, which needs no document named.
+_SIGNERS_ARE = re.compile(
+    r"(?<!\w)(?:signatories|signers|signataires|firmantes|firmatari|signatarios|signatarias"
+    r"|signatarios|unterzeichner(?:innen|n)?|ondertekenaars|undertecknare|підписант(?:ами|и|ів)"
+    r"|подписант(?:ами|ы|ов)|potpisni(?:ci|ce|ka|cima)|signant(?:s|es))"
+    r"(?:\s+(?:of|du|de|del|des|der|dell[ao']?)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)?"
+    r"\s+(?:are|include|were|sont|figurent|son|figuran|estan|sono|figurano|sao|estao|sind|waren"
+    r"|zijn|є|були|были|su|destaquen|destacan|hi ha|ci sono)\s+"
+)
 _AND = "|".join(AND_WORDS)
 _ITEM_SPLIT = re.compile(rf"\s*[,;]\s+(?:(?:{_AND})\s+)?|\s+(?:{_AND})\s+")
 # "Name iz/of/from Organisation": the organisation the person signs for.
@@ -64,7 +75,10 @@ def _person_prefix(piece: str) -> tuple[str, str] | None:
 
 def _signer(piece: str) -> str | None:
     """ "Jana Novak iz Udruge X" -> "Jana Novak, Udruge X"; a piece that is no person -> None."""
-    found = _person_prefix(piece.strip())
+    words = piece.split()
+    # "the writer Jane Doe": a role in lower case before the name goes.
+    lead = next((i for i, word in enumerate(words[:4]) if not word[:1].islower()), 0)
+    found = _person_prefix(" ".join(words[lead:]))
     if found is None:
         return None
     name, rest = found
@@ -82,6 +96,8 @@ def signed_clause(paragraph: str) -> list[str]:
         folded = fold(sentence)
         verb = _VERB.search(folded)
         if verb is None or not _DOCUMENT.search(folded[: verb.start()]):
+            verb = _SIGNERS_ARE.search(folded)
+        if verb is None:
             continue
         # fold keeps the length of these scripts' letters, so positions carry over.
         after = sentence[verb.end() :] if len(folded) == len(sentence) else ""
