@@ -7,6 +7,8 @@ Every statement and name here is invented for the test.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from undersigned.textformat import parse, render_text
@@ -69,6 +71,14 @@ SIGNED_CLAUSE = {
         "Uttalandet är undertecknat av Eva Berg och Jan Lind.",
         [("Eva Berg", None), ("Jan Lind", None)],
     ),
+    "ru-paren": (
+        "Письмо подписали Иван Петров (Союз журналистов) и Анна Смирнова.",
+        [("Иван Петров", "Союз журналистов"), ("Анна Смирнова", None)],
+    ),
+    "en-dash": (
+        "The statement was signed by Jane Doe – chair of Harbour Watch.",
+        [("Jane Doe", "Harbour Watch")],
+    ),
     "pl": (
         "List podpisali Anna Kowalska z Fundacji Zielone Miasto i Jan Nowak.",
         [("Anna Kowalska", "Fundacji Zielone Miasto"), ("Jan Nowak", None)],
@@ -79,7 +89,7 @@ SIGNED_CLAUSE = {
 @pytest.mark.parametrize("language", sorted(SIGNED_CLAUSE))
 def test_signers_named_after_the_verb(language):
     sentence, expected = SIGNED_CLAUSE[language]
-    assert [item.split(", ")[0] for item in signed_clause(sentence)] == [
+    assert [re.split(r", | \(", item)[0] for item in signed_clause(sentence)] == [
         name for name, _ in expected
     ]
     doc = _parsed(f"{_BODY}\n\n{sentence}\n")
@@ -137,6 +147,17 @@ ROLE_FIRST = {
         ["Paul Martin, président de la Ligue Verte", "Claire Dubois, secrétaire générale de "
          "Force Unie", "Luc Bernard"],
     ),
+    "de": (
+        "Unter den Erstunterzeichnern sind der Vorsitzende des Bundes Umwelt, Jonas Keller; "
+        "die Bürgermeisterin, Anna Berger; und die Sprecherin von Grüne Welle, Eva Roth.",
+        ["Jonas Keller, Vorsitzende des Bundes Umwelt", "Anna Berger",
+         "Eva Roth, Sprecherin von Grüne Welle"],
+    ),
+    "ru": (
+        "Среди первых подписантов председатель Союза журналистов, Иван Петров; мэр города, "
+        "Анна Смирнова; и директор музея, Ольга Иванова.",
+        ["Иван Петров, председатель Союза журналистов", "Анна Смирнова", "Ольга Иванова"],
+    ),
 }  # fmt: skip
 
 
@@ -159,6 +180,9 @@ def test_persons_each_after_a_role(language):
         "The mayor spoke first; the chair of the union answered; the minister left early.",
         # Only two persons.
         "Present were the mayor, Tom Roe; and the chair of Green Union, Ann Poe.",
+        # Persons after their roles, but commas only: too close to "Name, role" prose.
+        "Present were the mayor, Tom Roe, the chair of Green Union, Ann Poe, and the "
+        "leader of Blue Party, Max Low.",
     ],
 )
 def test_no_role_first_run(sentence):

@@ -50,15 +50,17 @@ def _lead_role(piece: str) -> str:
     X"); "" when no role word stands there."""
     words = piece.split()
     for index in range(len(words) - 1, -1, -1):
-        if words[index][:1].islower() and is_role(words[index]):
-            start = index - 1 if index and _ARTICLE.match(words[index - 1] + " ") else index
-            return " ".join(words[start:])
+        article = index > 0 and bool(_ARTICLE.match(words[index - 1] + " "))
+        # A role noun written with a capital ("der Vorsitzende") needs its article.
+        if (words[index][:1].islower() or article) and is_role(words[index]):
+            return " ".join(words[index - 1 if article else index :])
     return ""
 
 
 def _entry(name: str, role: str) -> str:
     role = _ARTICLE.sub("", role).strip()
-    return f"{name}, {role}" if any(ch.isupper() for ch in role) else name
+    # Only a role that names a body after its first word ("president of X") is kept.
+    return f"{name}, {role}" if any(ch.isupper() for ch in " ".join(role.split()[1:])) else name
 
 
 def role_first_run(text: str) -> RoleRun | None:

@@ -84,6 +84,11 @@ def _signer(piece: str) -> str | None:
     name, rest = found
     if not rest:
         return name
+    if rest.startswith("(") and rest.endswith(")"):
+        return f"{name} {rest}"  # "Name (Organisation)", as the entry parser reads it
+    dash = re.match(r"^[-–—]\s+", rest)
+    if dash is not None and is_role(rest[dash.end() :]):
+        return f"{name}, {rest[dash.end() :]}"  # "Name – chair of X"
     organisation = _FROM.match(rest)
     if organisation is None or not rest[organisation.end() :][:1].isupper():
         return None  # the name runs on into the predicate: not a list of signers
