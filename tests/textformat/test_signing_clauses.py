@@ -271,3 +271,31 @@ def test_signers_named_after_the_noun_for_them(language):
 )
 def test_no_names_after_the_noun_for_the_signers(sentence):
     assert signed_clause(sentence) == []
+
+
+# A closing "for <Body>," above persons a line each: the run read from one line too high.
+FOR_BODY_ABOVE_RUN = {
+    "en": ("On behalf of the Harbour Watch Trust,", ["Jane Doe, Chair", "Tom Roe, Treasurer"],
+           "Harbour Watch Trust"),
+    "fr": ("Pour le Collectif Rivières Vivantes,", ["Claire Dubois (présidente)",
+           "Paul Martin (trésorier)"], "Collectif Rivières Vivantes"),
+    "cs": ("Za Zelený spolek", ["Jana Nová – předsedkyně", "Petr Malý – místopředseda",
+           "Eva Černá – pokladní"], "Zelený spolek"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", sorted(FOR_BODY_ABOVE_RUN))
+def test_persons_a_line_each_below_their_body(language):
+    line, persons, body = FOR_BODY_ABOVE_RUN[language]
+    text = f"We the undersigned ask the council to keep the schools open.\n\n{_BODY}\n\n"
+    doc = _parsed(text + "\n\n".join([line, *persons]) + "\n")
+    names = [re.split(r",| \(| –", person)[0] for person in persons]
+    assert _people(doc) == [(name, body) for name in names]
+
+
+def test_a_line_for_no_body_stays_out_of_the_list():
+    text = (
+        f"We the undersigned ask the council to keep the schools open.\n\n{_BODY}\n\n"
+        "For more information,\n\nJane Doe, Chair\n\nTom Roe, Treasurer\n"
+    )
+    assert all(s.affiliation != "more information" for s in _parsed(text).signatories)

@@ -25,7 +25,7 @@ _ARTICLE = re.compile(
 _PIECES = re.compile(r"\s*[,;]\s+")
 _ROLE = re.compile(r"\s+[-–—]\s+.*$|\s*\(.*\)\s*$")
 _MAX_FOR_WORDS = 8
-_BELOW = 2  # lines of persons below the line of the body, at most
+_BELOW = 12  # lines of persons below the line of the body, at most
 
 
 def _body(text: str) -> str | None:
@@ -33,10 +33,10 @@ def _body(text: str) -> str | None:
     found = _FOR.match(text.strip())
     if found is None:
         return None
-    body = _ARTICLE.sub("", text.strip()[found.end() :].strip())
-    if not body[:1].isupper() or len(body.split()) > _MAX_FOR_WORDS or body.endswith((".", ",")):
+    body = _ARTICLE.sub("", text.strip()[found.end() :].strip().rstrip(",:"))
+    if not body[:1].isupper() or len(body.split()) > _MAX_FOR_WORDS or body.endswith("."):
         return None
-    return body.rstrip(":")
+    return body
 
 
 def _persons(text: str, last: bool) -> list[str] | None:
@@ -69,3 +69,22 @@ def behalf_entries(texts: list[str]) -> tuple[int, list[str]] | None:
             entries.extend(f"{name}, {body}" for name in names)
         return (position, entries) if entries else None
     return None
+
+
+def _person_of(text: str) -> str | None:
+    """The person an entry opens with, its role after a comma, a dash or in a parenthesis
+    gone ("Jane Doe, Chair" -> "Jane Doe"), or None."""
+    name = _ROLE.sub("", _PIECES.split(text.strip())[0]).strip()
+    return name if is_person_name(name) and len(name.split()) <= 4 else None
+
+
+def leading_body(texts: list[str]) -> list[str] | None:
+    """A run of entries read from one line too high, "On behalf of the X," above the persons
+    who sign for it: the persons' entries ("Jane Doe, X") without that line, else None."""
+    if not 2 <= len(texts) <= _BELOW + 1:
+        return None
+    body = _body(texts[0])
+    persons = [_person_of(text) for text in texts[1:]]
+    if body is None or not all(persons):
+        return None
+    return [f"{person}, {body}" for person in persons]

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import tables
-from .behalf_signoff import behalf_entries
+from .behalf_signoff import behalf_entries, leading_body
 from .categories import capitals_category, capitals_over_entries
 from .classify import Likeness, entry_likeness
 from .contacts import contact_line
@@ -782,10 +782,24 @@ def find_signatories(all_lines: list[str]) -> Plan:
         end = _without_heading(lines, plan)
     if end is not None and plan.entries:
         _footers(lines, plan, end)
+        _for_body(plan)
     elif not plan.entries:
         _inline(lines, plan)
     _metadata(lines, plan)
     return plan
+
+
+def _for_body(plan: Plan) -> None:
+    """ "On behalf of the X," taken as the first entry of the persons below it: the body
+    they sign for (see behalf_signoff)."""
+    if any(entry.group or entry.number is not None for entry in plan.entries):
+        return
+    found = leading_body([entry.text for entry in plan.entries])
+    if found is None:
+        return
+    first = plan.entries.pop(0)
+    plan.roles[first.lines[0]] = ("body", "names the body the persons below sign for")
+    plan.entries[:] = [replace(e, text=text) for e, text in zip(plan.entries, found, strict=True)]
 
 
 def _one_line(
