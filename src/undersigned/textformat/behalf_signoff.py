@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import re
 
-from .persons import is_person_name
+from .persons import is_person_name, is_role
 
 _FOR = re.compile(
     r"^(?:za|for|on behalf of|pour|au nom d[eu]|pour le compte d[eu]|für|im namen (?:von|des|der)"
     r"|per|por|para|en nombre de|em nome d[aeo]s?|namens|w imieniu|от имени|від імені|за"
-    r"|u ime|în numele|namens|på vegne af|på vegne av|för|puolesta)\s+(?=\S)",
+    r"|u ime|în numele|på vegne af|på vegne av|för)\s+(?=\S)",
     re.IGNORECASE,
 )
+# The article before the body's name ("On behalf of the X", "Pour l'Union …"), which goes.
 _ARTICLE = re.compile(
-    r"^(?:the|le|la|les|l'|der|die|das|des|el|los|las|il|lo|o|a|os|as)\s*(?=[A-Z])"
+    r"^(?:(?:the|le|la|les|der|die|das|des|den|dem|el|los|las|il|lo|o|a|os|as)\s+|l['’])"
+    r"(?=[^\W\d_])"
 )
 _PIECES = re.compile(r"\s*[,;]\s+")
 _ROLE = re.compile(r"\s+[-–—]\s+.*$|\s*\(.*\)\s*$")
@@ -40,14 +42,16 @@ def _body(text: str) -> str | None:
 
 
 def _persons(text: str, last: bool) -> list[str] | None:
-    """The persons of a line of signatures, or None when a piece is no person (a cut last
-    word of the text aside)."""
+    """The persons of a line of signatures, or None when a piece is neither a person nor
+    the role of the one before (a cut last word of the text aside)."""
     pieces = [piece for piece in _PIECES.split(text.strip().rstrip(".")) if piece]
     names = []
     for index, piece in enumerate(pieces):
         name = _ROLE.sub("", piece).strip()
         if is_person_name(name) and len(name.split()) <= 4:
             names.append(name)
+        elif names and (piece[:1].islower() or is_role(piece)):
+            continue  # the role of the person before: "Jane Doe, Chair"
         elif not (last and index == len(pieces) - 1 and len(piece.split()) == 1):
             return None
     return names
