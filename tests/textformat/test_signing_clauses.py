@@ -299,3 +299,34 @@ def test_a_line_for_no_body_stays_out_of_the_list():
         "For more information,\n\nJane Doe, Chair\n\nTom Roe, Treasurer\n"
     )
     assert all(s.affiliation != "more information" for s in _parsed(text).signatories)
+
+
+# The persons as the subject of "signed the letter", or after "with the signatures of".
+SUBJECT_SIGNERS = {
+    "en": "Jane Doe of Harbour Watch and Tom Roe have signed the open letter.",
+    "ru": "Джейн Доу и Том Роу подписали письмо.",
+    "de": "Jane Doe und Tom Roe unterzeichneten den Brief.",
+    "es": "Jane Doe y Tom Roe firmaron la carta abierta.",
+    "en-signatures": "The appeal went out with the signatures of Jane Doe and Tom Roe.",
+}
+
+
+@pytest.mark.parametrize("language", sorted(SUBJECT_SIGNERS))
+def test_signers_as_the_subject_or_after_their_signatures(language):
+    found = signed_clause(SUBJECT_SIGNERS[language])
+    assert [item.split(", ")[0] for item in found] in (
+        ["Jane Doe", "Tom Roe"],
+        ["Джейн Доу", "Том Роу"],
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Last year Jane Doe signed a letter to the mayor.",  # not the subject alone
+        "Jane Doe signed the law on Monday.",  # a law
+        "The petition gathered the signatures of 500 people.",
+    ],
+)
+def test_no_subject_signers(sentence):
+    assert signed_clause(sentence) == []

@@ -1,8 +1,9 @@
 """Persons named in running text right after a verb of signing: "Saopštenje su potpisali
 Jana Novak iz Udruge X", "The letter was signed by Jane Doe of X and John Roe of Y.", "…, яке
 підписали A, B, C, D." (no "and" before the last), "Among the signatories are the writer
-Jane Doe and …", and the signers a second clause adds
-after a run of names ("…, while it is supported by Judge A.B. Roe and 200 others").
+Jane Doe and …", "A and B signed the letter", "with the signatures of A and B", and the
+signers a second clause adds after a run of names ("…, while it is supported by Judge A.B.
+Roe and 200 others").
 
 A news item often names only one or two signers so; a sentence list needs three. The
 sentence must say that a document (the statement, the letter, the appeal) was signed, and
@@ -52,6 +53,19 @@ _SIGNERS_ARE = re.compile(
     r"\s+(?:are|include|were|sont|figurent|son|figuran|estan|sono|figurano|sao|estao|sind|waren"
     r"|zijn|є|були|были|su|destaquen|destacan|hi ha|ci sono)\s+"
 )
+# "with the signatures of A and B" (folded).
+_WITH_SIGNATURES = re.compile(
+    r"(?<!\w)(?:signatures?|firmas?|firme|assinaturas?|unterschriften?|podpisem|подписями"
+    r"|підписами|potpisima)\s+(?:of|de|di|von|da|das|dos|do|del|della)?\s*"
+)
+# The persons as the subject, then "signed the letter" (folded): the verb, at most two small
+# words, the document.
+_SIGNED_DOCUMENT = re.compile(
+    r"\s+(?:have |has )?(?:signed|co-signed|firmaron|han firmado|firmarono|hanno firmato"
+    r"|unterzeichneten|unterschrieben|ont signe|signent|signerent|assinaram|ondertekenden"
+    r"|undertecknade|подписали|підписали|potpisali su|su potpisali|podepsali|podpisali)"
+    r"(?:\s+[^\W\d_]{1,5}){0,2}\s+(?:" + _DOCUMENT.pattern + ")"
+)
 _AND = "|".join(AND_WORDS)
 _ITEM_SPLIT = re.compile(rf"\s*[,;]\s+(?:(?:{_AND})\s+)?|\s+(?:{_AND})\s+")
 # "Name iz/of/from Organisation": the organisation the person signs for.
@@ -96,30 +110,40 @@ def _signer(piece: str) -> str | None:
 
 
 def signed_clause(paragraph: str) -> list[str]:
-    """The persons a sentence names right after "(the statement) was signed by", else []."""
+    """The persons a sentence names right after "(the statement) was signed by", or
+    before "signed the statement", else []."""
     for sentence in _sentences(paragraph):
         folded = fold(sentence)
+        # fold keeps the length of these scripts' letters, so positions carry over.
+        if len(folded) != len(sentence):
+            continue
         verb = _VERB.search(folded)
         if verb is None or not _DOCUMENT.search(folded[: verb.start()]):
-            verb = _SIGNERS_ARE.search(folded)
-        if verb is None:
-            continue
-        # fold keeps the length of these scripts' letters, so positions carry over.
-        after = sentence[verb.end() :] if len(folded) == len(sentence) else ""
-        items: list[str] = []
-        roled = False
-        for piece in _ITEM_SPLIT.split(after.strip().rstrip(".!?")):
-            signer = _signer(piece)
-            if signer is None and items and not roled and is_role(piece):
-                items[-1], roled = f"{items[-1]}, {piece}", True  # "Name, chair of X"
-                continue
-            if signer is None:
-                break
-            items.append(signer)
-            roled = False
+            verb = _SIGNERS_ARE.search(folded) or _WITH_SIGNATURES.search(folded)
+        items = _signers(sentence[verb.end() :]) if verb is not None else []
+        subject = _SIGNED_DOCUMENT.search(folded)
+        if not items and subject is not None and subject.start() > 0:
+            items = _signers(sentence[: subject.start()], whole=True)
         if items:
             return items
     return []
+
+
+def _signers(text: str, whole: bool = False) -> list[str]:
+    """The persons the text opens with, each maybe with its organisation or role; whole:
+    the text must be persons only (the subject before "signed the letter")."""
+    items: list[str] = []
+    roled = False
+    for piece in _ITEM_SPLIT.split(text.strip().rstrip(".!?")):
+        signer = _signer(piece)
+        if signer is None and items and not roled and is_role(piece):
+            items[-1], roled = f"{items[-1]}, {piece}", True  # "Name, chair of X"
+            continue
+        if signer is None:
+            return [] if whole else items
+        items.append(signer)
+        roled = False
+    return items
 
 
 def _sentences(paragraph: str) -> list[str]:
