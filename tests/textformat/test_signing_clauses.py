@@ -63,6 +63,10 @@ SIGNED_CLAUSE = {
         "Die Erklärung unterzeichneten Anna Berger und Jonas Keller.",
         [("Anna Berger", None), ("Jonas Keller", None)],
     ),
+    "de-sz": (
+        "Die Erklärung unterzeichneten Anna Groß und Jonas Weiß.",
+        [("Anna Groß", None), ("Jonas Weiß", None)],
+    ),
     "it": (
         "Il comunicato è stato firmato da Giulia Rossi, presidente di Lega Verde, e Marco Bianchi.",
         [("Giulia Rossi", "Lega Verde"), ("Marco Bianchi", None)],

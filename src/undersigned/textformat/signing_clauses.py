@@ -113,10 +113,8 @@ def signed_clause(paragraph: str) -> list[str]:
     """The persons a sentence names right after "(the statement) was signed by", or
     before "signed the statement", else []."""
     for sentence in _sentences(paragraph):
-        folded = fold(sentence)
-        # fold keeps the length of these scripts' letters, so positions carry over.
-        if len(folded) != len(sentence):
-            continue
+        # Folded letter by letter to one character ("ß" -> "s"), so positions carry over.
+        folded = "".join((fold(ch) or ch)[:1] for ch in sentence)
         verb = _VERB.search(folded)
         if verb is None or not _DOCUMENT.search(folded[: verb.start()]):
             verb = _SIGNERS_ARE.search(folded) or _WITH_SIGNATURES.search(folded)
