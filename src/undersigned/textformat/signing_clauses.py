@@ -113,8 +113,9 @@ def signed_clause(paragraph: str) -> list[str]:
     """The persons a sentence names right after "(the statement) was signed by", or
     before "signed the statement", else []."""
     for sentence in _sentences(paragraph):
-        # Folded letter by letter to one character ("ß" -> "s"), so positions carry over.
-        folded = "".join((fold(ch) or ch)[:1] for ch in sentence)
+        folded = fold(sentence)
+        if len(folded) != len(sentence):  # "ß" -> "ss": letter by letter, so positions carry over
+            folded = "".join((fold(ch) or ch)[:1] for ch in sentence)
         verb = _VERB.search(folded)
         if verb is None or not _DOCUMENT.search(folded[: verb.start()]):
             verb = _SIGNERS_ARE.search(folded) or _WITH_SIGNATURES.search(folded)
