@@ -88,7 +88,9 @@ def leading_body(texts: list[str]) -> list[str] | None:
     if not 2 <= len(texts) <= _BELOW + 1:
         return None
     body = _body(texts[0])
+    if body is None:
+        return None
     persons = [_person_of(text) for text in texts[1:]]
-    if body is None or not all(persons):
+    if not all(persons):
         return None
     return [f"{person}, {body}" for person in persons]

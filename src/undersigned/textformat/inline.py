@@ -35,20 +35,21 @@ def inline_entries(sentence: str) -> list[str]:
     median = sizes[len(sizes) // 2]
     # The first name ends the clause before the first comma: take as many words as usual.
     head = parts[0].split()
-    first = _longer_person(head, items) or " ".join(head[-median:])
+    first = _longer_person(head, items, median) or " ".join(head[-median:])
     if not first[:1].isupper() or len(head) <= median:
         return []
     return [first, *items]
 
 
-def _longer_person(head: list[str], items: list[str]) -> str:
+def _longer_person(head: list[str], items: list[str], median: int) -> str:
     """When the others are persons, the first one's full name, longer than theirs ("… são
     Ana Maria Lopes, Rui Sá, …"): the longest trailing run of capitalised words that is a
     person's name, else ""."""
-    if not all(map(is_person_name, items)):
-        return ""
-    for size in range(min(4, len(head) - 1), 1, -1):
+    for size in range(min(4, len(head) - 1), median, -1):
         words = head[-size:]
-        if words[0][:1].isupper() and is_person_name(" ".join(words)):
+        inner = all(w[:1].isupper() or (len(w) <= 3 and w.islower()) for w in words[1:])
+        if not (words[0][:1].isupper() and inner):  # "Ana de Sousa" keeps its particle
+            continue
+        if is_person_name(" ".join(words)) and all(map(is_person_name, items)):
             return " ".join(words)
     return ""
