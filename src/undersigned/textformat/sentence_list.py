@@ -23,6 +23,7 @@ from .appositions import (
     opens_with_article,
     split_articled_and,
 )
+from .etc_runs import etc_items
 from .folding import fold
 from .inline_samples import after_among, before_others
 from .lost_separators import cut_short, split_lost
@@ -487,8 +488,10 @@ def _in_sentence(text: str, cased: bool, subject: bool = False) -> SentenceList 
         return by_commas
     joined = _scored(glued_and_items(text), text, cased)
     if joined is not None and (by_commas is None or len(joined.items) > len(by_commas.items)):
-        return joined
-    return by_commas
+        by_commas = joined
+    # "包含院士甲、秘書長乙,以及學者丙、丁等人…": persons before "等", offices glued before them.
+    listed = _scored(etc_items(text), text, cased, said=True)
+    return listed if listed is not None else by_commas
 
 
 def _continued(pieces: list[str], median: int, longest: int) -> list[str]:
