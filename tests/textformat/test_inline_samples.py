@@ -58,6 +58,25 @@ _SAMPLES = [
             "Netzwerk für saubere Flüsse",
         ],
     ),
+    (
+        "Apel podpisało 40 organizacji. Wśród nich: Fundacja Zielony Las, Stowarzyszenie "
+        "Czysta Rzeka, Towarzystwo Przyjaciół Ziemi i inne.",
+        ["Fundacja Zielony Las", "Stowarzyszenie Czysta Rzeka", "Towarzystwo Przyjaciół Ziemi"],
+    ),
+    (
+        "La lettera è stata firmata da quaranta associazioni. Tra queste: Lega per la "
+        "protezione degli uccelli, Amici della Terra del Nord, Comitato per i parchi e altre.",
+        [
+            "Lega per la protezione degli uccelli",
+            "Amici della Terra del Nord",
+            "Comitato per i parchi",
+        ],
+    ),
+    (
+        "La carta fue firmada por cuarenta organizaciones. Entre ellas: Amigos de la Tierra "
+        "del Sur, Coordinadora de Ríos Vivos, Red de Bosques y otras.",
+        ["Amigos de la Tierra del Sur", "Coordinadora de Ríos Vivos", "Red de Bosques"],
+    ),
 ]
 
 

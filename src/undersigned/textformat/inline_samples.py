@@ -16,7 +16,7 @@ from .folding import fold
 
 # "Among them" and its kin, folded, at the end of the words before the mark.
 _AMONG = re.compile(
-    r"(?:^|[\s.;,])(?:among(?:st)? (?:them|whom|the signatories|the signers|the signers)"
+    r"(?:^|[\s.;,])(?:among(?:st)? (?:them|whom|the signatories|the signers)"
     r"|parmi (?:eux|elles|lesquels|lesquelles|les signataires)"
     r"|unter (?:ihnen|denen|den unterzeichnern)|darunter"
     r"|tra (?:questi|queste|loro|cui|i firmatari)|fra (?:questi|queste|loro|cui)"
@@ -25,7 +25,7 @@ _AMONG = re.compile(
     r"|среди (?:них|которых|подписантов|подписавших)|серед (?:них|яких|підписантів)"
     r"|в (?:том|тому) числе|в тому числі|aralarinda|onder hen|onder wie|waaronder"
     r"|bland (?:dem|annat)|blant (?:dem|annet)|heidan joukossaan|kozottuk"
-    r"|μεταξυ (?:τους|των οποιων)|ανάμεσά τους|αναμεσα τους"
+    r"|μεταξυ (?:τους|των οποιων)|αναμεσα τους"
     r"|من بينهم|ومن بينهم|بينهم|ومنهم|בהם|ביניהם|ביניהן)\s*$"
 )
 # "and others" after the last name, in the languages of AND_WORDS; at the very end of the
@@ -33,7 +33,7 @@ _AMONG = re.compile(
 _AND = r"(?:and|und|et|y|e|ve|и|і|та|en|og|och|i|oraz|a|és|ja|και)"
 _OTHERS = (
     "others", "andere", "anderen", "d'autres", "autres", "otros", "otras", "altri", "altre",
-    "outros", "outras", "digerleri", "другие", "другі", "inni", "inne", "anderen", "andra",
+    "outros", "outras", "digerleri", "другие", "другі", "inni", "inne", "andra",
     "andre", "muut", "mások", "άλλοι", "άλλες", "άλλα",
 )  # fmt: skip
 _WHOLE_OTHERS = re.compile(
