@@ -7,6 +7,7 @@ import pytest
 
 from undersigned.textformat import parse
 from undersigned.textformat.etc_runs import etc_items, glued_person
+from undersigned.textformat.render import render_text
 from undersigned.textformat.wrapped_cjk import unwrap
 
 
@@ -109,3 +110,15 @@ def test_etc_items(sentence, expected):
 )
 def test_glued_person(item, expected):
     assert glued_person(item) == expected
+
+
+def test_the_persons_of_a_wrapped_text_keep_their_kind_once_rendered():
+    text = "新聞標題\n\n3.完整新聞內文:\n" + _wrapped(_PROSE) + "\n"
+    once = parse(text)
+    assert {s.kind for s in once.signatories} == {"person"}
+    assert parse(render_text(once)).to_dict() == once.to_dict()
+
+
+def test_a_chinese_or_japanese_name_alone_in_a_list_is_a_person():
+    text = "声明\n\n本文です。\n\n呼びかけ人:\n山田花子(弁護士)\n鈴木一郎\n日本平和協会\n"
+    assert [s.kind for s in parse(text).signatories] == ["person", "person", "organization"]
