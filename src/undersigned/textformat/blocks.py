@@ -64,7 +64,6 @@ from .sentence_list import SENTENCE_LIST, item_confidence, sentence_list
 from .spaced_lists import spaced_list
 from .stanzas import opens_stanzas, stanza_size, stanza_text
 from .table_lists import read_tables, table_ahead
-from .wrapped_cjk import unwrap
 from .wrapping import continues, split_glued
 
 ENTRY, PROSE = 0.45, 0.3  # likeness above which a line is an entry / below which it is prose
@@ -767,7 +766,7 @@ def _footers(lines: list[Line], plan: Plan, end: int) -> None:
 
 def find_signatories(all_lines: list[str]) -> Plan:
     """Decide what every line is, and collect the entries of the signatory list."""
-    lines = nonblank_lines(unwrap(all_lines))  # Chinese prose wrapped at a fixed width
+    lines = nonblank_lines(all_lines)
     plan = Plan()
     end = _headed(lines, plan)
     if not any(entry.from_table for entry in plan.entries):
