@@ -112,3 +112,11 @@ def test_a_polish_invitation_to_join_says_further_signatories_are_possible():
         "Inicjatorzy apelu:\nFundacja Zielony Las\nStowarzyszenie Czysta Rzeka\n"
     )
     assert parse(text).further_signatories_possible is True
+
+
+def test_a_short_form_far_after_the_last_name_does_not_stretch_it():
+    text = (
+        "Climate groups protest\n\nThe letter was signed by Greenpeace, Oxfam, WWF and Amnesty "
+        "told the BBC (UK) on Monday.\n"
+    )
+    assert [s.name for s in parse(text).signatories] == ["Greenpeace", "Oxfam", "WWF", "Amnesty"]

@@ -312,8 +312,9 @@ def _last_items(
                 same = re.compile(rf"\s+{re.escape(joint.group().strip())}\s+")
             more = _last_items(rest, cased, longest, said, 0, same, parenthesized)
             return [piece[: joint.start()], *more]
-        # "la Fédération des travailleurs du Québec (FTQ) -, en …": the short form ends it.
-        ended_name = through_short_form(piece)
+        # "la Fédération des travailleurs du Québec (FTQ) -, en …": where the other names end
+        # with their short forms, the last one does too ("Amnesty told the BBC (UK)" not).
+        ended_name = through_short_form(piece) if parenthesized else None
         if ended_name is not None and _opens_name(ended_name):
             return [ended_name]
         # Cut before the predicate: the first lower-case word that is not a small word
@@ -598,7 +599,9 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
         parts = _CONTINUATION.split(tail, maxsplit=1) if cased else [tail]
         tail, more = parts[0], (parts[1] if len(parts) == 2 else "")
         # Every name ends with its parenthesis ("Name (ABBR)"): the last ones do too.
-        ended = len(middle) >= 2 and all(p.endswith(")") for p in middle)
+        # (The first name counts when a dash set it off: "Les centrales - la X (CSD), …".)
+        named_ = [*middle, first] if first.endswith(")") else middle
+        ended = len(named_) >= 2 and all(p.endswith(")") for p in named_)
         joiner = _joiner(tail, middle, cased)
         last = _last_items(tail, cased, longest, said, name_chars, joiner, ended)
         partial = _and_others(tail, last) and not sample
