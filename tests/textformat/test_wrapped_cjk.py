@@ -122,3 +122,12 @@ def test_the_persons_of_a_wrapped_text_keep_their_kind_once_rendered():
 def test_a_chinese_or_japanese_name_alone_in_a_list_is_a_person():
     text = "声明\n\n本文です。\n\n呼びかけ人:\n山田花子(弁護士)\n鈴木一郎\n日本平和協会\n"
     assert [s.kind for s in parse(text).signatories] == ["person", "person", "organization"]
+
+
+def test_unwrap_leaves_lines_of_one_sentence_each_alone():
+    lines = [
+        "私たちは政府に対し、集会の自由を制限する法案を直ちに撤回するよう強く求めます。",
+        "この法案は憲法が保障する表現の自由を侵害し、市民社会の活動を萎縮させるものです。",
+        "私たちは全国の市民団体と連帯し、法案の撤回まで声を上げ続けることを約束します。",
+    ]
+    assert unwrap(lines) == lines

@@ -18,6 +18,7 @@ _SLACK = 4  # a wide character or two that did not fit, half-width digits and co
 _MIN_LINES = 3  # lines in a run, at least
 _MIN_FULL = 2  # of them full to the width
 _SENTENCE_END = re.compile(r"[。！？]")
+_CLOSING = ("。", "！", "？", "」", "』", "）", ")")
 
 
 def _width(line: str) -> int:
@@ -53,7 +54,12 @@ def _join_run(out: list[str], start: int, end: int) -> None:
     """Join the paragraphs of a run of Chinese or Japanese lines, when they are wrapped."""
     widths = [_width(out[i]) for i in range(start, end)]
     full = max(widths)
-    wrapped = [w >= full - _SLACK for w in widths]
+    # A line full to the width goes on below, unless a sentence ends it: lines written one
+    # sentence each ("…です。") that happen to be as long are not wrapped.
+    wrapped = [
+        width >= full - _SLACK and not out[index].rstrip().endswith(_CLOSING)
+        for width, index in zip(widths, range(start, end), strict=True)
+    ]
     run_text = "".join(out[start:end])
     if full < _MIN_WIDTH or sum(wrapped) < _MIN_FULL or not _SENTENCE_END.search(run_text):
         return
