@@ -70,6 +70,11 @@ INVITATION = re.compile(
     r"|\bpara (?:firmar|assinar|adherir)\b|\bimza listesi\w* .*guncellen"
     r"|\b(?:welcome|invited) to (?:co-?)?sign\b|\b(?:can|may) (?:still |also )?(?:co-?)?sign\b"
     r"|\b(?:bienvenu\w*|invit\w+) a (?:co-?)?signer\b|\bkonnen (?:noch )?unterzeichnen\b"
+    # "We invite organisations to join the appeal", in the Slavic languages too.
+    r"|\binvit\w* [\w ]{0,60}\bto join (?:the|this|our) (?:letter|appeal|statement|call)\b"
+    r"|\bzapraszamy [\w ]{0,60}\bdo (?:dolaczenia|przylaczenia|podpisania)\b"
+    r"|\bmozliwosc (?:zlozenia podpis|podpisania|dolaczenia)"
+    r"|\bприглашаем [\w ]{0,60}\b(?:присоединиться|подписать)"
 )
 # Words allowed around the date in a heading: "(as of ...)", "(Stand: ...)", "(au ...)".
 _HEADING_FILLER = frozenset(

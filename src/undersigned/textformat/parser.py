@@ -25,6 +25,7 @@ from .places import without_list_places
 from .short_forms import is_acronym
 from .signatories import parse_signatory
 from .vocabulary import FUNCTION_WORDS, has_organization_word
+from .wrapped_cjk import unwrap
 
 _MD_HEADING = re.compile(r"^(?:#{1,6}\s+)+(?=\S)")
 _TERMINAL = (".", "!", "?", ":", ";", ",", "…")
@@ -331,7 +332,8 @@ def _drop_signless_entries(plan: Plan) -> None:
 
 def _parse_with_plan(text: str) -> tuple[Document, Plan]:
     doc = Document()
-    lines = split_lines(text if isinstance(text, str) else str(text))
+    # Chinese prose wrapped at a fixed width is joined again, for the list and the body.
+    lines = unwrap(split_lines(text if isinstance(text, str) else str(text)))
     plan = find_signatories(lines)
     _drop_signless_entries(plan)
     # "Name, Managua, Nicaragua." in a list of "Name (ATC), Managua, Nicaragua.": no place.

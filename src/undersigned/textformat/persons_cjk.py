@@ -28,13 +28,15 @@ _OFFICE_TEXT = """事務局次長 次長
         代表世話人 共同代表 代表 名誉教授 准教授 教授 編集長 理事長 名誉理事 理事 書記長
         事務局長 局長 副会長 会長 委員長 議長 社長 所長 院長 医師 牧師 無任所 特執 会員 役員
         世話人 顧問 幹事 部長 課長 室長 校長 学長 研究員 講師 職員 組合員 委員 主席 主任
-        書記 執行委員 常任委員 負責人 召集人 发言人 發言人 秘书长 秘書長 会员 成员 成員"""
+        書記 執行委員 常任委員 負責人 召集人 发言人 發言人 秘书长 秘書長 会员 成员 成員
+        院士 理事長 董事長 董事长 執行長 执行长 會長 主席 副主席"""
 _OFFICES = tuple(sorted(_OFFICE_TEXT.split(), key=len, reverse=True))
 # A part ending so names a profession or a seat, not a body: dropped whole ("演劇研究者",
 # "元市会議員").
 _PROFESSION_TEXT = """弁護士 研究者 作家 歌人 音楽家 エディター ジャーナリスト 議員 記者 詩人
     画家 写真家
-    評論家 翻訳家 映画監督 律师 律師 学者 作者 自営業 会社員 主婦 学生 無職 年金生活者"""
+    評論家 翻訳家 映画監督 律师 律師 学者 作者 自営業 会社員 主婦 学生 無職 年金生活者
+    學者 作家 導演 导演 醫師 记者 記者"""
 _PROFESSIONS = tuple(_PROFESSION_TEXT.split())
 # Kinds of body that name none: "NGO役員" is an officer of some NGO.
 _GENERIC_TEXT = "NGO NPO NPO法人 社会福祉法人 一般社団法人 公益社団法人 法人"

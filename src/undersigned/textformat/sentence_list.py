@@ -23,9 +23,12 @@ from .appositions import (
     opens_with_article,
     split_articled_and,
 )
+from .etc_runs import etc_items
 from .folding import fold
+from .inline_samples import after_among, before_others
 from .lost_separators import cut_short, split_lost
 from .paren_lists import paren_runs
+from .partners import after_mark, after_with, through_short_form
 from .role_first import role_first_run
 from .role_lists import RoleRun, role_run
 from .signing_clauses import SIGNING_STEMS, later_signers
@@ -46,10 +49,12 @@ _SLASH = re.compile(r"\s*/\s*")
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 # A dateline that opens a press release, then a dash: "7 August 2012- ", "Berlin, 4. Mai
 # 2023 – ", "May 4, 2023 — ". The names that follow are the subject of its first sentence.
+# A wire's dateline puts an article before the date and the wire after it: "QUÉBEC, le 15
+# avril 2025 /CNW/ - ", "NEW YORK, May 4, 2023 /PRNewswire/ -- ".
 _DATELINE = re.compile(
-    r"^(?:[^\W\d_][^\d,]{0,40},\s*)?"
+    r"^(?:[^\W\d_][^\d,]{0,40},\s*)?(?:(?:le|el|il|am|den)\s+)?"
     r"(?:\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}|[^\W\d_]{3,12}\.?\s+\d{1,2},?\s+\d{4})"
-    r"\s*[-–—]\s*"
+    r"(?:\s*/[^/\s]{2,30}/)?\s*[-–—]{1,2}\s*"
 )
 # Where a run of names in a script without capitals ends: a semicolon or a full stop.
 _CLOSE = re.compile(r"[;；。।۔]|\.(?:\s|$)")
@@ -196,6 +201,13 @@ def _names_inside(piece: str) -> bool:
     )
 
 
+def _after_dash(piece: str, cased: bool) -> str | None:
+    """ "Among them — A, …", "Les syndicats - la X du Nord (XN), …": after the dash, the
+    name is all the words (a short form closes it)."""
+    sample = after_among(piece) or (after_mark(piece) if cased else None)
+    return sample if sample is not None and _name_like(sample, cased) else None
+
+
 def _first_item(piece: str, cased: bool, median: int, longest: int = 0) -> str:
     # "… syndicales Ignacio Fernandez Toxo (Président de la CES, Espagne)": the parenthesis
     # that ends the piece belongs to the name before it, whatever its words.
@@ -283,6 +295,8 @@ def _last_items(
     stop = _SENTENCE_STOP.search(piece)
     piece = OPENING_AND.sub("", (piece[: stop.start()] if stop else piece).strip().rstrip(".;"))
     if cased:
+        closed = before_others(piece)  # "… C and others": "and others" ends C, whole
+        piece = closed or piece
         if _LEAD.sub("", piece)[:1].islower():
             return []  # the predicate only ("…, mette in evidenza …")
         joints = [
@@ -300,10 +314,15 @@ def _last_items(
                 same = re.compile(rf"\s+{re.escape(joint.group().strip())}\s+")
             more = _last_items(rest, cased, longest, said, 0, same, parenthesized)
             return [piece[: joint.start()], *more]
+        # "la Fédération des travailleurs du Québec (FTQ) -, en …": where the other names end
+        # with their short forms, the last one does too ("Amnesty told the BBC (UK)" not).
+        ended_name = through_short_form(piece) if parenthesized else None
+        if ended_name is not None and _opens_name(ended_name):
+            return [ended_name]
         # Cut before the predicate: the first lower-case word that is not a small word
         # between two capitalised ones ("WWF hanno coinvolto" -> "WWF").
         words = piece.split()
-        if said and len(words) <= max(longest + 1, _MAX_WORDS // 2):
+        if closed or (said and len(words) <= max(longest + 1, _MAX_WORDS // 2)):
             return [piece]
         for index, word in enumerate(words[1:], 1):
             following = words[index + 1] if index + 1 < len(words) else ""
@@ -472,8 +491,10 @@ def _in_sentence(text: str, cased: bool, subject: bool = False) -> SentenceList 
         return by_commas
     joined = _scored(glued_and_items(text), text, cased)
     if joined is not None and (by_commas is None or len(joined.items) > len(by_commas.items)):
-        return joined
-    return by_commas
+        by_commas = joined
+    # "包含院士甲、秘書長乙,以及學者丙、丁等人…": persons before "等", offices glued before them.
+    listed = _scored(etc_items(text), text, cased, said=True)
+    return listed if listed is not None else by_commas
 
 
 def _continued(pieces: list[str], median: int, longest: int) -> list[str]:
@@ -563,10 +584,13 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
         tail = middle.pop()
     sizes = sorted(len(p.split()) for p in middle) or [3]
     median, longest = sizes[len(sizes) // 2], sizes[-1]
-    first = _first_item(pieces[first_at - 1], cased, median, longest)
+    lead = pieces[first_at - 1]
+    first = _after_dash(lead, cased) or _first_item(lead, cased, median, longest)
     if subject and cased and first_at == 1 and _subject_name(pieces[0].strip()):
         first = pieces[0].strip()
     said = bool(_CUE.search(fold(pieces[first_at - 1])))
+    # "Among them — A, B and others": a sample the sentence says is of the signers.
+    sample = said and after_among(pieces[first_at - 1]) is not None
     chars = sorted(len(p) for p in middle) or [10]
     name_chars = chars[len(chars) // 2]
     last: list[str] = []
@@ -577,14 +601,21 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
         parts = _CONTINUATION.split(tail, maxsplit=1) if cased else [tail]
         tail, more = parts[0], (parts[1] if len(parts) == 2 else "")
         # Every name ends with its parenthesis ("Name (ABBR)"): the last ones do too.
-        ended = len(middle) >= 2 and all(p.endswith(")") for p in middle)
+        # (The first name counts when a dash set it off: "Les centrales - la X (CSD), …".)
+        named_ = [*middle, first] if first.endswith(")") else middle
+        ended = len(named_) >= 2 and all(p.endswith(")") for p in named_)
         joiner = _joiner(tail, middle, cased)
         last = _last_items(tail, cased, longest, said, name_chars, joiner, ended)
-        partial = _and_others(tail, last)
+        partial = _and_others(tail, last) and not sample
         if cased and not last:  # "…, while it is supported by X and 200 others"
             last = later_signers(tail)
         if more:
             last += _continued([more, *pieces[last_at + 2 :]], median, longest)
+        elif cased and last and last_at + 2 < len(pieces) and after_with(pieces[last_at + 2]):
+            # "…, la Z (FTQ) -, en collaboration avec l'W (UTTAM), ont émis": one more.
+            closed = all(item.rstrip(" -–—").endswith(")") for item in (*middle, *last))
+            with_ = after_with(pieces[last_at + 2]) or ""
+            last += _last_items(with_, cased, longest, True, parenthesized=closed)
         elif cased and not last and len(middle) >= 3 and not articled(middle):
             # "A, B, C and D, welcome …": the names are the subject, the predicate follows a
             # comma, and the last piece of the run holds "and" between the last two names.
@@ -602,7 +633,7 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
     items = cut_short(items) if cased else _without_glued_and(items)
     named = [item for item in (*middle, *last) if item.strip()]
     count = len(named) + bool(first and after_article(pieces[first_at - 1], first))
-    return _scored(items, text, cased, count >= 3 and articled(named), said, partial)
+    return _scored(items, text, cased, count >= 3 and articled(named), said, partial, sample)
 
 
 def _joiner(tail: str, middle: list[str], cased: bool) -> re.Pattern[str]:
@@ -667,6 +698,7 @@ def _scored(
     articles: bool = False,
     said: bool = False,
     partial: bool = False,
+    sample: bool = False,
 ) -> SentenceList | None:
     """articles: every name carries its article ("the X, the Y and the Z"), as names in
     apposition do; prose rarely strings three capitalised names so. said: the cue stands in
@@ -686,11 +718,12 @@ def _scored(
         "articles": float(articles),
         "said": float(said),
         "and_others": float(partial),
+        "among": float(sample),
     }
     # A hand-set logistic score: many short items and a word about signing make a list.
     z = -3.0 + 0.45 * min(len(items), 12) + 2.0 * cue + 0.3 * min(features["abbreviations"], 4)
     z += 0.4 * min(features["acronyms"], 4) + 0.6 * articles + 0.5 * said
-    z -= 0.4 * max(features["mean_words"] - 4, 0) + 2.0 * partial
+    z -= 0.4 * max(features["mean_words"] - 4, 0) + 2.0 * partial - 1.0 * sample
     score = 1 / (1 + math.exp(-z))
     return SentenceList(items, round(score, 3), features)
 

@@ -331,6 +331,11 @@ def _parse_signatory(
             entry.person, name = True, bare
             entry.affiliation = tail or None
             entry.how["kind"] = "role" if role else "shape"
+        elif len(name) <= 4 and not name.isascii() and is_cjk_person_name(name):
+            # "盧倩儀": a Chinese or Japanese name alone is a person's (a body's name ends
+            # with its kind, 会, 党, 聯盟, …).
+            entry.person = True
+            entry.how["kind"] = "shape"
     affiliation_ = (entry.affiliation or "").strip() or None
     # Positional, in the order of its fields: a call with keywords builds a dict of them.
     signatory = Signatory(

@@ -57,6 +57,8 @@ ORGANIZATION_WORDS = frozenset(
         zeitung revue revista rivista dergisi radio tv press presse prensa imprensa
         stampa cooperative genossenschaft cooperativa kooperatif inc ltd gmbh ev e.v
         association
+        związek związku związków związki fundacja fundacji fundacje wspólnota wspólnoty
+        koalicja koalicji federacja federacji partia partii ruch spolek svaz udruga
         """
     )
 )
@@ -85,6 +87,13 @@ ORGANIZATION_STEMS = (
     "federacao",
     "federazion",
     "universit",
+    # The Slavic and Nordic forms, declined ("Organizacji", "Stowarzyszenie", "organisasjon").
+    "organiza",
+    "organisa",
+    "stowarzysz",
+    "towarzystw",
+    "sdruzeni",
+    "udruzenj",
 )
 
 _STEM = re.compile("|".join(ORGANIZATION_STEMS))
