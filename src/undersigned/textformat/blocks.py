@@ -56,6 +56,7 @@ from .leadins import (
     without_glued_and,
 )
 from .lines import Line, nonblank_lines
+from .odd_separators import separated_items
 from .paragraph_entries import few_entries, persons_in_paragraph
 from .paren_lists import names_with_short_forms
 from .persons import is_person_name
@@ -376,6 +377,8 @@ def _several_in_line(
     heading's only line ("Signatories" / "ARTICLE 19, CIVICUS, Front Line Defenders, …")."""
     if how == "lead-in" and score < ENTRY:
         return _named_in_line(line, group)
+    if how in ("lead-in", "heading") and not line.marked and separated_items(line.content):
+        return _named_in_line(line, group)  # "A | B (BB) | C": names between pipes
     if how != "heading" or entries or line.marked or line.text.count(", ") < 3:
         return []
     if is_person_name(line.content.partition(", ")[0]):

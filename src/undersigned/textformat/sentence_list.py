@@ -25,6 +25,7 @@ from .appositions import (
 )
 from .folding import fold
 from .lost_separators import cut_short, split_lost
+from .odd_separators import run_together
 from .paren_lists import paren_runs
 from .role_lists import RoleRun, role_run
 from .vocabulary import AND_WORDS
@@ -349,6 +350,9 @@ def sentence_list(paragraph: str) -> SentenceList | None:
     text = paragraph.strip()
     if len(text) > 3000:
         return None
+    together = run_together(text)
+    if together is not None:
+        return SentenceList(together, 0.9, {"items": float(len(together)), "run_together": 1.0})
     dateline = None
     if text[:1].isdigit() or "," in text[:42]:
         dateline = _DATELINE.match(text)

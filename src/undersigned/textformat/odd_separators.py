@@ -1,0 +1,180 @@
+"""Lists whose separators are odd or lost (issue 22).
+
+- One line of names between pipes or middle dots under a lead-in ("… unterzeichnet:" /
+  "A | B (BB) | C"): the separator is the pipe, not the comma.
+- Cards `Name | (titles, organisation)` run together with only spaces between them, as a
+  petition platform prints its first signers: the closing parenthesis ends an entry.
+- Bodies `Name (ABBR)` run together with only spaces, as a document loses the line breaks of
+  its "on behalf of" list: the short form ends an entry, and its letters tell where the name
+  it abbreviates starts, so that a body without a short form before it becomes an entry too.
+
+Written for shapes, not for a text: no word list names a signatory.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .persons import is_person_name
+
+_SEPARATED = re.compile(r"\s+[|·•▪◦]\s+")
+_SENTENCE_END = re.compile(r"[.!?]\s|[.!?:]$")
+_MAX_ITEM_WORDS = 12
+_MIN_ITEMS = 3
+
+# A card: the name, then " | (" and the person's titles and organisation in the parenthesis.
+_CARD = re.compile(r"\s*\|\s*\(([^()]*)\)")
+_MAX_NAME_WORDS = 4
+
+# A short form in brackets: two capitals at least ("NNTC", "Venro" is no sure one).
+_SHORT_FORM = re.compile(r"\(([A-Z][A-Za-z&]{1,11})\)")
+# Lower-case words that go inside the name of a body; any other one is prose.
+_SMALL_WORDS = frozenset(
+    {
+        *("of", "and", "for", "the", "de", "del", "della", "dei", "des", "du", "la", "le"),
+        *("les", "los", "las", "y", "e", "et", "i", "und", "für", "der", "die", "das", "van"),
+        *("von", "den", "di", "da", "do", "dos", "och", "og", "à", "a", "en", "on"),
+    }
+)
+_MAX_BODY_WORDS = 16
+
+
+def separated_items(text: str) -> list[str] | None:
+    """The names of one line written between pipes or middle dots, or None."""
+    pieces = [piece.strip(" ,;") for piece in _SEPARATED.split(text.strip())]
+    if len(pieces) < _MIN_ITEMS:
+        return None
+    for piece in pieces:
+        words = piece.split()
+        if not words or len(words) > _MAX_ITEM_WORDS or not _opens_name(piece):
+            return None
+        # A sentence, a postal address, a phone number or an e-mail is no name.
+        if _SENTENCE_END.search(piece) or "@" in piece or sum(map(str.isdigit, piece)) > 2:
+            return None
+    return pieces
+
+
+def _opens_name(piece: str) -> bool:
+    first = piece[:1]
+    return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())
+
+
+def card_run(text: str) -> list[str] | None:
+    """The entries `Name (titles, organisation)` of a run of cards `Name | (…)` with only
+    spaces between them, or None. The first name is cut from the words before it."""
+    items: list[str] = []
+    start = 0
+    for card in _CARD.finditer(text):
+        before = text[start : card.start()].split()
+        name = _last_name(before) if not items else " ".join(before)
+        if name is None or not is_person_name(name) or len(name.split()) > _MAX_NAME_WORDS:
+            if len(items) >= _MIN_ITEMS:
+                break
+            items = []  # the run starts again at this card
+            name = _last_name(before)
+            if name is None:
+                start = card.end()
+                continue
+        inner = card.group(1).strip()
+        items.append(f"{name} ({inner})" if inner else name)
+        start = card.end()
+    return items if len(items) >= _MIN_ITEMS else None
+
+
+def _last_name(words: list[str]) -> str | None:
+    """The longest person's name the words end with."""
+    for size in range(min(_MAX_NAME_WORDS, len(words)), 1, -1):
+        name = " ".join(words[-size:])
+        if is_person_name(name):
+            return name
+    return None
+
+
+def acronym_run(text: str) -> list[str] | None:
+    """The bodies of a run `Name (ABBR) Name (ABBR) …` with only spaces between them, or
+    None. A body without a short form is found by the letters of the short form after it
+    (`X Centre New South Wales Land Council (NSWLC)`: two bodies); the first name is cut
+    from the lead-in by the same letters. A last body without a short form is taken when
+    two spaces or a line end close it."""
+    runs: list[list[str]] = [[]]
+    start = 0
+    last_end = 0
+    for form in _SHORT_FORM.finditer(text):
+        letters = [ch.lower() for ch in form.group(1) if ch.isupper()]
+        if len(letters) < 2:
+            continue
+        words = text[start : form.start()].split()
+        first = not runs[-1]
+        if not first and not _body_words(words):
+            if len(runs[-1]) >= _MIN_ITEMS:
+                break
+            runs.append([])
+            first = True
+        found = _named(words, letters, first)
+        if found is None:
+            if len(runs[-1]) >= _MIN_ITEMS:
+                break
+            runs.append([])
+        else:
+            runs[-1].extend(found[:-1])
+            runs[-1].append(f"{found[-1]} ({form.group(1)})")
+        start = last_end = form.end()
+    best = max(runs, key=len)
+    if len(best) < _MIN_ITEMS:
+        return None
+    if best is runs[-1]:
+        tail = re.split(r"\s{2,}|\n", text[last_end:].lstrip(" "), maxsplit=1)
+        words = tail[0].split()
+        if len(tail) > 1 and words and _body_words(words) and len(words) <= _MAX_BODY_WORDS:
+            best.append(" ".join(words))
+    return best
+
+
+def _body_words(words: list[str]) -> bool:
+    """Whether the words can be (one or two) names of bodies: capitalised but for the small
+    words inside names, no sentence ended among them."""
+    if not words or len(words) > 2 * _MAX_BODY_WORDS:
+        return False
+    for word in words:
+        bare = word.strip(",")
+        # "Inc." and "e.V." keep their full stop; "Chair." ends a sentence.
+        if not bare or (bare.endswith((".", "!", "?", ":", ";")) and len(bare) > 4):
+            return False
+        if bare[0].islower() and bare not in _SMALL_WORDS:
+            return False
+    return True
+
+
+def _named(words: list[str], letters: list[str], first: bool) -> list[str] | None:
+    """The name the short form abbreviates, from the earliest word where its letters start
+    (the words before it one more body, or the lead-in of the first), or None."""
+    initials = [word[:1].lower() for word in words]
+    for position, initial in enumerate(initials):
+        if initial != letters[0] or not words[position][:1].isupper():
+            continue
+        if _subsequence(letters, initials[position:]):
+            before = " ".join(words[:position]).strip(" ,")
+            name = " ".join(words[position:])
+            if before and not first and before[0].isupper() and _body_words(words[:position]):
+                return [before, name]
+            return [name]
+    if not first and words and len(words) <= _MAX_BODY_WORDS:
+        return [" ".join(words)]  # "Venro", a short form that is no initials
+    return None
+
+
+def _subsequence(letters: list[str], initials: list[str]) -> bool:
+    found = iter(initials)
+    return all(letter in found for letter in letters)
+
+
+def run_together(text: str) -> list[str] | None:
+    """The entries of a paragraph that runs cards or bodies with short forms together."""
+    if "|" in text:
+        found = card_run(text)
+        if found is not None:
+            return found
+    return acronym_run(text) if ") " in text else None
+
+
+__all__ = ["acronym_run", "card_run", "run_together", "separated_items"]

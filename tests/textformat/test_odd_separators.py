@@ -1,0 +1,171 @@
+"""Signatory lists whose separators are odd or missing (issue 22): names in one line between
+pipes or middle dots under a lead-in, `Name | (titles, organisation)` cards run together with
+only spaces between them, `Name (ABBR)` bodies run together after "on behalf of", and a
+paragraph where every person takes 2-4 comma fields. Invented examples, several languages,
+and near-misses that must give no entries."""
+
+from undersigned.textformat import parse
+from undersigned.textformat.odd_separators import acronym_run, card_run, separated_items
+from undersigned.textformat.role_lists import role_run
+
+# --- one line of names between pipes or dots, under a lead-in -------------------------------
+
+
+def test_pipes_under_a_colon_leadin_german() -> None:
+    text = (
+        "Wir stehen gemeinsam gegen Hass und Hetze in unserer Stadt und im ganzen Land.\n\n"
+        "Wir fordern die Politik auf, Initiativen der Zivilgesellschaft dauerhaft zu stärken.\n\n"
+        "Die Erklärung haben bis zum 3. März unterzeichnet:\n"
+        "Bürgerstiftung Nordhafen | Landesverband Freier Bühnen (LFB) | Kinderschutzbund "
+        "Oberland | Netzwerk Nachbarschaft | Stadtsportbund Ahlenberg\n"
+    )
+    names = [(s.name, s.abbreviation) for s in parse(text).signatories]
+    assert names == [
+        ("Bürgerstiftung Nordhafen", None),
+        ("Landesverband Freier Bühnen", "LFB"),
+        ("Kinderschutzbund Oberland", None),
+        ("Netzwerk Nachbarschaft", None),
+        ("Stadtsportbund Ahlenberg", None),
+    ]
+
+
+def test_items_between_separators() -> None:
+    assert separated_items("Asociación Río Limpio · Colectivo Verde Sur · Red de Huertos") == [
+        "Asociación Río Limpio",
+        "Colectivo Verde Sur",
+        "Red de Huertos",
+    ]
+    assert separated_items("Stowarzyszenie Wolna Łąka • Fundacja Brzozy • Klub Górski Orle") == [
+        "Stowarzyszenie Wolna Łąka",
+        "Fundacja Brzozy",
+        "Klub Górski Orle",
+    ]
+
+
+def test_separated_near_misses() -> None:
+    # Two items are no list; a sentence between pipes is prose; a menu line has no names.
+    assert separated_items("Home | Contact") is None
+    prose = "We met on Monday. | Then we wrote the letter to everyone involved."
+    assert separated_items(prose) is None
+    assert separated_items("Ana Lima, Rua Azul 4 | Tel. 0123 456 789 | ana@example.org") is None
+
+
+# --- cards "Name | (titles, organisation)" run together -------------------------------------
+
+
+def test_cards_run_together_french() -> None:
+    text = (
+        "Sauvons la halle du marché\n\n"
+        "Premiers signataires (par ordre alphabétique) Lyon 3 mai 2024 Aline Berthier | "
+        "(Dr. architecte, École nationale de Lyon) Bruno Carrel | (Prof. urbaniste, "
+        "Université de Genève) Chloé Dumas | (ingénieure, Atelier Dumas) Denis Favre | "
+        "(historien de l'art)\n"
+    )
+    doc = parse(text)
+    assert [s.name for s in doc.signatories] == [
+        "Aline Berthier",
+        "Bruno Carrel",
+        "Chloé Dumas",
+        "Denis Favre",
+    ]
+    assert all(s.kind == "person" for s in doc.signatories)
+
+
+def test_card_run_items_italian() -> None:
+    items = card_run(
+        "Primi firmatari Marco Bellini | (Prof. storico, Università di Pavia) Giulia Conti | "
+        "(architetta) Sara Neri | (Dott. Politecnico di Milano)"
+    )
+    assert items is not None
+    assert [item.split(" (")[0] for item in items] == ["Marco Bellini", "Giulia Conti", "Sara Neri"]
+
+
+def test_card_near_misses() -> None:
+    # A price table and a single card are no run of signatories.
+    assert card_run("Tea | (small) 2.50 Coffee | (large) 3.00 Juice | (fresh) 4.00") is None
+    assert card_run("Contact Ana Lima | (press officer)") is None
+
+
+# --- bodies "Name (ABBR)" run together with only spaces -------------------------------------
+
+
+def test_acronym_run_after_on_behalf_of_english() -> None:
+    text = (
+        "Regional Forum on Water, Third Session\n\n"
+        "JOINT STATEMENT ON BEHALF OF Northern Rivers Water Council (NRWC) Coastal Fishers "
+        "Alliance (CFA) Hill Tribes Women Centre Southern Lakes Farmers Union (SLFU) Delta "
+        "Youth Network (DYN)  Thank you, Chair. We speak on behalf of these organisations.\n"
+    )
+    names = [(s.name, s.abbreviation, s.kind) for s in parse(text).signatories]
+    assert names == [
+        ("Northern Rivers Water Council", "NRWC", "organization"),
+        ("Coastal Fishers Alliance", "CFA", "organization"),
+        ("Hill Tribes Women Centre", None, "organization"),
+        ("Southern Lakes Farmers Union", "SLFU", "organization"),
+        ("Delta Youth Network", "DYN", "organization"),
+    ]
+
+
+def test_acronym_run_spanish_with_small_words() -> None:
+    items = acronym_run(
+        "EN NOMBRE DE Confederación de Trabajadores del Campo (CTC) Red de Mujeres Rurales "
+        "(RMR) Federación Nacional de Pescadores (FNP)"
+    )
+    assert items == [
+        "Confederación de Trabajadores del Campo (CTC)",
+        "Red de Mujeres Rurales (RMR)",
+        "Federación Nacional de Pescadores (FNP)",
+    ]
+
+
+def test_acronym_near_misses() -> None:
+    # Running text with short forms in it is prose, not a run of bodies.
+    assert (
+        acronym_run(
+            "The World Health Organization (WHO) said that the International Labour "
+            "Organization (ILO) and the United Nations (UN) should meet again in May."
+        )
+        is None
+    )
+    two = "Northern Rivers Water Council (NRWC) Coastal Fishers Alliance (CFA)"
+    assert acronym_run(two) is None
+
+
+# --- persons with 2-4 comma fields each ------------------------------------------------------
+
+
+def test_comma_fields_opening_with_a_name_finnish_and_dutch() -> None:
+    run = role_run(
+        "Aino Virtanen, näyttelijä, Turku, Pekka Laine, FT, professori, Oulu, Mari Koski, "
+        "pastori, Espoo, Jussi Rinne, toimittaja, Lahti"
+    )
+    assert run is not None
+    assert [item.split(",")[0] for item in run.items] == [
+        "Aino Virtanen",
+        "Pekka Laine",
+        "Mari Koski",
+        "Jussi Rinne",
+    ]
+    run = role_run(
+        "Anna de Vries, docent, Utrecht, Bram Jansen, advocaat, Leiden, Sanne Smit, "
+        "verpleegkundige, Zwolle"
+    )
+    assert run is not None and len(run.items) == 3
+
+
+def test_name_glued_to_its_role() -> None:
+    run = role_run(
+        "Aino Virtanen, näyttelijä, Turku, Pekka Laine tutkija, Oulu, Mari Koski, "
+        "pastori, Espoo, Jussi Rinne, toimittaja, Lahti"
+    )
+    assert run is not None
+    assert [item.split(",")[0] for item in run.items] == [
+        "Aino Virtanen",
+        "Pekka Laine",
+        "Mari Koski",
+        "Jussi Rinne",
+    ]
+
+
+def test_comma_fields_near_miss_a_sentence_naming_one_person() -> None:
+    assert role_run("Anna de Vries, docent in Utrecht, schreef dit, en wij steunen haar.") is None
