@@ -1,11 +1,17 @@
 """Signatory lists whose separators are odd or missing (issue 22): names in one line between
 pipes or middle dots under a lead-in, `Name | (titles, organisation)` cards run together with
-only spaces between them, `Name (ABBR)` bodies run together after "on behalf of", and a
-paragraph where every person takes 2-4 comma fields. Invented examples, several languages,
-and near-misses that must give no entries."""
+only spaces between them, `Name (ABBR)` bodies run together after "on behalf of", a paragraph
+where every person takes 2-4 comma fields, and `Name (role);` runs wrapped inside names.
+Invented examples, several languages, and near-misses that must give no entries."""
 
 from undersigned.textformat import parse
-from undersigned.textformat.odd_separators import acronym_run, card_run, separated_items
+from undersigned.textformat.odd_separators import (
+    acronym_run,
+    card_run,
+    paren_person_run,
+    separated_items,
+)
+from undersigned.textformat.persons import is_person_name
 from undersigned.textformat.role_lists import role_run
 
 # --- one line of names between pipes or dots, under a lead-in -------------------------------
@@ -169,3 +175,48 @@ def test_name_glued_to_its_role() -> None:
 
 def test_comma_fields_near_miss_a_sentence_naming_one_person() -> None:
     assert role_run("Anna de Vries, docent in Utrecht, schreef dit, en wij steunen haar.") is None
+
+
+# --- "Name (role); Name (role); …" with lines wrapped inside names ---------------------------
+
+
+def test_semicolon_run_wrapped_inside_names_italian() -> None:
+    text = (
+        "Un appello per la biblioteca\n\n"
+        "03-04-2021\n"
+        "COMUNICATO\n"
+        "Il nostro appello riceve sostegno da ogni parte. Tra i nomi: Lucia\n"
+        "Ferri, assessora cultura ARCI/UISP Paolo d’Arco\n"
+        "(poeta, scrittore); Marta Gallo (dir.\n"
+        "Teatro Nuovo); Bruno\n"
+        "Riva (insegnante);Carla Sala(medica); Enzo\n"
+        "Vitale (sindacalista).\n"
+        "La biblioteca resta aperta fino a sabato e tutti sono invitati.\n"
+    )
+    names = [s.name for s in parse(text).signatories]
+    assert names == [
+        "Lucia Ferri",
+        "Paolo d’Arco",
+        "Marta Gallo",
+        "Bruno Riva",
+        "Carla Sala",
+        "Enzo Vitale",
+    ]
+
+
+def test_semicolon_run_near_misses() -> None:
+    # Two persons in brackets in a sentence; a run that goes on as prose after a bracket.
+    assert paren_person_run("We thank Jane Doe (chair); John Roe (treasurer).") is None
+    assert (
+        paren_person_run(
+            "Present: Jane Doe (chair); John Roe (treasurer); Ann Poe (secretary) who "
+            "opened the meeting; the minutes were read."
+        )
+        is None
+    )
+
+
+def test_an_elided_particle_in_a_name() -> None:
+    assert is_person_name("Hedda d’Amico")
+    assert is_person_name("Marco dell'Orto")
+    assert not is_person_name("Hedda d’accordo")

@@ -56,7 +56,7 @@ from .leadins import (
     without_glued_and,
 )
 from .lines import Line, nonblank_lines
-from .odd_separators import separated_items
+from .odd_separators import paren_person_run, separated_items
 from .paragraph_entries import few_entries, persons_in_paragraph
 from .paren_lists import names_with_short_forms
 from .persons import is_person_name
@@ -818,7 +818,8 @@ def _inline(lines: list[Line], plan: Plan) -> None:
         if found is not None and (best is None or found.score > best[1].score):
             best = (line, found)
     if best is None or best[1].score < SENTENCE_LIST:
-        _spaced(lines, plan)
+        if not _wrapped(lines, plan):
+            _spaced(lines, plan)
         return
     line, found = best
     for position, text in enumerate(found.items):
@@ -826,6 +827,26 @@ def _inline(lines: list[Line], plan: Plan) -> None:
         plan.entries.append(Entry(text, None, None, [line.index], sure))
     shown = ", ".join(f"{k} {v:g}" for k, v in found.features.items())
     plan.mark(line, "body", f"names the signatories in running text (score {found.score}: {shown})")
+
+
+def _wrapped(lines: list[Line], plan: Plan) -> bool:
+    """A run "Name (role); Name (role); …" in a paragraph whose lines a PDF wrapped
+    anywhere, inside names too (see odd_separators): read with its lines joined."""
+    starts = [n for n, line in enumerate(lines) if n == 0 or line.after_blank]
+    for start, end in zip(starts, [*starts[1:], len(lines)][: len(starts)], strict=True):
+        paragraph = lines[start:end]
+        if len(paragraph) < 2:
+            continue
+        found = paren_person_run(" ".join(line.text for line in paragraph))
+        if not found:
+            continue
+        indices = [line.index for line in paragraph]
+        sure = _HOW_SURE["inline"]
+        plan.entries.extend(Entry(text, None, None, indices, sure) for text in found)
+        for line in paragraph:
+            plan.mark(line, "body", f"names {len(found)} persons, its lines wrapped inside names")
+        return True
+    return False
 
 
 def _spaced(lines: list[Line], plan: Plan) -> None:

@@ -82,10 +82,11 @@ def card_run(text: str) -> list[str] | None:
 
 
 def _last_name(words: list[str]) -> str | None:
-    """The longest person's name the words end with."""
+    """The longest person's name the words end with, opening with a capital (the "di" of
+    "Comune di Sesto Paolo Rossi" is no particle of his)."""
     for size in range(min(_MAX_NAME_WORDS, len(words)), 1, -1):
         name = " ".join(words[-size:])
-        if is_person_name(name):
+        if name[:1].isupper() and is_person_name(name):
             return name
     return None
 
@@ -125,7 +126,8 @@ def acronym_run(text: str) -> list[str] | None:
     if best is runs[-1]:
         tail = re.split(r"\s{2,}|\n", text[last_end:].lstrip(" "), maxsplit=1)
         words = tail[0].split()
-        if len(tail) > 1 and words and _body_words(words) and len(words) <= _MAX_BODY_WORDS:
+        # Closed by two spaces or a line end ("… Youth Delegation  Thank you, Chair.").
+        if words and _body_words(words) and len(words) <= _MAX_BODY_WORDS:
             best.append(" ".join(words))
     return best
 
@@ -146,10 +148,12 @@ def _body_words(words: list[str]) -> bool:
 
 
 def _named(words: list[str], letters: list[str], first: bool) -> list[str] | None:
-    """The name the short form abbreviates, from the earliest word where its letters start
+    """The name the short form abbreviates, from the latest word where its letters start
     (the words before it one more body, or the lead-in of the first), or None."""
     initials = [word[:1].lower() for word in words]
-    for position, initial in enumerate(initials):
+    # The latest start that spells the short form: the tightest name it abbreviates.
+    for position in range(len(words) - 1, -1, -1):
+        initial = initials[position]
         if initial != letters[0] or not words[position][:1].isupper():
             continue
         if _subsequence(letters, initials[position:]):
@@ -168,6 +172,73 @@ def _subsequence(letters: list[str], initials: list[str]) -> bool:
     return all(letter in found for letter in letters)
 
 
+# A person with a parenthesis after the name: "Jane Doe (teacher, Union X)"; the bracket
+# may be glued to the name ("Jane Doe(teacher)").
+_PAREN_PERSON = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<inner>[^()]*)\)\s*(?P<rest>.*)$", re.S)
+_SEMICOLON = re.compile(r"\s*;\s*")
+_MAX_WRAPPED = 4000
+
+
+def paren_person_run(text: str) -> list[str] | None:
+    """The persons of a run `Name (role, organisation); Name (role); …` in one paragraph
+    whose lines were wrapped anywhere (inside names too), or None. The run opens after a
+    colon; its first item may hold a person without brackets before the first one
+    ("…: A, role X B (role Y); C (role Z)"), its last ends with its bracket."""
+    if ";" not in text or len(text) > _MAX_WRAPPED:
+        return None
+    pieces = _split_semicolons(text)
+    items: list[str] = []
+    for index, piece in enumerate(pieces):
+        found = _paren_person(piece, first=not items, last=index == len(pieces) - 1)
+        if found is None:
+            if len(items) >= _MIN_ITEMS:
+                break
+            items = []
+            found = _paren_person(piece, first=True, last=index == len(pieces) - 1)
+        if found is not None:
+            items.extend(found)
+    return items if len(items) >= _MIN_ITEMS else None
+
+
+def _split_semicolons(text: str) -> list[str]:
+    pieces, start, depth = [], 0, 0
+    for position, char in enumerate(text):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth = max(depth - 1, 0)
+        elif char == ";" and depth == 0:
+            pieces.append(text[start:position].strip())
+            start = position + 1
+    pieces.append(text[start:].strip())
+    return pieces
+
+
+def _paren_person(piece: str, first: bool, last: bool) -> list[str] | None:
+    match = _PAREN_PERSON.match(piece)
+    if match is None:
+        return None
+    rest = match["rest"]
+    if rest and not (last and rest.startswith(".")):
+        return None  # prose goes on after the bracket
+    head, inner = " ".join(match["name"].split()), " ".join(match["inner"].split())
+    if not first:
+        return [f"{head} ({inner})"] if is_person_name(head) else None
+    if ":" not in head:
+        name = _last_name(head.split())
+        return [f"{name} ({inner})"] if name else None
+    head = head.rsplit(":", 1)[1].strip()
+    if is_person_name(head):
+        return [f"{head} ({inner})"]
+    # "A, role X B (role Y)": a person with a comma descriptor, its separator lost.
+    name = _last_name(head.split())
+    before = head[: len(head) - len(name)].strip(" ,") if name else ""
+    lead = before.split(",", 1)[0].strip()
+    if name is None or not is_person_name(lead):
+        return None
+    return [before, f"{name} ({inner})"]
+
+
 def run_together(text: str) -> list[str] | None:
     """The entries of a paragraph that runs cards or bodies with short forms together."""
     if "|" in text:
@@ -177,4 +248,4 @@ def run_together(text: str) -> list[str] | None:
     return acronym_run(text) if ") " in text else None
 
 
-__all__ = ["acronym_run", "card_run", "run_together", "separated_items"]
+__all__ = ["acronym_run", "card_run", "paren_person_run", "run_together", "separated_items"]
