@@ -48,12 +48,44 @@ def test_items_between_separators() -> None:
     ]
 
 
+def test_pipes_in_scripts_without_capitals() -> None:
+    assert separated_items("绿色河流协会｜青年志愿者联盟｜城市书屋基金会") == [
+        "绿色河流协会",
+        "青年志愿者联盟",
+        "城市书屋基金会",
+    ]
+    text = (
+        "نطالب بالإفراج الفوري عن جميع المعتقلين وبضمان حرية التعبير للجميع.\n\n"
+        "الموقعون:\n"
+        "جمعية النور | رابطة الكتاب الأحرار | مركز الحقوق المدنية | نقابة الصحفيين\n"
+    )
+    assert [s.name for s in parse(text).signatories] == [
+        "جمعية النور",
+        "رابطة الكتاب الأحرار",
+        "مركز الحقوق المدنية",
+        "نقابة الصحفيين",
+    ]
+
+
 def test_separated_near_misses() -> None:
     # Two items are no list; a sentence between pipes is prose; a menu line has no names.
     assert separated_items("Home | Contact") is None
     prose = "We met on Monday. | Then we wrote the letter to everyone involved."
     assert separated_items(prose) is None
     assert separated_items("Ana Lima, Rua Azul 4 | Tel. 0123 456 789 | ana@example.org") is None
+    assert separated_items("Startseite | Über uns | Kontakt | Impressum") is None
+
+
+def test_a_menu_under_a_colon_is_no_list() -> None:
+    text = (
+        "Open letter on clean rivers\n\n"
+        "We call on the government to protect our rivers and lakes from pollution, now and "
+        "for the generations to come.\n\n"
+        "The rivers are our common heritage and must be kept clean for all of us.\n\n"
+        "Navigation:\n"
+        "Home | About us | Our work | Contact | Privacy policy\n"
+    )
+    assert parse(text).signatories == []
 
 
 # --- cards "Name | (titles, organisation)" run together -------------------------------------

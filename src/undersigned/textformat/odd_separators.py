@@ -15,9 +15,12 @@ from __future__ import annotations
 
 import re
 
+from .headings import footer_line
 from .persons import is_person_name
 
-_SEPARATED = re.compile(r"\s+[|·•▪◦]\s+")
+# Spaced pipes and dots; the full-width pipe needs no spaces (Chinese and Japanese write
+# none). The katakana middle dot is left alone: it joins the parts of one foreign name.
+_SEPARATED = re.compile(r"\s+[|·•▪◦∙]\s+|\s*｜\s*")
 _SENTENCE_END = re.compile(r"[.!?]\s|[.!?:]$")
 _MAX_ITEM_WORDS = 12
 _MIN_ITEMS = 3
@@ -51,6 +54,8 @@ def separated_items(text: str) -> list[str] | None:
         # A sentence, a postal address, a phone number or an e-mail is no name.
         if _SENTENCE_END.search(piece) or "@" in piece or sum(map(str.isdigit, piece)) > 2:
             return None
+        if footer_line(piece) is not None:
+            return None  # a site's menu: "Home | About us | Contact"
     return pieces
 
 
