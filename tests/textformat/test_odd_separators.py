@@ -144,6 +144,27 @@ def test_acronym_run_after_on_behalf_of_english() -> None:
     ]
 
 
+def test_the_last_body_before_the_speech_with_its_spaces_lost() -> None:
+    items = acronym_run(
+        "ON BEHALF OF Northern Rivers Water Council (NRWC) Coastal Fishers Alliance (CFA) "
+        "Delta Youth Network (DYN) Hill Tribes Women Centre Thank you, Chair. We speak."
+    )
+    assert items is not None
+    assert items[-1] == "Hill Tribes Women Centre"
+    items = acronym_run(
+        "ON BEHALF OF Northern Rivers Water Council (NRWC) Coastal Fishers Alliance (CFA) "
+        "Delta Youth Network (DYN) We thank the Chair."
+    )
+    assert items is not None
+    assert items[-1] == "Delta Youth Network (DYN)"
+    items = acronym_run(
+        "ON BEHALF OF Northern Rivers Water Council (NRWC) Coastal Fishers Alliance (CFA) "
+        "Delta Youth Network (DYN) and many other friends of the rivers"
+    )
+    assert items is not None
+    assert items[-1] == "Delta Youth Network (DYN)"
+
+
 def test_acronym_run_spanish_with_small_words() -> None:
     items = acronym_run(
         "EN NOMBRE DE Confederación de Trabajadores del Campo (CTC) Red de Mujeres Rurales "

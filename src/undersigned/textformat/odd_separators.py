@@ -129,12 +129,27 @@ def acronym_run(text: str) -> list[str] | None:
     if len(best) < _MIN_ITEMS:
         return None
     if best is runs[-1]:
-        tail = re.split(r"\s{2,}|\n", text[last_end:].lstrip(" "), maxsplit=1)
-        words = tail[0].split()
-        # Closed by two spaces or a line end ("… Youth Delegation  Thank you, Chair.").
-        if words and _body_words(words) and len(words) <= _MAX_BODY_WORDS:
-            best.append(" ".join(words))
+        last = _last_body(text[last_end:])
+        if last is not None:
+            best.append(last)
     return best
+
+
+def _last_body(tail: str) -> str | None:
+    """A body without a short form that closes the run: up to two spaces or a line end
+    ("… Youth Delegation  Thank you, Chair."), else up to the sentence that follows it,
+    whose first word ends the capitalised run ("… Youth Delegation Thank you, Chair.")."""
+    closed = re.split(r"\s{2,}|\n", tail.lstrip(" "), maxsplit=1)
+    words = closed[0].split()
+    if len(closed) == 1:
+        end = next((n for n, word in enumerate(words) if not _body_words([word])), None)
+        if end is not None:
+            words = words[: max(end - 1, 0)]  # the sentence's first word goes with it
+            while words and words[-1] in _SMALL_WORDS:
+                words = words[:-1]
+    if len(words) < 2 or len(words) > _MAX_BODY_WORDS or not _body_words(words):
+        return None
+    return " ".join(words)
 
 
 def _body_words(words: list[str]) -> bool:
