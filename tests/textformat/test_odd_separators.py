@@ -212,6 +212,31 @@ def test_comma_fields_opening_with_a_name_finnish_and_dutch() -> None:
     assert run is not None and len(run.items) == 3
 
 
+def test_comma_fields_with_capitalised_roles_german() -> None:
+    run = role_run(
+        "Anna Roth, Lehrerin, Kiel, Jan Voss, Pfarrer, Jena, Eva Lutz, Dr. med., Ärztin, "
+        "Ulm, Tim Berg, Schauspieler, Trier"
+    )
+    assert run is not None
+    assert [item.split(",")[0] for item in run.items] == [
+        "Anna Roth",
+        "Jan Voss",
+        "Eva Lutz",
+        "Tim Berg",
+    ]
+
+
+def test_comma_fields_near_miss_bodies_and_persons_mixed() -> None:
+    # Three persons only, and a long field: prose about people, not a list of signers.
+    assert (
+        role_run(
+            "Anna Roth, Lehrerin, Kiel, sprach mit Jan Voss, Pfarrer aus der Gemeinde am "
+            "Hafen, Eva Lutz, Ärztin"
+        )
+        is None
+    )
+
+
 def test_name_glued_to_its_role() -> None:
     run = role_run(
         "Aino Virtanen, näyttelijä, Turku, Pekka Laine tutkija, Oulu, Mari Koski, "

@@ -101,6 +101,16 @@ def _glued_role(piece: str) -> tuple[str, str] | None:
     return None
 
 
+def _regular(entries: list[list[str]]) -> bool:
+    """ "Anna Roth, Lehrerin, Kiel, Jan Voss, Pfarrer, Jena, …": roles written with a capital
+    (German nouns) say nothing, but a steady shape does: four persons at least, each with one
+    to three short fields (role, degree, city) after the name."""
+    return len(entries) >= 4 and all(
+        2 <= len(entry) <= 4 and all(len(field.split()) <= 3 for field in entry[1:])
+        for entry in entries
+    )
+
+
 def role_run(paragraph: str) -> RoleRun | None:
     """The persons of a paragraph that names each with roles after the name, or None."""
     pieces = _split(paragraph)
@@ -114,6 +124,8 @@ def role_run(paragraph: str) -> RoleRun | None:
     roled = [False]
     for index, piece in enumerate(pieces[start + 1 :], start + 1):
         stop = _STOP.search(piece)
+        if stop is not None and stop.end() == len(piece) and index < len(pieces) - 1:
+            stop = None  # "Dr. med., Ärztin": a comma follows, the dot ends a short form
         ended = stop is not None
         if stop is not None:
             piece = piece[: stop.start()]
@@ -145,6 +157,6 @@ def role_run(paragraph: str) -> RoleRun | None:
     if any(len(entry) > _MAX_PARTS + 1 for entry in entries):
         return None
     persons, with_roles = len(entries), sum(roled)
-    if persons < _MIN_PERSONS or 3 * with_roles < 2 * persons:
+    if persons < _MIN_PERSONS or (3 * with_roles < 2 * persons and not _regular(entries)):
         return None
     return RoleRun([", ".join(entry) for entry in entries], persons, with_roles, colon)
