@@ -298,3 +298,28 @@ def test_an_elided_particle_in_a_name() -> None:
     assert is_person_name("Hedda d’Amico")
     assert is_person_name("Marco dell'Orto")
     assert not is_person_name("Hedda d’accordo")
+
+
+def test_semicolon_run_with_comma_roles_wrapped_spanish() -> None:
+    text = (
+        "Llamamiento por el río\n\n"
+        "Pedimos al ayuntamiento que detenga el dragado del río antes del verano, por los "
+        "peces y por todos nosotros.\n\n"
+        "NOTA DE PRENSA\n"
+        "Nuestro llamamiento recibe apoyos de todas partes. Entre los nombres: Lucía\n"
+        "Ferrer, escritora; Marta\n"
+        "Gil, médica; Bruno Ríos, maestro; Carla\n"
+        "Sanz, enfermera.\n"
+        "El consejo del río se reúne el viernes.\n"
+    )
+    names = [s.name for s in parse(text).signatories]
+    assert names == ["Lucía Ferrer", "Marta Gil", "Bruno Ríos", "Carla Sanz"]
+
+
+def test_semicolons_in_prose_name_nobody() -> None:
+    text = (
+        "Informe de la reunión\n\n"
+        "La reunión fue larga; Lucía Ferrer, la alcaldesa, la abrió; Marta Gil, la secretaria,\n"
+        "leyó el acta; Bruno Ríos, el tesorero, presentó las cuentas del año pasado.\n"
+    )
+    assert parse(text).signatories == []

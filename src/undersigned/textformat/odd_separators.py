@@ -195,7 +195,9 @@ def _subsequence(letters: list[str], initials: list[str]) -> bool:
 # A person with a parenthesis after the name: "Jane Doe (teacher, Union X)"; the bracket
 # may be glued to the name ("Jane Doe(teacher)").
 _PAREN_PERSON = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<inner>[^()]*)\)\s*(?P<rest>.*)$", re.S)
-_SEMICOLON = re.compile(r"\s*;\s*")
+# A sentence ends at a full stop after a word of four letters at least ("dir." and "Inc."
+# are short forms).
+_SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{4})[.!?](?:\s|$)")
 _MAX_WRAPPED = 4000
 
 
@@ -234,10 +236,29 @@ def _split_semicolons(text: str) -> list[str]:
     return pieces
 
 
+def _comma_person(piece: str, first: bool, last: bool) -> list[str] | None:
+    """ "Jane Doe, writer" as one item of the run (the first after a colon, the last cut at
+    the end of its sentence)."""
+    piece = " ".join(piece.split())
+    if first:
+        if ":" not in piece:
+            return None
+        piece = piece.rsplit(":", 1)[1].strip()
+    if last:
+        stop = _SENTENCE_STOP.search(piece)
+        piece = piece[: stop.start()] if stop else piece.rstrip(".")
+    head, _, descriptor = piece.partition(", ")
+    if not descriptor or not is_person_name(head) or len(descriptor.split()) > _MAX_ITEM_WORDS:
+        return None
+    if _SENTENCE_STOP.search(descriptor):
+        return None  # prose goes on after the person
+    return [piece]
+
+
 def _paren_person(piece: str, first: bool, last: bool) -> list[str] | None:
     match = _PAREN_PERSON.match(piece)
     if match is None:
-        return None
+        return _comma_person(piece, first, last)
     rest = match["rest"]
     if rest and not (last and rest.startswith(".")):
         return None  # prose goes on after the bracket
