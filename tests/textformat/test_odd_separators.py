@@ -118,6 +118,20 @@ def test_card_run_items_italian() -> None:
     assert [item.split(" (")[0] for item in items] == ["Marco Bellini", "Giulia Conti", "Sara Neri"]
 
 
+def test_cards_with_dashes_polish() -> None:
+    items = card_run(
+        "Pierwsi sygnatariusze Kraków 2 maja 2024 Anna Nowak – (dr hab., Uniwersytet "
+        "Jagielloński) Piotr Zieliński – (architekt) Maria Wójcik – (prof., Politechnika "
+        "Krakowska)"
+    )
+    assert items is not None
+    assert [item.split(" (")[0] for item in items] == [
+        "Anna Nowak",
+        "Piotr Zieliński",
+        "Maria Wójcik",
+    ]
+
+
 def test_card_near_misses() -> None:
     # A price table and a single card are no run of signatories.
     assert card_run("Tea | (small) 2.50 Coffee | (large) 3.00 Juice | (fresh) 4.00") is None

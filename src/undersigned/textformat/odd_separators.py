@@ -26,7 +26,7 @@ _MAX_ITEM_WORDS = 12
 _MIN_ITEMS = 3
 
 # A card: the name, then " | (" and the person's titles and organisation in the parenthesis.
-_CARD = re.compile(r"\s*\|\s*\(([^()]*)\)")
+_CARD = re.compile(r"\s*(?:\||\s[–—]|\s-)\s*\(([^()]*)\)")
 _MAX_NAME_WORDS = 4
 
 # A short form in brackets: two capitals at least ("NNTC", "Venro" is no sure one).
@@ -282,7 +282,7 @@ def _paren_person(piece: str, first: bool, last: bool) -> list[str] | None:
 
 def run_together(text: str) -> list[str] | None:
     """The entries of a paragraph that runs cards or bodies with short forms together."""
-    if "|" in text:
+    if "|" in text or " – (" in text or " — (" in text or " - (" in text:
         found = card_run(text)
         if found is not None:
             return found
