@@ -67,6 +67,14 @@ def test_pipes_in_scripts_without_capitals() -> None:
     ]
 
 
+def test_pipes_without_spaces() -> None:
+    assert separated_items("Fundacja Brzozy|Klub Górski Orle|Stowarzyszenie Wolna Łąka") == [
+        "Fundacja Brzozy",
+        "Klub Górski Orle",
+        "Stowarzyszenie Wolna Łąka",
+    ]
+
+
 def test_separated_near_misses() -> None:
     # Two items are no list; a sentence between pipes is prose; a menu line has no names.
     assert separated_items("Home | Contact") is None

@@ -18,9 +18,9 @@ import re
 from .headings import footer_line
 from .persons import is_person_name
 
-# Spaced pipes and dots; the full-width pipe needs no spaces (Chinese and Japanese write
-# none). The katakana middle dot is left alone: it joins the parts of one foreign name.
-_SEPARATED = re.compile(r"\s+[|·•▪◦∙]\s+|\s*｜\s*")
+# Pipes, spaced or not; spaced dots (a dot between letters is a name's own: "Mo·ment").
+# The katakana middle dot is left alone: it joins the parts of one foreign name.
+_SEPARATED = re.compile(r"\s*[|｜]\s*|\s+[·•▪◦∙]\s+")
 _SENTENCE_END = re.compile(r"[.!?]\s|[.!?:]$")
 _MAX_ITEM_WORDS = 12
 _MIN_ITEMS = 3
