@@ -67,6 +67,14 @@ def test_pipes_in_scripts_without_capitals() -> None:
     ]
 
 
+def test_pipes_between_names_with_legal_forms() -> None:
+    assert separated_items("Freunde des Waldes e.V. | Kulturhaus Nord e.V. | Acme Inc.") == [
+        "Freunde des Waldes e.V.",
+        "Kulturhaus Nord e.V.",
+        "Acme Inc.",
+    ]
+
+
 def test_pipes_without_spaces() -> None:
     assert separated_items("Fundacja Brzozy|Klub Górski Orle|Stowarzyszenie Wolna Łąka") == [
         "Fundacja Brzozy",

@@ -7,6 +7,10 @@
 - Bodies `Name (ABBR)` run together with only spaces, as a document loses the line breaks of
   its "on behalf of" list: the short form ends an entry, and its letters tell where the name
   it abbreviates starts, so that a body without a short form before it becomes an entry too.
+- Persons `Name (role, organisation); Name, role; …` in a paragraph whose lines a PDF
+  wrapped anywhere, inside names too: read with the lines joined (blocks._wrapped).
+
+(Persons with 1-4 comma fields each, "Name, role, degree, city, Name, …", are role_lists'.)
 
 Written for shapes, not for a text: no word list names a signatory.
 """
@@ -21,7 +25,9 @@ from .persons import is_person_name
 # Pipes, spaced or not; spaced dots (a dot between letters is a name's own: "Mo·ment").
 # The katakana middle dot is left alone: it joins the parts of one foreign name.
 _SEPARATED = re.compile(r"\s*[|｜]\s*|\s+[·•▪◦∙]\s+")
-_SENTENCE_END = re.compile(r"[.!?]\s|[.!?:]$")
+# A sentence ends at a full stop after a word of four letters at least ("e.V.", "Inc." are
+# short forms that end names).
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{4})[.!?](?:\s|$)|[!?:]$")
 _MAX_ITEM_WORDS = 12
 _MIN_ITEMS = 3
 
