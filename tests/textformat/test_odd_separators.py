@@ -35,6 +35,20 @@ def test_pipes_under_a_colon_leadin_german() -> None:
     ]
 
 
+def test_one_entry_with_its_fields_between_pipes_stays_one() -> None:
+    text = (
+        "Open letter\n\n"
+        "We ask for clean rivers now and for all the generations that come after us.\n\n"
+        "Signatories\n\n"
+        "River Friends Society\n"
+        "Anglers Club Westbank\n"
+        "Jane Doe | Berlin | Germany\n"
+        "Green Valley Trust\n"
+        "Hill Farmers Union\n"
+    )
+    assert len(parse(text).signatories) == 5
+
+
 def test_items_between_separators() -> None:
     assert separated_items("Asociación Río Limpio · Colectivo Verde Sur · Red de Huertos") == [
         "Asociación Río Limpio",

@@ -377,8 +377,12 @@ def _several_in_line(
     heading's only line ("Signatories" / "ARTICLE 19, CIVICUS, Front Line Defenders, …")."""
     if how == "lead-in" and score < ENTRY:
         return _named_in_line(line, group)
-    if how in ("lead-in", "heading") and not line.marked and separated_items(line.content):
-        return _named_in_line(line, group)  # "A | B (BB) | C": names between pipes
+    if how in ("lead-in", "heading") and not entries and not line.marked:
+        # "A | B (BB) | C": names between pipes, as the list's one line (not one entry's
+        # fields, "Jane Doe | Berlin | Germany").
+        items = separated_items(line.content)
+        if items and not any(country_name_code(item) or is_region(item) for item in items):
+            return _named_in_line(line, group)
     if how != "heading" or entries or line.marked or line.text.count(", ") < 3:
         return []
     if is_person_name(line.content.partition(", ")[0]):
