@@ -57,6 +57,7 @@ from .leadins import (
     without_glued_and,
 )
 from .lines import Line, nonblank_lines
+from .odd_separators import paren_person_run, separated_items
 from .paragraph_entries import few_entries, persons_in_paragraph
 from .paren_lists import names_with_short_forms
 from .persons import is_person_name
@@ -378,6 +379,12 @@ def _several_in_line(
     heading's only line ("Signatories" / "ARTICLE 19, CIVICUS, Front Line Defenders, …")."""
     if how == "lead-in" and score < ENTRY:
         return _named_in_line(line, group)
+    if how in ("lead-in", "heading") and not entries and not line.marked:
+        # "A | B (BB) | C": names between pipes, as the list's one line (not one entry's
+        # fields, "Jane Doe | Berlin | Germany").
+        items = separated_items(line.content)
+        if items and not any(country_name_code(item) or is_region(item) for item in items):
+            return _named_in_line(line, group)
     if how != "heading" or entries or line.marked or line.text.count(", ") < 3:
         return []
     if is_person_name(line.content.partition(", ")[0]):
@@ -831,7 +838,7 @@ def _inline(lines: list[Line], plan: Plan) -> None:
         if found is not None and (best is None or found.score > best[1].score):
             best = (line, found)
     if best is None or best[1].score < SENTENCE_LIST:
-        if not _signed_clause(lines, plan):
+        if not _signed_clause(lines, plan) and not _wrapped(lines, plan):
             _spaced(lines, plan)
         return
     line, found = best
@@ -858,6 +865,26 @@ def _signed_clause(lines: list[Line], plan: Plan) -> bool:
     indexes = [line.index for line in taken]
     plan.entries.extend(Entry(text, None, None, indexes, _HOW_SURE["inline"]) for text in found)
     return True
+
+
+def _wrapped(lines: list[Line], plan: Plan) -> bool:
+    """A run "Name (role); Name (role); …" in a paragraph whose lines a PDF wrapped
+    anywhere, inside names too (see odd_separators): read with its lines joined."""
+    starts = [n for n, line in enumerate(lines) if n == 0 or line.after_blank]
+    for start, end in zip(starts, [*starts[1:], len(lines)][: len(starts)], strict=True):
+        paragraph = lines[start:end]
+        if len(paragraph) < 2:
+            continue
+        found = paren_person_run(" ".join(line.text for line in paragraph))
+        if not found:
+            continue
+        indices = [line.index for line in paragraph]
+        sure = _HOW_SURE["inline"]
+        plan.entries.extend(Entry(text, None, None, indices, sure) for text in found)
+        for line in paragraph:
+            plan.mark(line, "body", f"names {len(found)} persons, its lines wrapped inside names")
+        return True
+    return False
 
 
 def _spaced(lines: list[Line], plan: Plan) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .classify import Likeness, entry_likeness
+from .odd_separators import separated_items
 from .sentence_list import OPENING_AND, SentenceList, sentence_list
 
 # The colon, also written ":-" or as a dash ("… হলো-", "Signatories -"), as Bengali, Hindi
@@ -162,6 +163,9 @@ def list_line(text: str) -> SentenceList | None:
     """
     if len(text) < 20:
         return None
+    separated = separated_items(text)
+    if separated is not None:
+        return SentenceList(separated, 0.8, {"items": float(len(separated)), "separated": 1.0})
     found = sentence_list(text)
     if found is None or len(found.items) < 3 or found.score < 0.15:
         return None

@@ -108,6 +108,8 @@ _ARTICLES = frozenset(
 
 
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'’\-.]*")
+# A particle elided before a capital: "d’Ancona", "dell'Acqua", "l'Ouverture".
+_ELIDED_PARTICLE = re.compile(r"(?:d|l|dell|dall|degl|all)['’]")
 # Words of organizations' names that are nobody's name ("Amnesty International", "Korean
 # Pharmacists for Democratic Society"): the languages' characteristic words, but for those
 # that are also names or nicknames (Dawn, Star, West, Red).
@@ -157,8 +159,12 @@ def is_person_name(text: str) -> bool:
             continue
         if folded_token in _NOT_IN_NAMES:
             return False
-        if not _NAME_TOKEN.fullmatch(token) or not token[0].isupper():
+        if not _NAME_TOKEN.fullmatch(token):
             return False
+        if not token[0].isupper():
+            elided = _ELIDED_PARTICLE.match(token)
+            if elided is None or not token[elided.end() :][:1].isupper():
+                return False
         upper = sum(1 for ch in token if ch.isupper())
         if upper >= 2 and 2 * upper >= sum(1 for ch in token if ch.isalpha()) and "." not in token:
             return False  # an acronym ("RM Rode Morgen"), not a name

@@ -72,11 +72,13 @@ def _role_first(piece: str) -> bool:
     return bool(words) and is_role(words[0])
 
 
-def _lead_name(piece: str) -> tuple[str | None, bool]:
+def _lead_name(piece: str, opening: bool = False) -> tuple[str | None, bool]:
     """The first name, cut from the words that lead into it: after a colon, else the
     trailing capitalised words of the clause ("… attended by Jane Doe")."""
     if ":" in piece:
         return _name(piece.rsplit(":", 1)[1]), True
+    if opening and _name(piece):  # the paragraph opens with the first name, no clause
+        return _name(piece), False
     words = piece.split()
     for size in range(min(_MAX_NAME_WORDS, len(words) - 1), 1, -1):
         name = " ".join(words[-size:])
@@ -85,19 +87,45 @@ def _lead_name(piece: str) -> tuple[str | None, bool]:
     return None, False
 
 
+def _glued_role(piece: str) -> tuple[str, str] | None:
+    """ "Jane Doe teacher" after the fields of the person before: a name and its role in
+    lower case with the comma between them lost. Only there: the piece right after a name
+    is its role, whatever capitals it has ("Jean Monnet professor")."""
+    words = piece.split()
+    for size in (3, 2):
+        rest = words[size:]
+        if rest and all(word[:1].islower() for word in rest):
+            name = _name(" ".join(words[:size]))
+            if name is not None:
+                return name, " ".join(rest)
+    return None
+
+
+def _regular(entries: list[list[str]]) -> bool:
+    """ "Anna Roth, Lehrerin, Kiel, Jan Voss, Pfarrer, Jena, …": roles written with a capital
+    (German nouns) say nothing, but a steady shape does: four persons at least, each with one
+    to three short fields (role, degree, city) after the name."""
+    return len(entries) >= 4 and all(
+        2 <= len(entry) <= 4 and all(len(field.split()) <= 3 for field in entry[1:])
+        for entry in entries
+    )
+
+
 def role_run(paragraph: str) -> RoleRun | None:
     """The persons of a paragraph that names each with roles after the name, or None."""
     pieces = _split(paragraph)
     if len(pieces) < _MIN_PERSONS + 2:  # a name and a role each, one joined by "and"
         return None
-    start = next((i for i, p in enumerate(pieces[:-1]) if _lead_name(p)[0]), None)
+    start = next((i for i, p in enumerate(pieces[:-1]) if _lead_name(p, not i)[0]), None)
     if start is None:
         return None
-    name, colon = _lead_name(pieces[start])
+    name, colon = _lead_name(pieces[start], not start)
     entries: list[list[str]] = [[name or ""]]
     roled = [False]
     for index, piece in enumerate(pieces[start + 1 :], start + 1):
         stop = _STOP.search(piece)
+        if stop is not None and stop.end() == len(piece) and index < len(pieces) - 1:
+            stop = None  # "Dr. med., Ärztin": a comma follows, the dot ends a short form
         ended = stop is not None
         if stop is not None:
             piece = piece[: stop.start()]
@@ -106,9 +134,13 @@ def role_run(paragraph: str) -> RoleRun | None:
         if ":" in piece:  # "deputy chairs: Jane Doe": a label inside the list
             piece = piece.rsplit(":", 1)[1].strip()
         found = _name(piece)
+        glued = None if found is not None or len(entries[-1]) < 2 else _glued_role(piece)
         if found is not None:
             entries.append([found])
             roled.append(False)
+        elif glued is not None:  # "Jane Doe teacher": the comma after the name lost
+            entries.append(list(glued))
+            roled.append(True)
         elif piece[:1].islower() or _role_first(piece):  # "chair of X", "Presidente da CUT"
             # "chair of X and Jane Doe": the next person joined to these roles by "and".
             joint = list(_INNER_AND.finditer(piece))
@@ -125,6 +157,6 @@ def role_run(paragraph: str) -> RoleRun | None:
     if any(len(entry) > _MAX_PARTS + 1 for entry in entries):
         return None
     persons, with_roles = len(entries), sum(roled)
-    if persons < _MIN_PERSONS or 3 * with_roles < 2 * persons:
+    if persons < _MIN_PERSONS or (3 * with_roles < 2 * persons and not _regular(entries)):
         return None
     return RoleRun([", ".join(entry) for entry in entries], persons, with_roles, colon)

@@ -27,6 +27,7 @@ from .etc_runs import etc_items
 from .folding import fold
 from .inline_samples import after_among, before_others
 from .lost_separators import cut_short, split_lost
+from .odd_separators import run_together
 from .paren_lists import paren_runs
 from .partners import after_mark, after_with, through_short_form
 from .role_first import role_first_run
@@ -370,6 +371,9 @@ def sentence_list(paragraph: str) -> SentenceList | None:
     text = paragraph.strip()
     if len(text) > 3000:
         return None
+    together = run_together(text)
+    if together is not None:
+        return SentenceList(together, 0.9, {"items": float(len(together)), "run_together": 1.0})
     dateline = None
     if text[:1].isdigit() or "," in text[:42]:
         dateline = _DATELINE.match(text)

@@ -492,6 +492,10 @@ def _organization_abbreviation(entry: _Reading) -> tuple[str | None, str]:
     when nothing else gives one."""
     how = entry.how
     abbreviation, name = split_leading_abbreviation(entry.text, entry.name_en)
+    # "Aboriginal and … Aboriginal Corporation (AAC)": with its own short form in brackets
+    # the name repeats a word, not a short name before it.
+    if abbreviation is not None and entry.paren_abbreviation and not is_acronym(abbreviation):
+        abbreviation, name = None, entry.text
     if abbreviation is not None:
         how["abbreviation"] = "before"
         return abbreviation, name.lstrip("–—-, ").strip() or name
