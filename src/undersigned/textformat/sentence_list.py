@@ -27,6 +27,7 @@ from .folding import fold
 from .lost_separators import cut_short, split_lost
 from .paren_lists import paren_runs
 from .role_lists import RoleRun, role_run
+from .subject_lists import delegates_lead, ends_name, names_more, without_lead
 from .vocabulary import AND_WORDS
 
 # The Latin comma needs a space after it ("1,000" is a number); the Arabic "،" and the
@@ -66,7 +67,7 @@ OPENING_AND = re.compile(rf"^(?:а также|as well as|ainsi que|sowie|{_AND})
 # and the elided article in lower case glued to it ("l'Association", not "L'Oréal").
 _LEAD = re.compile(
     r"^(?:(?:the|a|o|os|as|da|do|das|dos|de|del|della|dello|degli|delle|la|le|les|el|los|las"
-    r"|il|lo|gli|l'|der|die|das|des|του|της|το|οι|η|ο|τα|на|от|и|from|by|da|par|por)\s+"
+    r"|il|lo|gli|l'|der|die|das|des|az|του|της|το|οι|η|ο|τα|на|от|и|from|by|da|par|por)\s+"
     r"|(?-i:l)['’](?=[^\W\d_]))+",
     re.IGNORECASE,
 )
@@ -86,6 +87,8 @@ _CUE = re.compile(
     # the German words for an association ("Verband", "Vereinigung") as "associa" is.
     r"|on behalf of|au nom d|en nombre d|a nome d|em nome d|im namen|namens|adina|verband"
     r"|vereinigung"
+    # Hungarian: the initiators ("kezdeményezők"), the signers ("aláírók").
+    r"|kezdemenyez|alair"
 )
 # "… A, B, C and others": a few of the signers named by way of example, a mention of a list
 # kept elsewhere (the letter "signed by X, Y and others"), not the list itself.
@@ -172,6 +175,9 @@ def _lead_words(kept: list[str]) -> list[str]:
     signing with its small words ("Signed by the"), a plural kind noun after an article
     ("Οι Ομοσπονδίες")."""
     folded = [fold(word) for word in kept]
+    delegated = delegates_lead(folded)
+    if delegated:
+        return kept[delegated:]
     if len(kept) > 1 and _SIGNING_VERB.match(folded[0]):
         position = 1
         while position < len(kept) - 1 and kept[position].islower():
@@ -272,6 +278,7 @@ def _last_items(
     name_chars: int = 0,
     joiner: re.Pattern[str] = _SPACED_AND,
     parenthesized: bool = False,
+    joined: bool = False,
 ) -> list[str]:
     """The last name(s) of the run, cut before what follows them. said: the words before
     the list already say who signs ("Заявление подписали A, B и C."), so a short last piece
@@ -288,6 +295,8 @@ def _last_items(
             for j in joiner.finditer(piece)
             if not parenthesized or piece[: j.start()].endswith(")")
         ]
+        if joined and joiner is not ARTICLED_AND:
+            joints = [j for j in joints if ends_name(piece[: j.start()])]
         joint = joints[0] if joints else None
         rest = piece[joint.end() :] if joint else ""
         if joint is not None and _opens_name(rest):
@@ -296,7 +305,7 @@ def _last_items(
             same = joiner
             if joiner is not ARTICLED_AND:
                 same = re.compile(rf"\s+{re.escape(joint.group().strip())}\s+")
-            more = _last_items(rest, cased, longest, said, 0, same, parenthesized)
+            more = _last_items(rest, cased, longest, said, 0, same, parenthesized, True)
             return [piece[: joint.start()], *more]
         # Cut before the predicate: the first lower-case word that is not a small word
         # between two capitalised ones ("WWF hanno coinvolto" -> "WWF").
@@ -366,7 +375,9 @@ def sentence_list(paragraph: str) -> SentenceList | None:
     if cased:
         run = role_run(text)
         if run is not None:
-            return _role_scored(run, text)
+            roles = _role_scored(run, text)
+            plain = _in_sentence(text, cased, subject=dateline is not None)
+            return plain if names_more(plain, roles) else roles
     found = _in_sentence(text, cased, subject=dateline is not None)
     found = _wider(_in_parentheses(text, cased), found)
     if cased and (found is None or found.score < SENTENCE_LIST):
@@ -591,9 +602,12 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
         first, middle = apposed(pieces[first_at - 1], first, middle, ended=not last)
     if not cased:
         last = [_TRAILING_SMALL.sub("", _before_verb(item, middle)) for item in last]
+    opening = bool(first) and text.lstrip().startswith(first)
     items = [
-        _LEAD.sub("", item).strip(' .,;:"') if cased else item.strip(" .,;:。；،")
-        for item in (first, *middle, *last)
+        without_lead(item, opening and not index).strip(' .,;:"')
+        if cased
+        else item.strip(" .,;:。；،")
+        for index, item in enumerate((first, *middle, *last))
     ]
     items = cut_short(items) if cased else _without_glued_and(items)
     named = [item for item in (*middle, *last) if item.strip()]
