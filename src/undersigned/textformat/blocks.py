@@ -63,6 +63,7 @@ from .run_groups import colon_group, run_above
 from .sentence_list import SENTENCE_LIST, item_confidence, sentence_list
 from .spaced_lists import spaced_list
 from .stanzas import opens_stanzas, stanza_size, stanza_text
+from .subject_lists import joined_outranks, outranks, wrapped_paragraphs
 from .table_lists import read_tables, table_ahead
 from .wrapping import continues, split_glued
 
@@ -812,17 +813,26 @@ def _inline(lines: list[Line], plan: Plan) -> None:
     best = None
     for line in lines:
         found = sentence_list(line.text)
-        if found is not None and (best is None or found.score > best[1].score):
-            best = (line, found)
+        if found is not None and outranks(found, best[1] if best else None, SENTENCE_LIST):
+            best = ([line], found)
+    # A paragraph broken by hand again and again: its lines joined, whose run outranks the
+    # piece of it one of its lines shows.
+    for group, text in wrapped_paragraphs(lines):
+        found = sentence_list(text)
+        if found is not None and joined_outranks(found, group, best, SENTENCE_LIST):
+            best = (group, found)
     if best is None or best[1].score < SENTENCE_LIST:
         _spaced(lines, plan)
         return
-    line, found = best
+    group, found = best
     for position, text in enumerate(found.items):
         sure = item_confidence(found, position)
-        plan.entries.append(Entry(text, None, None, [line.index], sure))
+        plan.entries.append(Entry(text, None, None, [line.index for line in group], sure))
     shown = ", ".join(f"{k} {v:g}" for k, v in found.features.items())
-    plan.mark(line, "body", f"names the signatories in running text (score {found.score}: {shown})")
+    for line in group:
+        plan.mark(
+            line, "body", f"names the signatories in running text (score {found.score}: {shown})"
+        )
 
 
 def _spaced(lines: list[Line], plan: Plan) -> None:

@@ -27,7 +27,14 @@ from .folding import fold
 from .lost_separators import cut_short, split_lost
 from .paren_lists import paren_runs
 from .role_lists import RoleRun, role_run
-from .subject_lists import delegates_lead, ends_name, names_more, without_lead
+from .subject_lists import (
+    closed_at_paren,
+    delegates_lead,
+    ends_name,
+    names_more,
+    on_behalf_run,
+    without_lead,
+)
 from .vocabulary import AND_WORDS
 
 # The Latin comma needs a space after it ("1,000" is a number); the Arabic "،" and the
@@ -86,6 +93,7 @@ _CUE = re.compile(
     # Issuing on behalf of the bodies named ("Joint press release on behalf of A, B, C"), and
     # the German words for an association ("Verband", "Vereinigung") as "associa" is.
     r"|on behalf of|au nom d|en nombre d|a nome d|em nome d|im namen|namens|adina|verband"
+    r"|باسم|بإسم|نيابة عن"
     r"|vereinigung"
     # Hungarian: the initiators ("kezdeményezők"), the signers ("aláírók").
     r"|kezdemenyez|alair"
@@ -476,6 +484,8 @@ def _split_outside(text: str, separator: re.Pattern[str]) -> list[str]:
 
 
 def _in_sentence(text: str, cased: bool, subject: bool = False) -> SentenceList | None:
+    if not cased and (behalf := on_behalf_run(text)):
+        return _scored(behalf, text, cased, said=True)
     by_commas = _by_separators(text, cased, subject)
     if cased:
         return by_commas
@@ -589,6 +599,8 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
         ended = len(middle) >= 2 and all(p.endswith(")") for p in middle)
         joiner = _joiner(tail, middle, cased)
         last = _last_items(tail, cased, longest, said, name_chars, joiner, ended)
+        if cased and ended:
+            last = [closed_at_paren(item) for item in last]
         partial = _and_others(tail, last)
         if more:
             last += _continued([more, *pieces[last_at + 2 :]], median, longest)

@@ -13,9 +13,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .countries import country_name_code
+from .folding import fold
 from .persons import is_person_name
 
 if TYPE_CHECKING:
+    from .lines import Line
     from .sentence_list import SentenceList
 
 # Articles and prepositions that lead a name in running text; the same words as
@@ -28,6 +31,7 @@ _LEAD_WORDS = (
     r"|(?-i:l)['’](?=[^\W\d_]))+"
 )
 _ANY_LEAD = re.compile(rf"^{_LEAD_WORDS}", re.IGNORECASE)
+_TRAILING_PAREN = re.compile(r"\(([^()]+)\)\s*$")
 
 # The persons who act for the bodies named after them, at a sentence's start, folded:
 # "Representantes de Cáritas, …", "Representatives of the X, …", "Vertreter der Y, …".
@@ -74,3 +78,118 @@ def ends_name(head: str) -> bool:
     ("Anna Rea et Carmelo Barbagallo"). Else the "and" is inside the last name ("… y
     Justicia y Paz han entregado …")."""
     return head.rstrip().endswith(")") or is_person_name(head)
+
+
+def _spells_out(persons: SentenceList, countries: SentenceList) -> bool:
+    """Whether one run names a person for each country another run names: "Los gobiernos
+    de A, B y C firmaron …" then "X (A), Y (B) y Z (C) felicitan …": the states signed
+    through the persons, who are the entries."""
+    if not countries.items or len(persons.items) != len(countries.items):
+        return False
+    if not all(country_name_code(item) for item in countries.items):
+        return False
+    named = [_TRAILING_PAREN.search(item) for item in persons.items]
+    inside = {fold(match.group(1)) for match in named if match is not None}
+    return len(inside) == len(named) and inside == {fold(item) for item in countries.items}
+
+
+def outranks(found: SentenceList, other: SentenceList | None, threshold: float) -> bool:
+    """Whether a paragraph's run of names is the list rather than the best one so far: the
+    surer one, unless one spells out the other's countries as persons (then that one, if
+    sure enough by itself)."""
+    if other is None:
+        return True
+    if found.score >= threshold and _spells_out(found, other):
+        return True
+    if other.score >= threshold and _spells_out(other, found):
+        return False
+    return found.score > other.score
+
+
+# "In the name of" / "on behalf of" opening a sentence in the scripts without capitals:
+# "باسم A، وB، وC، نعلن …" (we declare), "בשם …", "از طرف …".
+_ON_BEHALF = re.compile(
+    r"^(?:باسم|بإسم|نيابة عن|نيابةً عن|بالنيابة عن|از طرف|به نمایندگی از|בשם)\s+"
+)
+# The Arabic comma, or a Latin one, between the names.
+_COMMA = re.compile(r"\s*[،,]\s*")
+# "And" glued to the next name (Arabic و, Hebrew ו), before a word of three letters at least.
+_GLUED_AND = re.compile(r"^[وו](?=[^\W\d_]{3})")
+
+
+def on_behalf_run(sentence: str) -> list[str]:
+    """The names after "on behalf of" at a sentence's start, each after the first opened by
+    a glued "and" ("باسم A، وB، وC، نعلن …" -> [A, B, C]); the first piece without the "and"
+    is the predicate, and what follows it (the persons the statement supports, also joined
+    so) is not the list. [] where the sentence opens otherwise or names fewer than three."""
+    lead = _ON_BEHALF.match(sentence.strip())
+    if lead is None:
+        return []
+    pieces = _COMMA.split(sentence.strip()[lead.end() :])
+    items = [pieces[0]]
+    for piece in pieces[1:]:
+        if not _GLUED_AND.match(piece):
+            break
+        items.append(_GLUED_AND.sub("", piece))
+    # Each piece a name: no sentence end inside, a few words.
+    if len(items) == len(pieces) or any(len(item.split()) > 8 for item in items):
+        return []
+    return items if len(items) >= 3 else []
+
+
+# Where a line ends a sentence or a clause: a hard line break after anything else broke a
+# sentence (a page copied with its layout's breaks, even inside "Name (\nABBR)").
+_LINE_CLOSED = re.compile(r"[.!?:;…»”\"'。]\s*$")
+# What a page's markup leaves of a link around a name: "Memur-Sen' class='x' title='y'>".
+_TAG_LEFTOVER = re.compile(r"[^\s>]*['\"](?:\s+[\w-]+=['\"][^'\"]*['\"])+\s*/?>")
+_MIN_WRAPPED = 3  # lines of a paragraph broken by hand, at least
+
+
+def wrapped_paragraphs(lines: list[Line]) -> list[tuple[list[Line], str]]:
+    """The paragraphs whose sentences a hard line break cuts again and again, each with its
+    lines joined into one text ("… Konfederasyonu (\\nHAK-İŞ),\\n…" -> "… Konfederasyonu
+    (HAK-İŞ), …"): a run of names written so is a list no single line shows."""
+    groups: list[list[Line]] = []
+    for line in lines:
+        if groups and not line.after_blank and line.index == groups[-1][-1].index + 1:
+            groups[-1].append(line)
+        else:
+            groups.append([line])
+    found = []
+    for group in groups:
+        if len(group) < _MIN_WRAPPED:
+            continue
+        broken = sum(not _LINE_CLOSED.search(line.text) for line in group[:-1])
+        if broken * 2 < len(group) - 1:
+            continue
+        text = " ".join(line.text for line in group)
+        text = _TAG_LEFTOVER.sub("", text).replace("( ", "(").replace(" )", ")")
+        found.append((group, text))
+    return found
+
+
+def joined_outranks(
+    found: SentenceList,
+    group: list[Line],
+    best: tuple[list[Line], SentenceList] | None,
+    threshold: float,
+) -> bool:
+    """Whether the run of a paragraph joined from its broken lines is the list: sure enough,
+    and naming more than the best run of one line when that line is one of its own (the
+    line showed a piece of the run), else surer than it."""
+    if found.score < threshold:
+        return False
+    if best is None:
+        return True
+    inside = {line.index for line in best[0]} <= {line.index for line in group}
+    if inside:
+        return len(found.items) > len(best[1].items)
+    return outranks(found, best[1], threshold)
+
+
+def closed_at_paren(item: str) -> str:
+    """The last name of a run whose names each end with their parenthesis ("Name (ABBR)"),
+    cut after its own: the words after it begin the predicate, capitalised or not ("…
+    Birliği (TZOB) TOBB İkiz Kuleler’de … yaptı")."""
+    closing = item.find(")")
+    return item[: closing + 1] if 0 < closing < len(item.rstrip()) - 1 else item
