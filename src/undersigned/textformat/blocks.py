@@ -63,7 +63,7 @@ from .run_groups import colon_group, run_above
 from .sentence_list import SENTENCE_LIST, item_confidence, sentence_list
 from .spaced_lists import spaced_list
 from .stanzas import opens_stanzas, stanza_size, stanza_text
-from .subject_lists import joined_outranks, outranks, wrapped_paragraphs
+from .subject_lists import joined_outranks, opening_pair, outranks, wrapped_paragraphs
 from .table_lists import read_tables, table_ahead
 from .wrapping import continues, split_glued
 
@@ -822,6 +822,14 @@ def _inline(lines: list[Line], plan: Plan) -> None:
         if found is not None and joined_outranks(found, group, best, SENTENCE_LIST):
             best = (group, found)
     if best is None or best[1].score < SENTENCE_LIST:
+        pair = opening_pair(lines)
+        if pair is not None:
+            for text in pair[1]:
+                plan.entries.append(Entry(text, None, None, [pair[0].index], _HOW_SURE["inline"]))
+            plan.mark(
+                pair[0], "body", "opens with two bodies, each with its short form, as its subject"
+            )
+            return
         _spaced(lines, plan)
         return
     group, found = best

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from .countries import country_name_code
 from .folding import fold
 from .persons import is_person_name
+from .vocabulary import AND_WORDS
 
 if TYPE_CHECKING:
     from .lines import Line
@@ -193,3 +194,56 @@ def closed_at_paren(item: str) -> str:
     Birliği (TZOB) TOBB İkiz Kuleler’de … yaptı")."""
     closing = item.find(")")
     return item[: closing + 1] if 0 < closing < len(item.rstrip()) - 1 else item
+
+
+# "And" between two names in the scripts with capitals.
+_PAIR_AND = "|".join(AND_WORDS)
+# Two bodies, each with its short form in parentheses, joined by "and" as the subject that
+# opens a text: "Η Ύπατη Αρμοστεία … (UNHCR) και η Εθνική Επιτροπή … (ΕΕΔΑ), …, εκφράζουν",
+# "The X Union (XU) and the Y Network (YN) call on …". The predicate (or an apposition
+# after a comma) follows the second.
+_PAIR = re.compile(
+    rf"^(?P<a>[^\W\d_][^(),.;:]{{2,120}}?)\s*\((?P<x>[^()\s][^()]{{0,15}})\)"
+    rf"\s+(?:{_PAIR_AND})\s+(?P<b>[^\W\d_][^(),.;:]{{2,120}}?)\s*\((?P<y>[^()\s][^()]{{0,15}})\)"
+    r"(?=\s*,|\s+[^\W\d_])",
+)
+
+
+def _short_form(text: str) -> bool:
+    """An acronym: capitals for the most part ("UNHCR", "ΕΕΔΑ", "CCOO", "FNV"), no spaces."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return (
+        " " not in text
+        and len(letters) >= 2
+        and sum(ch.isupper() for ch in letters) * 2 > len(letters)
+    )
+
+
+def paired_subject(paragraph: str) -> list[str]:
+    """The two bodies named as the subject at the start of a paragraph, each as "Name
+    (ABBR)" (see _PAIR), or []. Persons ("President X and Prime Minister Y"), two names
+    without short forms, or a pair inside the sentence give nothing: too common in prose."""
+    found = _PAIR.match(without_lead(paragraph.strip(), True))
+    if found is None:
+        return []
+    first, second = found["a"].strip(), _ANY_LEAD.sub("", found["b"].strip())
+    if not (_short_form(found["x"]) and _short_form(found["y"])):
+        return []
+    if not (first[:1].isupper() and second[:1].isupper()):
+        return []
+    if len(first.split()) < 2 or len(second.split()) < 2:
+        return []
+    return [f"{first} ({found['x']})", f"{second} ({found['y']})"]
+
+
+_OPENING_LINES = 3  # the pair opens the text: its first lines, a title above it at most
+
+
+def opening_pair(lines: list[Line]) -> tuple[Line, list[str]] | None:
+    """The line among the text's first ones that opens with two bodies as its subject (see
+    paired_subject), with the two, or None."""
+    for line in lines[:_OPENING_LINES]:
+        pair = paired_subject(line.text)
+        if pair:
+            return line, pair
+    return None
