@@ -63,7 +63,7 @@ from .run_groups import colon_group, run_above
 from .sentence_list import SENTENCE_LIST, item_confidence, sentence_list
 from .spaced_lists import spaced_list
 from .stanzas import opens_stanzas, stanza_size, stanza_text
-from .subject_lists import joined_outranks, opening_pair, outranks, wrapped_paragraphs
+from .subject_lists import better, joined_outranks, opening_pair, wrapped_paragraphs
 from .table_lists import read_tables, table_ahead
 from .wrapping import continues, split_glued
 
@@ -813,8 +813,9 @@ def _inline(lines: list[Line], plan: Plan) -> None:
     best = None
     for line in lines:
         found = sentence_list(line.text)
-        if found is not None and outranks(found, best[1] if best else None, SENTENCE_LIST):
-            best = ([line], found)
+        kept = better(found, best[1] if best else None, SENTENCE_LIST) if found else None
+        if kept is not None:
+            best = ([line] if kept[0] or best is None else best[0], kept[1])
     # A paragraph broken by hand again and again: its lines joined, whose run outranks the
     # piece of it one of its lines shows.
     for group, text in wrapped_paragraphs(lines):

@@ -28,6 +28,7 @@ from .lost_separators import cut_short, split_lost
 from .paren_lists import paren_runs
 from .role_lists import RoleRun, role_run
 from .subject_lists import (
+    LEAD,
     closed_at_paren,
     delegates_lead,
     ends_name,
@@ -70,14 +71,6 @@ _AND = "|".join((*AND_WORDS, "да", "ו", "و", "اور", "और", "तथा"
 _SPACED_AND = re.compile(rf"\s+(?:{_AND})\s+")
 # "…, а также Народного совета": "and" opening the last piece, with its longer forms.
 OPENING_AND = re.compile(rf"^(?:а также|as well as|ainsi que|sowie|{_AND})\s+", re.IGNORECASE)
-# Articles and prepositions that lead a name in running text ("a Força Sindical", "на Съюз"),
-# and the elided article in lower case glued to it ("l'Association", not "L'Oréal").
-_LEAD = re.compile(
-    r"^(?:(?:the|a|o|os|as|da|do|das|dos|de|del|della|dello|degli|delle|la|le|les|el|los|las"
-    r"|il|lo|gli|l'|der|die|das|des|az|του|της|το|οι|η|ο|τα|на|от|и|from|by|da|par|por)\s+"
-    r"|(?-i:l)['’](?=[^\W\d_]))+",
-    re.IGNORECASE,
-)
 # Words that show the paragraph is about who signs, issues or takes part.
 _CUE = re.compile(
     r"sign|firm|assin|sottoscri|unterzeich|unterschr|imza|signat|endors|adher|aderi|partecip"
@@ -165,7 +158,7 @@ def _name_like(piece: str, cased: bool) -> bool:
     if not 1 <= len(words) <= (_MAX_WORDS + 4 if cased else _MAX_WORDS) or len(piece) > 110:
         return False
     if cased:
-        first = _LEAD.sub("", piece)[:1]
+        first = LEAD.sub("", piece)[:1]
         # One lower-case word of a brand ("all4trees", "foodwatch") is a name too.
         brand = len(words) == 1 and len(piece) >= 4
         return first.isupper() or first.isdigit() or first in "\"“«'" or brand
@@ -174,8 +167,8 @@ def _name_like(piece: str, cased: bool) -> bool:
 
 def _opens_name(text: str) -> bool:
     """Whether a piece of a cased script opens like a name: a capital or a quote."""
-    first = _LEAD.sub("", text)[:1]
-    return first.isupper() or (first in "\"“«„'" and _LEAD.sub("", text)[1:2].isupper())
+    first = LEAD.sub("", text)[:1]
+    return first.isupper() or (first in "\"“«„'" and LEAD.sub("", text)[1:2].isupper())
 
 
 def _lead_words(kept: list[str]) -> list[str]:
@@ -191,7 +184,7 @@ def _lead_words(kept: list[str]) -> list[str]:
         while position < len(kept) - 1 and kept[position].islower():
             position += 1
         return kept[position:]
-    position = 1 if len(kept) > 2 and _LEAD.match(kept[0] + " ") else 0
+    position = 1 if len(kept) > 2 and LEAD.match(kept[0] + " ") else 0
     heads = len(kept) > position + 1 and _KIND_HEAD.match(folded[position])
     if heads and kept[position + 1][:1].isupper():
         return kept[position + 1 :]
@@ -296,7 +289,7 @@ def _last_items(
     stop = _SENTENCE_STOP.search(piece)
     piece = OPENING_AND.sub("", (piece[: stop.start()] if stop else piece).strip().rstrip(".;"))
     if cased:
-        if _LEAD.sub("", piece)[:1].islower():
+        if LEAD.sub("", piece)[:1].islower():
             return []  # the predicate only ("…, mette in evidenza …")
         joints = [
             j
@@ -434,7 +427,7 @@ def _in_parentheses(text: str, cased: bool) -> SentenceList | None:
         if joint is not None and _opens_name(pieces[-1][joint.end() :]):
             last = [pieces[-1][: joint.start()], pieces[-1][joint.end() :]]
         items = [
-            _LEAD.sub("", item).strip(' .,;:"') if cased else item.strip(" .,;:。；،")
+            LEAD.sub("", item).strip(' .,;:"') if cased else item.strip(" .,;:。；،")
             for item in (*pieces[:-1], *last)
         ]
         said = bool(_CUE.search(fold(run.lead)))

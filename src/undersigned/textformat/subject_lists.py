@@ -3,14 +3,16 @@
 "Η Ύπατη Αρμοστεία … (UNHCR) και η Εθνική Επιτροπή … (ΕΕΔΑ), …, εκφράζουν …",
 "X (Argentina), Y (Brasil) y Z (Chile) felicitan …", "باسم A، وB، وC، نعلن …".
 
-Helpers that sentence_list calls at a few points: where an article before a name is part
-of it, which of two readings of one paragraph to keep, and which of two paragraphs naming
-the same parties names the signers.
+Helpers that sentence_list and blocks call at a few points: where an article before a name
+is part of it, which of two readings of one paragraph to keep, which of two paragraphs
+naming the same parties names the signers, a paragraph broken by hand read joined, and two
+bodies opening a text as its subject.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .countries import country_name_code
@@ -22,16 +24,17 @@ if TYPE_CHECKING:
     from .lines import Line
     from .sentence_list import SentenceList
 
-# Articles and prepositions that lead a name in running text; the same words as
-# sentence_list's, compiled twice: once for any case (at a sentence's start, "The X, …"),
-# once for lower case only (inside a sentence a capitalised article belongs to the name:
-# "… van A Város Mindenkié", "… and The Guardian").
-_LEAD_WORDS = (
-    r"(?:(?:the|a|o|os|as|da|do|das|dos|de|del|della|dello|degli|delle|la|le|les|el|los|las"
+# Articles and prepositions that lead a name in running text ("a Força Sindical", "на
+# Съюз", Hungarian "az Átlátszó"), and the elided article in lower case glued to it
+# ("l'Association", not "L'Oréal"). Any case matches: at a sentence's start "The X, …";
+# inside it a capitalised article is the name's own ("… van A Város Mindenkié", see
+# without_lead).
+LEAD = re.compile(
+    r"^(?:(?:the|a|o|os|as|da|do|das|dos|de|del|della|dello|degli|delle|la|le|les|el|los|las"
     r"|il|lo|gli|l'|der|die|das|des|az|του|της|το|οι|η|ο|τα|на|от|и|from|by|da|par|por)\s+"
-    r"|(?-i:l)['’](?=[^\W\d_]))+"
+    r"|(?-i:l)['’](?=[^\W\d_]))+",
+    re.IGNORECASE,
 )
-_ANY_LEAD = re.compile(rf"^{_LEAD_WORDS}", re.IGNORECASE)
 _TRAILING_PAREN = re.compile(r"\(([^()]+)\)\s*$")
 
 # The persons who act for the bodies named after them, at a sentence's start, folded:
@@ -61,7 +64,7 @@ def without_lead(item: str, opens_sentence: bool) -> str:
     lower-case one inside the sentence (a capital there says the article is the name's)."""
     if item[:1].isupper() and not opens_sentence:
         return item
-    return _ANY_LEAD.sub("", item)
+    return LEAD.sub("", item)
 
 
 def names_more(plain: SentenceList | None, roles: SentenceList) -> bool:
@@ -94,17 +97,26 @@ def _spells_out(persons: SentenceList, countries: SentenceList) -> bool:
     return len(inside) == len(named) and inside == {fold(item) for item in countries.items}
 
 
-def outranks(found: SentenceList, other: SentenceList | None, threshold: float) -> bool:
-    """Whether a paragraph's run of names is the list rather than the best one so far: the
-    surer one, unless one spells out the other's countries as persons (then that one, if
-    sure enough by itself)."""
+def better(
+    found: SentenceList, other: SentenceList | None, threshold: float
+) -> tuple[bool, SentenceList] | None:
+    """Which run of names to keep when a paragraph's run (found) meets the best one so far
+    (other): (True, found) when found is surer, None to keep other as it is. Where one run
+    names a person for each country the other names, the persons are the list, as sure as
+    the countries made them: (True, found) or (False, other), scored again."""
     if other is None:
-        return True
-    if found.score >= threshold and _spells_out(found, other):
-        return True
-    if other.score >= threshold and _spells_out(other, found):
-        return False
-    return found.score > other.score
+        return True, found
+    for persons, countries in ((found, other), (other, found)):
+        if countries.score >= threshold and _spells_out(persons, countries):
+            score = max(persons.score, countries.score)
+            return persons is found, replace(persons, score=score)
+    return (True, found) if found.score > other.score else None
+
+
+def outranks(found: SentenceList, other: SentenceList | None, threshold: float) -> bool:
+    """Whether a run of names is the list rather than the best so far (see better)."""
+    kept = better(found, other, threshold)
+    return kept is not None and kept[0]
 
 
 # "In the name of" / "on behalf of" opening a sentence in the scripts without capitals:
@@ -143,7 +155,7 @@ def on_behalf_run(sentence: str) -> list[str]:
 _LINE_CLOSED = re.compile(r"[.!?:;…»”\"'。]\s*$")
 # What a page's markup leaves of a link around a name: "Memur-Sen' class='x' title='y'>".
 _TAG_LEFTOVER = re.compile(r"[^\s>]*['\"](?:\s+[\w-]+=['\"][^'\"]*['\"])+\s*/?>")
-_MIN_WRAPPED = 3  # lines of a paragraph broken by hand, at least
+_MIN_WRAPPED = 3  # breaks inside sentences in a paragraph broken by hand, at least
 
 
 def wrapped_paragraphs(lines: list[Line]) -> list[tuple[list[Line], str]]:
@@ -158,10 +170,9 @@ def wrapped_paragraphs(lines: list[Line]) -> list[tuple[list[Line], str]]:
             groups.append([line])
     found = []
     for group in groups:
-        if len(group) < _MIN_WRAPPED:
-            continue
+        # Most breaks inside a sentence, and more than a title line left unclosed above.
         broken = sum(not _LINE_CLOSED.search(line.text) for line in group[:-1])
-        if broken * 2 < len(group) - 1:
+        if broken < _MIN_WRAPPED or broken * 2 < len(group) - 1:
             continue
         text = " ".join(line.text for line in group)
         text = _TAG_LEFTOVER.sub("", text).replace("( ", "(").replace(" )", ")")
@@ -226,7 +237,7 @@ def paired_subject(paragraph: str) -> list[str]:
     found = _PAIR.match(without_lead(paragraph.strip(), True))
     if found is None:
         return []
-    first, second = found["a"].strip(), _ANY_LEAD.sub("", found["b"].strip())
+    first, second = found["a"].strip(), LEAD.sub("", found["b"].strip())
     if not (_short_form(found["x"]) and _short_form(found["y"])):
         return []
     if not (first[:1].isupper() and second[:1].isupper()):
