@@ -337,3 +337,42 @@ def test_each_answer_shows_its_own_address_escaped(client, open_statement):
     assert "ana@example.org" in first and "ana@example.org" not in second
     assert "b&amp;o&#x27;b@example.org" in second and "b&o'b" not in second
     assert "\ue000" not in second
+
+
+def test_the_numbers_are_counted_in_one_pass(open_statement, django_assert_num_queries):
+    """A recount reads the statement's rows once: at a million rows each pass is the database's
+    time taken from the people signing during a surge."""
+    from django.utils import timezone
+
+    confirmed(open_statement, 3, country="DE")
+    Endorsement.objects.create(
+        statement=open_statement, name="Pending", email="x@example.org", email_canonical="x"
+    )
+    Endorsement.objects.create(
+        statement=open_statement,
+        name="Spam",
+        email="s@example.org",
+        email_canonical="s",
+        confirmed_at=timezone.now(),
+        hidden=True,
+        country="FR",
+    )
+    with django_assert_num_queries(1):
+        stats = compute_stats(open_statement.pk)
+    assert (stats.total, stats.confirmed) == (4, 3)
+    assert stats.by_country == {"DE": 3}
+    assert [n for _day, n in stats.by_day] == [3]
+    assert "took_seconds" not in stats.as_json()
+
+
+def test_a_slow_count_waits_longer_before_the_next(open_statement):
+    """However often people sign, counting takes at most a twentieth of the time."""
+    from datetime import timedelta
+
+    from undersigned.endorsements.stats import FRESH_SECONDS, next_recount_after
+
+    stats = compute_stats(open_statement.pk)
+    stats.took_seconds = 0.01
+    assert next_recount_after(stats) == stats.computed_at + timedelta(seconds=FRESH_SECONDS)
+    stats.took_seconds = 2.0
+    assert next_recount_after(stats) == stats.computed_at + timedelta(seconds=40)
