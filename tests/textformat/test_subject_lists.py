@@ -66,6 +66,16 @@ def test_italian_delegates_lead_into_the_names() -> None:
     assert names(text) == ["Legambiente", "ARCI", "Libera", "Cittadinanza Attiva"]
 
 
+def test_english_and_greek_delegates_lead_into_the_names() -> None:
+    english = (
+        "Representatives of the Red Cross, Oxfam, Save the Children and Amnesty "
+        "International signed the joint letter to the minister on Monday.\n"
+    )
+    assert names(english) == ["Red Cross", "Oxfam", "Save the Children", "Amnesty International"]
+    greek = "Οι εκπρόσωποι της ΓΣΕΕ, της ΑΔΕΔΥ, της ΠΟΕ-ΟΤΑ και της ΟΛΜΕ υπέγραψαν κοινή δήλωση.\n"
+    assert names(greek) == ["ΓΣΕΕ", "ΑΔΕΔΥ", "ΠΟΕ-ΟΤΑ", "ΟΛΜΕ"]
+
+
 def test_persons_joined_by_a_second_and_still_split() -> None:
     # Two persons after the list's own "and": each is a whole name, so "and" splits again.
     text = (
@@ -98,6 +108,22 @@ def test_a_run_of_countries_alone_is_still_the_list() -> None:
         "La declaración fue entregada el lunes en Ginebra.\n"
     )
     assert names(text) == ["Noruega", "Kenia", "Chile", "Japón"]
+
+
+def test_addressees_written_as_signers_are_not_signers() -> None:
+    # The persons with their countries are the object of a verb of asking.
+    english = (
+        "Open letter on fisheries\n\n"
+        "We call on Ingrid Holm (Norway), Peter Otieno (Kenya), Ana Rojas (Chile) and "
+        "Kenji Sato (Japan) to sign the treaty without delay.\n"
+    )
+    spanish = (
+        "Carta abierta\n\n"
+        "Pedimos a Ingrid Holm (Noruega), Peter Otieno (Kenia), Ana Rojas (Chile) y "
+        "Kenji Sato (Japón) que firmen el tratado.\n"
+    )
+    assert names(english) == []
+    assert names(spanish) == []
 
 
 # "On behalf of A, and B, and C, we declare …" in Arabic script.

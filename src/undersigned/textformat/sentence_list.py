@@ -29,6 +29,7 @@ from .paren_lists import paren_runs
 from .role_lists import RoleRun, role_run
 from .subject_lists import (
     LEAD,
+    addressed,
     closed_at_paren,
     delegates_lead,
     ends_name,
@@ -86,8 +87,11 @@ _CUE = re.compile(
     # Issuing on behalf of the bodies named ("Joint press release on behalf of A, B, C"), and
     # the German words for an association ("Verband", "Vereinigung") as "associa" is.
     r"|on behalf of|au nom d|en nombre d|a nome d|em nome d|im namen|namens|adina|verband"
-    r"|باسم|بإسم|نيابة عن"
     r"|vereinigung"
+    # "In the name of" in Arabic ("باسم A، وB، وC، نعلن", see subject_lists.on_behalf_run).
+    r"|باسم|بإسم|نيابة عن"
+    # The Greek past tense of "to sign" ("υπέγραψαν", they signed).
+    r"|υπεγρ"
     # Hungarian: the initiators ("kezdeményezők"), the signers ("aláírók").
     r"|kezdemenyez|alair"
 )
@@ -579,6 +583,8 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
     if subject and cased and first_at == 1 and _subject_name(pieces[0].strip()):
         first = pieces[0].strip()
     said = bool(_CUE.search(fold(pieces[first_at - 1])))
+    if addressed(pieces[first_at - 1]):
+        return None  # "We call on A, B and C to …": the addressees
     chars = sorted(len(p) for p in middle) or [10]
     name_chars = chars[len(chars) // 2]
     last: list[str] = []

@@ -258,3 +258,24 @@ def opening_pair(lines: list[Line]) -> tuple[Line, list[str]] | None:
         if pair:
             return line, pair
     return None
+
+
+# A verb of asking that the names follow as its object, folded: the persons or bodies the
+# statement addresses ("We call on X (Norway), Y (Kenya) and Z …", "Pedimos a …"), written
+# as the signers' run is, are not the signers.
+_ADDRESSED = re.compile(
+    r"\b(?:call (?:on|upon)|urge|appeal to|we ask|we invite|we request|pedimos a|instamos a"
+    r"|exhortamos a|solicitamos a|urgimos a|exigimos a|apelamos a|apelamos ao|apelamos aos"
+    r"|apelamos as|exortamos|appelons|demandons a|exhortons|invitons|interpellons"
+    r"|chiediamo a|chiediamo al|chiediamo ai|invitiamo|esortiamo|sollecitiamo|appellieren an"
+    r"|fordern|bitten|καλουμε|ζηταμε απο|призываем|просим|обращаемся к|wzywamy|apelujemy do"
+    r"|roepen|verzoeken)\b"
+)
+_ADDRESS_REACH = 6  # words before the first name in which the verb of asking stands
+
+
+def addressed(lead: str) -> bool:
+    """Whether the words that lead into a run of names make them the object of a verb of
+    asking (see _ADDRESSED): the statement's addressees."""
+    words = fold(lead).split()
+    return bool(_ADDRESSED.search(" ".join(words[-_ADDRESS_REACH:])))
