@@ -246,3 +246,42 @@ def test_pairs_that_are_not_signers() -> None:
         "their rates.\n"
     )
     assert names(text) == []
+
+
+# Three names each ending with a parenthesis, one comma and one "and".
+
+
+def test_three_persons_with_countries_one_comma_and_one_and() -> None:
+    text = (
+        "Maria Silva (Brasil), John Smith (Canadá) e Aiko Tanaka (Japão) assinaram a "
+        "declaração final do encontro.\n"
+    )
+    found = parse(text).signatories
+    assert [(s.name, s.country) for s in found] == [
+        ("Maria Silva", "BR"),
+        ("John Smith", "CA"),
+        ("Aiko Tanaka", "JP"),
+    ]
+
+
+def test_and_inside_a_name_when_every_name_ends_with_its_short_form() -> None:
+    text = (
+        "Kuzey Barolar Birliği (KBB), Güney Tabipler Birliği (GTB), Deniz Mühendis ve "
+        "Mimar Odaları Birliği (DMMOB) ve Batı Gazeteciler Cemiyeti (BGC) bildiriyi imzaladı.\n"
+    )
+    found = parse(text).signatories
+    assert [(s.name, s.abbreviation) for s in found] == [
+        ("Kuzey Barolar Birliği", "KBB"),
+        ("Güney Tabipler Birliği", "GTB"),
+        ("Deniz Mühendis ve Mimar Odaları Birliği", "DMMOB"),
+        ("Batı Gazeteciler Cemiyeti", "BGC"),
+    ]
+
+
+def test_three_bodies_with_short_forms_in_a_news_sentence_are_no_list() -> None:
+    text = (
+        "Market report\n\n"
+        "The Central Bank of Chile (BCCh), the Bank of England (BoE) and the Bank of Japan "
+        "(BoJ) kept their rates unchanged on Thursday.\n"
+    )
+    assert names(text) == []

@@ -35,6 +35,7 @@ from .subject_lists import (
     ends_name,
     names_more,
     on_behalf_run,
+    parenthesized_pair,
     without_lead,
 )
 from .vocabulary import AND_WORDS
@@ -301,7 +302,10 @@ def _last_items(
             if not parenthesized or piece[: j.start()].endswith(")")
         ]
         if joined and joiner is not ARTICLED_AND:
-            joints = [j for j in joints if ends_name(piece[: j.start()])]
+            # After the list's own "and", another splits only after a whole name, a person's
+            # too where the others end with a parenthesis ("… et Anne Morel et Luc Bernard
+            # (UNSA)": two persons of one union).
+            joints = [j for j in joiner.finditer(piece) if ends_name(piece[: j.start()])]
         joint = joints[0] if joints else None
         rest = piece[joint.end() :] if joint else ""
         if joint is not None and _opens_name(rest):
@@ -556,6 +560,7 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
         pieces = split_lost(pieces)  # "A (x), B (y) C (z)": a comma lost between B and C
     # "…: the X, the Y and the Z.": one comma, the last piece two names with their articles.
     paired = cased and len(pieces) == 2 and len(split_articled_and(pieces[1])) == 2
+    paired = paired or (cased and len(pieces) == 2 and parenthesized_pair(pieces, _SPACED_AND))
     if len(pieces) < 3 and not paired:
         return None
     first_at, last_at = _longest_run(pieces, cased)
@@ -596,6 +601,9 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
         tail, more = parts[0], (parts[1] if len(parts) == 2 else "")
         # Every name ends with its parenthesis ("Name (ABBR)"): the last ones do too.
         ended = len(middle) >= 2 and all(p.endswith(")") for p in middle)
+        # "A (x), B (y) and C (z) …": the first name, cut from its piece, counts too.
+        opened = _TRAILING_PAREN.search(pieces[first_at - 1]) is not None
+        ended = ended or (opened and all(p.endswith(")") for p in middle))
         joiner = _joiner(tail, middle, cased)
         last = _last_items(tail, cased, longest, said, name_chars, joiner, ended)
         if cased and ended:

@@ -36,6 +36,8 @@ LEAD = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_PAREN = re.compile(r"\(([^()]+)\)\s*$")
+# A name, capitalised, then its parenthesis: "Aiko Tanaka (Japão)", "Frente Amplio (FA)".
+_NAME_WITH_PAREN = re.compile(r"^[^\W\d_][^(),.;:]{0,100}?\s\([^()]{1,40}\)")
 
 # The persons who act for the bodies named after them, at a sentence's start, folded:
 # "Representantes de Cáritas, …", "Representatives of the X, …", "Vertreter der Y, …".
@@ -279,3 +281,18 @@ def addressed(lead: str) -> bool:
     asking (see _ADDRESSED): the statement's addressees."""
     words = fold(lead).split()
     return bool(_ADDRESSED.search(" ".join(words[-_ADDRESS_REACH:])))
+
+
+def parenthesized_pair(pieces: list[str], joiner: re.Pattern[str]) -> bool:
+    """Whether one comma and one "and" join three names that each end with a parenthesis:
+    "X (Brasil), Y (Canadá) e Z (Japão) assinaram …", "A (AA), B (BB) and C (CC) call …".
+    Three names so are a list as surely as four with two commas; without the parentheses
+    "A, B and C" is too common in prose to be read from the shape."""
+    if len(pieces) != 2 or not pieces[0].rstrip().endswith(")"):
+        return False
+    for joint in joiner.finditer(pieces[1]):
+        rest = LEAD.sub("", pieces[1][joint.end() :])
+        named = rest[:1].isupper() and _NAME_WITH_PAREN.match(rest)
+        if named and pieces[1][: joint.start()].endswith(")"):
+            return True
+    return False
