@@ -40,6 +40,19 @@ def test_hungarian_articles_before_each_name_are_dropped() -> None:
     ]
 
 
+def test_hungarian_bodies_as_the_subject_with_the_verb_prefix_after() -> None:
+    text = (
+        "A Zöld Kör, a Jogvédő Társaság, az Országos Diákszövetség és a Nyitott Sajtó "
+        "Egyesület közös nyilatkozatot írt alá.\n"
+    )
+    assert names(text) == [
+        "Zöld Kör",
+        "Jogvédő Társaság",
+        "Országos Diákszövetség",
+        "Nyitott Sajtó Egyesület",
+    ]
+
+
 def test_capitalised_article_stays_inside_a_sentence_and_goes_at_its_start() -> None:
     assert without_lead("The Ramblers", opens_sentence=False) == "The Ramblers"
     assert without_lead("The Ramblers", opens_sentence=True) == "Ramblers"

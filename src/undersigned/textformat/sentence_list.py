@@ -93,8 +93,9 @@ _CUE = re.compile(
     r"|باسم|بإسم|نيابة عن"
     # The Greek past tense of "to sign" ("υπέγραψαν", they signed).
     r"|υπεγρ"
-    # Hungarian: the initiators ("kezdeményezők"), the signers ("aláírók").
-    r"|kezdemenyez|alair"
+    # Hungarian: the initiators ("kezdeményezők"), the signers ("aláírók"), signed with the
+    # verb's prefix after it ("írták alá").
+    r"|kezdemenyez|alair|irt\w{0,3} ala\b"
 )
 # "… A, B, C and others": a few of the signers named by way of example, a mention of a list
 # kept elsewhere (the letter "signed by X, Y and others"), not the list itself.
