@@ -298,3 +298,41 @@ def test_three_bodies_with_short_forms_in_a_news_sentence_are_no_list() -> None:
         "(BoJ) kept their rates unchanged on Thursday.\n"
     )
     assert names(text) == []
+
+
+# The names that issue a joint statement (or "the following statement") are its signers.
+
+
+def test_persons_issuing_the_following_statement() -> None:
+    text = (
+        "Joint statement\n\n"
+        "Rep. Jane Doe (D-CA), Rep. John Roe (D-TX) and Rep. Ann Poe (D-WA) issued the "
+        "following statement today.\n"
+    )
+    assert names(text) == ["Jane Doe", "John Roe", "Ann Poe"]
+
+
+def test_polish_and_french_bodies_issuing_a_joint_statement() -> None:
+    polish = (
+        "Oświadczenie\n\n"
+        "Fundacja Wolności, Stowarzyszenie Prawników, Związek Nauczycieli i Ruch Obywatelski "
+        "wydały wspólne oświadczenie w sprawie ustawy.\n"
+    )
+    assert names(polish) == [
+        "Fundacja Wolności",
+        "Stowarzyszenie Prawników",
+        "Związek Nauczycieli",
+        "Ruch Obywatelski",
+    ]
+    # The first name ends in lower case and opens the sentence: it is taken whole.
+    french = (
+        "Déclaration\n\n"
+        "La Ligue des droits, Attac France, la Confédération paysanne et Greenpeace France "
+        "publient une déclaration commune contre le projet.\n"
+    )
+    assert names(french) == [
+        "Ligue des droits",
+        "Attac France",
+        "Confédération paysanne",
+        "Greenpeace France",
+    ]

@@ -28,6 +28,7 @@ from .lost_separators import cut_short, split_lost
 from .paren_lists import paren_runs
 from .role_lists import RoleRun, role_run
 from .subject_lists import (
+    JOINT_STATEMENT,
     LEAD,
     addressed,
     closed_at_paren,
@@ -96,6 +97,9 @@ _CUE = re.compile(
     # Hungarian: the initiators ("kezdeményezők"), the signers ("aláírók"), signed with the
     # verb's prefix after it ("írták alá").
     r"|kezdemenyez|alair|irt\w{0,3} ala\b"
+    # A joint statement issued by the names ("… issued the following statement", "firmaron un
+    # comunicado conjunto"), folded: the issuers are the signers.
+    rf"|{JOINT_STATEMENT}"
 )
 # "… A, B, C and others": a few of the signers named by way of example, a mention of a list
 # kept elsewhere (the letter "signed by X, Y and others"), not the list itself.
@@ -587,6 +591,9 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
     median, longest = sizes[len(sizes) // 2], sizes[-1]
     first = _first_item(pieces[first_at - 1], cased, median, longest)
     if subject and cased and first_at == 1 and _subject_name(pieces[0].strip()):
+        first = pieces[0].strip()
+    elif cased and first_at == 1 and not first and _subject_name(pieces[0].strip()):
+        # The sentence opens with a name that ends in lower case ("La Ligue des droits, …").
         first = pieces[0].strip()
     said = bool(_CUE.search(fold(pieces[first_at - 1])))
     if addressed(pieces[first_at - 1]):

@@ -35,9 +35,21 @@ LEAD = re.compile(
     r"|(?-i:l)['’](?=[^\W\d_]))+",
     re.IGNORECASE,
 )
+# A statement issued jointly, or "the following statement", folded, in the languages seen:
+# the names that issue it are its signers ("A, B and C issued the following statement").
+JOINT_STATEMENT = (
+    r"(?:joint|following) (?:statement|letter|declaration|communique|press release)"
+    r"|(?:comunicado|declaracion|nota|carta) conjunta?|(?:declaration|lettre) commune"
+    r"|communique commun|gemeinsame\w* (?:erklarung|stellungnahme|brief)"
+    r"|(?:dichiarazione|nota|lettera) congiunta|(?:nota|declaracao|carta) conjunta"
+    r"|ortak (?:basin )?aciklama|κοινη (?:δηλωση|ανακοινωση|επιστολη)|совместн\w* заявлени"
+    r"|kozos (?:nyilatkozat|allasfoglalas)|wspoln\w* (?:oswiadczeni|stanowisk)"
+    r"|gezamenlijke verklaring|felles uttalelse|gemensamt uttalande|pernyataan bersama"
+    r"|بيان\w* مشترك|بيانيه مشترک|הצהרה משותפת"
+)
 _TRAILING_PAREN = re.compile(r"\(([^()]+)\)\s*$")
 # A name, capitalised, then its parenthesis: "Aiko Tanaka (Japão)", "Frente Amplio (FA)".
-_NAME_WITH_PAREN = re.compile(r"^[^\W\d_][^(),.;:]{0,100}?\s\([^()]{1,40}\)")
+_NAME_WITH_PAREN = re.compile(r"^[^\W\d_][^(),;:]{0,100}?\s\([^()]{1,40}\)")
 
 # The persons who act for the bodies named after them, at a sentence's start, folded:
 # "Representantes de Cáritas, …", "Representatives of the X, …", "Vertreter der Y, …".
