@@ -36,6 +36,7 @@ from .subject_lists import (
     ends_name,
     names_more,
     on_behalf_run,
+    opening_name,
     parenthesized_pair,
     without_lead,
 )
@@ -592,7 +593,7 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
     first = _first_item(pieces[first_at - 1], cased, median, longest)
     if subject and cased and first_at == 1 and _subject_name(pieces[0].strip()):
         first = pieces[0].strip()
-    elif cased and first_at == 1 and not first and _subject_name(pieces[0].strip()):
+    elif cased and first_at == 1 and not first and opening_name(pieces[0], _subject_name):
         # The sentence opens with a name that ends in lower case ("La Ligue des droits, …").
         first = pieces[0].strip()
     said = bool(_CUE.search(fold(pieces[first_at - 1])))

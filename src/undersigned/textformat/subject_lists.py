@@ -21,6 +21,8 @@ from .persons import is_person_name
 from .vocabulary import AND_WORDS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from .lines import Line
     from .sentence_list import SentenceList
 
@@ -308,3 +310,17 @@ def parenthesized_pair(pieces: list[str], joiner: re.Pattern[str]) -> bool:
         if named and pieces[1][: joint.start()].endswith(")"):
             return True
     return False
+
+
+_OPENING_NAME_WORDS = 6
+_NOT_IN_OPENING_NAME = re.compile(r"[():;]|\s[-–—]\s")
+
+
+def opening_name(piece: str, name_like: Callable[[str], bool]) -> bool:
+    """Whether the first piece of a sentence, up to its first comma, is a name whole though
+    it ends in lower case ("La Ligue des droits, Attac, …"): short, name-like, and with no
+    dateline, parenthesis, colon or dash in it ("Lyon (AFP) – Lors du congrès de la …")."""
+    text = piece.strip()
+    if len(text.split()) > _OPENING_NAME_WORDS or _NOT_IN_OPENING_NAME.search(text):
+        return False
+    return name_like(text)
