@@ -60,6 +60,24 @@ def test_capitalised_article_stays_inside_a_sentence_and_goes_at_its_start() -> 
     assert without_lead("az Emberi Jogi Liga", opens_sentence=False) == "Emberi Jogi Liga"
 
 
+def test_capital_article_after_a_dateline_dash_is_the_sentences() -> None:
+    text = (
+        "Joint statement\n\n"
+        "WASHINGTON — The Sierra Club, the Wilderness Society, the Ocean Trust and the League "
+        "of Voters issued a joint statement today.\n"
+    )
+    assert names(text) == ["Sierra Club", "Wilderness Society", "Ocean Trust", "League of Voters"]
+
+
+def test_capital_article_after_signed_by_is_the_names() -> None:
+    text = (
+        "Joint statement\n\n"
+        "The letter was signed by The Ramblers, the Wilderness Society, the Ocean Trust and "
+        "the League of Voters.\n"
+    )
+    assert names(text)[0] == "The Ramblers"
+
+
 # "and" inside the last name; the delegates of the bodies lead into their names.
 
 

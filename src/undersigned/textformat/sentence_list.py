@@ -37,6 +37,7 @@ from .subject_lists import (
     names_more,
     on_behalf_run,
     opening_name,
+    opens_clause,
     parenthesized_pair,
     without_lead,
 )
@@ -630,7 +631,7 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
         first, middle = apposed(pieces[first_at - 1], first, middle, ended=not last)
     if not cased:
         last = [_TRAILING_SMALL.sub("", _before_verb(item, middle)) for item in last]
-    opening = bool(first) and text.lstrip().startswith(first)
+    opening = opens_clause(pieces[first_at - 1], first)
     items = [
         without_lead(item, opening and not index).strip(' .,;:"')
         if cased

@@ -83,6 +83,20 @@ def without_lead(item: str, opens_sentence: bool) -> str:
     return LEAD.sub("", item)
 
 
+def opens_clause(piece: str, first: str) -> bool:
+    """Whether the first name of a run opens its sentence: nothing before it in its piece,
+    or a dash after a dateline, a sentence end or a quote ("WASHINGTON — The X, the Y …");
+    its capital article is then the sentence's, not the name's. After a colon lists go on
+    in lower case in most languages, so a capital there is the name's ("promosso da: A
+    Buon Diritto, …")."""
+    text = piece.strip()
+    at = text.rfind(first) if first else -1
+    if at < 0:
+        return False
+    before = text[:at].rstrip()
+    return not before or before[-1] in "–—-.!?\"“«„'"
+
+
 def names_more(plain: SentenceList | None, roles: SentenceList) -> bool:
     """Whether the plain reading of a paragraph (one name between two commas) beats the
     reading as persons with their roles: more names, at least as sure. Organisations named
