@@ -28,12 +28,12 @@ from .lost_separators import cut_short, split_lost
 from .paren_lists import paren_runs
 from .role_lists import RoleRun, role_run
 from .subject_lists import (
-    JOINT_STATEMENT,
     LEAD,
     addressed,
     closed_at_paren,
     delegates_lead,
     ends_name,
+    joint_statement,
     names_more,
     on_behalf_run,
     opening_name,
@@ -99,9 +99,6 @@ _CUE = re.compile(
     # Hungarian: the initiators ("kezdeményezők"), the signers ("aláírók"), signed with the
     # verb's prefix after it ("írták alá").
     r"|kezdemenyez|alair|irt\w{0,3} ala\b"
-    # A joint statement issued by the names ("… issued the following statement", "firmaron un
-    # comunicado conjunto"), folded: the issuers are the signers.
-    rf"|{JOINT_STATEMENT}"
 )
 # "… A, B, C and others": a few of the signers named by way of example, a mention of a list
 # kept elsewhere (the letter "signed by X, Y and others"), not the list itself.
@@ -597,8 +594,9 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
     elif cased and first_at == 1 and not first and opening_name(pieces[0], _subject_name):
         # The sentence opens with a name that ends in lower case ("La Ligue des droits, …").
         first = pieces[0].strip()
-    said = bool(_CUE.search(fold(pieces[first_at - 1])))
-    if addressed(pieces[first_at - 1]):
+    folded_lead = fold(pieces[first_at - 1])
+    said = bool(_CUE.search(folded_lead))
+    if addressed(folded_lead):
         return None  # "We call on A, B and C to …": the addressees
     chars = sorted(len(p) for p in middle) or [10]
     name_chars = chars[len(chars) // 2]
@@ -714,7 +712,9 @@ def _scored(
     items = [item for item in items if item and any(ch.isalpha() for ch in item)]
     if len(items) < 3:
         return None
-    cue = bool(_CUE.search(fold(text)))
+    folded = fold(text)
+    # A joint statement issued by the names is a cue too (see subject_lists.joint_statement).
+    cue = bool(_CUE.search(folded)) or joint_statement(folded)
     features = {
         "items": float(len(items)),
         "cue": float(cue),

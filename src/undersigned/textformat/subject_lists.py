@@ -37,9 +37,8 @@ LEAD = re.compile(
     r"|(?-i:l)['’](?=[^\W\d_]))+",
     re.IGNORECASE,
 )
-# A statement issued jointly, or "the following statement", folded, in the languages seen:
-# the names that issue it are its signers ("A, B and C issued the following statement").
-JOINT_STATEMENT = (
+# A statement issued jointly, or "the following statement", folded, in the languages seen.
+_JOINT_STATEMENT = re.compile(
     r"(?:joint|following) (?:statement|letter|declaration|communique|press release)"
     r"|(?:comunicado|declaracion|nota|carta) conjunta?|(?:declaration|lettre) commune"
     r"|communique commun|gemeinsame\w* (?:erklarung|stellungnahme|brief)"
@@ -49,6 +48,24 @@ JOINT_STATEMENT = (
     r"|gezamenlijke verklaring|felles uttalelse|gemensamt uttalande|pernyataan bersama"
     r"|بيان\w* مشترك|بيانيه مشترک|הצהרה משותפת"
 )
+# Each phrase holds one of these: looked for first, as a regex of many branches is slow on
+# every paragraph.
+_JOINT_STEMS = (
+    "joint", "following", "conjunt", "commun", "gemeinsam", "congiunt", "ortak", "κοιν",
+    "совместн", "kozos", "wspoln", "gezamenlijk", "felles", "gemensam", "bersama", "مشترك",
+    "مشترک", "משותפת",
+)  # fmt: skip
+
+
+def joint_statement(folded: str) -> bool:
+    """Whether a folded paragraph speaks of a statement issued jointly, or of "the following
+    statement": the names that issue it are its signers ("A, B and C issued the following
+    statement", "firmaron un comunicado conjunto")."""
+    if not any(stem in folded for stem in _JOINT_STEMS):
+        return False
+    return _JOINT_STATEMENT.search(folded) is not None
+
+
 _TRAILING_PAREN = re.compile(r"\(([^()]+)\)\s*$")
 # A name, capitalised, then its parenthesis: "Aiko Tanaka (Japão)", "Frente Amplio (FA)".
 _NAME_WITH_PAREN = re.compile(r"^[^\W\d_][^(),;:]{0,100}?\s\([^()]{1,40}\)")
@@ -304,10 +321,10 @@ _ADDRESSED = re.compile(
 _ADDRESS_REACH = 6  # words before the first name in which the verb of asking stands
 
 
-def addressed(lead: str) -> bool:
-    """Whether the words that lead into a run of names make them the object of a verb of
-    asking (see _ADDRESSED): the statement's addressees."""
-    words = fold(lead).split()
+def addressed(folded_lead: str) -> bool:
+    """Whether the words that lead into a run of names (folded) make them the object of a
+    verb of asking (see _ADDRESSED): the statement's addressees."""
+    words = folded_lead.split()
     return bool(_ADDRESSED.search(" ".join(words[-_ADDRESS_REACH:])))
 
 
