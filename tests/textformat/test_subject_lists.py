@@ -4,17 +4,13 @@ run of the bare countries, "on behalf of A, and B, and C" in Arabic script, "Nam
 names broken by hard line breaks, two "Name (ABBR)" bodies opening a text.
 
 The texts are invented in the shapes of real statements of the corpus; none is a copy.
-Before subject_lists, each parsed to no signatory or to the wrong ones.
+Before subject_lists and subject_paragraphs, each parsed to no signatory or to the wrong ones.
 """
 
 from undersigned.textformat import parse
 from undersigned.textformat.lines import nonblank_lines
-from undersigned.textformat.subject_lists import (
-    on_behalf_run,
-    paired_subject,
-    without_lead,
-    wrapped_paragraphs,
-)
+from undersigned.textformat.subject_lists import on_behalf_run, without_lead
+from undersigned.textformat.subject_paragraphs import paired_subject, wrapped_paragraphs
 
 
 def names(text: str) -> list[str]:

@@ -63,7 +63,7 @@ from .run_groups import colon_group, run_above
 from .sentence_list import SENTENCE_LIST, item_confidence, sentence_list
 from .spaced_lists import spaced_list
 from .stanzas import opens_stanzas, stanza_size, stanza_text
-from .subject_lists import better, joined_outranks, opening_pair, wrapped_paragraphs
+from .subject_paragraphs import better, joined_outranks, opening_pair, wrapped_paragraphs
 from .table_lists import read_tables, table_ahead
 from .wrapping import continues, split_glued
 
