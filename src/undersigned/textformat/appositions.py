@@ -17,7 +17,7 @@ from .vocabulary import AND_WORDS
 # Definite articles that open a name in running text.
 _ARTICLE_WORDS = frozenset(
     {"the", "le", "la", "les", "el", "los", "las", "il", "lo", "gli", "i", "o", "os", "as"}
-    | {"der", "die", "das", "den", "ο", "η", "το", "οι", "τα"}
+    | {"der", "die", "das", "den", "ο", "η", "το", "οι", "τα", "az"}
 )
 # Portuguese "a" opens names ("a Força Sindical"); before a name it may be "to" ("a Roma").
 _ARTICLES = rf"(?:{'|'.join(_ARTICLE_WORDS | {'a'})})\s+"

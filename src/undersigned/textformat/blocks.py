@@ -66,6 +66,7 @@ from .sentence_list import SENTENCE_LIST, item_confidence, sentence_list
 from .signing_clauses import signed_clause
 from .spaced_lists import spaced_list
 from .stanzas import opens_stanzas, stanza_size, stanza_text
+from .subject_paragraphs import better, joined_outranks, opening_pair, wrapped_paragraphs
 from .table_lists import read_tables, table_ahead
 from .wrapping import continues, split_glued
 
@@ -835,18 +836,37 @@ def _inline(lines: list[Line], plan: Plan) -> None:
     best = None
     for line in lines:
         found = sentence_list(line.text)
-        if found is not None and (best is None or found.score > best[1].score):
-            best = (line, found)
+        kept = better(found, best[1] if best else None, SENTENCE_LIST) if found else None
+        if kept is not None:
+            best = ([line] if kept[0] or best is None else best[0], kept[1])
+    # A paragraph broken by hand again and again: its lines joined, whose run outranks the
+    # piece of it one of its lines shows.
+    for group, text in wrapped_paragraphs(lines):
+        found = sentence_list(text)
+        if found is not None and joined_outranks(found, group, best, SENTENCE_LIST):
+            best = (group, found)
     if best is None or best[1].score < SENTENCE_LIST:
-        if not _signed_clause(lines, plan) and not _wrapped(lines, plan):
-            _spaced(lines, plan)
+        if _signed_clause(lines, plan) or _wrapped(lines, plan):
+            return
+        pair = opening_pair(lines)
+        if pair is not None:
+            for text in pair[1]:
+                plan.entries.append(Entry(text, None, None, [pair[0].index], _HOW_SURE["inline"]))
+            plan.mark(
+                pair[0], "body", "opens with two bodies, each with its short form, as its subject"
+            )
+            return
+        _spaced(lines, plan)
         return
-    line, found = best
+    group, found = best
     for position, text in enumerate(found.items):
         sure = item_confidence(found, position)
-        plan.entries.append(Entry(text, None, None, [line.index], sure))
+        plan.entries.append(Entry(text, None, None, [line.index for line in group], sure))
     shown = ", ".join(f"{k} {v:g}" for k, v in found.features.items())
-    plan.mark(line, "body", f"names the signatories in running text (score {found.score}: {shown})")
+    for line in group:
+        plan.mark(
+            line, "body", f"names the signatories in running text (score {found.score}: {shown})"
+        )
 
 
 def _signed_clause(lines: list[Line], plan: Plan) -> bool:

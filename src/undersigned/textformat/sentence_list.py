@@ -33,6 +33,20 @@ from .partners import after_mark, after_with, through_short_form
 from .role_first import role_first_run
 from .role_lists import RoleRun, role_run
 from .signing_clauses import SIGNING_STEMS, later_signers
+from .subject_lists import (
+    LEAD,
+    addressed,
+    closed_at_paren,
+    delegates_lead,
+    ends_name,
+    joint_statement,
+    names_more,
+    on_behalf_run,
+    opening_name,
+    opens_clause,
+    parenthesized_pair,
+    without_lead,
+)
 from .vocabulary import AND_WORDS
 
 # The Latin comma needs a space after it ("1,000" is a number); the Arabic "،" and the
@@ -70,14 +84,6 @@ _AND = "|".join((*AND_WORDS, "да", "ו", "و", "اور", "और", "तथा"
 _SPACED_AND = re.compile(rf"\s+(?:{_AND})\s+")
 # "…, а также Народного совета": "and" opening the last piece, with its longer forms.
 OPENING_AND = re.compile(rf"^(?:а также|as well as|ainsi que|sowie|{_AND})\s+", re.IGNORECASE)
-# Articles and prepositions that lead a name in running text ("a Força Sindical", "на Съюз"),
-# and the elided article in lower case glued to it ("l'Association", not "L'Oréal").
-_LEAD = re.compile(
-    r"^(?:(?:the|a|o|os|as|da|do|das|dos|de|del|della|dello|degli|delle|la|le|les|el|los|las"
-    r"|il|lo|gli|l'|der|die|das|des|του|της|το|οι|η|ο|τα|на|от|и|from|by|da|par|por)\s+"
-    r"|(?-i:l)['’](?=[^\W\d_]))+",
-    re.IGNORECASE,
-)
 # Words that show the paragraph is about who signs, issues or takes part.
 _CUE = re.compile(
     r"sign|firm|assin|sottoscri|unterzeich|unterschr|imza|signat|endors|adher|aderi|partecip"
@@ -93,7 +99,14 @@ _CUE = re.compile(
     # Issuing on behalf of the bodies named ("Joint press release on behalf of A, B, C"), and
     # the German words for an association ("Verband", "Vereinigung") as "associa" is.
     r"|on behalf of|au nom d|en nombre d|a nome d|em nome d|im namen|namens|adina|verband"
-    r"|vereinigung|" + SIGNING_STEMS
+    r"|vereinigung"
+    # "In the name of" in Arabic ("باسم A، وB، وC، نعلن", see subject_lists.on_behalf_run).
+    r"|باسم|بإسم|نيابة عن"
+    # The Greek past tense of "to sign" ("υπέγραψαν", they signed).
+    r"|υπεγρ"
+    # Hungarian: the initiators ("kezdeményezők"), the signers ("aláírók"), signed with the
+    # verb's prefix after it ("írták alá").
+    r"|kezdemenyez|alair|irt\w{0,3} ala\b|" + SIGNING_STEMS
 )
 # "… A, B, C and others": a few of the signers named by way of example, a mention of a list
 # kept elsewhere (the letter "signed by X, Y and others"), not the list itself.
@@ -162,7 +175,7 @@ def _name_like(piece: str, cased: bool) -> bool:
     if not 1 <= len(words) <= (_MAX_WORDS + 4 if cased else _MAX_WORDS) or len(piece) > 110:
         return False
     if cased:
-        first = _LEAD.sub("", piece)[:1]
+        first = LEAD.sub("", piece)[:1]
         # One lower-case word of a brand ("all4trees", "foodwatch") is a name too.
         brand = len(words) == 1 and len(piece) >= 4
         return first.isupper() or first.isdigit() or first in "\"“«'" or brand
@@ -171,8 +184,8 @@ def _name_like(piece: str, cased: bool) -> bool:
 
 def _opens_name(text: str) -> bool:
     """Whether a piece of a cased script opens like a name: a capital or a quote."""
-    first = _LEAD.sub("", text)[:1]
-    return first.isupper() or (first in "\"“«„'" and _LEAD.sub("", text)[1:2].isupper())
+    first = LEAD.sub("", text)[:1]
+    return first.isupper() or (first in "\"“«„'" and LEAD.sub("", text)[1:2].isupper())
 
 
 def _lead_words(kept: list[str]) -> list[str]:
@@ -180,12 +193,15 @@ def _lead_words(kept: list[str]) -> list[str]:
     signing with its small words ("Signed by the"), a plural kind noun after an article
     ("Οι Ομοσπονδίες")."""
     folded = [fold(word) for word in kept]
+    delegated = delegates_lead(folded)
+    if delegated:
+        return kept[delegated:]
     if len(kept) > 1 and _SIGNING_VERB.match(folded[0]):
         position = 1
         while position < len(kept) - 1 and kept[position].islower():
             position += 1
         return kept[position:]
-    position = 1 if len(kept) > 2 and _LEAD.match(kept[0] + " ") else 0
+    position = 1 if len(kept) > 2 and LEAD.match(kept[0] + " ") else 0
     heads = len(kept) > position + 1 and _KIND_HEAD.match(folded[position])
     if heads and kept[position + 1][:1].isupper():
         return kept[position + 1 :]
@@ -287,6 +303,7 @@ def _last_items(
     name_chars: int = 0,
     joiner: re.Pattern[str] = _SPACED_AND,
     parenthesized: bool = False,
+    joined: bool = False,
 ) -> list[str]:
     """The last name(s) of the run, cut before what follows them. said: the words before
     the list already say who signs ("Заявление подписали A, B и C."), so a short last piece
@@ -298,13 +315,18 @@ def _last_items(
     if cased:
         closed = before_others(piece)  # "… C and others": "and others" ends C, whole
         piece = closed or piece
-        if _LEAD.sub("", piece)[:1].islower():
+        if LEAD.sub("", piece)[:1].islower():
             return []  # the predicate only ("…, mette in evidenza …")
         joints = [
             j
             for j in joiner.finditer(piece)
             if not parenthesized or piece[: j.start()].endswith(")")
         ]
+        if joined and joiner is not ARTICLED_AND:
+            # After the list's own "and", another splits only after a whole name, a person's
+            # too where the others end with a parenthesis ("… et Anne Morel et Luc Bernard
+            # (UNSA)": two persons of one union).
+            joints = [j for j in joiner.finditer(piece) if ends_name(piece[: j.start()])]
         joint = joints[0] if joints else None
         rest = piece[joint.end() :] if joint else ""
         if joint is not None and _opens_name(rest):
@@ -313,7 +335,7 @@ def _last_items(
             same = joiner
             if joiner is not ARTICLED_AND:
                 same = re.compile(rf"\s+{re.escape(joint.group().strip())}\s+")
-            more = _last_items(rest, cased, longest, said, 0, same, parenthesized)
+            more = _last_items(rest, cased, longest, said, 0, same, parenthesized, True)
             return [piece[: joint.start()], *more]
         # "la Fédération des travailleurs du Québec (FTQ) -, en …": where the other names end
         # with their short forms, the last one does too ("Amnesty told the BBC (UK)" not).
@@ -389,9 +411,14 @@ def sentence_list(paragraph: str) -> SentenceList | None:
             best = max(kept, key=lambda one: (one.score, len(one.items)), default=None)
             return _wider(_in_parentheses(text, cased), best)
     if cased:
-        run = role_first_run(text) or role_run(text)
+        first = role_first_run(text)  # "the chair of X, Jane Doe; …": read as written
+        if first is not None:
+            return _role_scored(first, text)
+        run = role_run(text)
         if run is not None:
-            return _role_scored(run, text)
+            roles = _role_scored(run, text)
+            plain = _in_sentence(text, cased, subject=dateline is not None)
+            return plain if names_more(plain, roles) else roles
     found = _in_sentence(text, cased, subject=dateline is not None)
     found = _wider(_in_parentheses(text, cased), found)
     if cased and (found is None or found.score < SENTENCE_LIST):
@@ -440,7 +467,7 @@ def _in_parentheses(text: str, cased: bool) -> SentenceList | None:
         if joint is not None and _opens_name(pieces[-1][joint.end() :]):
             last = [pieces[-1][: joint.start()], pieces[-1][joint.end() :]]
         items = [
-            _LEAD.sub("", item).strip(' .,;:"') if cased else item.strip(" .,;:。；،")
+            LEAD.sub("", item).strip(' .,;:"') if cased else item.strip(" .,;:。；،")
             for item in (*pieces[:-1], *last)
         ]
         said = bool(_CUE.search(fold(run.lead)))
@@ -490,6 +517,8 @@ def _split_outside(text: str, separator: re.Pattern[str]) -> list[str]:
 
 
 def _in_sentence(text: str, cased: bool, subject: bool = False) -> SentenceList | None:
+    if not cased and (behalf := on_behalf_run(text)):
+        return _scored(behalf, text, cased, said=True)
     by_commas = _by_separators(text, cased, subject)
     if cased:
         return by_commas
@@ -555,6 +584,31 @@ def _longest_run(pieces: list[str], cased: bool) -> tuple[int, int]:
     return best
 
 
+def _names_closed(first: str, middle: list[str], lead: str) -> bool:
+    """Every name ends with its parenthesis ("Name (ABBR)"): the last ones do too. The first
+    name counts when a dash set it off ("Les centrales - la X (CSD), …") or when it closes the
+    lead piece it was cut from ("A (x), B (y) and C (z) …")."""
+    named = [*middle, first] if first.endswith(")") else middle
+    if len(named) >= 2 and all(p.endswith(")") for p in named):
+        return True
+    opened = _TRAILING_PAREN.search(lead) is not None
+    return opened and all(p.endswith(")") for p in middle)
+
+
+def _first_name(
+    pieces: list[str], first_at: int, cased: bool, subject: bool, median: int, longest: int
+) -> str:
+    """The first name of the run, cut from the piece before it (the lead)."""
+    lead = pieces[first_at - 1]
+    first = _after_dash(lead, cased) or _first_item(lead, cased, median, longest)
+    if subject and cased and first_at == 1 and _subject_name(pieces[0].strip()):
+        return pieces[0].strip()
+    if cased and first_at == 1 and not first and opening_name(pieces[0], _subject_name):
+        # The sentence opens with a name that ends in lower case ("La Ligue des droits, …").
+        return pieces[0].strip()
+    return first
+
+
 def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceList | None:
     """subject: a dateline opened the paragraph, so its first piece is a name whole ("La
     Ligue des droits de l'Homme (LDH), Attac, … saluent …")."""
@@ -565,6 +619,7 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
         pieces = split_lost(pieces)  # "A (x), B (y) C (z)": a comma lost between B and C
     # "…: the X, the Y and the Z.": one comma, the last piece two names with their articles.
     paired = cased and len(pieces) == 2 and len(split_articled_and(pieces[1])) == 2
+    paired = paired or (cased and len(pieces) == 2 and parenthesized_pair(pieces, _SPACED_AND))
     if len(pieces) < 3 and not paired:
         return None
     first_at, last_at = _longest_run(pieces, cased)
@@ -588,11 +643,11 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
         tail = middle.pop()
     sizes = sorted(len(p.split()) for p in middle) or [3]
     median, longest = sizes[len(sizes) // 2], sizes[-1]
-    lead = pieces[first_at - 1]
-    first = _after_dash(lead, cased) or _first_item(lead, cased, median, longest)
-    if subject and cased and first_at == 1 and _subject_name(pieces[0].strip()):
-        first = pieces[0].strip()
-    said = bool(_CUE.search(fold(pieces[first_at - 1])))
+    first = _first_name(pieces, first_at, cased, subject, median, longest)
+    folded_lead = fold(pieces[first_at - 1])
+    said = bool(_CUE.search(folded_lead))
+    if addressed(folded_lead):
+        return None  # "We call on A, B and C to …": the addressees
     # "Among them — A, B and others": a sample the sentence says is of the signers.
     sample = said and after_among(pieces[first_at - 1]) is not None
     chars = sorted(len(p) for p in middle) or [10]
@@ -604,12 +659,11 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
         # Raffaele Bonanni et …": the run goes on after a second lead-in.
         parts = _CONTINUATION.split(tail, maxsplit=1) if cased else [tail]
         tail, more = parts[0], (parts[1] if len(parts) == 2 else "")
-        # Every name ends with its parenthesis ("Name (ABBR)"): the last ones do too.
-        # (The first name counts when a dash set it off: "Les centrales - la X (CSD), …".)
-        named_ = [*middle, first] if first.endswith(")") else middle
-        ended = len(named_) >= 2 and all(p.endswith(")") for p in named_)
+        ended = _names_closed(first, middle, pieces[first_at - 1])
         joiner = _joiner(tail, middle, cased)
         last = _last_items(tail, cased, longest, said, name_chars, joiner, ended)
+        if cased and ended:
+            last = [closed_at_paren(item) for item in last]
         partial = _and_others(tail, last) and not sample
         if cased and not last:  # "…, while it is supported by X and 200 others"
             last = later_signers(tail)
@@ -630,9 +684,12 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
         first, middle = apposed(pieces[first_at - 1], first, middle, ended=not last)
     if not cased:
         last = [_TRAILING_SMALL.sub("", _before_verb(item, middle)) for item in last]
+    opening = opens_clause(pieces[first_at - 1], first)
     items = [
-        _LEAD.sub("", item).strip(' .,;:"') if cased else item.strip(" .,;:。；،")
-        for item in (first, *middle, *last)
+        without_lead(item, opening and not index).strip(' .,;:"')
+        if cased
+        else item.strip(" .,;:。；،")
+        for index, item in enumerate((first, *middle, *last))
     ]
     items = cut_short(items) if cased else _without_glued_and(items)
     named = [item for item in (*middle, *last) if item.strip()]
@@ -711,7 +768,9 @@ def _scored(
     items = [item for item in items if item and any(ch.isalpha() for ch in item)]
     if len(items) < 3:
         return None
-    cue = bool(_CUE.search(fold(text)))
+    folded = fold(text)
+    # A joint statement issued by the names is a cue too (see subject_lists.joint_statement).
+    cue = bool(_CUE.search(folded)) or joint_statement(folded)
     features = {
         "items": float(len(items)),
         "cue": float(cue),
