@@ -18,7 +18,9 @@ from .countries import country_from_text, country_name_code, is_region
 from .country_fuzzy import DIGIT, separate_country
 from .entry_shapes import country_prefix, numbered_short_form_country
 from .folding import fold, word_tuple
+from .glued_dashes import unglued_dashes
 from .model import Signatory
+from .nicknames import without_nickname
 from .persons import (
     affiliation,
     is_person_name,
@@ -259,6 +261,20 @@ def _person(text: str) -> tuple[str, str | None, str] | None:
     return None
 
 
+def _nicknamed(text: str) -> tuple[str, str | None, str] | None:
+    """ "Paulo Pereira da Silva (Paulinho), Presidente da Força Sindical": a person whose
+    nickname follows the name, their office or body after it (as a list of ours writes it:
+    "…(Paulinho), Força Sindical"); the nickname stays in the name."""
+    head, _, tail = text.partition(", ")
+    bare, nick = without_nickname(head)
+    if nick is None or not tail:
+        return None
+    found = _person(f"{bare}, {tail}")
+    if found is None:
+        return None
+    return f"{found[0]} ({nick})", found[1], found[2]
+
+
 # Cached: signatories of one list share roles and institutions ("Professor of Law",
 # "University of X"), and reading them is a third of a person's entry.
 @lru_cache(maxsize=1 << 14)
@@ -293,9 +309,11 @@ def _parse_signatory(
 ) -> Signatory:
     written = text
     text = _strip_final_period(_clean(text))
+    text = unglued_dashes(text)  # "Ligue … – LDL- Canada"
     text, labelled = country_prefix(text)  # "Greek: ADEDY (…)"
     text, country, how = _country_suffix(text)
-    text = without_places(text)  # "Name (ATC), Managua, Nicaragua": the city is no field
+    if "(" in text and _nicknamed(text) is None:
+        text = without_places(text)  # "Name (ATC), Managua, Nicaragua": the city is no field
     if country is None:
         text = without_scope(text)  # "Access Now (Global)": no country, and not the name
     if country is None and labelled is not None:
@@ -315,7 +333,7 @@ def _parse_signatory(
     if first is not None:
         found: tuple[str, str | None, str] | None = (*first, "role")
     else:
-        found = _person(text) if "(" not in text.partition(", ")[0] else None
+        found = _person(text) if "(" not in text.partition(", ")[0] else _nicknamed(text)
     if found is not None:
         entry.person, (entry.text, entry.affiliation, entry.how["kind"]) = True, found
     else:
