@@ -230,3 +230,24 @@ def test_dashed_entries_with_a_glued_dash() -> None:
         "LPDC",
         "CL",
     )
+
+
+# Degrees and professions before the organization in a petition card's parenthesis.
+CREDENTIALS = [
+    ("Lena Vogt (Dr.phil. Mag.rer.nat. Kuratorin, Stadtmuseum Grünau)", "Stadtmuseum Grünau"),
+    ("Jonas Brand (Prof. Dipl. Arch. ETH Architekt Brand Partner AG)", "Brand Partner AG"),
+    ("Mira Falk (Dipl.-Ing. Kunsthistorikerin Universität Grünau)", "Universität Grünau"),
+    ("Tom Reed (M.Sc. Urban Designer Studio Nordlicht)", "Studio Nordlicht"),
+    ("Ann Moe (PhD, Researcher, Institute of Rural Studies)", "Institute of Rural Studies"),
+    ("Ana Ruiz (Dra. Profesora, Universidad de Almira)", "Universidad de Almira"),
+    ("Lena Vogt (Dr. Kuratorin)", None),  # nothing after the profession
+    # No degree first: a role leads to its body as before.
+    ("Ann Moe (Member of the Board of the Film Academy)", "Film Academy"),
+    ("Pau Serra (exregidor PSUC Vilafranca)", "PSUC"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CREDENTIALS)
+def test_degrees_and_professions_before_the_organization(text: str, expected: str | None) -> None:
+    found = parse_signatory(text)
+    assert (found.kind, found.affiliation) == ("person", expected)

@@ -16,6 +16,7 @@ from . import persons
 from .confidence import field_confidences
 from .countries import country_from_text, country_name_code, is_region
 from .country_fuzzy import DIGIT, separate_country
+from .credentials import without_credentials
 from .entry_shapes import country_prefix, numbered_short_form_country
 from .folding import fold, word_tuple
 from .glued_dashes import unglued_dashes
@@ -403,7 +404,10 @@ def _read_group(entry: _Reading, before: str, content: str) -> bool:
         if inner_country is not None and entry.country is None:
             entry.country, entry.stated = inner_country, True
             entry.how["country"] = how
-        if not name.isascii() and has_cjk(name):
+        held = without_credentials(held)  # "(Dr.phil. Kuratorin Universität Wien)"
+        if not held:
+            entry.affiliation = None
+        elif not name.isascii() and has_cjk(name):
             entry.affiliation = cjk_affiliation(held)
         else:
             entry.affiliation = parenthesis_affiliation(_split_outside_parentheses(held))
