@@ -267,8 +267,10 @@ def _nicknamed(text: str) -> tuple[str, str | None, str] | None:
     nickname follows the name, their office or body after it (as a list of ours writes it:
     "…(Paulinho), Força Sindical"); the nickname stays in the name."""
     head, _, tail = text.partition(", ")
+    if not tail:
+        return None  # no office or body after it (most entries): no nickname to read
     bare, nick = without_nickname(head)
-    if nick is None or not tail:
+    if nick is None:
         return None
     found = _person(f"{bare}, {tail}")
     if found is None:
