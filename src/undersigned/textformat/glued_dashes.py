@@ -20,6 +20,10 @@ def unglued_dashes(text: str) -> str:
     spaced = next((dash for dash in _SPACED if dash in text), None)
     if spaced is None or ("- " not in text and "– " not in text and "— " not in text):
         return text
+    # A glued dash has a letter, digit or sign right before it: where every dash has a space
+    # before it ("Union – UN"), as in most entries, the pattern has nothing to find.
+    if all(text.count(dash) == text.count(" " + dash) for dash in "-–—"):
+        return text
 
     def part(match: re.Match[str]) -> str:
         short = match["short"]
