@@ -17,12 +17,19 @@ _GLUED = re.compile(r"(?<=\s)(?P<short>[^\W_][\w&/.]*?)[-–—]\s+(?=\S)")
 
 def unglued_dashes(text: str) -> str:
     """The entry with " – " for a dash glued to the short form before it."""
-    spaced = next((dash for dash in _SPACED if dash in text), None)
+    # The first of _SPACED in the text, without a generator (asked of every entry).
+    spaced = (
+        " – " if " – " in text else " — " if " — " in text else " - " if " - " in text else None
+    )
     if spaced is None or ("- " not in text and "– " not in text and "— " not in text):
         return text
     # A glued dash has a letter, digit or sign right before it: where every dash has a space
     # before it ("Union – UN"), as in most entries, the pattern has nothing to find.
-    if all(text.count(dash) == text.count(" " + dash) for dash in "-–—"):
+    if (
+        text.count("-") == text.count(" -")
+        and text.count("–") == text.count(" –")
+        and text.count("—") == text.count(" —")
+    ):
         return text
 
     def part(match: re.Match[str]) -> str:

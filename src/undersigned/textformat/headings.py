@@ -365,14 +365,13 @@ def footer_line(line: str) -> str | None:
     """Why a line after a list is boilerplate rather than an entry, or None."""
     if len(line) <= 80 and line[:1] in _MORE_FIRST and _more_cued(line):
         return "says how many more signed"
-    stripped = line.lstrip("#*[ ")  # the line itself when nothing is stripped (most lines)
     # The first letter first: most lines need no folding.
-    if stripped[:1].lower() in _CONTACT_FIRST and _CONTACT.match(fold(line[:12]).lstrip("#*[ ")):
+    if line.lstrip("#*[ ")[:1].lower() in _CONTACT_FIRST and _CONTACT.match(
+        fold(line[:12]).lstrip("#*[ ")
+    ):
         return "a contact line (phone, fax or e-mail)"
-    # "Contact:" and "İLETİŞİM:" too: the label's colon and capitals go. Cut at the first
-    # space, without a copy of the rest of the line.
-    space = stripped.find(" ")
-    first = (stripped if space < 0 else stripped[:space]).lower().rstrip(":")
+    # "Contact:" and "İLETİŞİM:" too: the label's colon and capitals go.
+    first = line.lstrip("#*[ ").split(" ", 1)[0].lower().rstrip(":")
     if not first.isascii():
         first = fold(first)
     if first in _FOOTER_FIRST_WORDS and FOOTER.match(fold(line[:40]).lstrip("#*[ ")):

@@ -226,13 +226,15 @@ def _person(text: str) -> tuple[str, str | None, str] | None:
         head, _, tail = text.partition(separator)
         if separator != ", " and separator in tail:
             continue  # "Union of Textile - Clothing - Leather Workers": one name in parts
+        parts = _split_outside_parentheses(tail) if separator != " for " else [tail]
         # "Kim KATOR, Role, …", "CW Johnson, University …": a name of unusual case is a
         # person's when a role or an institution follows it.
         person_name = is_person_name(head)  # asked up to three times below: once
-        if not person_name and not (separator == ", " and _name_shaped(head)):
-            continue  # no name before it (most organizations): the parts are not needed
-        parts = _split_outside_parentheses(tail) if separator != " for " else [tail]
-        if not person_name and not (is_role(parts[0]) or is_institution(parts[0])):
+        if not person_name and not (
+            separator == ", "
+            and _name_shaped(head)
+            and (is_role(parts[0]) or is_institution(parts[0]))
+        ):
             continue
         name, titled = strip_titles(head)
         suffix = _NAME_SUFFIX.match(tail) if separator == ", " else None
