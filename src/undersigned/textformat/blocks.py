@@ -61,6 +61,7 @@ from .odd_separators import paren_person_run, separated_items
 from .paragraph_entries import few_entries, persons_in_paragraph
 from .paren_lists import names_with_short_forms
 from .persons import is_person_name
+from .role_named import fragment_of, sentences_across_blanks
 from .run_groups import colon_group, run_above
 from .sentence_list import SENTENCE_LIST, item_confidence, sentence_list
 from .signing_clauses import signed_clause
@@ -844,6 +845,15 @@ def _inline(lines: list[Line], plan: Plan) -> None:
     for group, text in wrapped_paragraphs(lines):
         found = sentence_list(text)
         if found is not None and joined_outranks(found, group, best, SENTENCE_LIST):
+            best = (group, found)
+    # One sentence cut by a blank line (a PDF's column break): its paragraphs joined. A run
+    # read from the piece below the cut starts in the middle of the sentence: the whole wins.
+    for group, text in sentences_across_blanks(lines):
+        found = sentence_list(text)
+        if found is None or found.score < SENTENCE_LIST:
+            continue
+        cut = best is not None and fragment_of(best[0], group)
+        if cut or joined_outranks(found, group, best, SENTENCE_LIST):
             best = (group, found)
     if best is None or best[1].score < SENTENCE_LIST:
         if _signed_clause(lines, plan) or _wrapped(lines, plan):

@@ -56,9 +56,14 @@ def _split(text: str) -> list[str]:
     return [piece.strip() for piece in pieces]
 
 
+# "of" before a name in a title's genitive: "Déclaration conjointe d’A B, role, de C D, …".
+_GENITIVE = re.compile(r"^(?:(?:de|di)\s+|d['’])(?=[^\W\d_])")
+
+
 def _name(piece: str) -> str | None:
-    """The person's name a piece is, without an "and" before it, or None."""
+    """The person's name a piece is, without an "and" or an "of" before it, or None."""
     piece = _OPENING_AND.sub("", piece.strip())
+    piece = _GENITIVE.sub("", piece) if _GENITIVE.match(piece) else piece
     # "Secretário Geral", "Vice Presidente": a role written in capitals is shaped like a name.
     if len(piece.split()) <= _MAX_NAME_WORDS and is_person_name(piece) and not is_role(piece):
         return piece
@@ -81,8 +86,8 @@ def _lead_name(piece: str, opening: bool = False) -> tuple[str | None, bool]:
         return _name(piece), False
     words = piece.split()
     for size in range(min(_MAX_NAME_WORDS, len(words) - 1), 1, -1):
-        name = " ".join(words[-size:])
-        if _name(name):
+        name = _name(" ".join(words[-size:]))
+        if name:
             return name, False
     return None, False
 

@@ -32,6 +32,7 @@ from .paren_lists import paren_runs
 from .partners import after_mark, after_with, through_short_form
 from .role_first import role_first_run
 from .role_lists import RoleRun, role_run
+from .role_named import outnumbers, role_named_run
 from .signing_clauses import SIGNING_STEMS, later_signers
 from .subject_lists import (
     LEAD,
@@ -412,9 +413,14 @@ def sentence_list(paragraph: str) -> SentenceList | None:
             return _wider(_in_parentheses(text, cased), best)
     if cased:
         first = role_first_run(text)  # "the chair of X, Jane Doe; …": read as written
+        # "the writer Jane Doe, …" (see role_named), read before a dateline is cut off: the
+        # first role may look like one ("Los Presidentes de la República X, A B; …").
+        named = role_named_run(paragraph.strip())
+        run = role_run(text) if named is not None or first is None else None
+        if named is not None and outnumbers(named, paragraph, first, run):
+            return _role_scored(named, text, SENTENCE_LIST)
         if first is not None:
             return _role_scored(first, text)
-        run = role_run(text)
         if run is not None:
             roles = _role_scored(run, text)
             plain = _in_sentence(text, cased, subject=dateline is not None)
@@ -477,7 +483,7 @@ def _in_parentheses(text: str, cased: bool) -> SentenceList | None:
     return best
 
 
-def _role_scored(run: RoleRun, text: str) -> SentenceList:
+def _role_scored(run: RoleRun, text: str, floor: float = 0.0) -> SentenceList:
     """Persons each with roles after the name ("A, chair of X, B, head of Y, C, …"): the
     shape is rare in prose, so three persons with a cue or a colon before them are a list."""
     cue = bool(_CUE.search(fold(text)))
@@ -488,7 +494,7 @@ def _role_scored(run: RoleRun, text: str) -> SentenceList:
         "colon": float(run.colon),
     }
     z = -2.5 + 0.8 * min(run.persons, 8) + 1.0 * cue + 1.0 * run.colon
-    return SentenceList(run.items, round(1 / (1 + math.exp(-z)), 3), features)
+    return SentenceList(run.items, max(floor, round(1 / (1 + math.exp(-z)), 3)), features)
 
 
 def _split_outside(text: str, separator: re.Pattern[str]) -> list[str]:
