@@ -47,6 +47,7 @@ from .headings import (
     vocabulary_heading,
 )
 from .inline import inline_entries
+from .joint_pairs import joint_pair
 from .leadins import (
     entry_after_leadin,
     last_after_separator,
@@ -793,8 +794,24 @@ def find_signatories(all_lines: list[str]) -> Plan:
         _for_body(plan)
     elif not plan.entries:
         _inline(lines, plan)
+    if len(plan.entries) <= 2:
+        _joint_pair(lines, plan)
     _metadata(lines, plan)
     return plan
+
+
+def _joint_pair(lines: list[Line], plan: Plan) -> None:
+    """Two signers a joint statement's title or first sentence names (see joint_pairs), in
+    place of nothing or of the lines that name the same pair whole."""
+    found = joint_pair(lines)
+    if found is None or any(found[1][0] not in entry.text for entry in plan.entries):
+        return
+    line, pair = found
+    for entry in plan.entries:
+        for index in entry.lines:
+            plan.roles[index] = ("body", "names the two signers of the joint statement whole")
+    plan.entries[:] = [Entry(text, None, None, [line.index], _HOW_SURE["inline"]) for text in pair]
+    plan.mark(line, "body", "names the two signers of a joint statement, joined by 'and'")
 
 
 def _for_body(plan: Plan) -> None:
