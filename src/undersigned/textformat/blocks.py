@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from . import tables
+from .among_runs import among_entries
 from .behalf_signoff import behalf_entries, leading_body
 from .categories import capitals_category, capitals_over_entries
 from .classify import Likeness, entry_likeness
@@ -873,6 +874,8 @@ def _inline(lines: list[Line], plan: Plan) -> None:
                 pair[0], "body", "opens with two bodies, each with its short form, as its subject"
             )
             return
+        if _among(lines, plan):
+            return
         _spaced(lines, plan)
         return
     group, found = best
@@ -884,6 +887,18 @@ def _inline(lines: list[Line], plan: Plan) -> None:
         plan.mark(
             line, "body", f"names the signatories in running text (score {found.score}: {shown})"
         )
+
+
+def _among(lines: list[Line], plan: Plan) -> bool:
+    """The few signers named after "among them are -" (see among_runs)."""
+    for position, line in enumerate(lines):
+        found = among_entries(line.text, position == len(lines) - 1)
+        if found:
+            indexes = [line.index]
+            plan.entries.extend(Entry(t, None, None, indexes, _HOW_SURE["inline"]) for t in found)
+            plan.mark(line, "body", "names signers after 'among them are -'")
+            return True
+    return False
 
 
 def _signed_clause(lines: list[Line], plan: Plan) -> bool:
