@@ -56,6 +56,25 @@ def test_a_list_of_countries_is_not_a_list_of_signers() -> None:
     assert country_run(["Deutschland", "Frankreich", "Italien", "Globale Allianz"])
     assert not country_run(["Oxfam", "Greenpeace", "Amnesty France", "Attac"])
     assert not country_run(["Oxfam", "Kenya", "Brasil", "Attac", "Greenpeace", "WWF", "Arci"])
+    # Each body with its country after a comma: half of the items are countries.
+    assert not country_run(["Oxfam", "Kenya", "Attac", "Uganda", "Arci", "Tanzania"])
+    assert not country_run(
+        ["Norway", "Kenya", "Chile"], "The governments of Norway, Kenya and Chile signed."
+    )
+
+
+def test_english_list_inside_guillemets() -> None:
+    text = (
+        "Joint appeal on water\n\n"
+        "The appeal was signed by several groups, among them «River Watch, Clean Water Now, "
+        "Delta Farmers Union and Blue Planet Trust», on Monday.\n"
+    )
+    assert names(text) == [
+        "River Watch",
+        "Clean Water Now",
+        "Delta Farmers Union",
+        "Blue Planet Trust",
+    ]
 
 
 def test_bengali_countries_where_the_signers_live_give_no_entries() -> None:
@@ -140,4 +159,12 @@ def test_a_statement_of_the_two_governments_unnamed_is_no_pair() -> None:
 
 def test_a_statement_of_two_bodies_in_lower_case_is_no_pair() -> None:
     text = "Joint statement of the unions and the employers\n\nWe agree on wages.\n"
+    assert names(text) == []
+
+
+def test_a_quoted_slogan_is_no_list() -> None:
+    text = (
+        "Rally in the square\n\n"
+        "Thousands gathered on Sunday and chanted “Bread, Work, Freedom, Dignity” until dark.\n"
+    )
     assert names(text) == []

@@ -17,14 +17,14 @@ from .country_fuzzy import separate_country
 from .folding import fold
 from .paren_lists import ParenRun
 
-# One quoted span long enough for four short names, its opening and closing marks paired.
+# One quoted span long enough for a few short names, its opening and closing marks paired.
 _QUOTED = re.compile(
     r"“([^“”]{12,2500})”|«([^«»]{12,2500})»|„([^„“”]{12,2500})[“”]|「([^「」]{12,2500})」"
     r"|『([^『』]{12,2500})』|\"([^\"]{12,2500})\""
 )
 _SEPARATOR = re.compile(r"\s*,\s+|\s*[،、，]\s*")
 _SENTENCE_END = re.compile(r"[.!?。؟।]\s+")
-MIN_PIECES = 4
+MIN_PIECES = 3  # the last one may hold two names joined by "and"
 # Words for the states or their governments, folded, in the languages of the corpus: before a
 # run of countries they make the countries the actors.
 _STATES = re.compile(
@@ -52,12 +52,13 @@ def quoted_runs(text: str) -> list[ParenRun]:
 
 
 def country_run(items: list[str], text: str = "") -> bool:
-    """Whether three items or more, at least half of them, are each a country's name written
-    alone (in any language): a list of places, not of signers. Unless the words before the
+    """Whether three items or more, two thirds of them at least, are each a country's name
+    written alone (in any language): a list of places, not of signers (half of them are the
+    countries of "A, Kenya, B, Uganda, C, Tanzania"). Unless the words before the
     first one say the states themselves act ("The governments of Norway, Kenya, Chile and
     Japan signed …"): text is the sentence the items stand in."""
     countries = sum(separate_country(item) is not None for item in items)
-    if countries < 3 or countries * 2 < len(items):
+    if countries < 3 or countries * 3 < len(items) * 2:
         return False
     lead = text.split(items[0], 1)[0] if items[0] and items[0] in text else ""
     return _STATES.search(fold(lead)) is None
