@@ -24,8 +24,13 @@ def test_bengali_run_broken_off_keeps_the_complete_names() -> None:
 
 
 def test_hindi_two_names_in_a_closed_sentence() -> None:
-    paragraph = "बयान पर हस्ताक्षर करने वालों में इनमें शामिल हैं: सुनीता देवी और रमेश कुमार।"
+    paragraph = "बयान पर हस्ताक्षर करने वालों में शामिल हैं: सुनीता देवी और रमेश कुमार।"
     assert among_entries(paragraph, ends_text=False) == ["सुनीता देवी", "रमेश कुमार"]
+
+
+def test_urdu_two_names_after_a_colon() -> None:
+    paragraph = "مشترکہ بیان پر دستخط کرنے والوں میں شامل ہیں: احمد علی اور فاطمہ بی بی۔"
+    assert among_entries(paragraph, ends_text=False) == ["احمد علی", "فاطمہ بی بی"]
 
 
 def test_among_without_a_statement_names_no_signers() -> None:

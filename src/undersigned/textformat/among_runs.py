@@ -23,8 +23,7 @@ from .inline_samples import among_lead
 # the Bengali virama and nukta), so the phrases are folded the same way.
 _PHRASES = (
     "মধ্যে রয়েছেন", "মধ্যে আছেন", "মধ্যে ছিলেন", "এদের মধ্যে", "তাদের মধ্যে",
-    "इनमें शामिल हैं", "जिनमें शामिल हैं", "इनमें", "जिनमें",
-    "ان میں شامل ہیں", "جن میں شامل ہیں", "از جمله",
+    "में शामिल हैं", "इनमें", "जिनमें", "میں شامل ہیں", "از جمله",
 )  # fmt: skip
 _AMONG = re.compile("(?:" + "|".join(re.escape(fold(phrase)) for phrase in _PHRASES) + r")\s*$")
 # A statement or its signing named in the words before the dash, folded.
