@@ -64,6 +64,7 @@ from .paragraph_entries import few_entries, persons_in_paragraph
 from .paren_lists import names_with_short_forms
 from .persons import is_person_name
 from .run_groups import colon_group, run_above
+from .semicolon_persons import semicolon_paragraphs, semicolon_persons
 from .sentence_list import SENTENCE_LIST, item_confidence, sentence_list
 from .signing_clauses import signed_clause
 from .spaced_lists import spaced_list
@@ -363,6 +364,10 @@ def _date_between(line: Line, following: Line | None) -> bool:
 
 def _named_in_line(line: Line, group: str | None) -> list[Entry]:
     """ "Οι Ομοσπονδίες A, B, C." under a lead-in: one line naming several entries."""
+    persons = semicolon_persons(line.content)  # "office, Name; office, Name; …"
+    if persons:
+        sure = _HOW_SURE["lead-in"]
+        return [Entry(text, line.number, group, [line.index], sure) for text in persons]
     named = list_line(line.content)
     if named is None:
         return []
@@ -790,6 +795,8 @@ def find_signatories(all_lines: list[str]) -> Plan:
             plan, end = tabled, table_end
     if end is None:
         end = _without_heading(lines, plan)
+    if plan.entries:
+        _semicolon_groups(lines, plan)
     if end is not None and plan.entries:
         _footers(lines, plan, end)
         _for_body(plan)
@@ -864,7 +871,7 @@ def _inline(lines: list[Line], plan: Plan) -> None:
         if found is not None and joined_outranks(found, group, best, SENTENCE_LIST):
             best = (group, found)
     if best is None or best[1].score < SENTENCE_LIST:
-        if _signed_clause(lines, plan) or _wrapped(lines, plan):
+        if _signed_clause(lines, plan) or _wrapped(lines, plan) or _semicolons(lines, plan):
             return
         pair = opening_pair(lines)
         if pair is not None:
@@ -937,6 +944,29 @@ def _wrapped(lines: list[Line], plan: Plan) -> bool:
             plan.mark(line, "body", f"names {len(found)} persons, its lines wrapped inside names")
         return True
     return False
+
+
+def _semicolons(lines: list[Line], plan: Plan) -> bool:
+    """Paragraphs "office, Name; office, Name; …" under a colon line (see semicolon_persons)."""
+    found = semicolon_paragraphs(lines)
+    for texts, group, indexes in found:
+        sure = _HOW_SURE["inline"]
+        plan.entries.extend(Entry(text, None, group, indexes, sure) for text in texts)
+        for index in indexes:
+            plan.roles[index] = ("body", f"names {len(texts)} persons parted by semicolons")
+    return bool(found)
+
+
+def _semicolon_groups(lines: list[Line], plan: Plan) -> None:
+    """The group of persons parted by semicolons that a heading took for its lead-in ("For
+    the Czech side:" under "The ministers took part:"; see semicolon_persons)."""
+    if not any(";" in line.text for line in lines):
+        return
+    groups = {}
+    for _texts, group, indexes in semicolon_paragraphs(lines):
+        groups.update(dict.fromkeys(indexes, group) if group else {})
+    if groups and all(e.group is None and e.lines[0] in groups for e in plan.entries):
+        plan.entries[:] = [replace(e, group=groups[e.lines[0]]) for e in plan.entries]
 
 
 def _spaced(lines: list[Line], plan: Plan) -> None:

@@ -328,7 +328,10 @@ def _last_items(
             # too where the others end with a parenthesis ("… et Anne Morel et Luc Bernard
             # (UNSA)": two persons of one union).
             joints = [j for j in joiner.finditer(piece) if ends_name(piece[: j.start()])]
-        joint = joints[0] if joints else None
+        # "Transport & Environment e il WWF": where the list's "and" is a word, "&" joins
+        # inside a name.
+        worded = [j for j in joints if j.group().strip() != "&"]
+        joint = (worded or joints)[0] if joints else None
         rest = piece[joint.end() :] if joint else ""
         if joint is not None and _opens_name(rest):
             # Split again only at the same word: "IUCN en Natuur & Milieu" is two names,
