@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from . import tables
+from .among_runs import among_entries
 from .behalf_signoff import behalf_entries, leading_body
 from .categories import capitals_category, capitals_over_entries
 from .classify import Likeness, entry_likeness
@@ -47,6 +48,7 @@ from .headings import (
     vocabulary_heading,
 )
 from .inline import inline_entries
+from .joint_pairs import joint_pair
 from .leadins import (
     entry_after_leadin,
     last_after_separator,
@@ -63,6 +65,7 @@ from .paren_lists import names_with_short_forms
 from .persons import is_person_name
 from .role_named import fragment_of, sentences_across_blanks
 from .run_groups import colon_group, run_above
+from .semicolon_persons import semicolon_paragraphs, semicolon_persons
 from .sentence_list import SENTENCE_LIST, item_confidence, sentence_list
 from .signing_clauses import signed_clause
 from .spaced_lists import spaced_list
@@ -362,6 +365,10 @@ def _date_between(line: Line, following: Line | None) -> bool:
 
 def _named_in_line(line: Line, group: str | None) -> list[Entry]:
     """ "Οι Ομοσπονδίες A, B, C." under a lead-in: one line naming several entries."""
+    persons = semicolon_persons(line.content)  # "office, Name; office, Name; …"
+    if persons:
+        sure = _HOW_SURE["lead-in"]
+        return [Entry(text, line.number, group, [line.index], sure) for text in persons]
     named = list_line(line.content)
     if named is None:
         return []
@@ -789,13 +796,31 @@ def find_signatories(all_lines: list[str]) -> Plan:
             plan, end = tabled, table_end
     if end is None:
         end = _without_heading(lines, plan)
+    if plan.entries:
+        _semicolon_groups(lines, plan)
     if end is not None and plan.entries:
         _footers(lines, plan, end)
         _for_body(plan)
     elif not plan.entries:
         _inline(lines, plan)
+    if len(plan.entries) <= 2:
+        _joint_pair(lines, plan)
     _metadata(lines, plan)
     return plan
+
+
+def _joint_pair(lines: list[Line], plan: Plan) -> None:
+    """Two signers a joint statement's title or first sentence names (see joint_pairs), in
+    place of nothing or of the lines that name the same pair whole."""
+    found = joint_pair(lines)
+    if found is None or any(found[1][0] not in entry.text for entry in plan.entries):
+        return
+    line, pair = found
+    for entry in plan.entries:
+        for index in entry.lines:
+            plan.roles[index] = ("body", "names the two signers of the joint statement whole")
+    plan.entries[:] = [Entry(text, None, None, [line.index], _HOW_SURE["inline"]) for text in pair]
+    plan.mark(line, "body", "names the two signers of a joint statement, joined by 'and'")
 
 
 def _for_body(plan: Plan) -> None:
@@ -856,7 +881,7 @@ def _inline(lines: list[Line], plan: Plan) -> None:
         if cut or joined_outranks(found, group, best, SENTENCE_LIST):
             best = (group, found)
     if best is None or best[1].score < SENTENCE_LIST:
-        if _signed_clause(lines, plan) or _wrapped(lines, plan):
+        if _signed_clause(lines, plan) or _wrapped(lines, plan) or _semicolons(lines, plan):
             return
         pair = opening_pair(lines)
         if pair is not None:
@@ -865,6 +890,8 @@ def _inline(lines: list[Line], plan: Plan) -> None:
             plan.mark(
                 pair[0], "body", "opens with two bodies, each with its short form, as its subject"
             )
+            return
+        if _among(lines, plan):
             return
         _spaced(lines, plan)
         return
@@ -877,6 +904,18 @@ def _inline(lines: list[Line], plan: Plan) -> None:
         plan.mark(
             line, "body", f"names the signatories in running text (score {found.score}: {shown})"
         )
+
+
+def _among(lines: list[Line], plan: Plan) -> bool:
+    """The few signers named after "among them are -" (see among_runs)."""
+    for position, line in enumerate(lines):
+        found = among_entries(line.text, position == len(lines) - 1)
+        if found:
+            indexes = [line.index]
+            plan.entries.extend(Entry(t, None, None, indexes, _HOW_SURE["inline"]) for t in found)
+            plan.mark(line, "body", "names signers after 'among them are -'")
+            return True
+    return False
 
 
 def _signed_clause(lines: list[Line], plan: Plan) -> bool:
@@ -915,6 +954,29 @@ def _wrapped(lines: list[Line], plan: Plan) -> bool:
             plan.mark(line, "body", f"names {len(found)} persons, its lines wrapped inside names")
         return True
     return False
+
+
+def _semicolons(lines: list[Line], plan: Plan) -> bool:
+    """Paragraphs "office, Name; office, Name; …" under a colon line (see semicolon_persons)."""
+    found = semicolon_paragraphs(lines)
+    for texts, group, indexes in found:
+        sure = _HOW_SURE["inline"]
+        plan.entries.extend(Entry(text, None, group, indexes, sure) for text in texts)
+        for index in indexes:
+            plan.roles[index] = ("body", f"names {len(texts)} persons parted by semicolons")
+    return bool(found)
+
+
+def _semicolon_groups(lines: list[Line], plan: Plan) -> None:
+    """The group of persons parted by semicolons that a heading took for its lead-in ("For
+    the Czech side:" under "The ministers took part:"; see semicolon_persons)."""
+    if not any(";" in line.text for line in lines):
+        return
+    groups = {}
+    for _texts, group, indexes in semicolon_paragraphs(lines):
+        groups.update(dict.fromkeys(indexes, group) if group else {})
+    if groups and all(e.group is None and e.lines[0] in groups for e in plan.entries):
+        plan.entries[:] = [replace(e, group=groups[e.lines[0]]) for e in plan.entries]
 
 
 def _spaced(lines: list[Line], plan: Plan) -> None:

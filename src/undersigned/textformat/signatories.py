@@ -16,9 +16,12 @@ from . import persons
 from .confidence import field_confidences
 from .countries import country_from_text, country_name_code, is_region
 from .country_fuzzy import DIGIT, separate_country
+from .credentials import without_credentials
 from .entry_shapes import country_prefix, numbered_short_form_country
 from .folding import fold, word_tuple
+from .glued_dashes import unglued_dashes
 from .model import Signatory
+from .nicknames import without_nickname
 from .persons import (
     affiliation,
     is_person_name,
@@ -259,6 +262,20 @@ def _person(text: str) -> tuple[str, str | None, str] | None:
     return None
 
 
+def _nicknamed(text: str) -> tuple[str, str | None, str] | None:
+    """ "Paulo Pereira da Silva (Paulinho), Presidente da Força Sindical": a person whose
+    nickname follows the name, their office or body after it (as a list of ours writes it:
+    "…(Paulinho), Força Sindical"); the nickname stays in the name."""
+    head, _, tail = text.partition(", ")
+    bare, nick = without_nickname(head)
+    if nick is None or not tail:
+        return None
+    found = _person(f"{bare}, {tail}")
+    if found is None:
+        return None
+    return f"{found[0]} ({nick})", found[1], found[2]
+
+
 # Cached: signatories of one list share roles and institutions ("Professor of Law",
 # "University of X"), and reading them is a third of a person's entry.
 @lru_cache(maxsize=1 << 14)
@@ -293,9 +310,11 @@ def _parse_signatory(
 ) -> Signatory:
     written = text
     text = _strip_final_period(_clean(text))
+    text = unglued_dashes(text)  # "Ligue … – LDL- Canada"
     text, labelled = country_prefix(text)  # "Greek: ADEDY (…)"
     text, country, how = _country_suffix(text)
-    text = without_places(text)  # "Name (ATC), Managua, Nicaragua": the city is no field
+    if "(" in text and _nicknamed(text) is None:
+        text = without_places(text)  # "Name (ATC), Managua, Nicaragua": the city is no field
     if country is None:
         text = without_scope(text)  # "Access Now (Global)": no country, and not the name
     if country is None and labelled is not None:
@@ -315,7 +334,7 @@ def _parse_signatory(
     if first is not None:
         found: tuple[str, str | None, str] | None = (*first, "role")
     else:
-        found = _person(text) if "(" not in text.partition(", ")[0] else None
+        found = _person(text) if "(" not in text.partition(", ")[0] else _nicknamed(text)
     if found is not None:
         entry.person, (entry.text, entry.affiliation, entry.how["kind"]) = True, found
     else:
@@ -385,7 +404,10 @@ def _read_group(entry: _Reading, before: str, content: str) -> bool:
         if inner_country is not None and entry.country is None:
             entry.country, entry.stated = inner_country, True
             entry.how["country"] = how
-        if not name.isascii() and has_cjk(name):
+        held = without_credentials(held)  # "(Dr.phil. Kuratorin Universität Wien)"
+        if not held:
+            entry.affiliation = None
+        elif not name.isascii() and has_cjk(name):
             entry.affiliation = cjk_affiliation(held)
         else:
             entry.affiliation = parenthesis_affiliation(_split_outside_parentheses(held))

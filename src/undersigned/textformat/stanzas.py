@@ -8,8 +8,9 @@ rendered document writes every entry on one marked line, so it never reads as st
 
 from __future__ import annotations
 
-from .headings import footer_line
+from .headings import footer_line, place_date_line
 from .lines import Line
+from .nicknames import without_nickname
 from .persons import is_person_name
 
 _MIN_STANZAS = 3  # or two, each with a contact line
@@ -20,7 +21,11 @@ _SENTENCE_END = (".", "!", "?", ":", ";")
 def stanza_size(lines: list[Line], position: int, stop: int) -> int:
     """How many lines the stanza of one signatory that opens at lines[position] has, or 0."""
     first = lines[position]
-    if first.marked or not first.after_blank or not is_person_name(first.content):
+    if first.marked or not is_person_name(without_nickname(first.content)[0]):
+        return 0
+    # The first signature may sit right under the place and date ("São Paulo, 27 de março" /
+    # "Jane Doe" / "Chair of X"), with no blank line between.
+    if not first.after_blank and not (position and place_date_line(lines[position - 1].text)):
         return 0
     end = position + 1
     while end < stop and not lines[end].after_blank and not lines[end].marked:

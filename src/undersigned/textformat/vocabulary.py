@@ -87,6 +87,9 @@ ORGANIZATION_STEMS = (
     "federacao",
     "federazion",
     "universit",
+    # "Observatorio Ciudadano", "Observatoire des inégalités", "Osservatorio …": a watchdog.
+    "observato",
+    "osservato",
     # The Slavic and Nordic forms, declined ("Organizacji", "Stowarzyszenie", "organisasjon").
     "organiza",
     "organisa",
