@@ -73,13 +73,16 @@ def test_spanish_shared_role_with_state_and_a_sentence_cut_by_a_blank_line() -> 
         "Jorge Lema",
     ]
     assert [s.country for s in doc.signatories] == ["CL", "PE", "CO", "EC"]
+    # The role shared with the item before ("; de la República del Perú") leaves the State.
+    assert doc.signatories[1].affiliation in (None, "República del Perú")
 
 
 def test_french_title_with_each_name_after_de() -> None:
     run = role_run(
         "Déclaration commune d’Hélène Martin, Présidente de l’Union des Ports, de Paul "
         "Durand, Directeur général de l’OIM, d’Alain Petit, Secrétaire général du CRM, et de "
-        "Rose Blanc, Présidente de la Fédération des Côtes."
+        "Rose Blanc, Présidente de la Fédération des Côtes, à l’occasion de leur rencontre à "
+        "Brest le 3 mai 2019."
     )
     assert run is not None
     assert [item.split(", ")[0] for item in run.items] == [
@@ -88,6 +91,8 @@ def test_french_title_with_each_name_after_de() -> None:
         "Alain Petit",
         "Rose Blanc",
     ]
+    # The occasion after the last role, with its date, is no role of hers.
+    assert run.items[-1] == "Rose Blanc, Présidente de la Fédération des Côtes"
 
 
 def test_english_roles_before_names() -> None:

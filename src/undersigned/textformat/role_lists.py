@@ -28,6 +28,8 @@ _INNER_AND = re.compile(rf"\s+{_AND}\s+")  # in lower case: "Y" may be an initia
 # ("… «Unity». The …"), not after an initial or "m." (an abbreviation).
 _STOP = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[»\"”’)]))[.!?](?=\s|$)")
 _MAX_NAME_WORDS = 5
+# A year in a piece after a person's role: the date of an occasion, no role.
+_OCCASION = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _MAX_PARTS = 4  # roles and an organisation after one name: more is prose
 _MIN_PERSONS = 3
 
@@ -138,6 +140,8 @@ def role_run(paragraph: str) -> RoleRun | None:
             piece = piece.rstrip(".")  # the paragraph's end, after an initial too
         if ":" in piece:  # "deputy chairs: Jane Doe": a label inside the list
             piece = piece.rsplit(":", 1)[1].strip()
+        if len(entries[-1]) > 1 and _OCCASION.search(piece) and not is_role(piece):
+            break  # "…, on the occasion of their meeting on 11 May 2018": the sentence goes on
         found = _name(piece)
         glued = None if found is not None or len(entries[-1]) < 2 else _glued_role(piece)
         if found is not None:

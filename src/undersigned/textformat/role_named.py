@@ -153,7 +153,8 @@ def _role(piece: str) -> str:
     """The role without its article, for "Name, role"; "" when it names no body (no capital
     after its first word: "the writer")."""
     words = piece.split()
-    if words and fold(words[0]) in _ARTICLES:
+    # "de la República X" (the role shared with the item before): the body alone.
+    while len(words) > 1 and fold(words[0]) in _ARTICLES | _PREPOSITIONS:
         words = words[1:]
     if words and _ELIDED.match(words[0]):
         words[0] = _ELIDED.sub("", words[0])
