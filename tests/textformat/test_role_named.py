@@ -156,3 +156,47 @@ def test_a_heading_above_a_paragraph_is_not_joined_to_it() -> None:
         "Farmers League and Miners Union.\n"
     )
     assert "Organising Committee" not in " ".join(_names(text))
+
+
+def test_italian_lead_clause_ends_at_the_first_role() -> None:
+    run = role_named_run(
+        "Tra i promotori dell'appello ci sono il sindaco di Bergamo, Anna Rossi; la "
+        "presidente di Lega Verde, Carla Neri; lo scrittore Paolo Conte e la regista Giulia Sala."
+    )
+    assert run is not None
+    assert run.items == [
+        "Anna Rossi, sindaco di Bergamo",
+        "Carla Neri, presidente di Lega Verde",
+        "Paolo Conte",
+        "Giulia Sala",
+    ]
+
+
+def test_dutch_and_portuguese_roles_before_names() -> None:
+    dutch = role_named_run(
+        "Het manifest werd ondertekend door de schrijver Jan de Vries, de burgemeester van "
+        "Gent, Piet Janssens, en de zangeres Els Peeters."
+    )
+    assert dutch is not None
+    assert dutch.items == ["Jan de Vries", "Piet Janssens, burgemeester van Gent", "Els Peeters"]
+    portuguese = role_named_run(
+        "Assinam a carta, entre outros, o escritor João Mendes, a ministra Rita Alves, o "
+        "presidente da Liga Azul, Pedro Costa, e a cantora Maria Lua."
+    )
+    assert portuguese is not None
+    assert [item.split(", ")[0] for item in portuguese.items] == [
+        "João Mendes",
+        "Rita Alves",
+        "Pedro Costa",
+        "Maria Lua",
+    ]
+
+
+def test_persons_with_roles_in_a_news_sentence_without_a_run_are_no_list() -> None:
+    assert (
+        role_named_run(
+            "Ieri il ministro Marco Bianchi, il sindaco Luca Verdi e la presidente Anna Neri "
+            "hanno visitato la fabbrica."
+        )
+        is None
+    )

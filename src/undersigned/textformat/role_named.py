@@ -207,8 +207,8 @@ class _Reader:
         if _addressed(piece.split()):
             return None
         if name is not None and (_opens_item(piece) or is_role(piece.split()[-1])):
-            if lead and not _opens_item(piece):
-                piece = _lead_role(piece)
+            if lead:  # the clause leading into the run ends with the first role
+                piece = _lead_role(piece) or (piece if _opens_item(piece) else "")
                 if not piece:
                     return None
             paren = _PAREN_TAIL.search(following.strip())
@@ -233,7 +233,10 @@ def _lead_role(piece: str) -> str:
     word ("Los Presidentes de la República X" -> all of it)."""
     words = piece.split()
     for index in range(len(words) - 1, -1, -1):
-        if fold(words[index]) in _ARTICLES and index < len(words) - 1:
+        # An article before a word in lower case ("il sindaco di X"), not before a name's
+        # capital ("de la República X": the role goes on to the left).
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if fold(words[index]) in _ARTICLES and following[:1].islower():
             return " ".join(words[index:])
         if is_role(words[index]):
             article = index > 0 and fold(words[index - 1]) in _ARTICLES
