@@ -9,16 +9,9 @@ Every statement and name here is invented for the test.
 from __future__ import annotations
 
 import pytest
+from textformat_samples import parsed_both_ways
 
-from undersigned.textformat import parse, render_text
 from undersigned.textformat.sentence_list import sentence_list
-
-
-def _parsed(text: str):
-    doc = parse(text)
-    assert parse(render_text(doc)).to_dict() == doc.to_dict()
-    return doc
-
 
 PERSONS = {
     "fr": (
@@ -57,7 +50,7 @@ PERSONS = {
 @pytest.mark.parametrize("language", sorted(PERSONS))
 def test_a_lost_or_glued_comma_between_persons_with_parentheses(language):
     head, paragraph, names = PERSONS[language]
-    doc = _parsed(head + paragraph + "\n")
+    doc = parsed_both_ways(head + paragraph + "\n")
     assert [s.name for s in doc.signatories] == names
     assert all(s.kind == "person" for s in doc.signatories)
 
@@ -65,7 +58,7 @@ def test_a_lost_or_glued_comma_between_persons_with_parentheses(language):
 @pytest.mark.parametrize("language", sorted(PERSONS))
 def test_a_text_that_breaks_off_after_one_letter_has_no_entry_there(language):
     head, paragraph, names = PERSONS[language]
-    doc = _parsed(head + paragraph + ", K\n")
+    doc = parsed_both_ways(head + paragraph + ", K\n")
     assert [s.name for s in doc.signatories] == names
 
 
@@ -79,7 +72,7 @@ def test_one_parenthesis_after_a_name_is_no_lost_comma():
 
 
 def test_the_organization_after_a_role_with_no_preposition():
-    doc = _parsed(
+    doc = parsed_both_ways(
         "Appel\n\nNous demandons le retrait du projet.\n\nSignataires :\n"
         "Anne Roux (secrétaire générale Fédération CGT des Services publics), "
         "Paul Vidal (président Union SNES des Lycées), Marie Lenoir (Attac)\n"

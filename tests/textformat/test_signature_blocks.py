@@ -10,23 +10,13 @@ Every statement and name here is invented for the test.
 from __future__ import annotations
 
 import pytest
+from textformat_samples import SCHOOLS_BODY, parsed_both_ways
 
-from undersigned.textformat import parse, render_text
+from undersigned.textformat import parse
 from undersigned.textformat.glued_dashes import unglued_dashes
 from undersigned.textformat.nicknames import without_nickname
 from undersigned.textformat.semicolon_persons import semicolon_persons
 from undersigned.textformat.signatories import parse_signatory
-
-_BODY = (
-    "The government must stop the closure of the rural schools, which would leave "
-    "thousands of children without a school near their home, and it must hear the parents."
-)
-
-
-def _parsed(text: str):
-    doc = parse(text)
-    assert parse(render_text(doc)).to_dict() == doc.to_dict()
-    return doc
 
 
 def _people(doc) -> list[tuple[str, str | None, str | None]]:
@@ -68,11 +58,11 @@ def test_two_line_signatures_under_the_place_and_date(language: str) -> None:
     text = "\n\n".join(
         [
             "Nota conjunta",
-            _BODY,
+            SCHOOLS_BODY,
             f"{place_date}\n" + "\n\n".join(f"{name}\n{role}" for name, role in blocks),
         ]
     )
-    doc = _parsed(text)
+    doc = parsed_both_ways(text)
     names = [s.name for s in doc.signatories]
     assert names == [name for name, _ in blocks]
     assert all(s.kind == "person" for s in doc.signatories)
@@ -150,8 +140,8 @@ SEMICOLONS = {
 @pytest.mark.parametrize("language", sorted(SEMICOLONS))
 def test_persons_parted_by_semicolons_under_a_group(language: str) -> None:
     lead, group, paragraph, other, names = SEMICOLONS[language]
-    text = "\n\n".join(["Joint statement", _BODY, lead, group, paragraph, other])
-    doc = _parsed(text)
+    text = "\n\n".join(["Joint statement", SCHOOLS_BODY, lead, group, paragraph, other])
+    doc = parsed_both_ways(text)
     assert [s.name for s in doc.signatories] == names
     assert {s.group for s in doc.signatories} == {group.rstrip(" :")}
     assert all(s.kind == "person" for s in doc.signatories)
@@ -202,7 +192,9 @@ AMPERSAND = {
 
 @pytest.mark.parametrize("language", sorted(AMPERSAND))
 def test_an_ampersand_inside_a_name_is_no_separator(language: str) -> None:
-    doc = _parsed("\n\n".join(["Cinque ONG lasciano il forum", _BODY, AMPERSAND[language]]))
+    doc = parsed_both_ways(
+        "\n\n".join(["Cinque ONG lasciano il forum", SCHOOLS_BODY, AMPERSAND[language]])
+    )
     names = [s.name for s in doc.signatories]
     assert len(names) == 4
     assert any("&" in name for name in names)

@@ -10,23 +10,13 @@ from __future__ import annotations
 import re
 
 import pytest
+from textformat_samples import SCHOOLS_BODY, parsed_both_ways
 
-from undersigned.textformat import parse, render_text
+from undersigned.textformat import parse
 from undersigned.textformat.behalf_signoff import behalf_entries
 from undersigned.textformat.role_first import role_first_run
 from undersigned.textformat.sentence_list import sentence_list
 from undersigned.textformat.signing_clauses import later_signers, signed_clause
-
-_BODY = (
-    "The government must stop the closure of the rural schools, which would leave "
-    "thousands of children without a school near their home, and it must hear the parents."
-)
-
-
-def _parsed(text: str):
-    doc = parse(text)
-    assert parse(render_text(doc)).to_dict() == doc.to_dict()
-    return doc
 
 
 def _people(doc) -> list[tuple[str, str | None]]:
@@ -96,7 +86,7 @@ def test_signers_named_after_the_verb(language):
     assert [re.split(r", | \(", item)[0] for item in signed_clause(sentence)] == [
         name for name, _ in expected
     ]
-    doc = _parsed(f"{_BODY}\n\n{sentence}\n")
+    doc = parsed_both_ways(f"{SCHOOLS_BODY}\n\n{sentence}\n")
     assert _people(doc) == expected
 
 
@@ -112,7 +102,7 @@ def test_signers_named_after_the_verb(language):
 )
 def test_no_signers_without_the_shape(sentence):
     assert signed_clause(sentence) == []
-    assert parse(f"{_BODY}\n\n{sentence}\n").signatories == []
+    assert parse(f"{SCHOOLS_BODY}\n\n{sentence}\n").signatories == []
 
 
 def test_signers_a_second_clause_adds():
@@ -172,7 +162,9 @@ def test_persons_each_after_a_role(language):
     assert run is not None
     assert run.items == expected
     names = [item.split(", ")[0] for item in expected]
-    assert [s.name for s in _parsed(f"{_BODY}\n\n{sentence}\n").signatories] == names
+    assert [
+        s.name for s in parsed_both_ways(f"{SCHOOLS_BODY}\n\n{sentence}\n").signatories
+    ] == names
 
 
 @pytest.mark.parametrize(
@@ -209,23 +201,23 @@ BEHALF = {
 @pytest.mark.parametrize("language", sorted(BEHALF))
 def test_persons_below_a_line_for_their_body(language):
     lines, expected = BEHALF[language]
-    found = behalf_entries([_BODY, *lines])
+    found = behalf_entries([SCHOOLS_BODY, *lines])
     assert found is not None and found[0] == 1
-    doc = _parsed("\n\n".join([_BODY, *lines]) + "\n")
+    doc = parsed_both_ways("\n\n".join([SCHOOLS_BODY, *lines]) + "\n")
     assert _people(doc) == expected
 
 
 def test_a_last_word_cut_short_is_no_person():
-    lines = [_BODY, "Za Zelený spolek", "Jana Nová – předsedkyně, Marie"]
+    lines = [SCHOOLS_BODY, "Za Zelený spolek", "Jana Nová – předsedkyně, Marie"]
     assert behalf_entries(lines) == (1, ["Jana Nová, Zelený spolek"])
 
 
 @pytest.mark.parametrize(
     "lines",
     [
-        [_BODY, "For more information, contact:", "Jane Doe, press officer"],
-        [_BODY, "For immediate release", "The parents of the town will march on Sunday."],
-        [_BODY, "Za Zelený spolek", "Děkujeme všem, kteří nás podpořili."],
+        [SCHOOLS_BODY, "For more information, contact:", "Jane Doe, press officer"],
+        [SCHOOLS_BODY, "For immediate release", "The parents of the town will march on Sunday."],
+        [SCHOOLS_BODY, "Za Zelený spolek", "Děkujeme všem, kteří nás podpořili."],
     ],
 )
 def test_no_persons_below_other_lines(lines):
@@ -242,7 +234,7 @@ def test_no_persons_below_other_lines(lines):
     ],
 )
 def test_first_person_keeps_a_name_longer_than_the_others(sentence):
-    names = [s.name for s in _parsed(f"{_BODY}\n\n{sentence}\n").signatories]
+    names = [s.name for s in parsed_both_ways(f"{SCHOOLS_BODY}\n\n{sentence}\n").signatories]
     assert names == ["Ana Maria Lopes", "Rui Sá", "Eva Cruz", "Tomás Reis"]
 
 
@@ -260,7 +252,7 @@ SIGNERS_ARE = {
 def test_signers_named_after_the_noun_for_them(language):
     sentence = SIGNERS_ARE[language]
     assert signed_clause(sentence) == ["Jane Doe", "Tom Roe"]
-    assert [s.name for s in _parsed(f"{_BODY}\n\n{sentence}\n").signatories] == [
+    assert [s.name for s in parsed_both_ways(f"{SCHOOLS_BODY}\n\n{sentence}\n").signatories] == [
         "Jane Doe",
         "Tom Roe",
     ]
@@ -278,7 +270,7 @@ def test_no_names_after_the_noun_for_the_signers(sentence):
 
 
 # A closing "for <Body>," above persons a line each: the run read from one line too high.
-FOR_BODY_ABOVE_RUN = {
+FORSCHOOLS_BODY_ABOVE_RUN = {
     "en": ("On behalf of the Harbour Watch Trust,", ["Jane Doe, Chair", "Tom Roe, Treasurer"],
            "Harbour Watch Trust"),
     "fr": ("Pour le Collectif Rivières Vivantes,", ["Claire Dubois (présidente)",
@@ -288,21 +280,21 @@ FOR_BODY_ABOVE_RUN = {
 }  # fmt: skip
 
 
-@pytest.mark.parametrize("language", sorted(FOR_BODY_ABOVE_RUN))
+@pytest.mark.parametrize("language", sorted(FORSCHOOLS_BODY_ABOVE_RUN))
 def test_persons_a_line_each_below_their_body(language):
-    line, persons, body = FOR_BODY_ABOVE_RUN[language]
-    text = f"We the undersigned ask the council to keep the schools open.\n\n{_BODY}\n\n"
-    doc = _parsed(text + "\n\n".join([line, *persons]) + "\n")
+    line, persons, body = FORSCHOOLS_BODY_ABOVE_RUN[language]
+    text = f"We the undersigned ask the council to keep the schools open.\n\n{SCHOOLS_BODY}\n\n"
+    doc = parsed_both_ways(text + "\n\n".join([line, *persons]) + "\n")
     names = [re.split(r",| \(| –", person)[0] for person in persons]
     assert _people(doc) == [(name, body) for name in names]
 
 
 def test_a_line_for_no_body_stays_out_of_the_list():
     text = (
-        f"We the undersigned ask the council to keep the schools open.\n\n{_BODY}\n\n"
+        f"We the undersigned ask the council to keep the schools open.\n\n{SCHOOLS_BODY}\n\n"
         "For more information,\n\nJane Doe, Chair\n\nTom Roe, Treasurer\n"
     )
-    assert all(s.affiliation != "more information" for s in _parsed(text).signatories)
+    assert all(s.affiliation != "more information" for s in parsed_both_ways(text).signatories)
 
 
 # The persons as the subject of "signed the letter", or after "with the signatures of".

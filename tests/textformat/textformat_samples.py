@@ -152,3 +152,19 @@ ALL = {
     "portuguese": PORTUGUESE,
     "no_heading": NO_HEADING_TRAILING_LIST,
 }
+
+
+# A body paragraph that names nobody, for tests that put a list after it.
+SCHOOLS_BODY = (
+    "The government must stop the closure of the rural schools, which would leave "
+    "thousands of children without a school near their home, and it must hear the parents."
+)
+
+
+def parsed_both_ways(text: str):
+    """parse(text), checked to read back alike from its own rendering."""
+    from undersigned.textformat import parse, render_text
+
+    doc = parse(text)
+    assert parse(render_text(doc)).to_dict() == doc.to_dict()
+    return doc

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from . import tables
+from .among_runs import among_entries
 from .behalf_signoff import behalf_entries, leading_body
 from .categories import capitals_category, capitals_over_entries
 from .classify import Likeness, entry_likeness
@@ -47,6 +48,7 @@ from .headings import (
     vocabulary_heading,
 )
 from .inline import inline_entries
+from .joint_pairs import joint_pair
 from .leadins import (
     entry_after_leadin,
     last_after_separator,
@@ -61,6 +63,7 @@ from .odd_separators import paren_person_run, separated_items
 from .paragraph_entries import few_entries, persons_in_paragraph
 from .paren_lists import names_with_short_forms
 from .persons import is_person_name
+from .role_named import fragment_of, sentences_across_blanks
 from .run_groups import colon_group, run_above
 from .semicolon_persons import semicolon_paragraphs, semicolon_persons
 from .sentence_list import SENTENCE_LIST, item_confidence, sentence_list
@@ -800,8 +803,24 @@ def find_signatories(all_lines: list[str]) -> Plan:
         _for_body(plan)
     elif not plan.entries:
         _inline(lines, plan)
+    if len(plan.entries) <= 2:
+        _joint_pair(lines, plan)
     _metadata(lines, plan)
     return plan
+
+
+def _joint_pair(lines: list[Line], plan: Plan) -> None:
+    """Two signers a joint statement's title or first sentence names (see joint_pairs), in
+    place of nothing or of the lines that name the same pair whole."""
+    found = joint_pair(lines)
+    if found is None or any(found[1][0] not in entry.text for entry in plan.entries):
+        return
+    line, pair = found
+    for entry in plan.entries:
+        for index in entry.lines:
+            plan.roles[index] = ("body", "names the two signers of the joint statement whole")
+    plan.entries[:] = [Entry(text, None, None, [line.index], _HOW_SURE["inline"]) for text in pair]
+    plan.mark(line, "body", "names the two signers of a joint statement, joined by 'and'")
 
 
 def _for_body(plan: Plan) -> None:
@@ -852,6 +871,15 @@ def _inline(lines: list[Line], plan: Plan) -> None:
         found = sentence_list(text)
         if found is not None and joined_outranks(found, group, best, SENTENCE_LIST):
             best = (group, found)
+    # One sentence cut by a blank line (a PDF's column break): its paragraphs joined. A run
+    # read from the piece below the cut starts in the middle of the sentence: the whole wins.
+    for group, text in sentences_across_blanks(lines):
+        found = sentence_list(text)
+        if found is None or found.score < SENTENCE_LIST:
+            continue
+        cut = best is not None and fragment_of(best[0], group)
+        if cut or joined_outranks(found, group, best, SENTENCE_LIST):
+            best = (group, found)
     if best is None or best[1].score < SENTENCE_LIST:
         if _signed_clause(lines, plan) or _wrapped(lines, plan) or _semicolons(lines, plan):
             return
@@ -862,6 +890,8 @@ def _inline(lines: list[Line], plan: Plan) -> None:
             plan.mark(
                 pair[0], "body", "opens with two bodies, each with its short form, as its subject"
             )
+            return
+        if _among(lines, plan):
             return
         _spaced(lines, plan)
         return
@@ -874,6 +904,18 @@ def _inline(lines: list[Line], plan: Plan) -> None:
         plan.mark(
             line, "body", f"names the signatories in running text (score {found.score}: {shown})"
         )
+
+
+def _among(lines: list[Line], plan: Plan) -> bool:
+    """The few signers named after "among them are -" (see among_runs)."""
+    for position, line in enumerate(lines):
+        found = among_entries(line.text, position == len(lines) - 1)
+        if found:
+            indexes = [line.index]
+            plan.entries.extend(Entry(t, None, None, indexes, _HOW_SURE["inline"]) for t in found)
+            plan.mark(line, "body", "names signers after 'among them are -'")
+            return True
+    return False
 
 
 def _signed_clause(lines: list[Line], plan: Plan) -> bool:

@@ -6,6 +6,7 @@ import re
 
 from .folding import fold
 from .persons import is_person_name
+from .quoted_lists import country_run
 
 _CONJUNCTION = re.compile(r"\s+(?:and|und|et|y|e|ve|i|en|og|och|&)\s+")
 # Words that show the sentence is about who issues or signs the statement.
@@ -31,6 +32,8 @@ def inline_entries(sentence: str) -> list[str]:
     items = parts[1:-1] + last
     if not all(item[:1].isupper() and len(item.split()) <= 4 for item in items):
         return []
+    if country_run(items, text):
+        return []  # "… signed by groups from Chile, Peru and Mexico": places, not signers
     sizes = sorted(len(item.split()) for item in items)
     median = sizes[len(sizes) // 2]
     # The first name ends the clause before the first comma: take as many words as usual.

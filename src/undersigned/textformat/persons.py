@@ -20,7 +20,7 @@ _ROLE_TEXT = """president presidente presidenta president presidentin vice vicep
     chairperson co-chair cochair ceo cto founder co-founder cofounder coordinator
     coordinadora coordinador coordinateur coordinatrice koordinator koordinatorin coordenador
     coordenadora member miembro membre mitglied membro spokesperson spokesman spokeswoman
-    porte-parole sprecher sprecherin portavoz porta-voz professor professora professeur
+    porte-parole sprecher sprecherin portavoz porta-voz portaveu professor professora professeur
     profesor profesora prof lecturer reader researcher research fellow associate assistant
     adjunct emeritus emerita dean student candidate phd postdoc postdoctoral scholar faculty
     instructor teacher administrator manager head chief officer advisor adviser consultant
@@ -41,7 +41,7 @@ _ROLE_TEXT = """president presidente presidenta president presidentin vice vicep
     honorary emerite parole координатор председатель сопредседатель член активист ревизор
     руководитель секретарь директор президент депутат лидер заместитель основатель глава
     голова співголова заступник секретар керівник засновник przewodniczacy przewodniczaca
-    wiceprzewodniczacy prezes sekretarz dyrektor predseda predsedkyne mistopredseda reditel
+    wiceprzewodniczacy prezes prezeska sekretarz dyrektor predseda predsedkyne mistopredseda reditel
     predsjednik predsjednica predsednik predsednica potpredsjednik председник председател
     заместник leder nestleder styreleder forperson generalsekretaer ordforer daglig
     radgiver fagsjef ordforande ordforende vice-ordforande formand naestformand

@@ -28,6 +28,8 @@ _INNER_AND = re.compile(rf"\s+{_AND}\s+")  # in lower case: "Y" may be an initia
 # ("… «Unity». The …"), not after an initial or "m." (an abbreviation).
 _STOP = re.compile(r"(?:(?<=[^\W\d_]{3})|(?<=[»\"”’)]))[.!?](?=\s|$)")
 _MAX_NAME_WORDS = 5
+# A year in a piece after a person's role: the date of an occasion, no role.
+_OCCASION = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _MAX_PARTS = 4  # roles and an organisation after one name: more is prose
 _MIN_PERSONS = 3
 
@@ -56,9 +58,14 @@ def _split(text: str) -> list[str]:
     return [piece.strip() for piece in pieces]
 
 
+# "of" before a name in a title's genitive: "Déclaration conjointe d’A B, role, de C D, …".
+_GENITIVE = re.compile(r"^(?:(?:de|di)\s+|d['’])(?=[^\W\d_])")
+
+
 def _name(piece: str) -> str | None:
-    """The person's name a piece is, without an "and" before it, or None."""
+    """The person's name a piece is, without an "and" or an "of" before it, or None."""
     piece = _OPENING_AND.sub("", piece.strip())
+    piece = _GENITIVE.sub("", piece) if _GENITIVE.match(piece) else piece
     # "Secretário Geral", "Vice Presidente": a role written in capitals is shaped like a name.
     if len(piece.split()) <= _MAX_NAME_WORDS and is_person_name(piece) and not is_role(piece):
         return piece
@@ -81,8 +88,8 @@ def _lead_name(piece: str, opening: bool = False) -> tuple[str | None, bool]:
         return _name(piece), False
     words = piece.split()
     for size in range(min(_MAX_NAME_WORDS, len(words) - 1), 1, -1):
-        name = " ".join(words[-size:])
-        if _name(name):
+        name = _name(" ".join(words[-size:]))
+        if name:
             return name, False
     return None, False
 
@@ -133,6 +140,8 @@ def role_run(paragraph: str) -> RoleRun | None:
             piece = piece.rstrip(".")  # the paragraph's end, after an initial too
         if ":" in piece:  # "deputy chairs: Jane Doe": a label inside the list
             piece = piece.rsplit(":", 1)[1].strip()
+        if len(entries[-1]) > 1 and _OCCASION.search(piece) and not is_role(piece):
+            break  # "…, on the occasion of their meeting on 11 May 2018": the sentence goes on
         found = _name(piece)
         glued = None if found is not None or len(entries[-1]) < 2 else _glued_role(piece)
         if found is not None:

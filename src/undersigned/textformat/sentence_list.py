@@ -28,10 +28,12 @@ from .folding import fold
 from .inline_samples import after_among, before_others
 from .lost_separators import cut_short, split_lost
 from .odd_separators import run_together
-from .paren_lists import paren_runs
+from .paren_lists import ParenRun, paren_runs
 from .partners import after_mark, after_with, through_short_form
+from .quoted_lists import country_run, quoted_runs
 from .role_first import role_first_run
 from .role_lists import RoleRun, role_run
+from .role_named import outnumbers, role_named_run
 from .signing_clauses import SIGNING_STEMS, later_signers
 from .subject_lists import (
     LEAD,
@@ -412,18 +414,23 @@ def sentence_list(paragraph: str) -> SentenceList | None:
             found = [_in_sentence(sentence, cased) for sentence in sentences]
             kept = [one for one in found if one is not None]
             best = max(kept, key=lambda one: (one.score, len(one.items)), default=None)
-            return _wider(_in_parentheses(text, cased), best)
+            return _quoted(text, cased, _wider(_in_parentheses(text, cased), best))
     if cased:
         first = role_first_run(text)  # "the chair of X, Jane Doe; …": read as written
+        # "the writer Jane Doe, …" (see role_named), read before a dateline is cut off: the
+        # first role may look like one ("Los Presidentes de la República X, A B; …").
+        named = role_named_run(paragraph.strip())
+        run = role_run(text) if named is not None or first is None else None
+        if named is not None and outnumbers(named, paragraph, first, run):
+            return _role_scored(named, text, SENTENCE_LIST)
         if first is not None:
             return _role_scored(first, text)
-        run = role_run(text)
         if run is not None:
             roles = _role_scored(run, text)
             plain = _in_sentence(text, cased, subject=dateline is not None)
             return plain if names_more(plain, roles) else roles
     found = _in_sentence(text, cased, subject=dateline is not None)
-    found = _wider(_in_parentheses(text, cased), found)
+    found = _quoted(text, cased, _wider(_in_parentheses(text, cased), found))
     if cased and (found is None or found.score < SENTENCE_LIST):
         # The commas of the other sentences hide a short run in one of them ("… haben sich
         # die X, die Y (Z) und die W … gestellt. Die Verbände fordern …, wie sie betonen."):
@@ -456,31 +463,52 @@ def _wider(inner: SentenceList | None, found: SentenceList | None) -> SentenceLi
     return found
 
 
-def _in_parentheses(text: str, cased: bool) -> SentenceList | None:
+def _quoted(text: str, cased: bool, found: SentenceList | None) -> SentenceList | None:
+    """The run inside one pair of quotes when it names as many as the sentence's run: the
+    quotes bound its first and last names (see quoted_lists)."""
+    inner = _in_parentheses(text, cased, quoted_runs(text))
+    if inner is not None and (found is None or len(inner.items) >= len(found.items)):
+        return inner
+    return found
+
+
+def _in_parentheses(
+    text: str, cased: bool, runs: list[ParenRun] | None = None
+) -> SentenceList | None:
     """The best run of names listed inside one parenthesis ("… organisations (A, B, C, D)
-    sent …"): every piece is name-like, the last one split at "and" only when both sides
-    open like names."""
+    sent …"), or inside one pair of quotes (runs): every piece is name-like, the last one
+    split at "and" only when both sides open like names."""
     best = None
-    for run in paren_runs(text):
+    quoted = runs is not None
+    for run in paren_runs(text) if runs is None else runs:
         pieces = run.pieces
-        if not all(_name_like(p, cased) and any(ch.isalpha() for ch in p) for p in pieces):
-            continue
         last = [pieces[-1]]
         joint = _SPACED_AND.search(pieces[-1]) if cased else None
         if joint is not None and _opens_name(pieces[-1][joint.end() :]):
             last = [pieces[-1][: joint.start()], pieces[-1][joint.end() :]]
+        # Without capitals, the last "and" of the quoted run stands before its last name
+        # ("… C و D”); an "and" inside a name stands between separators.
+        joints = list(_UNCASED_AND.finditer(pieces[-1])) if quoted and not cased else []
+        if joints:
+            last = [pieces[-1][: joints[-1].start()], pieces[-1][joints[-1].end() :]]
+        kept = [*pieces[:-1], *last] if joints else pieces
+        if not all(_name_like(p, cased) and any(ch.isalpha() for ch in p) for p in kept):
+            continue
         items = [
             LEAD.sub("", item).strip(' .,;:"') if cased else item.strip(" .,;:。；،")
             for item in (*pieces[:-1], *last)
         ]
         said = bool(_CUE.search(fold(run.lead)))
-        found = _scored(items, f"{run.lead} ({', '.join(pieces)})", cased, said=said)
+        # The verb after the closing quote says who issues the statement, so the sentence
+        # whole is read for the cue; a parenthesis's own lead carries it.
+        context = text if quoted else f"{run.lead} ({', '.join(pieces)})"
+        found = _scored(items, context, cased, said=said)
         if found is not None and (best is None or found.score > best.score):
             best = found
     return best
 
 
-def _role_scored(run: RoleRun, text: str) -> SentenceList:
+def _role_scored(run: RoleRun, text: str, floor: float = 0.0) -> SentenceList:
     """Persons each with roles after the name ("A, chair of X, B, head of Y, C, …"): the
     shape is rare in prose, so three persons with a cue or a colon before them are a list."""
     cue = bool(_CUE.search(fold(text)))
@@ -491,7 +519,7 @@ def _role_scored(run: RoleRun, text: str) -> SentenceList:
         "colon": float(run.colon),
     }
     z = -2.5 + 0.8 * min(run.persons, 8) + 1.0 * cue + 1.0 * run.colon
-    return SentenceList(run.items, round(1 / (1 + math.exp(-z)), 3), features)
+    return SentenceList(run.items, max(floor, round(1 / (1 + math.exp(-z)), 3)), features)
 
 
 def _split_outside(text: str, separator: re.Pattern[str]) -> list[str]:
@@ -769,7 +797,7 @@ def _scored(
     the words that lead into the names ("the organisations taking part were A, B, C"), not
     only somewhere in the paragraph ("A, B and C groups took part")."""
     items = [item for item in items if item and any(ch.isalpha() for ch in item)]
-    if len(items) < 3:
+    if len(items) < 3 or country_run(items, text):
         return None
     folded = fold(text)
     # A joint statement issued by the names is a cue too (see subject_lists.joint_statement).
