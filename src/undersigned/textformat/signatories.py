@@ -477,6 +477,11 @@ def _loose_short_form(content: str, before: str) -> bool:
 def _person_before(before: str, content: str) -> str | None:
     """The person's name (without titles) when before is one and content is not its short
     form ("Jane Doe (JD)") or its translation ("Rode Morgen (Red Dawn)"), else None."""
+    # A digit stays in the name once its titles are off (no title has one), and a person's
+    # name has none: "Union 4 (U4)" is answered without taking titles off. ASCII only, as a
+    # Chinese or Japanese name is read apart below.
+    if before.isascii() and DIGIT.search(before):
+        return None
     bare, _ = strip_titles(before)
     if not bare.isascii() and has_cjk(bare):
         cjk = is_cjk_person_name(bare) and has_cjk(content) and not abbreviates(bare, content)
