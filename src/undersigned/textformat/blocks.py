@@ -9,7 +9,7 @@ way that finds entries wins:
    outnumber (see table_lists for several tables under group headings);
 3. with no heading, after a sign-off ("Sincerely,") or a place-and-date line;
 4. a trailing run of entry-like lines at the end of the text;
-5. an inline sentence naming the signatories ("… Tresorit und Tutanota.").
+5. signatories named in running text ("… Tresorit und Tutanota."): see running_text.
 
 Inside a block each line is an entry, a group heading, the continuation of a wrapped
 entry, or the end of the block. What follows the last block is a footer when it is
@@ -20,19 +20,16 @@ layout, so that a rendered document (which has its own layout) reads back alike.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from . import tables
-from .among_runs import among_entries
-from .behalf_signoff import behalf_entries, leading_body
+from .behalf_signoff import leading_body
 from .categories import capitals_category, capitals_over_entries
 from .classify import Likeness, entry_likeness
 from .contacts import contact_line
 from .countries import country_name_code, is_region
 from .features import context_at
 from .folding import fold
-from .headed_lines import heading_line_entries
 from .headings import (
     COLON_LEADIN,
     FURTHER,
@@ -47,7 +44,6 @@ from .headings import (
     undersigned_cue,
     vocabulary_heading,
 )
-from .inline import inline_entries
 from .joint_pairs import joint_pair
 from .leadins import (
     entry_after_leadin,
@@ -59,56 +55,19 @@ from .leadins import (
     without_glued_and,
 )
 from .lines import Line, nonblank_lines
-from .odd_separators import paren_person_run, separated_items
+from .odd_separators import separated_items
 from .paragraph_entries import few_entries, persons_in_paragraph
 from .paren_lists import names_with_short_forms
 from .persons import is_person_name
-from .role_named import fragment_of, sentences_across_blanks
+from .plan import HOW_SURE, Entry, Plan
 from .run_groups import colon_group, run_above
+from .running_text import find_in_running_text
 from .semicolon_persons import semicolon_paragraphs, semicolon_persons
-from .sentence_list import SENTENCE_LIST, item_confidence, sentence_list
-from .signing_clauses import signed_clause
-from .spaced_lists import spaced_list
 from .stanzas import opens_stanzas, stanza_size, stanza_text
-from .subject_paragraphs import better, joined_outranks, opening_pair, wrapped_paragraphs
 from .table_lists import read_tables, table_ahead
 from .wrapping import continues, split_glued
 
 ENTRY, PROSE = 0.45, 0.3  # likeness above which a line is an entry / below which it is prose
-_HOW_SURE = {
-    "heading": 0.95,
-    "table": 0.9,
-    "lead-in": 0.85,
-    "sign-off": 0.8,
-    "trailing": 0.7,
-    "inline": 0.55,
-}
-
-
-@dataclass
-class Entry:
-    """One signatory as written: its text (wrapped lines joined) and where it came from."""
-
-    text: str
-    number: int | None
-    group: str | None
-    lines: list[int]
-    confidence: float
-    table_country: str | None = None  # from a table's country column
-    from_table: bool = False
-
-
-@dataclass
-class Plan:
-    """What each line is, and the entries found."""
-
-    entries: list[Entry] = field(default_factory=list)
-    roles: dict[int, tuple[str, str]] = field(default_factory=dict)  # line -> (role, why)
-    signatories_as_of: str | None = None
-    further: bool = False
-
-    def mark(self, line: Line, role: str, reason: str) -> None:
-        self.roles[line.index] = (role, reason)
 
 
 @dataclass
@@ -244,7 +203,7 @@ def _collect(lines: list[Line], start: int, how: str, stop: int | None = None) -
             # Both must hold: the block is the list (how it was found) and the line is an
             # entry (the line model's probability). A sum let a doubtful line under a heading
             # pass for sure (dev: wrong fields marked unsure 0.13 before, 0.79 now).
-            sure = _HOW_SURE[how] * likeness.score
+            sure = HOW_SURE[how] * likeness.score
             entries.append(Entry(text, line.number, group, [line.index], _round2(sure)))
         roles[line.index] = ("entry", likeness.reason)
         position += 1
@@ -274,7 +233,7 @@ def _collect_stanzas(
     entries: list[Entry] = []
     while position < stop and (size := stanza_size(lines, position, stop)):
         stanza = lines[position : position + size]
-        sure = round(_HOW_SURE[how] * max(0.6, _entry_score(stanza[0])), 2)
+        sure = round(HOW_SURE[how] * max(0.6, _entry_score(stanza[0])), 2)
         entries.append(
             Entry(stanza_text(stanza), None, None, [line.index for line in stanza], sure)
         )
@@ -367,12 +326,12 @@ def _named_in_line(line: Line, group: str | None) -> list[Entry]:
     """ "Οι Ομοσπονδίες A, B, C." under a lead-in: one line naming several entries."""
     persons = semicolon_persons(line.content)  # "office, Name; office, Name; …"
     if persons:
-        sure = _HOW_SURE["lead-in"]
+        sure = HOW_SURE["lead-in"]
         return [Entry(text, line.number, group, [line.index], sure) for text in persons]
     named = list_line(line.content)
     if named is None:
         return []
-    sure = round(_HOW_SURE["lead-in"] * 0.6 + named.score * 0.4, 2)
+    sure = round(HOW_SURE["lead-in"] * 0.6 + named.score * 0.4, 2)
     return [Entry(text, line.number, group, [line.index], sure) for text in named.items]
 
 
@@ -448,7 +407,7 @@ def _collect_table(
     for position, role in found.roles.items():
         roles[lines[position].index] = role
     entries: list[Entry] = []
-    sure = round(_HOW_SURE[how] * 0.6 + 0.35, 2)
+    sure = round(HOW_SURE[how] * 0.6 + 0.35, 2)
     for segment in found.segments:
         group = segment.heading if found.grouped else None
         rows = [row.cells for row in segment.rows]
@@ -514,7 +473,7 @@ def _split_paragraphs(block: _Block) -> None:
         if found is None:
             entries.append(entry)
             continue
-        sure = round(_HOW_SURE["heading"] * 0.6 + found.score * 0.4, 2)
+        sure = round(HOW_SURE["heading"] * 0.6 + found.score * 0.4, 2)
         for text in found.items:
             entries.append(Entry(text, None, entry.group, entry.lines, sure))
         why = f"names {len(found.items)} persons in one paragraph"
@@ -802,7 +761,7 @@ def find_signatories(all_lines: list[str]) -> Plan:
         _footers(lines, plan, end)
         _for_body(plan)
     elif not plan.entries:
-        _inline(lines, plan)
+        find_in_running_text(lines, plan)
     if len(plan.entries) <= 2:
         _joint_pair(lines, plan)
     _metadata(lines, plan)
@@ -819,7 +778,7 @@ def _joint_pair(lines: list[Line], plan: Plan) -> None:
     for entry in plan.entries:
         for index in entry.lines:
             plan.roles[index] = ("body", "names the two signers of the joint statement whole")
-    plan.entries[:] = [Entry(text, None, None, [line.index], _HOW_SURE["inline"]) for text in pair]
+    plan.entries[:] = [Entry(text, None, None, [line.index], HOW_SURE["inline"]) for text in pair]
     plan.mark(line, "body", "names the two signers of a joint statement, joined by 'and'")
 
 
@@ -836,137 +795,6 @@ def _for_body(plan: Plan) -> None:
     plan.entries[:] = [replace(e, text=text) for e, text in zip(plan.entries, found, strict=True)]
 
 
-def _one_line(
-    lines: list[Line], plan: Plan, find: Callable[[str], list[str]], how: str, role: str, why: str
-) -> bool:
-    """The entries of the first line that names them all, if any line does."""
-    for line in lines:
-        found = find(line.text)
-        if found:
-            plan.entries.extend(
-                Entry(text, None, None, [line.index], _HOW_SURE[how]) for text in found
-            )
-            plan.mark(line, role, why)
-            return True
-    return False
-
-
-def _inline(lines: list[Line], plan: Plan) -> None:
-    heading = "a signatories heading with its list on the same line"
-    if _one_line(lines, plan, heading_line_entries, "lead-in", "heading", heading):
-        return
-    sentence = "a sentence that names the signatories"
-    if _one_line(lines[:8], plan, inline_entries, "inline", "body", sentence):
-        return
-    # Running text in any script: the paragraph that most looks like a list of names.
-    best = None
-    for line in lines:
-        found = sentence_list(line.text)
-        kept = better(found, best[1] if best else None, SENTENCE_LIST) if found else None
-        if kept is not None:
-            best = ([line] if kept[0] or best is None else best[0], kept[1])
-    # A paragraph broken by hand again and again: its lines joined, whose run outranks the
-    # piece of it one of its lines shows.
-    for group, text in wrapped_paragraphs(lines):
-        found = sentence_list(text)
-        if found is not None and joined_outranks(found, group, best, SENTENCE_LIST):
-            best = (group, found)
-    # One sentence cut by a blank line (a PDF's column break): its paragraphs joined. A run
-    # read from the piece below the cut starts in the middle of the sentence: the whole wins.
-    for group, text in sentences_across_blanks(lines):
-        found = sentence_list(text)
-        if found is None or found.score < SENTENCE_LIST:
-            continue
-        cut = best is not None and fragment_of(best[0], group)
-        if cut or joined_outranks(found, group, best, SENTENCE_LIST):
-            best = (group, found)
-    if best is None or best[1].score < SENTENCE_LIST:
-        if _signed_clause(lines, plan) or _wrapped(lines, plan) or _semicolons(lines, plan):
-            return
-        pair = opening_pair(lines)
-        if pair is not None:
-            for text in pair[1]:
-                plan.entries.append(Entry(text, None, None, [pair[0].index], _HOW_SURE["inline"]))
-            plan.mark(
-                pair[0], "body", "opens with two bodies, each with its short form, as its subject"
-            )
-            return
-        if _among(lines, plan):
-            return
-        _spaced(lines, plan)
-        return
-    group, found = best
-    for position, text in enumerate(found.items):
-        sure = item_confidence(found, position)
-        plan.entries.append(Entry(text, None, None, [line.index for line in group], sure))
-    shown = ", ".join(f"{k} {v:g}" for k, v in found.features.items())
-    for line in group:
-        plan.mark(
-            line, "body", f"names the signatories in running text (score {found.score}: {shown})"
-        )
-
-
-def _among(lines: list[Line], plan: Plan) -> bool:
-    """The few signers named after "among them are -" (see among_runs)."""
-    for position, line in enumerate(lines):
-        found = among_entries(line.text, position == len(lines) - 1)
-        if found:
-            indexes = [line.index]
-            plan.entries.extend(Entry(t, None, None, indexes, _HOW_SURE["inline"]) for t in found)
-            plan.mark(line, "body", "names signers after 'among them are -'")
-            return True
-    return False
-
-
-def _signed_clause(lines: list[Line], plan: Plan) -> bool:
-    """Persons below a line "for <Body>", else the persons a sentence names right after
-    "the statement was signed by" (see behalf_signoff, signing_clauses)."""
-    below = behalf_entries([line.text for line in lines])
-    if below is not None:
-        taken, found = lines[below[0] + 1 :], below[1]
-        plan.mark(lines[below[0]], "body", "names the body the persons below sign for")
-    else:
-        taken = [line for line in lines if signed_clause(line.text)][:1]
-        if not taken:
-            return False
-        found = signed_clause(taken[0].text)
-        plan.mark(taken[0], "body", "names the signers right after a verb of signing")
-    indexes = [line.index for line in taken]
-    plan.entries.extend(Entry(text, None, None, indexes, _HOW_SURE["inline"]) for text in found)
-    return True
-
-
-def _wrapped(lines: list[Line], plan: Plan) -> bool:
-    """A run "Name (role); Name (role); …" in a paragraph whose lines a PDF wrapped
-    anywhere, inside names too (see odd_separators): read with its lines joined."""
-    starts = [n for n, line in enumerate(lines) if n == 0 or line.after_blank]
-    for start, end in zip(starts, [*starts[1:], len(lines)][: len(starts)], strict=True):
-        paragraph = lines[start:end]
-        if len(paragraph) < 2:
-            continue
-        found = paren_person_run(" ".join(line.text for line in paragraph))
-        if not found:
-            continue
-        indices = [line.index for line in paragraph]
-        sure = _HOW_SURE["inline"]
-        plan.entries.extend(Entry(text, None, None, indices, sure) for text in found)
-        for line in paragraph:
-            plan.mark(line, "body", f"names {len(found)} persons, its lines wrapped inside names")
-        return True
-    return False
-
-
-def _semicolons(lines: list[Line], plan: Plan) -> bool:
-    """Paragraphs "office, Name; office, Name; …" under a colon line (see semicolon_persons)."""
-    found = semicolon_paragraphs(lines)
-    for texts, group, indexes in found:
-        sure = _HOW_SURE["inline"]
-        plan.entries.extend(Entry(text, None, group, indexes, sure) for text in texts)
-        for index in indexes:
-            plan.roles[index] = ("body", f"names {len(texts)} persons parted by semicolons")
-    return bool(found)
-
-
 def _semicolon_groups(lines: list[Line], plan: Plan) -> None:
     """The group of persons parted by semicolons that a heading took for its lead-in ("For
     the Czech side:" under "The ministers took part:"; see semicolon_persons)."""
@@ -977,21 +805,6 @@ def _semicolon_groups(lines: list[Line], plan: Plan) -> None:
         groups.update(dict.fromkeys(indexes, group) if group else {})
     if groups and all(e.group is None and e.lines[0] in groups for e in plan.entries):
         plan.entries[:] = [replace(e, group=groups[e.lines[0]]) for e in plan.entries]
-
-
-def _spaced(lines: list[Line], plan: Plan) -> None:
-    """Bodies written with spaces only, in Arabic script (see spaced_lists): the longest run."""
-    best: tuple[Line, list[str]] | None = None
-    for line in lines:
-        found = spaced_list(line.text)
-        if found and (best is None or len(found) > len(best[1])):
-            best = (line, found)
-    if best is None:
-        return
-    line, found = best
-    for text in found:
-        plan.entries.append(Entry(text, None, None, [line.index], _HOW_SURE["inline"]))
-    plan.mark(line, "body", f"names {len(found)} bodies, each opened by the noun of its kind")
 
 
 def _metadata(lines: list[Line], plan: Plan) -> None:
@@ -1011,4 +824,4 @@ def _metadata(lines: list[Line], plan: Plan) -> None:
             plan.mark(line, "decoy", "a list item in the body (not a signatory)")
 
 
-__all__ = ["Entry", "Plan", "find_signatories"]
+__all__ = ["find_signatories"]

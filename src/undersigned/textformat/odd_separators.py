@@ -8,7 +8,7 @@
   its "on behalf of" list: the short form ends an entry, and its letters tell where the name
   it abbreviates starts, so that a body without a short form before it becomes an entry too.
 - Persons `Name (role, organisation); Name, role; …` in a paragraph whose lines a PDF
-  wrapped anywhere, inside names too: read with the lines joined (blocks._wrapped).
+  wrapped anywhere, inside names too: read with the lines joined (running_text._wrapped).
 
 (Persons with 1-4 comma fields each, "Name, role, degree, city, Name, …", are role_lists'.)
 

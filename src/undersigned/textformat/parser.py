@@ -13,7 +13,7 @@ import gc
 import itertools
 import re
 
-from .blocks import Entry, Plan, find_signatories
+from .blocks import find_signatories
 from .confidence import SURE, bounded, entry_bound
 from .countries import country_name_code
 from .dates import parse_date_line
@@ -22,6 +22,7 @@ from .headings import footer_line, groups_are_countries
 from .lines import MARKER, split_lines
 from .model import Document, Signatory
 from .places import without_list_places
+from .plan import Entry, Plan
 from .short_forms import is_acronym
 from .signatories import parse_signatory
 from .vocabulary import FUNCTION_WORDS, has_organization_word

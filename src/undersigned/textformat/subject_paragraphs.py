@@ -1,7 +1,7 @@
 """Which paragraph names the signatories when no heading or block does (issue 22): of two
 runs naming the same parties, the one that names the persons who signed for them; a paragraph
 broken by hard line breaks, read joined; two bodies, each "Name (ABBR)", opening the text as
-its subject. Called from blocks._inline; the runs come from sentence_list.
+its subject. Called from running_text.find_in_running_text; the runs come from sentence_list.
 """
 
 from __future__ import annotations
