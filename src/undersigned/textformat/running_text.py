@@ -22,6 +22,7 @@ from .lines import Line
 from .odd_separators import paren_person_run
 from .plan import HOW_SURE, Entry, Plan
 from .role_named import fragment_of, sentences_across_blanks
+from .sample_lists import sample_entries
 from .semicolon_persons import semicolon_paragraphs
 from .sentence_list import SENTENCE_LIST, item_confidence, sentence_list
 from .signing_clauses import signed_clause
@@ -52,6 +53,9 @@ def find_in_running_text(lines: list[Line], plan: Plan) -> None:
         return
     sentence = "a sentence that names the signatories"
     if _one_line(lines[:8], plan, inline_entries, "inline", "body", sentence):
+        return
+    sample = "names a sample of the signers after 'such as' (see sample_lists)"
+    if _one_line(lines, plan, sample_entries, "inline", "body", sample):
         return
     # Running text in any script: the paragraph that most looks like a list of names.
     best = None

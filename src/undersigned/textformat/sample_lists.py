@@ -1,0 +1,126 @@
+"""A sample of the signers named in one sentence (issue 22): "Organizations such as A, B,
+C, among others, are signatories", "Parmi les signataires figurent des associations comme A,
+B et C". A news item often names only a few of its signers so; the names may be long
+("Commission of the Bar Association of X"), longer than a sentence list allows, because the
+frame says what they are.
+
+The words before the list end in "such as" (como, wie, comme, come, zoals, z. B. …); the
+sentence must say the names are signers: a signer noun after the list ("…, among others,
+are signatories"), or before it after "among" ("among the signatories are bodies such as").
+"Bodies such as A, B and C criticized the law" names no signers; nor does "the signatories
+call on bodies such as the Council …", where the noun is the subject, not "among the …".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .vocabulary import AND_WORDS
+
+# "such as" closing the words before the list.
+_SUCH_AS = re.compile(
+    r"(?<!\w)(?:such as|like|including|como|como por ejemplo|tales como|wie(?: z\. ?B\.)?"
+    r"|z\. ?B\.|comme|tels? que|telles? que|come|quali|tra cui|zoals|som|jak|takie jak"
+    r"|такие как|как|як|como as)\s+",
+    re.IGNORECASE,
+)
+# "among others" closing the list.
+_AMONG_OTHERS = re.compile(
+    r",?\s+(?:entre otr[oa]s|among others|amongst others|and others|unter anderem|u\. ?a\."
+    r"|und andere|entre autres|et d'autres|tra gli altri|tra le altre|e altr[ie]"
+    r"|entre outr[oa]s|onder andere|en andere|bland andra|m\. ?fl\.|i inne|и другие"
+    r"|та інші|y otr[oa]s)(?!\w),?\s*",
+    re.IGNORECASE,
+)
+# A word for the signers (lower-cased stems).
+_SIGNER = (
+    r"firmant|signator|signatori|signer|unterzeichner|signatair|firmatari|signatári|signatari"
+    r"|assinant|ondertekenaar|undertecknar|sygnatariusz|подписант|підписант|suscriptor"
+)
+_SIGNER_NOUN = re.compile(_SIGNER, re.IGNORECASE)
+_AMONG_SIGNERS = re.compile(
+    rf"(?<!\w)(?:among|amongst|parmi|entre|unter|zu|tra|fra|onder|bland|wśród|среди|серед)"
+    rf"\s+(?:\w+\s+){{0,2}}?(?:{_SIGNER})",
+    re.IGNORECASE,
+)
+# A sentence end; the point after a single letter ("u. a.", "z. B.") is none.
+_STOP = re.compile(r"(?<!\b\w)[.!?;:](?:\s|$)")
+_COMMA = re.compile(r"\s*,\s+")
+_AND = re.compile(rf"\s+(?:{'|'.join(AND_WORDS)})\s+(?=[^\W\d_])")
+_ARTICLES = frozenset((
+    "the", "a", "an", "el", "la", "los", "las", "lo", "der", "die", "das", "den", "dem", "des",
+    "le", "les", "l", "il", "i", "gli", "o", "os", "as", "de", "het",
+))  # fmt: skip
+_MIN_ITEMS = 3
+_MAX_WORDS = 16
+
+
+def sample_entries(paragraph: str) -> list[str]:
+    """The signers a sentence names as a sample after "such as", else []."""
+    for start in _SUCH_AS.finditer(paragraph):
+        sentence_start = max(
+            (m.end() for m in _STOP.finditer(paragraph, 0, start.start())), default=0
+        )
+        lead = paragraph[sentence_start : start.start()]
+        stop = _STOP.search(paragraph, start.end())
+        end = stop.start() if stop else len(paragraph)
+        rest = paragraph[start.end() : end]
+        others = _AMONG_OTHERS.search(rest)
+        if others:
+            run, tail = rest[: others.start()], rest[others.end() :]
+            signers = _SIGNER_NOUN.search(tail) or _AMONG_SIGNERS.search(lead)
+        else:
+            run, signers = rest, _AMONG_SIGNERS.search(lead)
+        if not signers:
+            continue
+        items = _items(run)
+        if len(items) >= _MIN_ITEMS:
+            return items
+    return []
+
+
+def _items(run: str) -> list[str]:
+    """The names of a run "A, B (X), C and D": commas outside parentheses part them; the last
+    "and" parts the last two only where a capitalized word, not an article, follows it."""
+    pieces = _outside_commas(run.strip())
+    if not pieces:
+        return []
+    last = pieces[-1]
+    for joint in reversed(list(_AND.finditer(last))):
+        after = last[joint.end() :].split()
+        if after and after[0][0].isupper() and after[0].lower() not in _ARTICLES:
+            pieces[-1:] = [last[: joint.start()], last[joint.end() :]]
+            break
+    items = [piece.strip() for piece in pieces]
+    if not all(_name_like(item) for item in items):
+        return []
+    return items
+
+
+def _outside_commas(text: str) -> list[str]:
+    """The text cut at its commas outside parentheses."""
+    pieces, depth, begin = [], 0, 0
+    for match in re.finditer(r"[()]|\s*,\s+", text):
+        token = match.group()
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            pieces.append(text[begin : match.start()])
+            begin = match.end()
+    pieces.append(text[begin:])
+    return pieces
+
+
+def _name_like(item: str) -> bool:
+    """A name: it opens with a capital or a digit and is not a long clause."""
+    words = item.split()
+    return (
+        bool(words)
+        and (words[0][0].isupper() or words[0][0].isdigit())
+        and len(words) <= _MAX_WORDS
+    )
+
+
+__all__ = ["sample_entries"]
