@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from .among_runs import among_entries
 from .behalf_signoff import behalf_entries
+from .counted_parens import counted_entries
 from .headed_lines import heading_line_entries
 from .inline import inline_entries
 from .lines import Line
@@ -54,8 +55,7 @@ def find_in_running_text(lines: list[Line], plan: Plan) -> None:
     sentence = "a sentence that names the signatories"
     if _one_line(lines[:8], plan, inline_entries, "inline", "body", sentence):
         return
-    sample = "names a sample of the signers after 'such as' (see sample_lists)"
-    if _one_line(lines, plan, sample_entries, "inline", "body", sample):
+    if _framed(lines, plan):
         return
     # Running text in any script: the paragraph that most looks like a list of names.
     best = None
@@ -103,6 +103,17 @@ def find_in_running_text(lines: list[Line], plan: Plan) -> None:
         plan.mark(
             line, "body", f"names the signatories in running text (score {found.score}: {shown})"
         )
+
+
+def _framed(lines: list[Line], plan: Plan) -> bool:
+    """A sentence whose frame says what its names are, so long names or few pass: a sample
+    after "such as … among others" (sample_lists), a count then as many names in
+    parentheses (counted_parens)."""
+    sample = "names a sample of the signers after 'such as' (see sample_lists)"
+    if _one_line(lines, plan, sample_entries, "inline", "body", sample):
+        return True
+    counted = "counts the bodies, then names as many in parentheses (see counted_parens)"
+    return _one_line(lines, plan, counted_entries, "inline", "body", counted)
 
 
 def _among(lines: list[Line], plan: Plan) -> bool:
