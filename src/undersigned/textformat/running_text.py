@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .among_persons import among_persons
 from .among_runs import among_entries
 from .behalf_signoff import behalf_entries
 from .counted_parens import counted_entries
@@ -108,12 +109,15 @@ def find_in_running_text(lines: list[Line], plan: Plan) -> None:
 def _framed(lines: list[Line], plan: Plan) -> bool:
     """A sentence whose frame says what its names are, so long names or few pass: a sample
     after "such as … among others" (sample_lists), a count then as many names in
-    parentheses (counted_parens)."""
+    parentheses (counted_parens), persons after "among the signers are" (among_persons)."""
     sample = "names a sample of the signers after 'such as' (see sample_lists)"
     if _one_line(lines, plan, sample_entries, "inline", "body", sample):
         return True
     counted = "counts the bodies, then names as many in parentheses (see counted_parens)"
-    return _one_line(lines, plan, counted_entries, "inline", "body", counted)
+    if _one_line(lines, plan, counted_entries, "inline", "body", counted):
+        return True
+    persons = "names persons after 'among the signers are' (see among_persons)"
+    return _one_line(lines, plan, among_persons, "inline", "body", persons)
 
 
 def _among(lines: list[Line], plan: Plan) -> bool:
