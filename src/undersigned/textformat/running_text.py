@@ -30,6 +30,7 @@ from .sentence_list import SENTENCE_LIST, item_confidence, sentence_list
 from .signing_clauses import signed_clause
 from .spaced_lists import spaced_list
 from .subject_paragraphs import better, joined_outranks, opening_pair, wrapped_paragraphs
+from .we_persons import we_persons
 
 
 def _one_line(
@@ -109,7 +110,8 @@ def find_in_running_text(lines: list[Line], plan: Plan) -> None:
 def _framed(lines: list[Line], plan: Plan) -> bool:
     """A sentence whose frame says what its names are, so long names or few pass: a sample
     after "such as … among others" (sample_lists), a count then as many names in
-    parentheses (counted_parens), persons after "among the signers are" (among_persons)."""
+    parentheses (counted_parens), persons after "among the signers are" (among_persons),
+    persons after "We, <group>," (we_persons)."""
     sample = "names a sample of the signers after 'such as' (see sample_lists)"
     if _one_line(lines, plan, sample_entries, "inline", "body", sample):
         return True
@@ -117,7 +119,10 @@ def _framed(lines: list[Line], plan: Plan) -> bool:
     if _one_line(lines, plan, counted_entries, "inline", "body", counted):
         return True
     persons = "names persons after 'among the signers are' (see among_persons)"
-    return _one_line(lines, plan, among_persons, "inline", "body", persons)
+    if _one_line(lines, plan, among_persons, "inline", "body", persons):
+        return True
+    we = "opens with 'We, <group>, A, B and C' (see we_persons)"
+    return _one_line(lines, plan, we_persons, "inline", "body", we)
 
 
 def _among(lines: list[Line], plan: Plan) -> bool:
