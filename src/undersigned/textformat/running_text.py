@@ -27,6 +27,7 @@ from .role_named import fragment_of, sentences_across_blanks
 from .sample_lists import sample_entries
 from .semicolon_persons import semicolon_paragraphs
 from .sentence_list import SENTENCE_LIST, item_confidence, sentence_list
+from .signed_by_bodies import signed_by_bodies
 from .signing_clauses import signed_clause
 from .spaced_lists import spaced_list
 from .subject_paragraphs import better, joined_outranks, opening_pair, wrapped_paragraphs
@@ -111,7 +112,8 @@ def _framed(lines: list[Line], plan: Plan) -> bool:
     """A sentence whose frame says what its names are, so long names or few pass: a sample
     after "such as … among others" (sample_lists), a count then as many names in
     parentheses (counted_parens), persons after "among the signers are" (among_persons),
-    persons after "We, <group>," (we_persons)."""
+    persons after "We, <group>," (we_persons), bodies after "the text was signed by"
+    (signed_by_bodies)."""
     sample = "names a sample of the signers after 'such as' (see sample_lists)"
     if _one_line(lines, plan, sample_entries, "inline", "body", sample):
         return True
@@ -122,7 +124,10 @@ def _framed(lines: list[Line], plan: Plan) -> bool:
     if _one_line(lines, plan, among_persons, "inline", "body", persons):
         return True
     we = "opens with 'We, <group>, A, B and C' (see we_persons)"
-    return _one_line(lines, plan, we_persons, "inline", "body", we)
+    if _one_line(lines, plan, we_persons, "inline", "body", we):
+        return True
+    bodies = "names the bodies right after 'the text was signed by' (see signed_by_bodies)"
+    return _one_line(lines, plan, signed_by_bodies, "inline", "body", bodies)
 
 
 def _among(lines: list[Line], plan: Plan) -> bool:

@@ -73,16 +73,19 @@ def sample_entries(paragraph: str) -> list[str]:
             run, signers = rest, _AMONG_SIGNERS.search(lead)
         if not signers:
             continue
-        items = _items(run)
+        items = name_items(run)
         if len(items) >= _MIN_ITEMS:
             return items
     return []
 
 
-def _items(run: str) -> list[str]:
+def name_items(run: str, broken: bool = False) -> list[str]:
     """The names of a run "A, B (X), C and D": commas outside parentheses part them; the last
-    "and" parts the last two only where a capitalized word, not an article, follows it."""
+    "and" parts the last two only where a capitalized word, not an article, follows it.
+    broken: the text breaks off inside the run, whose last piece is then left out."""
     pieces = _outside_commas(run.strip())
+    if broken:
+        pieces = pieces[:-1]
     if not pieces:
         return []
     last = pieces[-1]
@@ -123,4 +126,4 @@ def _name_like(item: str) -> bool:
     )
 
 
-__all__ = ["sample_entries"]
+__all__ = ["name_items", "sample_entries"]
