@@ -15,10 +15,29 @@ def test_spanish_broken_off_inside_the_last() -> None:
 
 
 def test_english_and_french_whole_sentences() -> None:
-    text = "The letter was signed by Open Lanes, River Trust and Quiet Streets. It asks for more."
-    assert signed_by_bodies(text) == ["Open Lanes", "River Trust", "Quiet Streets"]
-    text = "La lettre a été signée par Terre Claire, Vents du Nord et Maison des Jeunes."
-    assert signed_by_bodies(text) == ["Terre Claire", "Vents du Nord", "Maison des Jeunes"]
+    text = (
+        "The letter was signed by Friends of the Harbour, River Trust of Lakeside and Quiet "
+        "Streets. It asks for more."
+    )
+    assert signed_by_bodies(text) == [
+        "Friends of the Harbour",
+        "River Trust of Lakeside",
+        "Quiet Streets",
+    ]
+    text = (
+        "La lettre a été signée par Ligue des Droits de l'Homme, Amis de la Terre et Maison "
+        "des Jeunes de Brest."
+    )
+    assert signed_by_bodies(text) == [
+        "Ligue des Droits de l'Homme",
+        "Amis de la Terre",
+        "Maison des Jeunes de Brest",
+    ]
+
+
+def test_persons_are_left_to_signing_clauses() -> None:
+    text = "The letter was signed by Jane Doe, John Roe and Ann Poe."
+    assert signed_by_bodies(text) == []
 
 
 def test_no_document_or_lower_case_gives_nothing() -> None:

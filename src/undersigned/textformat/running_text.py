@@ -111,27 +111,21 @@ def find_in_running_text(lines: list[Line], plan: Plan) -> None:
 def _framed(lines: list[Line], plan: Plan) -> bool:
     """A sentence whose frame says what its names are, so long names or few pass: a sample
     after "such as … among others" (sample_lists), a count then as many names in
-    parentheses (counted_parens), persons after "among the signers are" (among_persons),
-    persons after "We, <group>," (we_persons), bodies after "the text was signed by"
-    (signed_by_bodies)."""
+    parentheses (counted_parens), persons after "We, <group>," (we_persons)."""
     sample = "names a sample of the signers after 'such as' (see sample_lists)"
     if _one_line(lines, plan, sample_entries, "inline", "body", sample):
         return True
     counted = "counts the bodies, then names as many in parentheses (see counted_parens)"
     if _one_line(lines, plan, counted_entries, "inline", "body", counted):
         return True
-    persons = "names persons after 'among the signers are' (see among_persons)"
-    if _one_line(lines, plan, among_persons, "inline", "body", persons):
-        return True
     we = "opens with 'We, <group>, A, B and C' (see we_persons)"
-    if _one_line(lines, plan, we_persons, "inline", "body", we):
-        return True
-    bodies = "names the bodies right after 'the text was signed by' (see signed_by_bodies)"
-    return _one_line(lines, plan, signed_by_bodies, "inline", "body", bodies)
+    return _one_line(lines, plan, we_persons, "inline", "body", we)
 
 
 def _among(lines: list[Line], plan: Plan) -> bool:
-    """The few signers named after "among them are -" (see among_runs)."""
+    """The few signers named after "among them are -" (see among_runs), else the persons
+    after "among the signers are" (among_persons), the bodies after "signed by"
+    (signed_by_bodies)."""
     for position, line in enumerate(lines):
         found = among_entries(line.text, position == len(lines) - 1)
         if found:
@@ -139,7 +133,12 @@ def _among(lines: list[Line], plan: Plan) -> bool:
             plan.entries.extend(Entry(t, None, None, indexes, HOW_SURE["inline"]) for t in found)
             plan.mark(line, "body", "names signers after 'among them are -'")
             return True
-    return False
+    # Late, so that the readers of persons each after a role come first.
+    persons = "names persons after 'among the signers are' (see among_persons)"
+    if _one_line(lines, plan, among_persons, "inline", "body", persons):
+        return True
+    bodies = "names the bodies right after 'the text was signed by' (see signed_by_bodies)"
+    return _one_line(lines, plan, signed_by_bodies, "inline", "body", bodies)
 
 
 def _signed_clause(lines: list[Line], plan: Plan) -> bool:

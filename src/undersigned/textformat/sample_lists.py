@@ -51,6 +51,11 @@ _ARTICLES = frozenset((
     "the", "a", "an", "el", "la", "los", "las", "lo", "der", "die", "das", "den", "dem", "des",
     "le", "les", "l", "il", "i", "gli", "o", "os", "as", "de", "het",
 ))  # fmt: skip
+# Lower-case words of four letters or more inside names of bodies: "Fundación para el …".
+_JOINING = frozenset((
+    "para", "pour", "with", "sobre", "contra", "entre", "della", "delle", "degli", "dello",
+    "dela", "voor", "über", "fuer", "für", "against", "zwischen", "among", "avec", "senza",
+))  # fmt: skip
 _MIN_ITEMS = 3
 _MAX_WORDS = 16
 
@@ -95,9 +100,21 @@ def name_items(run: str, broken: bool = False) -> list[str]:
             pieces[-1:] = [last[: joint.start()], last[joint.end() :]]
             break
     items = [piece.strip() for piece in pieces]
+    if not broken:
+        items[-1] = _name_end(items[-1])
     if not all(_name_like(item) for item in items):
         return []
     return items
+
+
+def _name_end(item: str) -> str:
+    """The last name without the words of the sentence that run on after it ("Amnesty told
+    the BBC on Monday"): cut at the first lower-case word, not a small joining word."""
+    words = item.split()
+    for position, word in enumerate(words[1:], 1):
+        if word[0].islower() and len(word) > 3 and word.lower() not in _JOINING:
+            return " ".join(words[:position])
+    return item
 
 
 def _outside_commas(text: str) -> list[str]:

@@ -15,6 +15,7 @@ import re
 
 from .folding import fold
 from .sample_lists import name_items
+from .signing_clauses import signed_clause
 
 # "<document> … signed by" (folded), in one sentence.
 _SIGNED_BY = re.compile(
@@ -29,6 +30,8 @@ _MIN_ITEMS = 2
 
 def signed_by_bodies(paragraph: str) -> list[str]:
     """The bodies the sentence says signed the text, else []."""
+    if signed_clause(paragraph):
+        return []  # persons after the verb: signing_clauses reads them, with their roles
     folded = fold(paragraph)
     if len(folded) != len(paragraph):
         return []  # folding changed the length: offsets would not match
