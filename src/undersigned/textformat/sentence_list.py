@@ -35,6 +35,7 @@ from .quoted_lists import country_run, quoted_runs
 from .role_first import role_first_run
 from .role_lists import RoleRun, role_run
 from .role_named import outnumbers, role_named_run
+from .short_form_joins import rejoined
 from .signing_clauses import SIGNING_STEMS, later_signers
 from .subject_lists import (
     LEAD,
@@ -727,7 +728,7 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
         for index, item in enumerate((first, *middle, *last))
     ]
     # "A, B fra X, samt C, D og E": a second run, and the body the first one comes from.
-    items = cut_short(runs_from(items)) if cased else _without_glued_and(items)
+    items = cut_short(rejoined(runs_from(items), text)) if cased else _without_glued_and(items)
     named = [item for item in (*middle, *last) if item.strip()]
     count = len(named) + bool(first and after_article(pieces[first_at - 1], first))
     return _scored(items, text, cased, count >= 3 and articled(named), said, partial, sample)
