@@ -100,3 +100,28 @@ def test_a_last_item_like_the_others_stays() -> None:
     assert without_cut_tail(items) == items
     bare = ["Ana Rius", "Pau Vila", "Eva Font", "Ro"]
     assert without_cut_tail(bare) == bare
+
+
+def test_invitation_to_adhere_catalan_and_portuguese() -> None:
+    text = (
+        "La plataforma obre la possibilitat d'adherir-s'hi a tothom fins al dia 20.\n\n"
+        "Els primers signants del manifest són:\n\n"
+        "Marta Vilaró (mestra), Jordi Puigdollers (arquitecte), Laia Comas (metgessa), "
+        "Pere Soler (historiador)\n"
+    )
+    assert parse(text).further_signatories_possible is True
+    text = text.replace(
+        "La plataforma obre la possibilitat d'adherir-s'hi a tothom fins al dia 20.",
+        "O movimento abre a possibilidade de aderir ao manifesto até o dia 20.",
+    )
+    assert parse(text).further_signatories_possible is True
+
+
+def test_no_invitation_without_the_words() -> None:
+    text = (
+        "La plataforma ha presentat el manifest a la premsa.\n\n"
+        "Els primers signants del manifest són:\n\n"
+        "Marta Vilaró (mestra), Jordi Puigdollers (arquitecte), Laia Comas (metgessa), "
+        "Pere Soler (historiador)\n"
+    )
+    assert not parse(text).further_signatories_possible
