@@ -4,7 +4,7 @@ between spaced stars or dots with nothing above them, and a lead-in's one paragr
 Invented examples, several languages, and near-misses that must give no entries."""
 
 from undersigned.textformat import parse
-from undersigned.textformat.separated_lines import without_cut_tail
+from undersigned.textformat.separated_lines import split_lost_separators, without_cut_tail
 
 
 def _names(text: str) -> list[str]:
@@ -125,3 +125,30 @@ def test_no_invitation_without_the_words() -> None:
         "Pere Soler (historiador)\n"
     )
     assert not parse(text).further_signatories_possible
+
+
+def test_lost_separator_in_a_long_run() -> None:
+    items = [
+        "Ohio River Council",
+        "Ohio Youth Forum",
+        "Harbor Tenants Council",
+        "Prairie Food Bank",
+        "Lake Trust",
+        "Mesa Water Council Ohio Clean Energy",
+        "Delta Farmers Union",
+        "Valley Art Guild",
+        "North Shore Network",
+        "Pine Ridge Alliance",
+        "Bay Area Legal Aid",
+        "River Stewards",
+    ]
+    out = split_lost_separators(items)
+    assert "Mesa Water Council" in out and "Ohio Clean Energy" in out
+    assert len(out) == len(items) + 1
+
+
+def test_no_seam_in_a_short_run_or_without_repeated_words() -> None:
+    items = ["Mesa Water Council Ohio Clean Energy", "Ohio River Council", "Bay Council"]
+    assert split_lost_separators(items) == items
+    items = [f"Group {n} Alliance" for n in "ABCDEFGHIJKL"] + ["Center for Law and Justice"]
+    assert split_lost_separators(items) == items

@@ -30,9 +30,36 @@ def lone_separated_line(lines: list[Line], plan: Plan) -> bool:
     if best is None:
         return False
     line, items = best
+    items = split_lost_separators(items)
     plan.entries.extend(Entry(text, None, None, [line.index], _SURE) for text in items)
     plan.mark(line, "entry", f"names {len(items)} entries between separators in one line")
     return True
+
+
+def split_lost_separators(items: list[str]) -> list[str]:
+    """Items of a long run with one separator lost between two of them ("Alabama Rivers
+    Council Alabama First"): the run tells where, at a word that ends two other items or more
+    ("Council") followed by a word that opens another item ("Alabama")."""
+    if len(items) < 2 * _MIN_ITEMS:
+        return items
+    words = [item.split() for item in items]
+    ends: dict[str, int] = {}
+    for split in words:
+        ends[split[-1]] = ends.get(split[-1], 0) + 1
+    starts = {split[0] for split in words}
+    out: list[str] = []
+    for split in words:
+        out.extend(_split_at_seam(split, ends, starts))
+    return out
+
+
+def _split_at_seam(split: list[str], ends: dict[str, int], starts: set[str]) -> list[str]:
+    for k in range(2, len(split) - 1):
+        end, start = split[k - 1], split[k]
+        # A word that ends two other items, then one that opens another item.
+        if ends.get(end, 0) >= 2 and start in starts and start[0].isupper():
+            return [" ".join(split[:k]), " ".join(split[k:])]
+    return [" ".join(split)]
 
 
 def without_cut_tail(items: list[str]) -> list[str]:
@@ -45,4 +72,4 @@ def without_cut_tail(items: list[str]) -> list[str]:
     return items
 
 
-__all__ = ["lone_separated_line", "without_cut_tail"]
+__all__ = ["lone_separated_line", "split_lost_separators", "without_cut_tail"]
