@@ -17,6 +17,7 @@ from collections.abc import Callable
 from .among_runs import among_entries
 from .behalf_signoff import behalf_entries
 from .headed_lines import heading_line_entries
+from .honorific_names import honorific_persons, without_broken_tail
 from .inline import inline_entries
 from .lines import Line
 from .odd_separators import paren_person_run
@@ -52,6 +53,9 @@ def find_in_running_text(lines: list[Line], plan: Plan) -> None:
         return
     sentence = "a sentence that names the signatories"
     if _one_line(lines[:8], plan, inline_entries, "inline", "body", sentence):
+        return
+    honorific = "persons named with an honorific in a sentence about signing"
+    if _one_line(lines, plan, honorific_persons, "inline", "body", honorific):
         return
     # Running text in any script: the paragraph that most looks like a list of names.
     best = None
@@ -91,7 +95,9 @@ def find_in_running_text(lines: list[Line], plan: Plan) -> None:
         _spaced(lines, plan)
         return
     group, found = best
-    for position, text in enumerate(found.items):
+    # A paragraph that breaks off inside its last item: that item is not whole.
+    whole = without_broken_tail(found.items, group[-1].text)
+    for position, text in enumerate(whole):
         sure = item_confidence(found, position)
         plan.entries.append(Entry(text, None, None, [line.index for line in group], sure))
     shown = ", ".join(f"{k} {v:g}" for k, v in found.features.items())
