@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from .among_runs import among_entries
 from .behalf_signoff import behalf_entries
+from .cjk_including import including_bodies
 from .headed_lines import heading_line_entries
 from .honorific_names import honorific_persons, without_broken_tail
 from .inline import inline_entries
@@ -45,18 +46,33 @@ def _one_line(
     return False
 
 
+# The finders that take a list from one line, tried in order: what each finds, how sure it
+# is, and among how many first lines it looks (None: all).
+_ONE_LINE_FINDERS: tuple[tuple[Callable[[str], list[str]], str, str, int | None], ...] = (
+    (heading_line_entries, "lead-in", "a signatories heading with its list on the same line", None),
+    (inline_entries, "inline", "a sentence that names the signatories", 8),
+    (
+        honorific_persons,
+        "inline",
+        "persons named with an honorific in a sentence about signing",
+        None,
+    ),
+    (
+        including_bodies,
+        "inline",
+        "bodies given as examples (包括…等) in a sentence about co-signing",
+        None,
+    ),
+)
+
+
 def find_in_running_text(lines: list[Line], plan: Plan) -> None:
     """The signatories named in running text, when no list stands apart from it: a heading
     with its list on one line, a sentence naming them, then the shapes below in turn."""
-    heading = "a signatories heading with its list on the same line"
-    if _one_line(lines, plan, heading_line_entries, "lead-in", "heading", heading):
-        return
-    sentence = "a sentence that names the signatories"
-    if _one_line(lines[:8], plan, inline_entries, "inline", "body", sentence):
-        return
-    honorific = "persons named with an honorific in a sentence about signing"
-    if _one_line(lines, plan, honorific_persons, "inline", "body", honorific):
-        return
+    for find, how, why, first in _ONE_LINE_FINDERS:
+        role = "heading" if find is heading_line_entries else "body"
+        if _one_line(lines[:first], plan, find, how, role, why):
+            return
     # Running text in any script: the paragraph that most looks like a list of names.
     best = None
     for line in lines:
