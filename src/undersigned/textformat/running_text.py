@@ -17,6 +17,7 @@ from collections.abc import Callable
 from .among_runs import among_entries
 from .behalf_signoff import behalf_entries
 from .cjk_including import including_bodies
+from .closing_members import closing_members
 from .headed_lines import heading_line_entries
 from .honorific_names import honorific_persons, without_broken_tail
 from .inline import inline_entries
@@ -73,6 +74,8 @@ def find_in_running_text(lines: list[Line], plan: Plan) -> None:
         role = "heading" if find is heading_line_entries else "body"
         if _one_line(lines[:first], plan, find, how, role, why):
             return
+    if _closing(lines, plan):
+        return
     # Running text in any script: the paragraph that most looks like a list of names.
     best = None
     for line in lines:
@@ -121,6 +124,16 @@ def find_in_running_text(lines: list[Line], plan: Plan) -> None:
         plan.mark(
             line, "body", f"names the signatories in running text (score {found.score}: {shown})"
         )
+
+
+def _closing(lines: list[Line], plan: Plan) -> bool:
+    closing = closing_members(lines)
+    if closing is None:
+        return False
+    for text in closing[1]:
+        plan.entries.append(Entry(text, None, None, [closing[0].index], HOW_SURE["inline"]))
+    plan.mark(closing[0], "body", "closes the text: members on one line under a name line")
+    return True
 
 
 def _among(lines: list[Line], plan: Plan) -> bool:
