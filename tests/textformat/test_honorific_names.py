@@ -67,3 +67,7 @@ def test_open_parenthesis_not_at_end_kept() -> None:
     paragraph = "Members: Alpha (AL), Beta (BE), Gamma (GA; more to follow."
     items = ["Alpha (AL)", "Beta (BE)", "Gamma (GA"]
     assert without_broken_tail(items, paragraph) == items
+
+
+def test_korean_common_nouns_with_nim_give_nothing() -> None:
+    assert honorific_persons("서명에 동참해주신 회원님, 선생님께 감사드립니다.") == []

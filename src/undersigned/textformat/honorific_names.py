@@ -1,7 +1,8 @@
 """Persons named in one CJK sentence by their honorific, and a list item broken off.
 
 Japanese, Chinese and Korean news name a few signers in a sentence as "<name>さん/氏" joined
-by や/、/と (zh 先生/女士 and 和/及, ko 씨/님 and 와/과), often after a descriptor
+by や/、/と (zh 先生/女士 and 和/及, ko 씨 and 와/과; not 님, which
+also follows common nouns: 회원님, 선생님), often after a descriptor
 ("作家の"): "呼び掛け人には作家のAさんやBさんのほか…". Only a sentence with a word about
 signing or supporting counts, so a report of who spoke at a press conference gives nothing.
 
@@ -16,7 +17,7 @@ import re
 # The name right before an honorific: a run of han, katakana or hangul (no hiragana, which
 # is where the particles are), so "作家の赤川次郎さん" gives 赤川次郎.
 _NAME = r"[\u3005\u30a1-\u30fa\u30fc\u4e00-\u9fff\uac00-\ud7a3・]{2,10}"
-_HONORIFIC = r"(?:さん|氏|先生|女士|\s?씨|\s?님)"
+_HONORIFIC = r"(?:さん|氏|先生|女士|\s?씨)"
 _PERSON = re.compile(rf"({_NAME}){_HONORIFIC}")
 # What may stand between one named person and the next: a joiner, then a short descriptor.
 _BETWEEN = re.compile(
@@ -33,6 +34,17 @@ _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
 _ZH_LEAD = re.compile(r"^.*(?:包括|包含|以及|有|及|和|与|與|、)")
 
 
+def _name(match: re.Match[str]) -> str:
+    """The name before the honorific, or "" when the run is no name."""
+    name = match.group(1).strip("・")
+    if match.group(0).endswith(("先生", "女士")):
+        name = _ZH_LEAD.sub("", name)[-3:]
+    # A Korean name has two to four syllables: a longer run is a phrase.
+    if name and "\uac00" <= name[-1] <= "\ud7a3" and len(name) > 4:
+        return ""
+    return name if len(name) >= 2 else ""
+
+
 def honorific_persons(text: str) -> list[str]:
     """The persons named with an honorific in a sentence about signing, two or more of
     them joined one after the other; none in a sentence that says nothing of signing."""
@@ -42,16 +54,16 @@ def honorific_persons(text: str) -> list[str]:
         run: list[str] = []
         last_end = None
         for match in _PERSON.finditer(sentence):
-            name = match.group(1).strip("・")
-            if match.group(0).endswith(("先生", "女士")):
-                name = _ZH_LEAD.sub("", name)[-3:]
+            name = _name(match)
             start = match.end(1) - len(name)
-            if last_end is not None and not _BETWEEN.match(sentence[last_end:start]):
+            joined = last_end is not None and _BETWEEN.match(sentence[last_end:start])
+            if not name or (last_end is not None and not joined):
                 if len(run) >= 2:
                     return run
                 run = []
-            run.append(name)
-            last_end = match.end()
+            if name:
+                run.append(name)
+            last_end = match.end() if name else None
         if len(run) >= 2:
             return run
     return []
