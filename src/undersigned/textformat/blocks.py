@@ -28,6 +28,7 @@ from .categories import capitals_category, capitals_over_entries
 from .classify import Likeness, entry_likeness
 from .contacts import contact_line
 from .countries import country_name_code, is_region
+from .dated_cells import take_dated_table
 from .features import context_at
 from .folding import fold
 from .headings import (
@@ -758,6 +759,7 @@ def find_signatories(all_lines: list[str]) -> Plan:
             plan, end = tabled, table_end
     if end is None:
         end = _without_heading(lines, plan)
+    take_dated_table(lines, plan)
     if plan.entries:
         _semicolon_groups(lines, plan)
     if end is not None and plan.entries:
