@@ -50,6 +50,8 @@ _MAX_WORDS = 8
 
 def counted_entries(paragraph: str) -> list[str]:
     """The bodies a parenthesis names after their count, when it names that many, else []."""
+    if "(" not in paragraph:
+        return []
     for match in _COUNTED.finditer(paragraph):
         word = match.group("number")
         count = int(word) if word.isdigit() else _NUMBERS.get(word.lower())

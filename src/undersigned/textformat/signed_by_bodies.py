@@ -30,14 +30,12 @@ _MIN_ITEMS = 2
 
 def signed_by_bodies(paragraph: str) -> list[str]:
     """The bodies the sentence says signed the text, else []."""
-    if signed_clause(paragraph):
-        return []  # persons after the verb: signing_clauses reads them, with their roles
     folded = fold(paragraph)
     if len(folded) != len(paragraph):
         return []  # folding changed the length: offsets would not match
     verb = _SIGNED_BY.search(folded)
-    if not verb:
-        return []
+    if not verb or signed_clause(paragraph):
+        return []  # persons after the verb: signing_clauses reads them, with their roles
     rest = paragraph[verb.end() :]
     end = _END.search(rest)
     broken = end is None
