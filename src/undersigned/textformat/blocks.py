@@ -28,6 +28,7 @@ from .categories import capitals_category, capitals_over_entries
 from .classify import Likeness, entry_likeness
 from .contacts import contact_line
 from .countries import country_name_code, is_region
+from .described_persons import described_person
 from .features import context_at
 from .folding import fold
 from .headings import (
@@ -671,6 +672,8 @@ def _trailing(lines: list[Line], plan: Plan) -> int | None:
             break
     # A list does not open with a heading of nothing.
     while start < end and not lines[start].marked and _entry_score(lines[start]) < 0.6:
+        if described_person(lines[start].text):
+            break
         start += 1
     if start >= end:
         return None
@@ -721,7 +724,7 @@ def _extends_backwards(line: Line, following: Line | None) -> bool:
         return _entry_score(line) >= PROSE
     if following is not None and following.marked and _group_like(line, following, True):
         return True
-    return _entry_score(line) >= 0.6
+    return _entry_score(line) >= 0.6 or described_person(line.text)
 
 
 def lines_marked(lines: list[Line], entry: Entry) -> bool:

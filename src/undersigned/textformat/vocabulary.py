@@ -106,7 +106,7 @@ PERSON_TITLES = frozenset(
     _split_words(
         """
         dr prof professor mr mrs ms mx miss rev reverend sir dame mag dipl ing pr me mme
-        mlle dott dottssa avv sr sra srta lic hon mp mep cllr sen rep
+        mlle dott dottssa avv sr sra srta lic hon mp mep cllr sen rep hab mgr
         """
     )
 )
