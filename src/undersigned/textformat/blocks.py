@@ -26,6 +26,7 @@ from . import tables
 from .behalf_signoff import leading_body
 from .categories import capitals_category, capitals_over_entries
 from .classify import Likeness, entry_likeness
+from .closing_names import closing_names
 from .contacts import contact_line
 from .countries import country_name_code, is_region
 from .described_persons import described_person
@@ -632,7 +633,24 @@ def _after_sign_off(lines: list[Line], plan: Plan) -> int | None:
             plan.roles[line.index] = ("body", f"{reason} before the list")
             _take(plan, block)
             return block.end
+        if _names_closing(lines, position + 1, plan):
+            plan.roles[line.index] = ("body", f"{reason} before the signers' line")
+            return position + 2
     return None
+
+
+def _names_closing(lines: list[Line], position: int, plan: Plan) -> bool:
+    """The last line of the text (footers aside) names the few signers ("A, B")."""
+    if any(footer_line(line.text) is None for line in lines[position + 1 :]):
+        return False
+    line = lines[position]
+    names = None if line.marked else closing_names(line.text)
+    if names is None:
+        return False
+    sure = HOW_SURE["sign-off"]
+    plan.entries.extend(Entry(name, None, None, [line.index], sure) for name in names)
+    plan.mark(line, "entry", "names the signers, below the place and date or sign-off")
+    return True
 
 
 # A date in any language, maybe with a place ("25 марта 2006 г. Киев", "Київ, 2 травня
