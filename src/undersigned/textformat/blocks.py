@@ -57,6 +57,7 @@ from .leadins import (
     without_glued_and,
 )
 from .lines import Line, nonblank_lines
+from .named_bodies import names_bodies
 from .odd_separators import separated_items
 from .paragraph_entries import few_entries, persons_in_paragraph
 from .paren_lists import names_with_short_forms
@@ -711,10 +712,16 @@ def _trailing(lines: list[Line], plan: Plan) -> int | None:
     # list too: prose never strings them so. Stanzas are a list by their shape.
     shorts = after_prose and names_with_short_forms([entry.text for entry in block.entries])
     unmarked = len(block.entries) >= needed and after_prose and alike
+    # Bodies of their own below a sentence, even a short one ("All out on Tuesday!").
+    below_sentence = after_prose or (start > 0 and lines[start - 1].text.endswith(_SENTENCE_ENDS))
+    unmarked = unmarked or (below_sentence and names_bodies([e.text for e in block.entries]))
     if marked >= 2 or unmarked or block.stanzas or shorts:
         _take(plan, block)
         return block.end
     return None
+
+
+_SENTENCE_ENDS = (".", "!", "?", ":", "。", "！", "？")
 
 
 def _closing(text: str) -> bool:

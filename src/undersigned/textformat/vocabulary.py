@@ -59,6 +59,8 @@ ORGANIZATION_WORDS = frozenset(
         association
         związek związku związków związki fundacja fundacji fundacje wspólnota wspólnoty
         koalicja koalicji federacja federacji partia partii ruch spolek svaz udruga
+        ενωση ενωσεις σωματειο σωματεια συνδικατο συνδικατα επιτροπη επιτροπες συλλογος
+        συλλογοι ομοσπονδια οργανωση οργανωσεις κομμα κινηση
         """
     )
 )
