@@ -68,6 +68,7 @@ from .running_text import find_in_running_text
 from .semicolon_persons import semicolon_paragraphs, semicolon_persons
 from .stanzas import opens_stanzas, stanza_size, stanza_text
 from .table_lists import read_tables, table_ahead
+from .titled_rows import titled_rows
 from .wrapping import continues, split_glued
 
 ENTRY, PROSE = 0.45, 0.3  # likeness above which a line is an entry / below which it is prose
@@ -785,6 +786,7 @@ def find_signatories(all_lines: list[str]) -> Plan:
         end = _without_heading(lines, plan)
     if plan.entries:
         _semicolon_groups(lines, plan)
+        _flattened_rows(plan)
     if end is not None and plan.entries:
         _footers(lines, plan, end)
         _for_body(plan)
@@ -794,6 +796,17 @@ def find_signatories(all_lines: list[str]) -> Plan:
         _joint_pair(lines, plan)
     _metadata(lines, plan)
     return plan
+
+
+def _flattened_rows(plan: Plan) -> None:
+    """Rows of a table flattened with single spaces ("Prof Jane Doe Germany Director …"),
+    read cell by cell; the lines above the first row are the table's head (titled_rows)."""
+    found = titled_rows(plan.entries)
+    if found is None:
+        return
+    plan.entries[:], head = found
+    for index in head:
+        plan.roles[index] = ("heading", "the head of a table flattened to text")
 
 
 def _joint_pair(lines: list[Line], plan: Plan) -> None:
