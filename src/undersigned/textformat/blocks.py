@@ -29,6 +29,7 @@ from .classify import Likeness, entry_likeness
 from .closing_names import closing_names
 from .contacts import contact_line
 from .countries import country_name_code, is_region
+from .dated_cells import take_dated_table
 from .described_persons import described_person
 from .features import context_at
 from .folding import fold
@@ -784,6 +785,7 @@ def find_signatories(all_lines: list[str]) -> Plan:
             plan, end = tabled, table_end
     if end is None:
         end = _without_heading(lines, plan)
+    take_dated_table(lines, plan)
     if plan.entries:
         _semicolon_groups(lines, plan)
         _flattened_rows(plan)

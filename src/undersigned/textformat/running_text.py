@@ -16,7 +16,10 @@ from collections.abc import Callable
 
 from .among_runs import among_entries
 from .behalf_signoff import behalf_entries
+from .cjk_including import including_bodies
+from .closing_members import closing_members
 from .headed_lines import heading_line_entries
+from .honorific_names import honorific_persons, without_broken_tail
 from .inline import inline_entries
 from .lines import Line
 from .odd_separators import paren_person_run
@@ -44,14 +47,34 @@ def _one_line(
     return False
 
 
+# The finders that take a list from one line, tried in order: what each finds, how sure it
+# is, and among how many first lines it looks (None: all).
+_ONE_LINE_FINDERS: tuple[tuple[Callable[[str], list[str]], str, str, int | None], ...] = (
+    (heading_line_entries, "lead-in", "a signatories heading with its list on the same line", None),
+    (inline_entries, "inline", "a sentence that names the signatories", 8),
+    (
+        honorific_persons,
+        "inline",
+        "persons named with an honorific in a sentence about signing",
+        None,
+    ),
+    (
+        including_bodies,
+        "inline",
+        "bodies given as examples (包括…等) in a sentence about co-signing",
+        None,
+    ),
+)
+
+
 def find_in_running_text(lines: list[Line], plan: Plan) -> None:
     """The signatories named in running text, when no list stands apart from it: a heading
     with its list on one line, a sentence naming them, then the shapes below in turn."""
-    heading = "a signatories heading with its list on the same line"
-    if _one_line(lines, plan, heading_line_entries, "lead-in", "heading", heading):
-        return
-    sentence = "a sentence that names the signatories"
-    if _one_line(lines[:8], plan, inline_entries, "inline", "body", sentence):
+    for find, how, why, first in _ONE_LINE_FINDERS:
+        role = "heading" if find is heading_line_entries else "body"
+        if _one_line(lines[:first], plan, find, how, role, why):
+            return
+    if _closing(lines, plan):
         return
     # Running text in any script: the paragraph that most looks like a list of names.
     best = None
@@ -91,7 +114,9 @@ def find_in_running_text(lines: list[Line], plan: Plan) -> None:
         _spaced(lines, plan)
         return
     group, found = best
-    for position, text in enumerate(found.items):
+    # A paragraph that breaks off inside its last item: that item is not whole.
+    whole = without_broken_tail(found.items, group[-1].text)
+    for position, text in enumerate(whole):
         sure = item_confidence(found, position)
         plan.entries.append(Entry(text, None, None, [line.index for line in group], sure))
     shown = ", ".join(f"{k} {v:g}" for k, v in found.features.items())
@@ -99,6 +124,16 @@ def find_in_running_text(lines: list[Line], plan: Plan) -> None:
         plan.mark(
             line, "body", f"names the signatories in running text (score {found.score}: {shown})"
         )
+
+
+def _closing(lines: list[Line], plan: Plan) -> bool:
+    closing = closing_members(lines)
+    if closing is None:
+        return False
+    for text in closing[1]:
+        plan.entries.append(Entry(text, None, None, [closing[0].index], HOW_SURE["inline"]))
+    plan.mark(closing[0], "body", "closes the text: members on one line under a name line")
+    return True
 
 
 def _among(lines: list[Line], plan: Plan) -> bool:
