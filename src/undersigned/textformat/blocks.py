@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from . import tables
 from .behalf_signoff import leading_body
+from .capacity_notes import capacity_note
 from .categories import capitals_category, capitals_over_entries
 from .classify import Likeness, entry_likeness
 from .closing_names import closing_names
@@ -677,6 +678,9 @@ def _trailing(lines: list[Line], plan: Plan) -> int | None:
     end = len(lines)
     while end > 0 and (_closing(lines[end - 1].text) or _cut_off(lines, end)):
         end -= 1
+    # "(in a personal capacity, like all who sign)" closes a list of signatures.
+    noted = end > 1 and capacity_note(lines[end - 1].text)
+    end -= noted
     start = end
     while start > 0:
         following = lines[start] if start < end else None
@@ -706,7 +710,9 @@ def _trailing(lines: list[Line], plan: Plan) -> int | None:
     after_prose = start > 0 and _entry_score(lines[start - 1]) < PROSE
     written = {line.index: line.content for line in lines[start:end]}
     alike = _end_alike([written[entry.lines[-1]] for entry in block.entries])
-    if any(undersigned_cue(line.text) for line in lines[:start]):
+    if noted:
+        needed, after_prose = 1, start > 0
+    elif any(undersigned_cue(line.text) for line in lines[:start]):
         needed, after_prose = 2, start > 0
     else:
         needed = 5
