@@ -46,7 +46,8 @@ def _named(word: str) -> bool:
 
 
 def _role(word: str) -> bool:
-    return is_role_word(fold(word.strip(",.")))
+    # "President-elect", "Vice-Chair": the role is the first part.
+    return is_role_word(fold(word.strip(",.").split("-")[0]))
 
 
 def _body(part: str) -> str | None:
@@ -62,7 +63,10 @@ def _body(part: str) -> str | None:
     end = start + 1
     while end < len(words):
         following = words[end + 1] if end + 1 < len(words) else ""
-        if _role(words[end]) or (not _named(words[end]) and following and _role(following)):
+        # A role in lower case ("former director") ends the body; one with a capital may be
+        # a word of its name ("European Research Council").
+        lower = not _named(words[end])
+        if lower and (_role(words[end]) or (following and _role(following))):
             break
         end += 1
     return " ".join(words[start:end])

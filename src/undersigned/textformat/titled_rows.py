@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .countries import country_name_code
+from .described_persons import description_affiliation
 from .folding import fold
 from .persons import is_person_name
 from .plan import Entry
@@ -68,7 +69,9 @@ def titled_rows(entries: list[Entry]) -> tuple[list[Entry], list[int]] | None:
             rewritten.append(entry)
             continue
         name, country, rest = row
-        text = ", ".join(part for part in (name, rest, country) if part)
+        # The cell runs a role into its body with no comma ("Director X Institute").
+        body = description_affiliation(rest) if rest else None
+        text = ", ".join(part for part in (name, body, country) if part)
         rewritten.append(replace(entry, text=text))
     return rewritten, head
 
