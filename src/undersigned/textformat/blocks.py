@@ -68,6 +68,7 @@ from .plan import HOW_SURE, Entry, Plan
 from .run_groups import colon_group, run_above
 from .running_text import find_in_running_text
 from .semicolon_persons import semicolon_paragraphs, semicolon_persons
+from .separated_lines import lone_separated_line, without_cut_tail
 from .stanzas import opens_stanzas, stanza_size, stanza_text
 from .table_lists import read_tables, table_ahead
 from .titled_rows import titled_rows
@@ -338,7 +339,8 @@ def _named_in_line(line: Line, group: str | None) -> list[Entry]:
     if named is None:
         return []
     sure = round(HOW_SURE["lead-in"] * 0.6 + named.score * 0.4, 2)
-    return [Entry(text, line.number, group, [line.index], sure) for text in named.items]
+    items = without_cut_tail(named.items)
+    return [Entry(text, line.number, group, [line.index], sure) for text in items]
 
 
 def _several_in_line(
@@ -359,7 +361,8 @@ def _several_in_line(
         items = separated_items(line.content)
         if items and not any(country_name_code(item) or is_region(item) for item in items):
             return _named_in_line(line, group)
-    if how != "heading" or entries or line.marked or line.text.count(", ") < 3:
+    # A lead-in's one paragraph ("The first signers are:" / "A (role), B (role), …") too.
+    if how not in ("heading", "lead-in") or entries or line.marked or line.text.count(", ") < 3:
         return []
     if is_person_name(line.content.partition(", ")[0]):
         return []  # "Ann Moe, Lecturer, Wilbur Wright College, Chicago": one person
@@ -798,7 +801,7 @@ def find_signatories(all_lines: list[str]) -> Plan:
     if end is not None and plan.entries:
         _footers(lines, plan, end)
         _for_body(plan)
-    elif not plan.entries:
+    elif not plan.entries and not lone_separated_line(lines, plan):
         find_in_running_text(lines, plan)
     if len(plan.entries) <= 2:
         _joint_pair(lines, plan)

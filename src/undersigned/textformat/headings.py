@@ -75,6 +75,10 @@ INVITATION = re.compile(
     r"|\bzapraszamy [\w ]{0,60}\bdo (?:dolaczenia|przylaczenia|podpisania)\b"
     r"|\bmozliwosc (?:zlozenia podpis|podpisania|dolaczenia)"
     r"|\bприглашаем [\w ]{0,60}\b(?:присоединиться|подписать)"
+    # "open the possibility of adhering (to the manifesto)" in Catalan, French, Spanish and
+    # Portuguese.
+    r"|\bpossibilit\w* d'(?:adherir|adherer|signar|signer)|\bposibilidad de (?:adherir|firmar)"
+    r"|\bpossibilidade de (?:aderir|assinar)"
 )
 # Words allowed around the date in a heading: "(as of ...)", "(Stand: ...)", "(au ...)".
 _HEADING_FILLER = frozenset(

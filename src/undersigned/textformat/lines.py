@@ -16,6 +16,8 @@ MARKER = re.compile(
 # "12 Name": a bare number is a marker only in a run of lines counting up (see below),
 # and so is "12.Name", a number glued to the name (no space after its dot or bracket).
 _BARE_NUMBER = re.compile(r"^(?P<n>\d{1,4})(?:\s+|[.)](?=[^\W\d_]))(?=[^\W\d_])")
+# "-Name": a dash glued to a capital, a marker only between lines marked "- " (see below).
+_GLUED_DASH = re.compile(r"^[-–](?=[^\W\d_])")
 _NEARBY = 4  # numbered lines at most this many lines apart count on from each other
 _JOINERS = "\u200c\u200d"
 
@@ -123,7 +125,7 @@ def nonblank_lines(lines: list[str]) -> list[Line]:
             )
             out.append(line)
         previous = text
-    return _bare_numbers(out)
+    return _glued_dashes(_bare_numbers(out))
 
 
 def _bare_numbers(lines: list[Line]) -> list[Line]:
@@ -150,3 +152,19 @@ def _bare_numbers(lines: list[Line]) -> list[Line]:
             number, content = int(match["n"]), line.text[match.end() :]
             out[i] = Line(line.index, line.text, True, number, content, line.after_blank)
     return out
+
+
+def _glued_dashes(lines: list[Line]) -> list[Line]:
+    """A line "-Name" whose dash lost its space, among lines marked "- Name": a marker too,
+    so that the item is no heading inside the list. Alone, "-Name" may be a word cut short,
+    so a neighbour must be marked by the same dash."""
+    out = None
+    for i, line in enumerate(lines):
+        if line.marked or not _GLUED_DASH.match(line.text) or not line.text[1:2].isupper():
+            continue
+        dash = line.text[0] + " "
+        near = lines[max(i - 1, 0) : i] + lines[i + 1 : i + 2]
+        if any(other.marked and other.text.startswith(dash) for other in near):
+            out = out or list(lines)
+            out[i] = Line(line.index, line.text, True, None, line.text[1:], line.after_blank)
+    return out or lines

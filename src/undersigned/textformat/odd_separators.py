@@ -22,9 +22,9 @@ import re
 from .headings import footer_line
 from .persons import is_person_name
 
-# Pipes, spaced or not; spaced dots (a dot between letters is a name's own: "Mo·ment").
+# Pipes, spaced or not; spaced dots and stars (a dot between letters is a name's own: "Mo·ment").
 # The katakana middle dot is left alone: it joins the parts of one foreign name.
-_SEPARATED = re.compile(r"\s*[|｜]\s*|\s+[·•▪◦∙]\s+")
+_SEPARATED = re.compile(r"\s*[|｜]\s*|\s+[·•▪◦∙*]\s+")
 # A sentence ends at a full stop after a word of four letters at least ("e.V.", "Inc." are
 # short forms that end names).
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{4})[.!?](?:\s|$)|[!?:]$")

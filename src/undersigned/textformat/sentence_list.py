@@ -25,6 +25,7 @@ from .appositions import (
 )
 from .etc_runs import etc_items
 from .folding import fold
+from .from_clauses import runs_from
 from .inline_samples import after_among, before_others
 from .lost_separators import cut_short, split_lost
 from .odd_separators import run_together
@@ -34,6 +35,7 @@ from .quoted_lists import country_run, quoted_runs
 from .role_first import role_first_run
 from .role_lists import RoleRun, role_run
 from .role_named import outnumbers, role_named_run
+from .short_form_joins import rejoined
 from .signing_clauses import SIGNING_STEMS, later_signers
 from .subject_lists import (
     LEAD,
@@ -60,7 +62,8 @@ _SEPARATOR = re.compile(r"\s*,\s+|\s*[،、，]\s*")
 # between clauses with no space at all.
 _CASED_SEPARATOR = re.compile(r"\s*,\s+|(?:(?<=[^\W\d_])|(?<=\))),(?=[^\W\d_])|\s*[،、，]\s*")
 # A second lead-in inside the run of names ("…, X ainsi que les dirigeants de …: Y, Z").
-_CONTINUATION = re.compile(r"\s+(?:ainsi que|as well as|а также|sowie|así como|assim como)\s+")
+# "samt": "as well as" in Norwegian, Swedish and Danish.
+_CONTINUATION = re.compile(r"\s+(?:ainsi que|as well as|а также|sowie|así como|assim como|samt)\s+")
 _TRAILING_PAREN = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
 _SLASH = re.compile(r"\s*/\s*")
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
@@ -85,7 +88,9 @@ _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{4})[.!?]\s+(?=\S)")
 _AND = "|".join((*AND_WORDS, "да", "ו", "و", "اور", "और", "तथा", "एवं", "&"))
 _SPACED_AND = re.compile(rf"\s+(?:{_AND})\s+")
 # "…, а также Народного совета": "and" opening the last piece, with its longer forms.
-OPENING_AND = re.compile(rf"^(?:а также|as well as|ainsi que|sowie|{_AND})\s+", re.IGNORECASE)
+OPENING_AND = re.compile(
+    rf"^(?:а также|as well as|ainsi que|sowie|así como|assim como|samt|{_AND})\s+", re.IGNORECASE
+)
 # Words that show the paragraph is about who signs, issues or takes part.
 _CUE = re.compile(
     r"sign|firm|assin|sottoscri|unterzeich|unterschr|imza|signat|endors|adher|aderi|partecip"
@@ -722,7 +727,8 @@ def _by_separators(text: str, cased: bool, subject: bool = False) -> SentenceLis
         else item.strip(" .,;:。；،")
         for index, item in enumerate((first, *middle, *last))
     ]
-    items = cut_short(items) if cased else _without_glued_and(items)
+    # "A, B fra X, samt C, D og E": a second run, and the body the first one comes from.
+    items = cut_short(rejoined(runs_from(items), text)) if cased else _without_glued_and(items)
     named = [item for item in (*middle, *last) if item.strip()]
     count = len(named) + bool(first and after_article(pieces[first_at - 1], first))
     return _scored(items, text, cased, count >= 3 and articled(named), said, partial, sample)

@@ -8,6 +8,7 @@ for, so that names that merely look like acronyms ("BUND Jugend", "ARTICLE 19") 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from .countries import country_name_code
@@ -220,7 +221,9 @@ def is_parenthesized_abbreviation(content: str, before: str) -> bool:
     # Scripts without capitals write short names as words: "(راد)" after a name of five
     # words, "(حدکا)". Not Chinese or Japanese, where a one-word parenthesis is a gloss.
     if _UNCASED_SPACED.fullmatch(content) and len(before.split()) >= 3:
-        return 2 <= len(content) <= 8
+        # Letters, not vowel signs: Devanagari spells a short form by syllables, "AIUTUC"
+        # is "एआईयूटीयूसी", eleven code points of which seven are letters.
+        return 2 <= sum(not unicodedata.category(ch).startswith("M") for ch in content) <= 8
     if any(ch.isupper() for ch in content[1:]):
         return initials_score(content, before) >= 0.6
     # "Unite the Union (Unite)": a word of the name, written again as its short form.
