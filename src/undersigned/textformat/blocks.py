@@ -24,11 +24,14 @@ from dataclasses import dataclass, replace
 
 from . import tables
 from .behalf_signoff import leading_body
+from .capacity_notes import capacity_note
 from .categories import capitals_category, capitals_over_entries
 from .classify import Likeness, entry_likeness
+from .closing_names import closing_names
 from .contacts import contact_line
 from .countries import country_name_code, is_region
 from .dated_cells import take_dated_table
+from .described_persons import described_person
 from .features import context_at
 from .folding import fold
 from .headings import (
@@ -56,6 +59,7 @@ from .leadins import (
     without_glued_and,
 )
 from .lines import Line, nonblank_lines
+from .named_bodies import names_bodies
 from .odd_separators import separated_items
 from .paragraph_entries import few_entries, persons_in_paragraph
 from .paren_lists import names_with_short_forms
@@ -67,6 +71,7 @@ from .semicolon_persons import semicolon_paragraphs, semicolon_persons
 from .separated_lines import lone_separated_line, without_cut_tail
 from .stanzas import opens_stanzas, stanza_size, stanza_text
 from .table_lists import read_tables, table_ahead
+from .titled_rows import titled_rows
 from .wrapping import continues, split_glued
 
 ENTRY, PROSE = 0.45, 0.3  # likeness above which a line is an entry / below which it is prose
@@ -635,7 +640,24 @@ def _after_sign_off(lines: list[Line], plan: Plan) -> int | None:
             plan.roles[line.index] = ("body", f"{reason} before the list")
             _take(plan, block)
             return block.end
+        if _names_closing(lines, position + 1, plan):
+            plan.roles[line.index] = ("body", f"{reason} before the signers' line")
+            return position + 2
     return None
+
+
+def _names_closing(lines: list[Line], position: int, plan: Plan) -> bool:
+    """The last line of the text (footers aside) names the few signers ("A, B")."""
+    if any(footer_line(line.text) is None for line in lines[position + 1 :]):
+        return False
+    line = lines[position]
+    names = None if line.marked else closing_names(line.text)
+    if names is None:
+        return False
+    sure = HOW_SURE["sign-off"]
+    plan.entries.extend(Entry(name, None, None, [line.index], sure) for name in names)
+    plan.mark(line, "entry", "names the signers, below the place and date or sign-off")
+    return True
 
 
 # A date in any language, maybe with a place ("25 марта 2006 г. Киев", "Київ, 2 травня
@@ -659,6 +681,9 @@ def _trailing(lines: list[Line], plan: Plan) -> int | None:
     end = len(lines)
     while end > 0 and (_closing(lines[end - 1].text) or _cut_off(lines, end)):
         end -= 1
+    # "(in a personal capacity, like all who sign)" closes a list of signatures.
+    noted = end > 1 and capacity_note(lines[end - 1].text)
+    end -= noted
     start = end
     while start > 0:
         following = lines[start] if start < end else None
@@ -675,6 +700,8 @@ def _trailing(lines: list[Line], plan: Plan) -> int | None:
             break
     # A list does not open with a heading of nothing.
     while start < end and not lines[start].marked and _entry_score(lines[start]) < 0.6:
+        if described_person(lines[start].text):
+            break
         start += 1
     if start >= end:
         return None
@@ -686,7 +713,9 @@ def _trailing(lines: list[Line], plan: Plan) -> int | None:
     after_prose = start > 0 and _entry_score(lines[start - 1]) < PROSE
     written = {line.index: line.content for line in lines[start:end]}
     alike = _end_alike([written[entry.lines[-1]] for entry in block.entries])
-    if any(undersigned_cue(line.text) for line in lines[:start]):
+    if noted:
+        needed, after_prose = 1, start > 0
+    elif any(undersigned_cue(line.text) for line in lines[:start]):
         needed, after_prose = 2, start > 0
     else:
         needed = 5
@@ -694,10 +723,16 @@ def _trailing(lines: list[Line], plan: Plan) -> int | None:
     # list too: prose never strings them so. Stanzas are a list by their shape.
     shorts = after_prose and names_with_short_forms([entry.text for entry in block.entries])
     unmarked = len(block.entries) >= needed and after_prose and alike
+    # Bodies of their own below a sentence, even a short one ("All out on Tuesday!").
+    below_sentence = after_prose or (start > 0 and lines[start - 1].text.endswith(_SENTENCE_ENDS))
+    unmarked = unmarked or (below_sentence and names_bodies([e.text for e in block.entries]))
     if marked >= 2 or unmarked or block.stanzas or shorts:
         _take(plan, block)
         return block.end
     return None
+
+
+_SENTENCE_ENDS = (".", "!", "?", ":", "。", "！", "？")
 
 
 def _closing(text: str) -> bool:
@@ -725,7 +760,7 @@ def _extends_backwards(line: Line, following: Line | None) -> bool:
         return _entry_score(line) >= PROSE
     if following is not None and following.marked and _group_like(line, following, True):
         return True
-    return _entry_score(line) >= 0.6
+    return _entry_score(line) >= 0.6 or described_person(line.text)
 
 
 def lines_marked(lines: list[Line], entry: Entry) -> bool:
@@ -762,6 +797,7 @@ def find_signatories(all_lines: list[str]) -> Plan:
     take_dated_table(lines, plan)
     if plan.entries:
         _semicolon_groups(lines, plan)
+        _flattened_rows(plan)
     if end is not None and plan.entries:
         _footers(lines, plan, end)
         _for_body(plan)
@@ -771,6 +807,17 @@ def find_signatories(all_lines: list[str]) -> Plan:
         _joint_pair(lines, plan)
     _metadata(lines, plan)
     return plan
+
+
+def _flattened_rows(plan: Plan) -> None:
+    """Rows of a table flattened with single spaces ("Prof Jane Doe Germany Director …"),
+    read cell by cell; the lines above the first row are the table's head (titled_rows)."""
+    found = titled_rows(plan.entries)
+    if found is None:
+        return
+    plan.entries[:], head = found
+    for index in head:
+        plan.roles[index] = ("heading", "the head of a table flattened to text")
 
 
 def _joint_pair(lines: list[Line], plan: Plan) -> None:

@@ -48,7 +48,8 @@ _PATTERNS = [
     re.compile(p)
     for p in (
         rf"\b{_YEAR}-(?P<nmonth>\d{{1,2}})-(?P<day>\d{{1,2}})\b",
-        rf"\b(?P<day>\d{{1,2}})[./](?P<nmonth>\d{{1,2}})[./]{_YEAR}\b",
+        # "8.10.2012", and Czech and Slovak "8. 10. 2012" with a space after each dot
+        rf"\b(?P<day>\d{{1,2}})(?:[./]|\.\s)(?P<nmonth>\d{{1,2}})(?:[./]|\.\s){_YEAR}\b",
         rf"\b{_DAY}\s+(?:de\s+|of\s+)?{_MONTH},?\s+(?:de\s+|del\s+)?{_YEAR}\b",
         rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
         rf"\b{_MONTH},?\s+(?:de\s+|del\s+|of\s+)?{_YEAR}\b",
@@ -90,7 +91,12 @@ def find_date(text: str) -> tuple[str, int, int] | None:
 # "Paris, le 3 mars 2022", "Date: 2021-09-15").
 _PLACE = r"(?:[^\W\d_][^\d,:;.!?]{0,40},\s*)?"
 _LEAD = r"(?:(?:date|datum|fecha|data|tarih)\s*:\s*)?(?:(?:le|den|am|el|on|il|em|a)\s+)?"
-_PLACE_AND_LEAD = re.compile(_PLACE + _LEAD)  # compiled once, not looked up per line
+# Czech, Slovak and Polish put the place after "in" and before "on the day", no comma:
+# "V Praze dne 8. 10. 2012", "W Krakowie dnia 3 maja 2020".
+_IN_PLACE_ON = r"(?:(?:v|ve|w|we)\s+[^\W\d_][^\d,:;.!?]{0,40}?,?\s+)?(?:dne|dnia)\s+"
+_PLACE_AND_LEAD = re.compile(
+    f"{_PLACE}{_LEAD}|{_IN_PLACE_ON}"
+)  # compiled once, not looked up per line
 
 
 # The word "year" that Slavic languages write after a date ("11.02.2009. godine",

@@ -46,7 +46,8 @@ _ROLE_TEXT = """president presidente presidenta president presidentin vice vicep
     заместник leder nestleder styreleder forperson generalsekretaer ordforer daglig
     radgiver fagsjef ordforande ordforende vice-ordforande formand naestformand
     generalsekreterare verksamhetschef puheenjohtaja varapuheenjohtaja paasihteeri
-    toiminnanjohtaja voorzitter directeur secretaris woordvoerder"""
+    toiminnanjohtaja voorzitter directeur secretaris woordvoerder wiceprezes posel poslanka
+    zalozyciel zalozycielka poslanec poslankyne zakladatel zakladatelka"""
 _ROLE_WORDS = frozenset(_ROLE_TEXT.split())
 # Prefixes glued to a role: "exregidor", "cofondatrice" ("co-", "ex-" split off as words).
 _ROLE_PREFIXES = ("ex", "co")

@@ -17,6 +17,7 @@ from .confidence import field_confidences
 from .countries import country_from_text, country_name_code, is_region
 from .country_fuzzy import DIGIT, separate_country
 from .credentials import without_credentials
+from .described_persons import described_person, description_affiliation
 from .entry_shapes import country_prefix, numbered_short_form_country
 from .folding import fold, word_tuple
 from .glued_dashes import unglued_dashes
@@ -224,7 +225,10 @@ def _person(text: str) -> tuple[str, str | None, str] | None:
         if separator not in text:
             continue  # most entries: no copies of the text made to learn it
         head, _, tail = text.partition(separator)
-        if separator != ", " and separator in tail:
+        # "Jan Nowak – poet", "… – NSZZ X – Nowy Sącz": after a person's name the dash
+        # opens a description, whatever its case and dashes (see described_persons).
+        described = separator != ", " and separator != " for " and described_person(text)
+        if separator != ", " and separator in tail and not described:
             continue  # "Union of Textile - Clothing - Leather Workers": one name in parts
         parts = _split_outside_parentheses(tail) if separator != " for " else [tail]
         # "Kim KATOR, Role, …", "CW Johnson, University …": a name of unusual case is a
@@ -242,7 +246,11 @@ def _person(text: str) -> tuple[str, str | None, str] | None:
             name, tail = f"{name}, {suffix[1]}", tail[suffix.end() :].removeprefix(", ")
             if not tail:
                 return name, None, "role"
-        if separator != ", " and (not tail[:1].isupper() or is_acronym(tail, strict=True)):
+        if (
+            separator != ", "
+            and not described
+            and (not tail[:1].isupper() or is_acronym(tail, strict=True))
+        ):
             continue  # "Confédération Générale du Travail – CGT" is a name and its acronym
         # A role or a title says it is a person; a name's shape alone ("Jamaicans United for
         # …") may be an organization's.
@@ -258,6 +266,8 @@ def _person(text: str) -> tuple[str, str | None, str] | None:
             how = "shape joined"  # "Faith Action for …", "Jubilee South - …"
         else:
             how = "shape" if person_name else "odd shape"
+        if described:
+            return name, description_affiliation(tail), how
         return name, _affiliation(tuple(parts)), how
     return None
 

@@ -59,6 +59,8 @@ ORGANIZATION_WORDS = frozenset(
         association
         związek związku związków związki fundacja fundacji fundacje wspólnota wspólnoty
         koalicja koalicji federacja federacji partia partii ruch spolek svaz udruga
+        ενωση ενωσεις σωματειο σωματεια συνδικατο συνδικατα επιτροπη επιτροπες συλλογος
+        συλλογοι ομοσπονδια οργανωση οργανωσεις κομμα κινηση
         """
     )
 )
@@ -106,7 +108,7 @@ PERSON_TITLES = frozenset(
     _split_words(
         """
         dr prof professor mr mrs ms mx miss rev reverend sir dame mag dipl ing pr me mme
-        mlle dott dottssa avv sr sra srta lic hon mp mep cllr sen rep
+        mlle dott dottssa avv sr sra srta lic hon mp mep cllr sen rep hab mgr
         """
     )
 )
