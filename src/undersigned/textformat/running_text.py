@@ -79,7 +79,7 @@ def find_in_running_text(lines: list[Line], plan: Plan) -> None:
         role = "heading" if find is heading_line_entries else "body"
         if _one_line(lines[:first], plan, find, how, role, why):
             return
-    if _closing(lines, plan) or _framed(lines, plan):
+    if _closing(lines, plan) or _first_found(lines, plan, _FRAMED):
         return
     # Running text in any script: the paragraph that most looks like a list of names.
     best = None
@@ -131,18 +131,31 @@ def find_in_running_text(lines: list[Line], plan: Plan) -> None:
         )
 
 
-def _framed(lines: list[Line], plan: Plan) -> bool:
-    """A sentence whose frame says what its names are, so long names or few pass: a sample
-    after "such as … among others" (sample_lists), a count then as many names in
-    parentheses (counted_parens), persons after "We, <group>," (we_persons)."""
-    sample = "names a sample of the signers after 'such as' (see sample_lists)"
-    if _one_line(lines, plan, sample_entries, "inline", "body", sample):
-        return True
-    counted = "counts the bodies, then names as many in parentheses (see counted_parens)"
-    if _one_line(lines, plan, counted_entries, "inline", "body", counted):
-        return True
-    we = "opens with 'We, <group>, A, B and C' (see we_persons)"
-    return _one_line(lines, plan, we_persons, "inline", "body", we)
+# Sentences whose frame says what their names are, so long names or few pass, tried in order
+# before the general search.
+_FRAMED: tuple[tuple[Callable[[str], list[str]], str], ...] = (
+    (sample_entries, "names a sample of the signers after 'such as' (see sample_lists)"),
+    (
+        counted_entries,
+        "counts the bodies, then names as many in parentheses (see counted_parens)",
+    ),
+    (we_persons, "opens with 'We, <group>, A, B and C' (see we_persons)"),
+)
+# Tried last, so that the readers of persons each after a role come first.
+_LATE: tuple[tuple[Callable[[str], list[str]], str], ...] = (
+    (among_persons, "names persons after 'among the signers are' (see among_persons)"),
+    (
+        signed_by_bodies,
+        "names the bodies right after 'the text was signed by' (see signed_by_bodies)",
+    ),
+)
+
+
+def _first_found(
+    lines: list[Line], plan: Plan, finders: tuple[tuple[Callable[[str], list[str]], str], ...]
+) -> bool:
+    """The entries of the first finder that names them in one line, if any does."""
+    return any(_one_line(lines, plan, find, "inline", "body", why) for find, why in finders)
 
 
 def _closing(lines: list[Line], plan: Plan) -> bool:
@@ -166,12 +179,7 @@ def _among(lines: list[Line], plan: Plan) -> bool:
             plan.entries.extend(Entry(t, None, None, indexes, HOW_SURE["inline"]) for t in found)
             plan.mark(line, "body", "names signers after 'among them are -'")
             return True
-    # Late, so that the readers of persons each after a role come first.
-    persons = "names persons after 'among the signers are' (see among_persons)"
-    if _one_line(lines, plan, among_persons, "inline", "body", persons):
-        return True
-    bodies = "names the bodies right after 'the text was signed by' (see signed_by_bodies)"
-    return _one_line(lines, plan, signed_by_bodies, "inline", "body", bodies)
+    return _first_found(lines, plan, _LATE)
 
 
 def _signed_clause(lines: list[Line], plan: Plan) -> bool:
