@@ -28,6 +28,7 @@ run: $(BIN)/.installed  ## Load the demo into ./var/ (SQLite) and serve it on ht
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	@# Types of the actions and the permission module (pyproject.toml [tool.mypy]).
 	PYTHONPATH=src $(BIN)/mypy src/undersigned/*/actions.py src/undersigned/coalitions/permissions.py src/undersigned/accounts/tokens.py src/undersigned/coalitions/bulk.py src/undersigned/signing/reminders.py src/undersigned/signing/notices.py src/undersigned/accounts/languages.py

@@ -94,7 +94,8 @@ def test_every_feed_drops_them_from_rows_written_before(client, carol, open_stat
     # As a row written before they were refused holds them.
     Text.objects.filter(statement=open_statement).update(
         # No NUL among them: PostgreSQL stores none in text.
-        title="Solidarity\x0bwith\x1b the dockers", body="Words\x01 and\x0c more."
+        title="Solidarity\x0bwith\x1b the dockers",
+        body="Words\x01 and\x0c more.",
     )
     for address in (
         "/feeds/statements.atom",

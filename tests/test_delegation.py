@@ -36,9 +36,7 @@ def cipoml_open(cipoml, mlpd):
     """A CIPOML statement open for signatures; the MLPD belongs to CIPOML too."""
     Membership.objects.create(coalition=cipoml, organization=mlpd)
     frank = get_user_model().objects.create_user("frank", "frank@example.org", "x" * 12)
-    CoalitionRole.objects.create(
-        user=frank, coalition=cipoml, kind=CoalitionRole.Kind.COORDINATOR
-    )
+    CoalitionRole.objects.create(user=frank, coalition=cipoml, kind=CoalitionRole.Kind.COORDINATOR)
     statement = create_statement(
         user=frank,
         coalition=cipoml,
@@ -74,8 +72,10 @@ def test_a_coordinator_cannot_make_herself_delegate_of_a_member_organization(
     assert event.organization_id == mlpd.pk and event.details["via"] == "invitation"
     run_tasks()
     [asked] = [m for m in smtp_server.messages if m["To"] == "dave@example.org"]
-    assert asked["Subject"] == "carol would sign for MLPD Marxistisch-Leninistische Partei " \
+    assert (
+        asked["Subject"] == "carol would sign for MLPD Marxistisch-Leninistische Partei "
         "Deutschlands: approve or refuse"
+    )
     assert f"/o/{mlpd.slug}/delegates/" in asked.get_body(("plain",)).get_content()
 
     # So she can neither sign nor withdraw for the MLPD in another coalition.
@@ -148,7 +148,11 @@ def test_an_address_on_the_verified_domain_needs_no_approval(
     carol, icor, mlpd, dave, smtp_server, run_tasks
 ):
     DomainProof.objects.create(
-        organization=mlpd, domain="mlpd.de", method="dns", token="t", state="verified",
+        organization=mlpd,
+        domain="mlpd.de",
+        method="dns",
+        token="t",
+        state="verified",
         verified_at="2026-01-01T00:00Z",
     )
     people = {
@@ -173,11 +177,19 @@ def test_a_lapsed_or_lighter_proof_admits_nobody_but_still_guards(
     """A domain once verified guards the organization even without delegates; only a proof that
     holds now, by DNS or the file, lets an address in."""
     DomainProof.objects.create(
-        organization=mlpd, domain="mlpd.de", method="dns", token="t", state="lapsed",
+        organization=mlpd,
+        domain="mlpd.de",
+        method="dns",
+        token="t",
+        state="lapsed",
         verified_at="2026-01-01T00:00Z",
     )
     DomainProof.objects.create(
-        organization=mlpd, domain="mlpd.org", method="mail", token="u", state="verified",
+        organization=mlpd,
+        domain="mlpd.org",
+        method="mail",
+        token="u",
+        state="verified",
         verified_at="2026-01-01T00:00Z",
     )
     person = get_user_model().objects.create_user("anna", "anna@mlpd.de", "x" * 12)

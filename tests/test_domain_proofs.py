@@ -74,7 +74,7 @@ def test_a_delegate_proves_the_domain_by_a_txt_record(
     proof = start(client, mlpd, "dns", domain="https://MLPD.example/about")
     assert proof.domain == DOMAIN and proof.state == "pending"
     page = client.get(f"/o/{mlpd.slug}/domain/").content.decode()
-    assert f"_undersigned.{DOMAIN} TXT \"undersigned-verification={proof.token}\"" in page
+    assert f'_undersigned.{DOMAIN} TXT "undersigned-verification={proof.token}"' in page
 
     assert check(client, proof).state == "pending"  # no record yet
     assert "There is no TXT record at _undersigned.mlpd.example." in proof.last_error
@@ -103,9 +103,7 @@ def test_only_the_organizations_delegates_prove_its_domain(client, carol, alice,
     assert not DomainProof.objects.exists()
 
 
-def test_a_well_known_file_proves_the_domain(
-    client, settings, dave, mlpd, dns_server, web_server
-):
+def test_a_well_known_file_proves_the_domain(client, settings, dave, mlpd, dns_server, web_server):
     client.force_login(dave)
     proof = start(client, mlpd, "well-known", domain=DOMAIN)
     dns_server.add(DOMAIN, "A", "127.0.0.1")

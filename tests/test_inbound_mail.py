@@ -294,9 +294,7 @@ def test_the_lmtp_listener_takes_a_message_over_a_socket(inbound, keys, mlpd):
     assert Signature.objects.get(statement=inbound, organization=mlpd).method == Method.EMAIL
 
 
-def test_the_desk_shows_what_waits_and_a_coordinator_records_it(
-    client, inbound, keys, carol, mlpd
-):
+def test_the_desk_shows_what_waits_and_a_coordinator_records_it(client, inbound, keys, carol, mlpd):
     feed(message(keys, body="Thank you! Count us in, with greetings from Essen.\n"))
     received = InboundMessage.objects.get()
     assert received.reason == "not-clear"

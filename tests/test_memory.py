@@ -35,7 +35,6 @@ def test_a_web_worker_loading_the_site_imports_no_rare_heavy_library(tmp_path):
     assert not loaded & set(RARE), f"imported at start: {sorted(loaded & set(RARE))}"
 
 
-
 def test_the_signatory_list_leaves_the_words_of_each_signed_version_unread(
     open_statement, dave, mlpd
 ):

@@ -16,9 +16,7 @@ def _search_objects() -> list[str]:
         if connection.vendor == "sqlite":
             # The table and its triggers, not FTS5's own shadow tables.
             names = [f"web_text_search{end}" for end in ("", "_insert", "_update", "_delete")]
-            cursor.execute(
-                "SELECT name FROM sqlite_master WHERE name IN (%s, %s, %s, %s)", names
-            )
+            cursor.execute("SELECT name FROM sqlite_master WHERE name IN (%s, %s, %s, %s)", names)
         else:
             cursor.execute(
                 "SELECT indexname FROM pg_indexes WHERE indexname = 'web_text_search' "

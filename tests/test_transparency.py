@@ -112,9 +112,7 @@ def test_the_log_addresses_prove_inclusion_and_growth(client, signed, dave, mlpd
                  "--proof", str(proof_file))  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    "query", ["", "?index=x", "?index=99", "?index=0&size=99"]
-)
+@pytest.mark.parametrize("query", ["", "?index=x", "?index=99", "?index=0&size=99"])
 def test_a_proof_asked_for_wrongly_is_a_400_that_says_why(client, signed, query):
     response = client.get(f"/s/{signed.slug}/log/proof{query}")
     assert response.status_code == 400

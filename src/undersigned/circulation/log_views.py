@@ -1,11 +1,11 @@
 """Addresses of a statement's transparency log, and how a reader checks a list with them.
 
-    /.well-known/undersigned-log-key          the instance's public key (name+keyid+base64)
-    /s/SLUG/log/checkpoint                    the signed checkpoint of the log now
-    /s/SLUG/log/proof?index=N[&size=M]        an inclusion proof (c2sp.org/tlog-proof)
-    /s/SLUG/log/consistency?from=M[&to=N]     a consistency proof, one base64 hash a line
-    /verify_undersigned.py                    the single-file offline verifier
-    /how-to-check/                            what all this is, in every language
+/.well-known/undersigned-log-key          the instance's public key (name+keyid+base64)
+/s/SLUG/log/checkpoint                    the signed checkpoint of the log now
+/s/SLUG/log/proof?index=N[&size=M]        an inclusion proof (c2sp.org/tlog-proof)
+/s/SLUG/log/consistency?from=M[&to=N]     a consistency proof, one base64 hash a line
+/verify_undersigned.py                    the single-file offline verifier
+/how-to-check/                            what all this is, in every language
 """
 
 import base64

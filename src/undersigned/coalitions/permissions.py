@@ -314,9 +314,11 @@ def delegation_needs_approval(organization: Organization, confirmed_email: str =
         return False
     host = confirmed_email.rpartition("@")[2].strip().rstrip(".").lower()
     if host:
-        for domain in proven.filter(state=DomainProof.State.VERIFIED).exclude(
-            method=DomainProof.Method.MAIL
-        ).values_list("domain", flat=True):
+        for domain in (
+            proven.filter(state=DomainProof.State.VERIFIED)
+            .exclude(method=DomainProof.Method.MAIL)
+            .values_list("domain", flat=True)
+        ):
             if host == domain or host.endswith("." + domain):
                 return False
     return True

@@ -97,9 +97,7 @@ def coalition_desk(
         coalition=coalition,
         drafts=drafts,
         open=rows,
-        requests=Paginator(requests.order_by("created_at", "pk"), REQUESTS_PER_PAGE).get_page(
-            page
-        ),
+        requests=Paginator(requests.order_by("created_at", "pk"), REQUESTS_PER_PAGE).get_page(page),
         invitations=list(invitations.order_by("-created_at")[:200]),
         events=list(events),
         counts=desk_counts(coalition, drafts, rows),

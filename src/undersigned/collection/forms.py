@@ -78,9 +78,7 @@ class SignOnForm(forms.Form):
     org_name = forms.CharField(label=_("Name in its own language"), max_length=300, required=False)
     org_abbreviation = forms.CharField(label=_("Abbreviation"), max_length=60, required=False)
     org_name_en = forms.CharField(label=_("English name"), max_length=300, required=False)
-    org_country = CountryField(
-        choices=[("", "—"), *countries], required=False, label=_("Country")
-    )
+    org_country = CountryField(choices=[("", "—"), *countries], required=False, label=_("Country"))
     org_website = forms.URLField(
         label=_("Website"), max_length=200, required=False, assume_scheme="https"
     )

@@ -428,17 +428,15 @@ def _receipt(inbound: InboundMessage) -> None:
 
 
 def _claim(inbound: InboundMessage) -> InboundMessage:
-    locked = InboundMessage.objects.select_for_update().select_related("statement").get(
-        pk=inbound.pk
+    locked = (
+        InboundMessage.objects.select_for_update().select_related("statement").get(pk=inbound.pk)
     )
     if locked.state != State.PENDING:
         raise ActionError(_("This message has been decided already."))
     return locked
 
 
-def record_inbound(
-    *, inbound: InboundMessage, organization: Organization, user: User
-) -> Signature:
+def record_inbound(*, inbound: InboundMessage, organization: Organization, user: User) -> Signature:
     """A coordinator records the message as the organization's signature of the current
     version, the message as evidence (signing.record_signature: shown as recorded by the
     coordination)."""

@@ -104,9 +104,7 @@ class InboundMessage(models.Model):
         ordering = ["-received_at"]
         constraints = [
             # The same message delivered twice (a mail server that retries) is kept once.
-            models.UniqueConstraint(
-                fields=["statement", "sha256"], name="one_inbound_per_message"
-            )
+            models.UniqueConstraint(fields=["statement", "sha256"], name="one_inbound_per_message")
         ]
 
     def __str__(self) -> str:
