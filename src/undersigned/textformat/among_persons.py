@@ -14,15 +14,12 @@ from __future__ import annotations
 import re
 
 from .persons import is_person_name
+from .vocabulary import SIGNER_NOUNS
 
-_SIGNER = (
-    r"firmant|signator|signatori|signer|unterzeichner|signatair|firmatari|signatári"
-    r"|signatari|assinant|ondertekenaar|undertecknar|sygnatariusz|подписант|підписант"
-)
 # "Among the (first) signers", opening the sentence.
 _LEAD = re.compile(
     rf"^(?:among(?:st)?|parmi|entre|unter|zu|tra|fra|onder|bland|wśród|среди|серед)"
-    rf"\s+(?:\w+\s+){{0,2}}?\w*(?:{_SIGNER})",
+    rf"\s+(?:\w+\s+){{0,2}}?\w*(?:{SIGNER_NOUNS})",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?:^|(?<=[.!?])\s+)(?=\S)(.+?)(?:(?<!\b\w)[.!?](?=\s|$)|$)")

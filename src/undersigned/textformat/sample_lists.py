@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import AND_WORDS
+from .vocabulary import AND_WORDS, SIGNER_NOUNS
 
 # "such as" closing the words before the list.
 _SUCH_AS = re.compile(
@@ -32,15 +32,10 @@ _AMONG_OTHERS = re.compile(
     r"|та інші|y otr[oa]s)(?!\w),?\s*",
     re.IGNORECASE,
 )
-# A word for the signers (lower-cased stems).
-_SIGNER = (
-    r"firmant|signator|signatori|signer|unterzeichner|signatair|firmatari|signatári|signatari"
-    r"|assinant|ondertekenaar|undertecknar|sygnatariusz|подписант|підписант|suscriptor"
-)
-_SIGNER_NOUN = re.compile(_SIGNER, re.IGNORECASE)
+_SIGNER_NOUN = re.compile(SIGNER_NOUNS, re.IGNORECASE)
 _AMONG_SIGNERS = re.compile(
     rf"(?<!\w)(?:among|amongst|parmi|entre|unter|zu|tra|fra|onder|bland|wśród|среди|серед)"
-    rf"\s+(?:\w+\s+){{0,2}}?(?:{_SIGNER})",
+    rf"\s+(?:\w+\s+){{0,2}}?(?:{SIGNER_NOUNS})",
     re.IGNORECASE,
 )
 # A sentence end; the point after a single letter ("u. a.", "z. B.") is none.

@@ -198,3 +198,11 @@ def has_organization_word(text: str) -> bool:
 @lru_cache(maxsize=1 << 16)
 def _organization_word(token: str) -> bool:
     return token in ORGANIZATION_WORDS or (len(token) > 8 and _STEM.search(token) is not None)
+
+
+# Words for the signers of a text, as lower-cased stems inside a regular expression (the
+# signers "among" whom a sentence names a few: among_persons, sample_lists).
+SIGNER_NOUNS = (
+    r"firmant|signator|signatori|signer|unterzeichner|signatair|firmatari|signatári|signatari"
+    r"|assinant|ondertekenaar|undertecknar|sygnatariusz|подписант|підписант|suscriptor"
+)
