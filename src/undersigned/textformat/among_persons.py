@@ -14,11 +14,11 @@ from __future__ import annotations
 import re
 
 from .persons import is_person_name
-from .vocabulary import SIGNER_NOUNS
+from .vocabulary import AMONG_WORDS, SIGNER_NOUNS
 
 # "Among the (first) signers", opening the sentence.
 _LEAD = re.compile(
-    rf"^(?:among(?:st)?|parmi|entre|unter|zu|tra|fra|onder|bland|wśród|среди|серед)"
+    rf"^(?:{AMONG_WORDS})"
     rf"\s+(?:\w+\s+){{0,2}}?\w*(?:{SIGNER_NOUNS})",
     re.IGNORECASE,
 )

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .vocabulary import AND_WORDS, SIGNER_NOUNS
+from .vocabulary import AMONG_WORDS, AND_WORDS, SIGNER_NOUNS
 
 # "such as" closing the words before the list.
 _SUCH_AS = re.compile(
@@ -34,7 +34,7 @@ _AMONG_OTHERS = re.compile(
 )
 _SIGNER_NOUN = re.compile(SIGNER_NOUNS, re.IGNORECASE)
 _AMONG_SIGNERS = re.compile(
-    rf"(?<!\w)(?:among|amongst|parmi|entre|unter|zu|tra|fra|onder|bland|wśród|среди|серед)"
+    rf"(?<!\w)(?:{AMONG_WORDS})"
     rf"\s+(?:\w+\s+){{0,2}}?(?:{SIGNER_NOUNS})",
     re.IGNORECASE,
 )

@@ -202,6 +202,8 @@ def _organization_word(token: str) -> bool:
 
 # Words for the signers of a text, as lower-cased stems inside a regular expression (the
 # signers "among" whom a sentence names a few: among_persons, sample_lists).
+# "Among" in the languages of those sentences ("among the signatories are …").
+AMONG_WORDS = r"among(?:st)?|parmi|entre|unter|zu|tra|fra|onder|bland|wśród|среди|серед"
 SIGNER_NOUNS = (
     r"firmant|signator|signatori|signer|unterzeichner|signatair|firmatari|signatári|signatari"
     r"|assinant|ondertekenaar|undertecknar|sygnatariusz|подписант|підписант|suscriptor"
